@@ -1,0 +1,64 @@
+/*
+ * alloc.h - the one allocator interface every data structure allocates through.
+ *
+ * An allocator is a struct of three function pointers, so the same list or
+ * array can run on libc malloc, on a counting wrapper that gives exact
+ * figures for tests and benchmark counters, or on an arena or a pool.
+ *
+ * Contract shared by every implementation:
+ *   - alloc(size, align): size > 0, align a power of two.  Returns memory
+ *     aligned to at least 'align', or NULL when it cannot (out of memory, a
+ *     refused request, size 0).  Never aborts.
+ *   - free(ptr, size): ptr came from this allocator with this size (the
+ *     caller remembers sizes, as in C++'s sized delete); free(NULL, ...) is
+ *     a no-op.
+ *   - resize(ptr, old, new, align): grows or shrinks a block, possibly
+ *     moving it.  On failure returns NULL and leaves the old block intact
+ *     and owned by the caller.  resize(NULL, 0, new, align) is alloc.
+ */
+#ifndef ALLOC_H
+#define ALLOC_H
+
+#include <stdalign.h>
+#include <stddef.h>
+#include <stdint.h>
+
+typedef struct allocator allocator;
+
+struct allocator {
+    void *(*alloc)(allocator *self, size_t size, size_t align);
+    void (*free)(allocator *self, void *ptr, size_t size);
+    void *(*resize)(allocator *self, void *ptr, size_t old_size,
+                    size_t new_size, size_t align);
+};
+
+static inline void *alloc_bytes(allocator *a, size_t size, size_t align)
+{
+    return a->alloc(a, size, align);
+}
+
+static inline void alloc_free(allocator *a, void *ptr, size_t size)
+{
+    a->free(a, ptr, size);
+}
+
+/* Room for 'count' objects of 'size' bytes, or NULL when count * size
+ * overflows size_t: a wrapped product would hand out a too-small block. */
+static inline void *alloc_array(allocator *a, size_t count, size_t size,
+                                size_t align)
+{
+    if (size != 0 && count > SIZE_MAX / size)
+        return NULL;
+    return a->alloc(a, count * size, align);
+}
+
+/* Typed forms: ALLOC_NEW(a, struct user) and ALLOC_ARRAY(a, double, n). */
+#define ALLOC_NEW(a, type) ((type *)alloc_bytes((a), sizeof(type), alignof(type)))
+#define ALLOC_ARRAY(a, type, n) \
+    ((type *)alloc_array((a), (n), sizeof(type), alignof(type)))
+
+/* malloc, aligned_alloc, realloc and free from the C library.  Stateless:
+ * one shared instance. */
+allocator *alloc_libc(void);
+
+#endif /* ALLOC_H */
