@@ -1,0 +1,68 @@
+/* machine.c - cache sizes from sysfs, available memory from /proc/meminfo. */
+#include "machine.h"
+
+#include "sizes.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+/* Reads one line of a sysfs file into buf, without its newline. */
+static int read_line(const char *path, char *buf, size_t size)
+{
+    FILE *f = fopen(path, "r");
+    if (!f)
+        return -1;
+    int ok = fgets(buf, (int)size, f) != NULL;
+    fclose(f);
+    if (!ok)
+        return -1;
+    buf[strcspn(buf, "\n")] = '\0';
+    return 0;
+}
+
+machine_caches machine_cache_sizes(void)
+{
+    machine_caches c = {0, 0, 0};
+    for (int index = 0; index < 16; index++) {
+        char path[128], level[16], type[32], size[32];
+        const char *base = "/sys/devices/system/cpu/cpu0/cache/index";
+        snprintf(path, sizeof path, "%s%d/level", base, index);
+        if (read_line(path, level, sizeof level) != 0)
+            break;
+        snprintf(path, sizeof path, "%s%d/type", base, index);
+        if (read_line(path, type, sizeof type) != 0 || strcmp(type, "Instruction") == 0)
+            continue;
+        snprintf(path, sizeof path, "%s%d/size", base, index);
+        size_t bytes;
+        if (read_line(path, size, sizeof size) != 0 || !size_parse(size, &bytes))
+            continue;
+        if (strcmp(level, "1") == 0)
+            c.l1d = bytes;
+        else if (strcmp(level, "2") == 0)
+            c.l2 = bytes;
+        else if (strcmp(level, "3") == 0)
+            c.l3 = bytes;
+    }
+    return c;
+}
+
+size_t machine_mem_available(void)
+{
+    FILE *f = fopen("/proc/meminfo", "r");
+    if (!f)
+        return 0;
+    char line[256];
+    unsigned long long kib = 0;
+    while (fgets(line, sizeof line, f))
+        if (sscanf(line, "MemAvailable: %llu kB", &kib) == 1)
+            break;
+    fclose(f);
+    return (size_t)kib * 1024;
+}
+
+size_t machine_page_size(void)
+{
+    long p = sysconf(_SC_PAGESIZE);
+    return p > 0 ? (size_t)p : 4096;
+}

@@ -1,0 +1,103 @@
+/* sizes.c - parse and print byte sizes; build geometric size sweeps. */
+#include "sizes.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+bool size_parse(const char *text, size_t *bytes)
+{
+    if (!text || !isdigit((unsigned char)text[0]))
+        return false;
+    errno = 0;
+    char *end;
+    unsigned long long value = strtoull(text, &end, 10);
+    if (errno == ERANGE)
+        return false;
+    unsigned shift = 0;
+    switch (toupper((unsigned char)*end)) {
+    case 'K': shift = 10; end++; break;
+    case 'M': shift = 20; end++; break;
+    case 'G': shift = 30; end++; break;
+    case 'T': shift = 40; end++; break;
+    default: break;
+    }
+    if (shift && (strcmp(end, "iB") == 0 || strcmp(end, "B") == 0))
+        end += strlen(end);
+    else if (!shift && strcmp(end, "B") == 0)
+        end++;
+    if (*end != '\0')
+        return false;
+    if (value > (SIZE_MAX >> shift))
+        return false;
+    *bytes = (size_t)value << shift;
+    return true;
+}
+
+const char *size_format(size_t bytes, char *buf, size_t bufsize)
+{
+    static const char *const units[] = {"B", "KiB", "MiB", "GiB", "TiB"};
+    double v = (double)bytes;
+    size_t u = 0;
+    while (v >= 1024 && u + 1 < sizeof units / sizeof units[0]) {
+        v /= 1024;
+        u++;
+    }
+    if (u == 0 || v == floor(v))
+        snprintf(buf, bufsize, "%.0f %s", v, units[u]);
+    else
+        snprintf(buf, bufsize, "%.1f %s", v, units[u]);
+    return buf;
+}
+
+static int compare_size(const void *a, const void *b)
+{
+    size_t x = *(const size_t *)a, y = *(const size_t *)b;
+    return (x > y) - (x < y);
+}
+
+static size_t add_point(size_t *out, size_t count, size_t cap, double v,
+                        size_t lo, size_t hi, size_t granule)
+{
+    size_t s = (size_t)llround(v / (double)granule) * granule;
+    if (s < lo)
+        s = lo;
+    if (s > hi)
+        s = hi;
+    if (count < cap)
+        out[count++] = s;
+    return count;
+}
+
+size_t size_sweep(size_t lo, size_t hi, int per_octave, const size_t *marks,
+                  size_t nmarks, int dense_per_octave, size_t granule,
+                  size_t *out, size_t cap)
+{
+    if (lo == 0 || hi < lo || per_octave < 1 || granule == 0 || cap == 0)
+        return 0;
+    size_t count = 0;
+    double step = exp2(1.0 / per_octave);
+    for (double v = (double)lo; v < (double)hi * (1 - 1e-9); v *= step)
+        count = add_point(out, count, cap, v, lo, hi, granule);
+    count = add_point(out, count, cap, (double)hi, lo, hi, granule);
+    if (dense_per_octave > per_octave) {
+        double dense = exp2(1.0 / dense_per_octave);
+        for (size_t m = 0; m < nmarks; m++) {
+            if (marks[m] == 0)
+                continue;
+            for (double v = marks[m] / 2.0; v <= marks[m] * 2.0 * (1 + 1e-9); v *= dense)
+                if (v >= (double)lo && v <= (double)hi)
+                    count = add_point(out, count, cap, v, lo, hi, granule);
+        }
+    }
+    qsort(out, count, sizeof *out, compare_size);
+    size_t unique = 0;
+    for (size_t i = 0; i < count; i++)
+        if (unique == 0 || out[i] != out[unique - 1])
+            out[unique++] = out[i];
+    return unique;
+}
