@@ -1,0 +1,200 @@
+/*
+ * traverse.c - what a layout costs when a loop reads every record once.
+ *
+ * Claims L1, L3, L4, L5 (docs/claims.md): sum the score of active users
+ * (the article's User: int64 id, bool active, double score) stored as an
+ * array of structs, an array of pointers (in order and scattered), a
+ * linked list (in order and scattered), a struct of arrays, and a model of
+ * a Python list of objects.  See src/layout/layout.h for each layout.
+ *
+ * Run:    make bench BENCH=traverse         (or build/bin/traverse --help)
+ * Cases:  traverse/<layout>/<elements>, the same element counts for every
+ *         layout: from 4 KiB to --max-ws (1 GiB) of array-of-structs data,
+ *         two sizes per doubling and four near each reported cache size.
+ * Timed:  one full traversal per iteration; setup (generating the records,
+ *         allocating, shuffling) is outside the timed loop and done once per
+ *         case, then reused by its repetitions.
+ * Output: Google Benchmark JSON; per case the counters
+ *           elements             records summed per iteration
+ *           ws_bytes             bytes the layout holds (counting allocator)
+ *           bytes_per_elem       ws_bytes / elements
+ *           heap_bytes_per_elem  what malloc really holds per record, chunk
+ *                                headers and rounding included (mallinfo2)
+ *           allocs_per_elem      blocks allocated per record
+ *         and items_per_second, from which time per element is
+ *         1e9 / items_per_second ns (plots and reports show that).
+ * Check:  every traversal must equal the reference sum of the generated
+ *         records; a mismatch fails the case and the program exits 1.
+ */
+#include "../src/alloc/counting.h"
+#include "../src/cli.h"
+#include "../src/heap.h"
+#include "../src/layout/layout.h"
+#include "../src/machine.h"
+#include "../src/shim/bench.h"
+#include "../src/sizes.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+static const bench_program traverse_program = {
+    .name = "traverse",
+    .purpose =
+        "Sums the score of active users over seven layouts of the same records\n"
+        "(array of structs, array of pointers in order and scattered, linked list\n"
+        "in order and scattered, struct of arrays, Python-like boxed objects),\n"
+        "at working sets from 4 KiB past the last-level cache.  Reports time per\n"
+        "element and bytes per element.  Claims L1, L3, L4, L5.",
+    .default_max_ws = (size_t)1 << 30,
+    .quick_max_ws = (size_t)64 << 20,
+    .min_time_s = 0.05,
+    .quick_min_time_s = 0.01,
+};
+
+/* Upper bound of the bytes one case holds per record while it is built:
+ * the boxed layout (8-byte slot, three blocks of 24 to 40 bytes, and
+ * malloc's 16 bytes per block) plus the source records and the shuffle
+ * order.  Used only to refuse a size early, never as a reported figure. */
+#define WORST_BYTES_PER_ELEMENT (8 + 40 + 24 + 24 + 3 * 16 + 24 + 8)
+
+/* The structure of the case that is running, kept across its repetitions
+ * so that a large case is built once, not once per repetition. */
+static struct built {
+    const layout_kind *kind;
+    size_t n;
+    layout l;
+    counting_allocator counter;
+    double expected;
+    size_t heap_bytes;     /* 0 when malloc's figures are unavailable */
+} built;
+
+static void release_built(void)
+{
+    if (built.kind)
+        layout_destroy(&built.l, &built.counter.base);
+    built.kind = NULL;
+}
+
+static bool ensure_built(const layout_kind *kind, size_t n, uint64_t seed)
+{
+    if (built.kind == kind && built.n == n)
+        return true;
+    release_built();
+    if (n >= ((size_t)1 << 20))
+        fprintf(stderr, "traverse: building %s with %zu elements...\n", kind->name, n);
+    struct user *users = malloc(n * sizeof *users);
+    if (!users)
+        return false;
+    user_generate(users, n, seed);
+    counting_init(&built.counter, alloc_libc());
+    size_t heap_before = heap_bytes_in_use();
+    bool ok = layout_build(&built.l, kind, users, n, seed, &built.counter.base);
+    size_t heap_after = heap_bytes_in_use();
+    built.expected = user_active_score_sum(users, n);
+    free(users);
+    if (!ok)
+        return false;
+    built.kind = kind;
+    built.n = n;
+    built.heap_bytes = heap_figures_available() && heap_after > heap_before
+                           ? heap_after - heap_before
+                           : 0;
+    return true;
+}
+
+static const bench_options *options;
+
+static void traverse_case(bench_state *s, const void *user)
+{
+    const layout_kind *kind = user;
+    size_t n = (size_t)bench_arg(s, 0);
+    if (!ensure_built(kind, n, options->seed)) {
+        bench_skip_with_error(s, "out of memory while building the layout");
+        bench_cli_fail();
+        return;
+    }
+    /* Small layouts are traversed several times per call into the library,
+     * so the call's few nanoseconds stay far below 1% of the timed work. */
+    int64_t batch = n >= 4096 ? 1 : (int64_t)((4096 + n - 1) / n);
+    double sum = 0;
+    while (bench_keep_running(s, batch)) {
+        for (int64_t b = 0; b < batch; b++) {
+            sum = layout_sum(&built.l);
+            /* Keeps every traversal: without it the compiler may compute
+             * the sum once, or not at all, since nothing reads it. */
+            bench_do_not_optimize(&sum);
+        }
+    }
+    if (sum != built.expected) {
+        char msg[160];
+        snprintf(msg, sizeof msg, "checksum mismatch: sum %.2f, expected %.2f",
+                 sum, built.expected);
+        bench_skip_with_error(s, msg);
+        bench_cli_fail();
+        return;
+    }
+    const alloc_stats *st = &built.counter.stats;
+    char label[32];
+    bench_set_label(s, size_format(st->live_bytes, label, sizeof label));
+    bench_set_items_processed(s, bench_iterations(s) * (int64_t)n);
+    bench_set_counter(s, "elements", (double)n, BENCH_COUNTER_PLAIN);
+    bench_set_counter(s, "ws_bytes", (double)st->live_bytes, BENCH_COUNTER_PLAIN);
+    bench_set_counter(s, "bytes_per_elem", (double)st->live_bytes / (double)n,
+                      BENCH_COUNTER_PLAIN);
+    bench_set_counter(s, "allocs_per_elem", (double)st->live_blocks / (double)n,
+                      BENCH_COUNTER_PLAIN);
+    if (built.heap_bytes)
+        bench_set_counter(s, "heap_bytes_per_elem",
+                          (double)built.heap_bytes / (double)n, BENCH_COUNTER_PLAIN);
+}
+
+/* Element counts: the sweep is laid out in bytes of array-of-structs data
+ * (24 bytes a record); the other layouts hold the same records in more
+ * (or, for soa, fewer) bytes and report their own ws_bytes. */
+static size_t element_counts(const bench_options *o, int64_t *counts, size_t cap)
+{
+    machine_caches c = machine_cache_sizes();
+    /* A reported L3 above 128 MiB is the host's, shared by every guest (a
+     * virtual machine reports it whole): extra points around it would cost
+     * minutes and show nothing of this guest. */
+    size_t marks[] = {c.l1d, c.l2, c.l3 <= ((size_t)128 << 20) ? c.l3 : 0};
+    size_t ws[128];
+    size_t count = size_sweep(4096, o->max_ws, o->quick ? 1 : 2, marks,
+                              o->quick ? 0 : 3, 4, 64, ws, 128);
+    size_t out = 0;
+    for (size_t i = 0; i < count && out < cap; i++) {
+        int64_t n = (int64_t)(ws[i] / sizeof(struct user));
+        if (out == 0 || n != counts[out - 1])
+            counts[out++] = n;
+    }
+    return out;
+}
+
+int main(int argc, char **argv)
+{
+    bench_options o = bench_cli_start(&traverse_program, argc, argv);
+    options = &o;
+
+    int64_t counts[128];
+    size_t ncounts = element_counts(&o, counts, 128);
+    size_t largest = (size_t)counts[ncounts - 1];
+    bench_cli_require_memory(&traverse_program, largest * WORST_BYTES_PER_ELEMENT,
+                             "the largest case (the boxed layout)");
+
+    for (size_t k = 0; k < layout_kind_count; k++) {
+        char name[64];
+        snprintf(name, sizeof name, "traverse/%s", layout_kinds[k]->name);
+        bench_def def = {
+            .name = name,
+            .run = traverse_case,
+            .user = layout_kinds[k],
+            .args = counts,
+            .nargs = ncounts,
+        };
+        if (bench_register(&def) != 0)
+            return 2;
+    }
+    int status = bench_cli_finish();
+    release_built();
+    return status;
+}

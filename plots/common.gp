@@ -1,0 +1,52 @@
+# common.gp - shared look of every plot: terminal, colours, cache markers.
+#
+# Expects from the caller (scripts/plot.sh): term ('png', 'svg' or 'dumb'),
+# outdir, and l1, l2, l3 (cache sizes in bytes, 0 when unknown).
+
+if (term eq 'png') {
+    set terminal pngcairo size 1100,680 enhanced font 'DejaVu Sans,11' linewidth 1.5
+    ext = '.png'
+} else {
+    if (term eq 'svg') {
+        set terminal svg size 1100,680 enhanced dynamic font 'DejaVu Sans,11' linewidth 1.5
+        ext = '.svg'
+    } else {
+        set terminal dumb size 110,34 ansi256
+        ext = ''
+    }
+}
+
+# "set output @out('name')" style does not exist in gnuplot 5.4; callers
+# write: eval set_output('name')
+set_output(name) = (term eq 'dumb') ? 'set output' : sprintf("set output '%s/%s%s'", outdir, name, ext)
+
+# Okabe-Ito colours: distinguishable with the common colour blindnesses.
+set linetype 1 lc rgb '#000000' pt 7  ps 0.7
+set linetype 2 lc rgb '#E69F00' pt 5  ps 0.7
+set linetype 3 lc rgb '#56B4E9' pt 9  ps 0.8
+set linetype 4 lc rgb '#009E73' pt 11 ps 0.8
+set linetype 5 lc rgb '#0072B2' pt 13 ps 0.8
+set linetype 6 lc rgb '#D55E00' pt 3  ps 0.8
+set linetype 7 lc rgb '#CC79A7' pt 15 ps 0.8
+set linetype 8 lc rgb '#999999' pt 1  ps 0.8
+set linetype cycle 8
+
+set grid xtics ytics mxtics lc rgb '#dddddd'
+set key outside right top box opaque samplen 2
+set datafile separator '\t'
+set datafile missing 'NaN'
+
+# Byte axes: powers of two labelled 4 KiB, 1 MiB, 1 GiB.
+bytes_axis_x = "set logscale x 2; set format x '%.0b %BB'; set xtics 4"
+
+# Dashed vertical lines at the reported cache sizes, labelled at the top.
+# The sizes are what the system reports; on a virtual machine they may be
+# the host's, so read them as markers, not as this guest's real capacity.
+cache_marks = "\
+    unset arrow; unset label; \
+    if (l1 > 0) { set arrow from l1, graph 0 to l1, graph 1 nohead dt 2 lc rgb '#888888'; \
+                  set label 'L1d' at l1, graph 1 offset 0.3,-0.8 tc rgb '#666666' }; \
+    if (l2 > 0) { set arrow from l2, graph 0 to l2, graph 1 nohead dt 2 lc rgb '#888888'; \
+                  set label 'L2' at l2, graph 1 offset 0.3,-0.8 tc rgb '#666666' }; \
+    if (l3 > 0) { set arrow from l3, graph 0 to l3, graph 1 nohead dt 2 lc rgb '#888888'; \
+                  set label 'L3 (reported)' at l3, graph 1 offset 0.3,-0.8 tc rgb '#666666' }"

@@ -1,0 +1,38 @@
+# traverse.gp - time per element against working set, one line per layout,
+# and the bytes each layout holds per element.  Reads data/traverse.tsv
+# and data/traverse_largest.tsv (scripts/plot.sh): columns variant arg ns_med ns_min ns_max reps, then
+# the counters below in this order.
+# counters: ws_bytes,bytes_per_elem,heap_bytes_per_elem,allocs_per_elem,elements
+
+load 'common.gp'
+
+# --- time per element --------------------------------------------------------
+eval set_output('traverse')
+set title "Summing the score of active users: time per element by layout\n{/*0.8 ".machine."}"
+@bytes_axis_x
+set xlabel 'working set: bytes the layout holds (log scale)'
+set logscale y 2
+set format y '%g'
+set ylabel 'ns per element (median; bars: min to max over repetitions)'
+set offsets 0, 0, graph 0.04, graph 0.04
+@cache_marks
+plot for [i = 1:words(variants)] datafile index (i - 1) \
+     using 7:3:4:5 with yerrorlines lt i title word(variants, i) noenhanced
+
+# --- bytes per element -------------------------------------------------------
+eval set_output('traverse_bytes')
+unset arrow; unset label
+unset logscale; set format x '% g'; set format y '%g'
+set title "Memory per element by layout, at the largest size\n{/*0.8 ".machine."}"
+set xlabel ''
+set ylabel 'bytes per element'
+set style data histograms
+set style histogram clustered gap 1
+set style fill solid 0.85 border -1
+set boxwidth 0.9
+set yrange [0:*]
+set xtics rotate by -30 nomirror noenhanced
+set offsets 0, 0, graph 0.1, 0
+set key inside left top
+plot largestfile using 8:xtic(1) title 'asked for (counting allocator)' lc rgb '#0072B2', \
+     ''          using 9         title 'held by malloc, overhead included (mallinfo2)' lc rgb '#E69F00'

@@ -1,0 +1,76 @@
+#!/bin/bash
+# run-benches.sh - run bench programs into a new results/<UTC time>-<host>/
+# directory, one Google Benchmark JSON file per program.
+#
+# Usage: scripts/run-benches.sh BIN_DIR RESULTS_DIR "traverse growth ..." [flags...]
+# Env:   QUICK=1 (fewer sizes, shorter runs), MAX_WS=SIZE (largest working set).
+#        Extra flags go to every program (e.g. --benchmark_filter=aos).
+#
+# A run never overwrites another: each gets a new directory.  A program's
+# JSON is written under a temporary name and renamed when it completes, so
+# an interrupted run leaves no half-written file.  RESULTS_DIR/latest points
+# at the newest run that produced at least one result.
+set -euo pipefail
+
+bin=$1 results=$2 benches=$3
+shift 3
+
+mkdir -p "$results" 2>/dev/null || true
+if [ ! -d "$results" ] || [ ! -w "$results" ]; then
+    echo "run-benches: cannot write to '$results'; nothing was run." >&2
+    exit 1
+fi
+
+stamp=$(date -u +%Y%m%dT%H%M%SZ)
+host=$(hostname -s 2>/dev/null || hostname)
+run=$results/$stamp-$host
+n=1
+until mkdir "$run" 2>/dev/null; do
+    n=$((n + 1))
+    run=$results/$stamp-$host-$n
+    [ $n -lt 100 ] || { echo "run-benches: cannot create a run directory in $results" >&2; exit 1; }
+done
+
+cleanup() {
+    rm -f "$run"/*.part
+    rmdir "$run" 2>/dev/null || true   # only if nothing was written
+}
+trap cleanup EXIT
+trap 'echo "run-benches: interrupted; completed results stay in $run" >&2; exit 130' INT TERM
+
+args=()
+[ "${QUICK:-0}" != 0 ] && args+=(--quick)
+[ -n "${MAX_WS:-}" ] && args+=("--max-ws=$MAX_WS")
+
+extra=("$@")
+total=0
+for b in $benches; do total=$((total + 1)); done
+i=0 failed=""
+start=$(date +%s)
+for b in $benches; do
+    i=$((i + 1))
+    echo "==> [$i/$total] $b -> $run/$b.json  (mode: $([ "${QUICK:-0}" != 0 ] && echo quick || echo full))" >&2
+    t0=$(date +%s)
+    if "$bin/$b" "${args[@]}" "${extra[@]}" \
+        --benchmark_out="$run/$b.json.part" --benchmark_out_format=json; then
+        mv -f "$run/$b.json.part" "$run/$b.json"
+    elif [ -s "$run/$b.json.part" ]; then
+        # The program finished but a case failed its check: keep the file,
+        # whose failed cases say why, and report the failure below.
+        mv -f "$run/$b.json.part" "$run/$b.json"
+        failed="$failed $b"
+    else
+        failed="$failed $b"
+    fi
+    echo "==> $b took $(( $(date +%s) - t0 )) s" >&2
+done
+
+if ls "$run"/*.json >/dev/null 2>&1; then
+    ln -sfn "$(basename "$run")" "$results/latest.tmp"
+    mv -Tf "$results/latest.tmp" "$results/latest"
+fi
+echo "==> run took $(( $(date +%s) - start )) s; results in $run" >&2
+if [ -n "$failed" ]; then
+    echo "run-benches: failed:$failed" >&2
+    exit 1
+fi

@@ -1,0 +1,197 @@
+/* cli.c - command line, context, memory check and exit status for bench programs. */
+#include "cli.h"
+
+#include "build_info.h"
+#include "machine.h"
+#include "shim/bench.h"
+#include "sizes.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <inttypes.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const bench_program *current;
+static bool any_case_failed;
+
+static void print_help(void)
+{
+    char max[32], quick[32];
+    printf(
+            "usage: %s [--quick] [--max-ws=SIZE] [--seed=N] [--benchmark_...]\n"
+            "\n%s\n\n"
+            "Options of this suite:\n"
+            "  --quick          fewer sizes and shorter runs (largest working set %s)\n"
+            "  --max-ws=SIZE    largest working set, e.g. 64M or 1G (default %s)\n"
+            "  --seed=N         seed for generated data and shuffles (default 0x%" PRIx64 ")\n"
+            "  --help           this text, then Google Benchmark's flags\n",
+            current->name, current->purpose,
+            size_format(current->quick_max_ws, quick, sizeof quick),
+            size_format(current->default_max_ws, max, sizeof max),
+            (uint64_t)BENCH_DEFAULT_SEED);
+    printf("\nGoogle Benchmark's flags (all accepted):\n");
+    bench_print_library_help();
+}
+
+__attribute__((format(printf, 1, 2), noreturn))
+static void usage_error(const char *fmt, ...)
+{
+    va_list ap;
+    fprintf(stderr, "%s: ", current->name);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fprintf(stderr,
+            "\nusage: %s [--quick] [--max-ws=SIZE] [--seed=N] [--benchmark_...]\n"
+            "Try '%s --help' for more.\n",
+            current->name, current->name);
+    exit(2);
+}
+
+static void add_context(const bench_options *o, bool max_ws_given)
+{
+    char buf[64];
+    const char *preload = getenv("LD_PRELOAD");
+    bench_add_context("suite_program", current->name);
+    bench_add_context("suite_revision", BUILD_REVISION);
+    bench_add_context("compiler", BUILD_COMPILER);
+    bench_add_context("cflags", BUILD_CFLAGS);
+    bench_add_context("mode", o->quick ? "quick" : "full");
+    bench_add_context("allocator", preload && *preload ? preload : "glibc malloc");
+    snprintf(buf, sizeof buf, "%" PRIu64, o->seed);
+    bench_add_context("seed", buf);
+    snprintf(buf, sizeof buf, "%zu", o->max_ws);
+    bench_add_context("max_ws_bytes", buf);
+    bench_add_context("max_ws_source", max_ws_given ? "--max-ws" : "default");
+    snprintf(buf, sizeof buf, "%zu", machine_page_size());
+    bench_add_context("page_size", buf);
+    machine_caches c = machine_cache_sizes();
+    snprintf(buf, sizeof buf, "%zu", c.l1d);
+    bench_add_context("sysfs_l1d_bytes", buf);
+    snprintf(buf, sizeof buf, "%zu", c.l2);
+    bench_add_context("sysfs_l2_bytes", buf);
+    snprintf(buf, sizeof buf, "%zu", c.l3);
+    bench_add_context("sysfs_l3_bytes", buf);
+}
+
+static bool has_flag(int argc, char **argv, const char *flag)
+{
+    size_t len = strlen(flag);
+    for (int i = 1; i < argc; i++)
+        if (strncmp(argv[i], flag, len) == 0 && (argv[i][len] == '=' || argv[i][len] == '\0'))
+            return true;
+    return false;
+}
+
+/* A copy of argv with the suite's default repetitions and minimum time
+ * appended where the caller gave none.  Lives until the program exits. */
+static char **with_defaults(int *argc, char **argv)
+{
+    static char reps[64], min_time[64];
+    bool quick = has_flag(*argc, argv, "--quick");
+    char **out = calloc((size_t)*argc + 3, sizeof *out);
+    if (!out) {
+        fprintf(stderr, "%s: out of memory\n", current->name);
+        exit(2);
+    }
+    int n = 0;
+    for (int i = 0; i < *argc; i++)
+        out[n++] = argv[i];
+    if (!has_flag(*argc, argv, "--benchmark_repetitions")) {
+        snprintf(reps, sizeof reps, "--benchmark_repetitions=%d",
+                 quick ? BENCH_QUICK_REPETITIONS : BENCH_DEFAULT_REPETITIONS);
+        out[n++] = reps;
+    }
+    if (!has_flag(*argc, argv, "--benchmark_min_time")) {
+        snprintf(min_time, sizeof min_time, "--benchmark_min_time=%g",
+                 quick ? current->quick_min_time_s : current->min_time_s);
+        out[n++] = min_time;
+    }
+    out[n] = NULL;
+    *argc = n;
+    return out;
+}
+
+bench_options bench_cli_start(const bench_program *prog, int argc, char **argv)
+{
+    current = prog;
+    argv = with_defaults(&argc, argv);
+    bench_initialize(&argc, argv, print_help);
+
+    enum { OPT_QUICK = 1, OPT_MAX_WS, OPT_SEED, OPT_HELP };
+    static const struct option long_options[] = {
+        {"quick", no_argument, NULL, OPT_QUICK},
+        {"max-ws", required_argument, NULL, OPT_MAX_WS},
+        {"seed", required_argument, NULL, OPT_SEED},
+        {"help", no_argument, NULL, OPT_HELP},
+        {NULL, 0, NULL, 0},
+    };
+    bench_options o = {.max_ws = prog->default_max_ws, .seed = BENCH_DEFAULT_SEED};
+    bool max_ws_given = false;
+    opterr = 0;
+    int opt;
+    while ((opt = getopt_long(argc, argv, "", long_options, NULL)) != -1) {
+        switch (opt) {
+        case OPT_QUICK:
+            o.quick = true;
+            break;
+        case OPT_MAX_WS:
+            if (!size_parse(optarg, &o.max_ws) || o.max_ws < 4096)
+                usage_error("--max-ws wants a size of at least 4K, like 64M or 1G, not '%s'",
+                            optarg);
+            max_ws_given = true;
+            break;
+        case OPT_SEED: {
+            char *end;
+            errno = 0;
+            unsigned long long v = strtoull(optarg, &end, 0);
+            if (errno || *end || optarg[0] == '-' || !optarg[0])
+                usage_error("--seed wants a non-negative integer, not '%s'", optarg);
+            o.seed = v;
+            break;
+        }
+        case OPT_HELP:
+            print_help();
+            exit(0);
+        default:
+            usage_error("unknown option '%s'", argv[optind - 1]);
+        }
+    }
+    if (optind < argc)
+        usage_error("unexpected argument '%s'", argv[optind]);
+    if (o.quick && !max_ws_given)
+        o.max_ws = prog->quick_max_ws;
+    add_context(&o, max_ws_given);
+    return o;
+}
+
+void bench_cli_require_memory(const bench_program *prog, size_t bytes,
+                              const char *what)
+{
+    size_t available = machine_mem_available();
+    if (available == 0 || bytes <= available / 10 * 9)
+        return;
+    char need[32], have[32];
+    fprintf(stderr,
+            "%s: %s needs about %s, but only %s of memory is available now.\n"
+            "Lower the largest working set, e.g. --max-ws=256M "
+            "(make bench MAX_WS=256M).\n",
+            prog->name, what, size_format(bytes, need, sizeof need),
+            size_format(available, have, sizeof have));
+    exit(2);
+}
+
+void bench_cli_fail(void)
+{
+    any_case_failed = true;
+}
+
+int bench_cli_finish(void)
+{
+    bench_run();
+    bench_shutdown();
+    return any_case_failed ? 1 : 0;
+}

@@ -1,0 +1,71 @@
+/*
+ * cli.h - what every bench program does before and after its cases run.
+ *
+ * One call parses the command line (Google Benchmark's flags, then the
+ * suite's own), prints --help, records the run's context (compiler, flags,
+ * mode, seed, allocator) into the JSON, and one call refuses a working set
+ * that would not fit in memory.  Bench files then hold only their
+ * experiment.
+ */
+#ifndef CLI_H
+#define CLI_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+typedef struct bench_program {
+    const char *name;        /* "traverse": the first part of every case name */
+    const char *purpose;     /* what it measures, for --help (may span lines) */
+    size_t default_max_ws;   /* bytes; overridden by --max-ws */
+    size_t quick_max_ws;     /* used by --quick unless --max-ws is given */
+    double min_time_s;       /* default --benchmark_min_time per repetition */
+    double quick_min_time_s; /* ...with --quick */
+} bench_program;
+
+/* Repetitions of every case unless --benchmark_repetitions is given: enough
+ * for a median and a range; fewer with --quick. */
+#define BENCH_DEFAULT_REPETITIONS 5
+#define BENCH_QUICK_REPETITIONS 3
+
+typedef struct bench_options {
+    bool quick;              /* fewer sizes, shorter runs */
+    size_t max_ws;           /* largest working set, bytes */
+    uint64_t seed;           /* for every random choice */
+} bench_options;
+
+/* The seed used unless --seed is given. */
+#define BENCH_DEFAULT_SEED UINT64_C(0x5eed0fc0ffee)
+
+/*
+ * Parses argv.  Google Benchmark's flags are consumed by the library; the
+ * suite's are:
+ *   --quick           fewer sizes and shorter runs
+ *   --max-ws=SIZE     largest working set (e.g. 256M, 1G)
+ *   --seed=N          seed for generated data and shuffles
+ *   --help            this program's options, then the library's
+ * An unknown option or a malformed value prints the usage on stderr and
+ * exits with status 2.  Unless given, --benchmark_repetitions and
+ * --benchmark_min_time default to the suite's values (above and in prog),
+ * so a program run by hand measures the same way as under make bench.
+ * Also adds the run's context to the JSON.
+ */
+bench_options bench_cli_start(const bench_program *prog, int argc, char **argv);
+
+/*
+ * Exits with status 2 and a message naming the case when 'bytes' would
+ * not fit in the memory available now (with 10% to spare).  Call before
+ * allocating anything.
+ */
+void bench_cli_require_memory(const bench_program *prog, size_t bytes,
+                              const char *what);
+
+/* Runs the registered cases, shuts the library down, and returns the exit
+ * status: 0, or 1 when any case reported an error (bench_cli_fail). */
+int bench_cli_finish(void);
+
+/* Records that a case failed its check (a wrong checksum): the program
+ * will exit 1 after the run. */
+void bench_cli_fail(void);
+
+#endif /* CLI_H */
