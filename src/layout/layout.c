@@ -28,14 +28,16 @@ bool layout_build(layout *l, const layout_kind *kind, const struct user *users,
     if (n == 0)
         return true;
     size_t *order = NULL;
+    bool ok = false;
     if (kind->scattered) {
         order = ALLOC_ARRAY(a, size_t, n);
         if (!order)
-            return false;
+            goto done;
         rng r = rng_seeded(seed);
         rng_permutation(&r, order, n);
     }
-    bool ok = kind->build(l, users, order, a);
+    ok = kind->build(l, users, order, a);
+done:
     alloc_free(a, order, n * sizeof *order);
     if (!ok)
         *l = (layout){.kind = kind};

@@ -1,0 +1,77 @@
+/* test_sizes.c - size parsing and printing, and the shape of size sweeps. */
+#include "sizes.h"
+
+#include <criterion/criterion.h>
+#include <stdint.h>
+
+Test(sizes, parses_plain_and_binary_suffixes)
+{
+    struct { const char *text; size_t bytes; } ok[] = {
+        {"0", 0},          {"4096", 4096},         {"100B", 100},
+        {"64K", 65536},    {"64KiB", 65536},       {"64KB", 65536},
+        {"512m", (size_t)512 << 20}, {"1G", (size_t)1 << 30},
+        {"1GiB", (size_t)1 << 30},   {"2T", (size_t)2 << 40},
+    };
+    for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++) {
+        size_t v = 1;
+        cr_assert(size_parse(ok[i].text, &v), "%s", ok[i].text);
+        cr_assert_eq(v, ok[i].bytes, "%s gave %zu", ok[i].text, v);
+    }
+}
+
+Test(sizes, refuses_malformed_sizes)
+{
+    const char *bad[] = {"", "G", "-1", "+5", " 5", "5 ", "1.5G", "12X", "1Gi",
+                         "1GB2", "99999999999999999999", "16777216T", NULL};
+    for (size_t i = 0; bad[i]; i++) {
+        size_t v = 7;
+        cr_assert_not(size_parse(bad[i], &v), "'%s' accepted", bad[i]);
+        cr_assert_eq(v, 7, "'%s' changed the output", bad[i]);
+    }
+    cr_assert_not(size_parse(NULL, &(size_t){0}));
+}
+
+Test(sizes, formats_with_binary_units)
+{
+    char buf[32];
+    cr_assert_str_eq(size_format(100, buf, sizeof buf), "100 B");
+    cr_assert_str_eq(size_format(65536, buf, sizeof buf), "64 KiB");
+    cr_assert_str_eq(size_format((size_t)3 << 29, buf, sizeof buf), "1.5 GiB");
+}
+
+Test(sizes, sweep_is_ascending_unique_and_spans_lo_to_hi)
+{
+    size_t out[64];
+    size_t n = size_sweep(4096, (size_t)1 << 20, 2, NULL, 0, 0, 64, out, 64);
+    cr_assert_eq(n, 17, "8 doublings, 2 points each, plus the end: got %zu", n);
+    cr_assert_eq(out[0], 4096);
+    cr_assert_eq(out[n - 1], (size_t)1 << 20);
+    for (size_t i = 1; i < n; i++) {
+        cr_assert_gt(out[i], out[i - 1]);
+        cr_assert_eq(out[i] % 64, 0);
+    }
+}
+
+Test(sizes, sweep_is_denser_near_marks)
+{
+    size_t plain[64], dense[64];
+    size_t mark = (size_t)1 << 15;
+    size_t np = size_sweep(4096, (size_t)1 << 20, 1, NULL, 0, 0, 64, plain, 64);
+    size_t nd = size_sweep(4096, (size_t)1 << 20, 1, &mark, 1, 4, 64, dense, 64);
+    cr_assert_eq(np, 9);
+    size_t near = 0;
+    for (size_t i = 0; i < nd; i++)
+        near += dense[i] >= mark / 2 && dense[i] <= mark * 2;
+    cr_assert_eq(near, 9, "four per doubling over [mark/2, 2*mark]: got %zu", near);
+    cr_assert_eq(nd, np + 6);
+}
+
+Test(sizes, sweep_refuses_bad_arguments_and_respects_cap)
+{
+    size_t out[4];
+    cr_assert_eq(size_sweep(0, 100, 1, NULL, 0, 0, 1, out, 4), 0);
+    cr_assert_eq(size_sweep(200, 100, 1, NULL, 0, 0, 1, out, 4), 0);
+    cr_assert_eq(size_sweep(1, 100, 0, NULL, 0, 0, 1, out, 4), 0);
+    cr_assert_leq(size_sweep(1, (size_t)1 << 30, 1, NULL, 0, 0, 1, out, 4), 4);
+    cr_assert_eq(size_sweep(4096, 4096, 2, NULL, 0, 0, 64, out, 4), 1);
+}
