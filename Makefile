@@ -50,6 +50,7 @@ ASAN_OBJS := $(SRC_C:%.c=$(ASAN)/%.o) $(ASAN)/src/shim/bench.o
 TEST_OBJS := $(TESTS_C:%.c=$(ASAN)/%.o)
 BENCH_BINS := $(BENCHES:%=$(BIN)/%)
 UNIT     := $(ASAN)/tests/unit
+PROBE    := $(ASAN)/tests/helpers/child_probe
 
 .PHONY: all build bench plots test deps check-deps help clean asm \
         shim-overhead check-build-deps check-test-deps FORCE
@@ -96,7 +97,15 @@ $(ASAN)/src/shim/bench.o: $(SHIM_CC)
 $(UNIT): $(TEST_OBJS) $(ASAN_OBJS)
 	$(CXX) $(SAN) $^ -o $@ -lcriterion -ljansson -lbenchmark -lpthread -lm
 
+$(PROBE): $(ASAN)/tests/helpers/child_probe.o $(ASAN_OBJS)
+	$(CXX) $(SAN) $^ -o $@ -lbenchmark -lpthread -lm
+
 -include $(shell find build -name '*.d' 2>/dev/null)
+
+# Targets that belong to one experiment (fuzzing, other allocators, ...)
+# live in mk/<topic>.mk, each with its own help lines in HELP_EXTRA.
+HELP_EXTRA :=
+-include $(sort $(wildcard mk/*.mk))
 
 ## --- running -----------------------------------------------------------------
 
@@ -109,8 +118,8 @@ plots:
 	@scripts/check-deps.sh plot
 	@PLOT_TERM="$(PLOT_TERM)" scripts/plot.sh $(RUN)
 
-test: check-test-deps $(UNIT)
-	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+test: check-test-deps $(UNIT) $(PROBE)
+	CHILD_PROBE=$(PROBE) ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
 	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	    $(UNIT) --jobs=2
 
@@ -157,4 +166,5 @@ help:
 	@echo "  CC, CXX           compilers (e.g. CC=clang CXX=clang++)"
 	@echo "  CFLAGS, CXXFLAGS  optimization flags for the bench programs (default -O2 -g)"
 	@echo "  WERROR=1          treat warnings as errors (CI does)"
+	@printf '%b' "$(HELP_EXTRA)"
 	@echo "Each program also runs alone: build/bin/<name> --help"

@@ -3,6 +3,7 @@
 
 #include "build_info.h"
 #include "machine.h"
+#include "peak_rss.h"
 #include "shim/bench.h"
 #include "sizes.h"
 
@@ -15,6 +16,9 @@
 #include <string.h>
 
 static const bench_program *current;
+/* argv with the suite's defaults added; the library keeps pointers into
+ * it, so it lives until exit (reachable, not leaked). */
+static char **volatile argv_with_defaults; /* volatile: never read, must be kept */
 static bool any_case_failed;
 
 static void print_help(void)
@@ -112,6 +116,7 @@ static char **with_defaults(int *argc, char **argv)
     }
     out[n] = NULL;
     *argc = n;
+    argv_with_defaults = out;
     return out;
 }
 
@@ -121,12 +126,13 @@ bench_options bench_cli_start(const bench_program *prog, int argc, char **argv)
     argv = with_defaults(&argc, argv);
     bench_initialize(&argc, argv, print_help);
 
-    enum { OPT_QUICK = 1, OPT_MAX_WS, OPT_SEED, OPT_HELP };
+    enum { OPT_QUICK = 1, OPT_MAX_WS, OPT_SEED, OPT_HELP, OPT_CHILD };
     static const struct option long_options[] = {
         {"quick", no_argument, NULL, OPT_QUICK},
         {"max-ws", required_argument, NULL, OPT_MAX_WS},
         {"seed", required_argument, NULL, OPT_SEED},
         {"help", no_argument, NULL, OPT_HELP},
+        {"child", required_argument, NULL, OPT_CHILD},
         {NULL, 0, NULL, 0},
     };
     bench_options o = {.max_ws = prog->default_max_ws, .seed = BENCH_DEFAULT_SEED};
@@ -156,6 +162,18 @@ bench_options bench_cli_start(const bench_program *prog, int argc, char **argv)
         case OPT_HELP:
             print_help();
             exit(0);
+        case OPT_CHILD:
+            /* A fresh process for one case: nothing else may run in it,
+             * so its peak resident memory is the case's own. */
+            if (strcmp(optarg, "baseline") == 0) {
+                peak_rss_report_to_parent();
+                exit(0);
+            }
+            if (!prog->child_main)
+                usage_error("--child is not supported by %s", prog->name);
+            int status = prog->child_main(optarg);
+            peak_rss_report_to_parent();
+            exit(status);
         default:
             usage_error("unknown option '%s'", argv[optind - 1]);
         }

@@ -21,6 +21,10 @@ typedef struct bench_program {
     size_t quick_max_ws;     /* used by --quick unless --max-ws is given */
     double min_time_s;       /* default --benchmark_min_time per repetition */
     double quick_min_time_s; /* ...with --quick */
+    /* Runs one case alone for peak_rss_of_child(), when the program is
+     * started as "--child=SPEC"; returns the exit status.  NULL when the
+     * program measures no resident memory. */
+    int (*child_main)(const char *spec);
 } bench_program;
 
 /* Repetitions of every case unless --benchmark_repetitions is given: enough
@@ -44,6 +48,8 @@ typedef struct bench_options {
  *   --max-ws=SIZE     largest working set (e.g. 256M, 1G)
  *   --seed=N          seed for generated data and shuffles
  *   --help            this program's options, then the library's
+ *   --child=SPEC      run one case alone and exit (see peak_rss.h); not
+ *                     for people: the program starts itself this way
  * An unknown option or a malformed value prints the usage on stderr and
  * exits with status 2.  Unless given, --benchmark_repetitions and
  * --benchmark_min_time default to the suite's values (above and in prog),
