@@ -27,6 +27,8 @@ CXX := c++
 endif
 
 BENCHES  := $(sort $(basename $(notdir $(wildcard benches/*.c))))
+# Programs that are not benchmarks (the claims report, ...): tools/<name>.c.
+TOOLS    := $(sort $(basename $(notdir $(wildcard tools/*.c))))
 SRC_C    := $(sort $(wildcard src/*.c src/*/*.c))
 SHIM_CC  := src/shim/bench.cc
 TESTS_C  := $(sort $(wildcard tests/*.c))
@@ -49,6 +51,7 @@ REL_OBJS  := $(SRC_C:%.c=$(REL)/%.o) $(REL)/src/shim/bench.o
 ASAN_OBJS := $(SRC_C:%.c=$(ASAN)/%.o) $(ASAN)/src/shim/bench.o
 TEST_OBJS := $(TESTS_C:%.c=$(ASAN)/%.o)
 BENCH_BINS := $(BENCHES:%=$(BIN)/%)
+TOOL_BINS  := $(TOOLS:%=$(BIN)/%)
 UNIT     := $(ASAN)/tests/unit
 PROBE    := $(ASAN)/tests/helpers/child_probe
 
@@ -58,7 +61,7 @@ PROBE    := $(ASAN)/tests/helpers/child_probe
 
 all: build
 
-build: check-build-deps $(BENCH_BINS)
+build: check-build-deps $(BENCH_BINS) $(TOOL_BINS)
 
 check-build-deps:
 	@CC="$(CC)" CXX="$(CXX)" scripts/check-deps.sh build
@@ -86,6 +89,10 @@ $(BIN)/%: $(REL)/benches/%.o $(REL)/libmemlayout.a
 	@mkdir -p $(dir $@)
 	$(CXX) $(LDFLAGS) $^ -o $@ -lbenchmark -lpthread -lm
 
+$(BIN)/%: $(REL)/tools/%.o $(REL)/libmemlayout.a
+	@mkdir -p $(dir $@)
+	$(CXX) $(LDFLAGS) $^ -o $@ -ljansson -lbenchmark -lpthread -lm
+
 $(ASAN)/%.o: %.c | build/build_info.h
 	@mkdir -p $(dir $@)
 	$(CC) $(STD) -O1 -g $(SAN) $(WARN) $(INCLUDES) -MMD -MP -c $< -o $@
@@ -104,7 +111,10 @@ $(PROBE): $(ASAN)/tests/helpers/child_probe.o $(ASAN_OBJS)
 
 # Targets that belong to one experiment (fuzzing, other allocators, ...)
 # live in mk/<topic>.mk, each with its own help lines in HELP_EXTRA.
+# BENCH_AFTER names targets make bench runs once results and plots exist
+# (the claims report, for one).
 HELP_EXTRA :=
+BENCH_AFTER :=
 -include $(sort $(wildcard mk/*.mk))
 
 ## --- running -----------------------------------------------------------------
@@ -113,6 +123,7 @@ bench: build
 	@CC="$(CC)" scripts/check-deps.sh plot
 	@QUICK="$(QUICK)" MAX_WS="$(MAX_WS)" scripts/run-benches.sh $(BIN) $(RESULTS) "$(BENCH)"
 	@PLOT_TERM="$(PLOT_TERM)" scripts/plot.sh $(RESULTS)/latest $(BENCH)
+	@$(if $(strip $(BENCH_AFTER)),$(MAKE) --no-print-directory $(BENCH_AFTER) RUN=$(RESULTS)/latest)
 
 plots:
 	@scripts/check-deps.sh plot
