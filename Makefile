@@ -151,8 +151,7 @@ deps:
 	    echo "make deps needs root (or sudo) to run apt-get" >&2; exit 1; fi
 	$$( [ "$$(id -u)" -ne 0 ] && echo sudo ) apt-get update
 	$$( [ "$$(id -u)" -ne 0 ] && echo sudo ) apt-get install -y --no-install-recommends \
-	    build-essential libbenchmark-dev libcriterion-dev libjansson-dev \
-	    gnuplot-nox jq valgrind
+	    $$(scripts/packages.sh)
 
 clean:
 	rm -rf build

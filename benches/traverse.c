@@ -10,7 +10,8 @@
  * Run:    make bench BENCH=traverse         (or build/bin/traverse --help)
  * Cases:  traverse/<layout>/<elements>, the same element counts for every
  *         layout: from 4 KiB to --max-ws (1 GiB) of array-of-structs data,
- *         two sizes per doubling and four near each reported cache size.
+ *         two sizes per doubling, four near each reported cache size, one
+ *         per doubling past twice the last cache.
  * Timed:  one full traversal per iteration; setup (generating the records,
  *         allocating, shuffling) is outside the timed loop and done once per
  *         case, then reused by its repetitions.
@@ -150,21 +151,31 @@ static void traverse_case(bench_state *s, const void *user)
 
 /* Element counts: the sweep is laid out in bytes of array-of-structs data
  * (24 bytes a record); the other layouts hold the same records in more
- * (or, for soa, fewer) bytes and report their own ws_bytes. */
+ * (or, for soa, fewer) bytes and report their own ws_bytes.  Two sizes per
+ * doubling, four near each reported cache size, and one per doubling once
+ * the data is far past the last cache, where the curves are flat or climb
+ * steadily and each point costs seconds. */
 static size_t element_counts(const bench_options *o, int64_t *counts, size_t cap)
 {
     machine_caches c = machine_cache_sizes();
     /* A reported L3 above 128 MiB is the host's, shared by every guest (a
      * virtual machine reports it whole): extra points around it would cost
      * minutes and show nothing of this guest. */
-    size_t marks[] = {c.l1d, c.l2, c.l3 <= ((size_t)128 << 20) ? c.l3 : 0};
+    size_t l3 = c.l3 <= ((size_t)128 << 20) ? c.l3 : 0;
+    size_t marks[] = {c.l1d, c.l2, l3};
+    size_t sparse_from = 2 * (l3 ? l3 : ((size_t)64 << 20));
+    if (sparse_from > o->max_ws || o->quick)
+        sparse_from = o->max_ws;
     size_t ws[128];
-    size_t count = size_sweep(4096, o->max_ws, o->quick ? 1 : 2, marks,
+    size_t count = size_sweep(4096, sparse_from, o->quick ? 1 : 2, marks,
                               o->quick ? 0 : 3, 4, 64, ws, 128);
+    if (sparse_from < o->max_ws)
+        count += size_sweep(sparse_from, o->max_ws, 1, NULL, 0, 0, 64,
+                            ws + count, 128 - count);
     size_t out = 0;
     for (size_t i = 0; i < count && out < cap; i++) {
         int64_t n = (int64_t)(ws[i] / sizeof(struct user));
-        if (out == 0 || n != counts[out - 1])
+        if (out == 0 || n > counts[out - 1])
             counts[out++] = n;
     }
     return out;

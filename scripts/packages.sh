@@ -1,0 +1,15 @@
+#!/bin/sh
+# packages.sh - the Debian packages the suite needs, one list for make deps
+# and for CI, so the two cannot drift apart.
+#
+#   build-essential     gcc, g++, make: compile the suite
+#   clang               the second compiler (make CC=clang) and libFuzzer
+#   libbenchmark-dev    Google Benchmark: timing, repetitions, JSON output
+#   libcriterion-dev    Criterion: the unit tests
+#   libjansson-dev      jansson: reads benchmark JSON (tests, claims report)
+#   gnuplot-nox         gnuplot: every plot (PNG, SVG, terminal)
+#   jq                  flattens benchmark JSON into TSV for gnuplot
+#   valgrind            cachegrind (simulated cache misses), memcheck
+#   python3             the crosscheck against a real CPython
+echo build-essential clang libbenchmark-dev libcriterion-dev libjansson-dev \
+     gnuplot-nox jq valgrind python3

@@ -1,0 +1,60 @@
+/*
+ * main.c - what the C shim costs: the same kernels timed through it and
+ * directly from C++ (native.cc), in one program, so the two can be compared
+ * case by case.  make shim-overhead runs it and prints the ratios.
+ *
+ *   trivial: an increment per iteration; shows the price of one call into
+ *            the shim per iteration (batch 1) and its amortized price when
+ *            iterations come in batches of 64.
+ *   real:    the traverse array-of-structs sum over 1365 records (32 KiB,
+ *            in L1) and 43690 records (1 MiB, in L2).
+ */
+#include "kernels.h"
+#include "shim/bench.h"
+
+#include <stdint.h>
+
+static void shim_trivial(bench_state *s, const void *user)
+{
+    int64_t batch = *(const int64_t *)user;
+    long x = 0;
+    while (bench_keep_running(s, batch))
+        for (int64_t b = 0; b < batch; b++) {
+            x++;
+            bench_do_not_optimize(&x);
+        }
+}
+
+static void shim_real(bench_state *s, const void *user)
+{
+    (void)user;
+    int64_t n = bench_arg(s, 0);
+    layout *l = kernels_make_aos((size_t)n);
+    if (!l) {
+        bench_skip_with_error(s, "out of memory");
+        return;
+    }
+    while (bench_keep_running(s, 1)) {
+        double sum = layout_sum(l);
+        bench_do_not_optimize(&sum);
+    }
+    bench_set_items_processed(s, bench_iterations(s) * n);
+    kernels_free_aos(l);
+}
+
+int main(int argc, char **argv)
+{
+    static const int64_t one = 1, sixty_four = 64, sizes[] = {1365, 43690};
+    bench_initialize(&argc, argv, NULL);
+    bench_def defs[] = {
+        {.name = "shim_overhead/shim_trivial_batch1", .run = shim_trivial, .user = &one},
+        {.name = "shim_overhead/shim_trivial_batch64", .run = shim_trivial, .user = &sixty_four},
+        {.name = "shim_overhead/shim_real", .run = shim_real, .args = sizes, .nargs = 2},
+    };
+    for (size_t i = 0; i < sizeof defs / sizeof defs[0]; i++)
+        if (bench_register(&defs[i]) != 0)
+            return 2;
+    bench_run();
+    bench_shutdown();
+    return 0;
+}
