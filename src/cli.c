@@ -4,6 +4,7 @@
 #include "build_info.h"
 #include "machine.h"
 #include "peak_rss.h"
+#include "run_conditions.h"
 #include "shim/bench.h"
 #include "sizes.h"
 
@@ -20,6 +21,9 @@ static const bench_program *current;
  * it, so it lives until exit (reachable, not leaked). */
 static char **volatile argv_with_defaults; /* volatile: never read, must be kept */
 static bool any_case_failed;
+/* The repetitions and minimum time the run uses, given or defaulted, for
+ * the context. */
+static char repetitions_used[32], min_time_used[32];
 
 static void print_help(void)
 {
@@ -57,7 +61,7 @@ static void usage_error(const char *fmt, ...)
 
 static void add_context(const bench_options *o, bool max_ws_given)
 {
-    char buf[64];
+    char buf[128];
     const char *preload = getenv("LD_PRELOAD");
     bench_add_context("suite_program", current->name);
     bench_add_context("suite_revision", BUILD_REVISION);
@@ -65,6 +69,12 @@ static void add_context(const bench_options *o, bool max_ws_given)
     bench_add_context("cflags", BUILD_CFLAGS);
     bench_add_context("mode", o->quick ? "quick" : "full");
     bench_add_context("allocator", preload && *preload ? preload : "glibc malloc");
+    bench_add_context("repetitions", repetitions_used);
+    bench_add_context("min_time_s", min_time_used);
+    /* What else may move a timing, as it was when the run started. */
+    bench_add_context("cpu_model", run_conditions_cpu_model(buf, sizeof buf));
+    bench_add_context("cpu_governor", run_conditions_governor(buf, sizeof buf));
+    bench_add_context("load_avg_at_start", run_conditions_loadavg(buf, sizeof buf));
     snprintf(buf, sizeof buf, "%" PRIu64, o->seed);
     bench_add_context("seed", buf);
     snprintf(buf, sizeof buf, "%zu", o->max_ws);
@@ -81,13 +91,21 @@ static void add_context(const bench_options *o, bool max_ws_given)
     bench_add_context("sysfs_l3_bytes", buf);
 }
 
-static bool has_flag(int argc, char **argv, const char *flag)
+/* The argument of the last "flag" or "flag=value" in argv ("" for the
+ * first form), or NULL when the flag is absent. */
+static const char *flag_value(int argc, char **argv, const char *flag)
 {
     size_t len = strlen(flag);
+    const char *value = NULL;
     for (int i = 1; i < argc; i++)
         if (strncmp(argv[i], flag, len) == 0 && (argv[i][len] == '=' || argv[i][len] == '\0'))
-            return true;
-    return false;
+            value = argv[i][len] ? argv[i] + len + 1 : "";
+    return value;
+}
+
+static bool has_flag(int argc, char **argv, const char *flag)
+{
+    return flag_value(argc, argv, flag) != NULL;
 }
 
 /* A copy of argv with the suite's default repetitions and minimum time
@@ -104,16 +122,22 @@ static char **with_defaults(int *argc, char **argv)
     int n = 0;
     for (int i = 0; i < *argc; i++)
         out[n++] = argv[i];
-    if (!has_flag(*argc, argv, "--benchmark_repetitions")) {
+    const char *given = flag_value(*argc, argv, "--benchmark_repetitions");
+    if (!given) {
         snprintf(reps, sizeof reps, "--benchmark_repetitions=%d",
                  quick ? BENCH_QUICK_REPETITIONS : BENCH_DEFAULT_REPETITIONS);
         out[n++] = reps;
+        given = strchr(reps, '=') + 1;
     }
-    if (!has_flag(*argc, argv, "--benchmark_min_time")) {
+    snprintf(repetitions_used, sizeof repetitions_used, "%s", given);
+    given = flag_value(*argc, argv, "--benchmark_min_time");
+    if (!given) {
         snprintf(min_time, sizeof min_time, "--benchmark_min_time=%g",
                  quick ? current->quick_min_time_s : current->min_time_s);
         out[n++] = min_time;
+        given = strchr(min_time, '=') + 1;
     }
+    snprintf(min_time_used, sizeof min_time_used, "%s", given);
     out[n] = NULL;
     *argc = n;
     argv_with_defaults = out;

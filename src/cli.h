@@ -3,7 +3,9 @@
  *
  * One call parses the command line (Google Benchmark's flags, then the
  * suite's own), prints --help, records the run's context (compiler, flags,
- * mode, seed, allocator) into the JSON, and one call refuses a working set
+ * mode, seed, allocator, repetitions, and what may add noise: CPU model,
+ * frequency governor, load average at start) into the JSON, and one call
+ * refuses a working set
  * that would not fit in memory.  Bench files then hold only their
  * experiment.
  */

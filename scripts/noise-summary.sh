@@ -1,0 +1,75 @@
+#!/bin/bash
+# noise-summary.sh - how noisy a run was: per case the coefficient of
+# variation (CV = stddev / mean of the repetitions' times, Google
+# Benchmark's "cv" aggregate), flagged when above the limit, with a hint at
+# the likely cause.  Writes RUN_DIR/summary.txt and prints it.
+#
+# Usage: scripts/noise-summary.sh RUN_DIR [LIMIT_PERCENT]   (default 5)
+# Exit:  0, also when cases are flagged (a noisy run is a finding, not a
+#        failure); 1 when the run has no JSON to read.
+set -euo pipefail
+
+run=${1:?usage: scripts/noise-summary.sh RUN_DIR [LIMIT_PERCENT]}
+limit=${2:-5}
+[ -d "$run" ] || { echo "noise-summary: no run directory '$run'" >&2; exit 1; }
+shopt -s nullglob
+jsons=("$run"/*.json)
+[ ${#jsons[@]} -gt 0 ] || { echo "noise-summary: no results in $run" >&2; exit 1; }
+
+# One line per case: status, CV %, median time per iteration, time of one
+# repetition, case, hint.  The hints, in the order they are tried:
+#   - the load average at start was at least half the CPUs: other load;
+#   - a repetition lasted under 20 ms: too short a run (timer, scheduler
+#     ticks and page faults weigh more in a short run);
+#   - the governor is not "performance": frequency scaling;
+#   - otherwise: rerun on a quiet machine, or raise --benchmark_min_time.
+# shellcheck disable=SC2016
+table() {
+    jq -r --argjson limit "$limit" '
+      def seconds($unit): . * ({"ns": 1e-9, "us": 1e-6, "ms": 1e-3, "s": 1}[$unit] // 1e-9);
+      def pct: . * 1000 | round / 10;
+      .context as $c
+      | (($c.load_avg_at_start // "" | split(" ") | .[0] // "" | tonumber?) // $c.load_avg[0]? // null) as $load
+      | ($c.cpu_governor // "unreadable") as $gov
+      | [.benchmarks[] | select(.run_type == "aggregate")] as $aggs
+      | [.benchmarks[] | select(.run_type == "iteration" and ((.error_occurred // false) | not))]
+      | group_by(.run_name)[]
+      | .[0].run_name as $name
+      | (map(.real_time) | sort | .[(length - 1) / 2 | floor]) as $median
+      | (.[0].time_unit // "ns") as $unit
+      | (.[0] | .real_time * .iterations | seconds($unit)) as $rep_s
+      | ([$aggs[] | select(.run_name == $name and .aggregate_name == "cv") | .real_time][0]) as $cv
+      | ($name | sub("/(real_time|manual_time|process_time)$"; "")) as $case
+      | if $cv == null then ["-", "-", $median, $rep_s, $case, "one repetition: no spread to judge"]
+        else
+          (if $cv * 100 <= $limit then "ok"
+           else "NOISY" end) as $status
+          | (if $status == "ok" then ""
+             elif $load != null and $load >= ($c.num_cpus / 2) then "other load (load average \($load * 100 | round / 100) at start, \($c.num_cpus) CPUs)"
+             elif $rep_s < 0.02 then "too short a run (\($rep_s * 1000 | round) ms a repetition; raise --benchmark_min_time)"
+             elif $gov != "performance" and $gov != "unreadable" then "frequency scaling (governor \($gov))"
+             else "rerun on a quiet machine, or raise --benchmark_min_time" end) as $hint
+          | [$status, ($cv | pct), $median, $rep_s, $case, $hint]
+        end
+      | "\(.[0])\t\(.[1])\t\(.[2] | . * 10 | round / 10) \($unit)\t\(.[3] * 1000 | . * 10 | round / 10) ms\t\(.[4])\t\(.[5])"
+    ' "$1"
+}
+
+out=$run/summary.txt
+{
+    echo "Noise summary of $(cd "$run" && pwd -P | xargs basename)  (flag: CV above $limit%)"
+    for json in "${jsons[@]}"; do
+        b=$(basename "$json" .json)
+        jq -r '.context | "\n== \(.suite_program // "?"): \(.mode // "?") run, \(.repetitions // "?") repetitions, " +
+               "load average at start \(.load_avg_at_start // "?"), governor \(.cpu_governor // "?"), " +
+               "\(.compiler // "?" | split(" ") | .[0:3] | join(" ")), allocator \(.allocator // "?")"' "$json"
+        rows=$(table "$json")
+        if [ -z "$rows" ]; then echo "  (no successful cases)"; continue; fi
+        printf 'status\tCV %%\tmedian/iter\tone rep\tcase\thint\n%s\n' "$rows" | column -t -s $'\t' | sed 's/^/  /'
+        flagged=$(printf '%s\n' "$rows" | grep -c '^NOISY' || true)
+        total=$(printf '%s\n' "$rows" | wc -l)
+        echo "  $b: $flagged of $total cases above $limit% CV"
+    done
+} > "$out.tmp"
+mv -f "$out.tmp" "$out"
+cat "$out"
