@@ -9,9 +9,11 @@
  *
  * Run:    make bench BENCH=traverse         (or build/bin/traverse --help)
  * Cases:  traverse/<layout>/<elements>, the same element counts for every
- *         layout: from 4 KiB to --max-ws (1 GiB) of array-of-structs data,
- *         two sizes per doubling, four near each reported cache size, one
- *         per doubling past twice the last cache.
+ *         layout, laid out from 4 KiB of array-of-structs data upwards: two
+ *         sizes per doubling, four near each reported cache size, one per
+ *         doubling past twice the last cache.  Each layout stops where its
+ *         own working set would pass --max-ws (1 GiB), so the layouts that
+ *         need more bytes per record stop at fewer records.
  * Timed:  one full traversal per iteration; setup (generating the records,
  *         allocating, shuffling) is outside the timed loop and done once per
  *         case, then reused by its repetitions.
@@ -52,11 +54,23 @@ static const bench_program traverse_program = {
     .quick_min_time_s = 0.01,
 };
 
-/* Upper bound of the bytes one case holds per record while it is built:
- * the boxed layout (8-byte slot, three blocks of 24 to 40 bytes, and
- * malloc's 16 bytes per block) plus the source records and the shuffle
- * order.  Used only to refuse a size early, never as a reported figure. */
-#define WORST_BYTES_PER_ELEMENT (8 + 40 + 24 + 24 + 3 * 16 + 24 + 8)
+/* Bytes one layout kind holds per record, measured by building 1024
+ * records through the counting allocator (rounded up).  Used to stop each
+ * layout's sweep at --max-ws of its own working set. */
+static size_t measured_bytes_per_record(const layout_kind *kind, uint64_t seed)
+{
+    enum { PROBE = 1024 };
+    static struct user users[PROBE];
+    user_generate(users, PROBE, seed);
+    counting_allocator probe;
+    counting_init(&probe, alloc_libc());
+    layout l;
+    if (!layout_build(&l, kind, users, PROBE, seed, &probe.base))
+        return 0;
+    size_t bytes = probe.stats.live_bytes;
+    layout_destroy(&l, &probe.base);
+    return (bytes + PROBE - 1) / PROBE;
+}
 
 /* The structure of the case that is running, kept across its repetitions
  * so that a large case is built once, not once per repetition. */
@@ -188,11 +202,19 @@ int main(int argc, char **argv)
 
     int64_t counts[128];
     size_t ncounts = element_counts(&o, counts, 128);
-    size_t largest = (size_t)counts[ncounts - 1];
-    bench_cli_require_memory(&traverse_program, largest * WORST_BYTES_PER_ELEMENT,
-                             "the largest case (the boxed layout)");
+    /* Every case's working set stays within --max-ws; while one is built,
+     * the source records (at most --max-ws, the array-of-structs size), the
+     * shuffle order (a third of that) and malloc's overhead (a quarter at
+     * most, for the boxed layout) come on top. */
+    bench_cli_require_memory(&traverse_program, o.max_ws / 4 * 10,
+                             "the largest case, while it is built,");
 
     for (size_t k = 0; k < layout_kind_count; k++) {
+        size_t per_record = measured_bytes_per_record(layout_kinds[k], o.seed);
+        size_t nargs = 0;
+        while (nargs < ncounts && per_record &&
+               (size_t)counts[nargs] * per_record <= o.max_ws)
+            nargs++;
         char name[64];
         snprintf(name, sizeof name, "traverse/%s", layout_kinds[k]->name);
         bench_def def = {
@@ -200,9 +222,9 @@ int main(int argc, char **argv)
             .run = traverse_case,
             .user = layout_kinds[k],
             .args = counts,
-            .nargs = ncounts,
+            .nargs = nargs,
         };
-        if (bench_register(&def) != 0)
+        if (nargs > 0 && bench_register(&def) != 0)
             return 2;
     }
     int status = bench_cli_finish();
