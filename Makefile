@@ -133,6 +133,7 @@ test: check-test-deps $(UNIT) $(PROBE)
 	CHILD_PROBE=$(PROBE) ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
 	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	    $(UNIT) --jobs=2
+	@$(MAKE) --no-print-directory test-cli
 
 check-test-deps:
 	@CC="$(CC)" CXX="$(CXX)" scripts/check-deps.sh build test

@@ -53,7 +53,15 @@ for b in $benches; do
     t0=$(date +%s)
     if "$bin/$b" "${args[@]}" "${extra[@]}" \
         --benchmark_out="$run/$b.json.part" --benchmark_out_format=json; then
-        mv -f "$run/$b.json.part" "$run/$b.json"
+        if [ -s "$run/$b.json.part" ]; then
+            mv -f "$run/$b.json.part" "$run/$b.json"
+        else
+            # Google Benchmark exits 0 and writes nothing when no case
+            # matches --benchmark_filter: that is no result, not a success.
+            echo "run-benches: $b: no case ran (does --benchmark_filter match any case?)" >&2
+            rm -f "$run/$b.json.part"
+            failed="$failed $b"
+        fi
     elif [ -s "$run/$b.json.part" ]; then
         # The program finished but a case failed its check: keep the file,
         # whose failed cases say why, and report the failure below.

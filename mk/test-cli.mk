@@ -1,0 +1,10 @@
+# test-cli.mk - make test-cli: bad input to the bench programs and the run
+# script (unknown flags, malformed sizes, too large a working set,
+# unwritable results, a filter matching nothing, Ctrl-C mid-run) gives a
+# clear message and a non-zero exit, and loses nothing.  make test runs it.
+
+test-cli: $(BIN)/traverse
+	@tests/cli/bad-input.sh $(BIN)
+
+HELP_EXTRA += "  make test-cli     bad input and Ctrl-C: clear errors, nothing lost (part of make test)\n"
+.PHONY: test-cli

@@ -1,0 +1,124 @@
+#!/bin/bash
+# bad-input.sh - bad input gets a clear message and a non-zero exit, and
+# nothing is lost: runs build/bin/traverse and scripts/run-benches.sh with
+# each bad input the suite promises to handle (docs/quality.md), checks the
+# exit status and the message, and interrupts a run as Ctrl-C would.
+#
+# Usage: tests/cli/bad-input.sh [BIN_DIR]   (default build/bin; make test-cli)
+# Prints one line per check; exits 1 when any check fails.
+set -uo pipefail
+cd "$(dirname "$0")/../.."
+bin=${1:-build/bin}
+prog=$bin/traverse
+[ -x "$prog" ] || { echo "bad-input: $prog not built (make build)" >&2; exit 1; }
+
+tmp=$(mktemp -d /tmp/bad-input.XXXXXX)
+trap 'rm -rf "$tmp"' EXIT
+failures=0
+pass() { printf 'ok    %s\n' "$1"; }
+fail() { printf 'FAIL  %s\n' "$1"; failures=$((failures + 1)); }
+
+# A run small enough to take well under a second.
+tiny=(--max-ws=8K "--benchmark_filter=aos/170/" --benchmark_repetitions=1 --benchmark_min_time=0.001)
+
+# expect NAME STATUS PATTERN COMMAND...: the command exits with STATUS
+# within 20 s and its stderr matches the extended regex PATTERN.
+expect() {
+    local name=$1 want=$2 pattern=$3
+    shift 3
+    timeout 20 "$@" >"$tmp/out" 2>"$tmp/err"
+    local got=$?
+    if [ "$got" -ne "$want" ]; then
+        fail "$name: exit $got, expected $want ($(head -n 1 "$tmp/err"))"
+    elif ! grep -Eq -- "$pattern" "$tmp/err"; then
+        fail "$name: stderr lacks /$pattern/: $(head -n 2 "$tmp/err")"
+    else
+        pass "$name -> exit $got: $(grep -Em 1 -- "$pattern" "$tmp/err")"
+    fi
+}
+
+# --- the program's own flags: usage on stderr, exit 2 ------------------------
+expect "unknown flag" 2 "unknown option '--bogus'.*|usage:" "$prog" --bogus
+expect "stray argument" 2 "unexpected argument 'extra'" "$prog" extra
+expect "malformed size" 2 "--max-ws wants a size.*'12Q'" "$prog" --max-ws=12Q
+expect "empty size" 2 "--max-ws wants a size" "$prog" --max-ws=
+expect "size below 4K" 2 "--max-ws wants a size of at least 4K" "$prog" --max-ws=100
+expect "negative seed" 2 "--seed wants a non-negative integer" "$prog" --seed=-1
+expect "malformed seed" 2 "--seed wants a non-negative integer" "$prog" --seed=12x
+expect "malformed library flag" 2 "benchmark_repetitions.*integer" "$prog" --benchmark_repetitions=abc
+expect "usage is printed" 2 "^usage: traverse" "$prog" --bogus
+
+# --- a working set larger than memory: refused before anything is allocated --
+start=$(date +%s%N)
+expect "working set larger than memory" 2 "needs about .* but only .* is available" "$prog" --max-ws=1T
+ms=$(( ($(date +%s%N) - start) / 1000000 ))
+[ "$ms" -lt 5000 ] && pass "  ...refused in $ms ms, before building anything" ||
+    fail "  ...took $ms ms: it built something first"
+
+# --- an unwritable output fails before the run, not after ---------------------
+touch "$tmp/file"
+expect "unwritable --benchmark_out" 1 "invalid file name" "$prog" "${tiny[@]}" \
+    --benchmark_out="$tmp/file/x.json"
+if grep -q "traverse/aos" "$tmp/out"; then fail "  ...a case ran before the error"; else pass "  ...no case ran"; fi
+expect "unwritable results directory" 1 "cannot write to '$tmp/file/results'; nothing was run" \
+    scripts/run-benches.sh "$bin" "$tmp/file/results" traverse "${tiny[@]}"
+mkdir -p "$tmp/ro"
+chmod 555 "$tmp/ro"
+if [ "$(id -u)" -ne 0 ]; then
+    expect "read-only results directory" 1 "cannot write to" \
+        scripts/run-benches.sh "$bin" "$tmp/ro" traverse "${tiny[@]}"
+else
+    pass "read-only results directory: skipped (root may write anywhere)"
+fi
+
+# --- a filter that matches no case is a failure, not an empty result ----------
+expect "filter matching nothing" 1 "no case ran" \
+    scripts/run-benches.sh "$bin" "$tmp/nomatch" traverse --max-ws=8K --benchmark_filter=nosuchcase
+left=$(find "$tmp/nomatch" -type f | wc -l)
+[ "$left" -eq 0 ] && pass "  ...no empty JSON left behind" || fail "  ...left $left file(s): $(find "$tmp/nomatch" -type f)"
+
+# --- a previous run is never overwritten --------------------------------------
+res=$tmp/results
+expect "first run" 0 "results in" scripts/run-benches.sh "$bin" "$res" traverse "${tiny[@]}"
+first=$(readlink "$res/latest")
+sum1=$(cksum < "$res/$first/traverse.json")
+expect "second run in the same second" 0 "results in" \
+    scripts/run-benches.sh "$bin" "$res" traverse "${tiny[@]}"
+second=$(readlink "$res/latest")
+if [ "$first" != "$second" ] && [ "$(cksum < "$res/$first/traverse.json")" = "$sum1" ] &&
+   [ -s "$res/$second/traverse.json" ]; then
+    pass "  ...two runs, two directories ($first, $second), the first unchanged"
+else
+    fail "  ...second run $second overwrote or reused the first $first"
+fi
+
+# --- Ctrl-C during a run: no half JSON, no temporary file ---------------------
+# Job control puts the run in its own process group, as a shell does for a
+# foreground job, so SIGINT reaches the script and the program at once, as
+# Ctrl-C would (a background job without it would ignore SIGINT).
+ires=$tmp/interrupted
+mkdir -p "$ires"
+set -m
+scripts/run-benches.sh "$bin" "$ires" traverse --max-ws=64M >"$tmp/int.out" 2>"$tmp/int.err" &
+pid=$!
+set +m
+for _ in $(seq 100); do
+    ls "$ires"/*/traverse.json.part >/dev/null 2>&1 && break
+    sleep 0.1
+done
+sleep 0.5   # well inside the run: the program has started writing
+kill -INT -- "-$pid"
+wait "$pid"
+status=$?
+left=$(find "$ires" -name '*.part' -o -name '*.json' | wc -l)
+if [ "$status" -eq 130 ] && [ "$left" -eq 0 ] && [ ! -e "$ires/latest" ]; then
+    pass "Ctrl-C during a run -> exit $status, no .part or .json left, latest not moved: $(grep -m 1 "run-benches: interrupted" "$tmp/int.err")"
+else
+    fail "Ctrl-C during a run: exit $status, $left files left: $(find "$ires" -type f)"
+fi
+
+if [ "$failures" -gt 0 ]; then
+    echo "bad-input: $failures check(s) failed" >&2
+    exit 1
+fi
+echo "bad-input: all checks passed"
