@@ -1,10 +1,6 @@
 /* list.c - singly linked list: one allocation per node, reached only by 'next'. */
 #include "layout.h"
-
-struct user_node {
-    struct user user;
-    struct user_node *next;
-};
+#include "list.h"
 
 static void list_free_nodes(struct user_node *head, allocator *a)
 {

@@ -1,0 +1,105 @@
+/* records.c - descriptors of the suite's records, from offsetof and sizeof. */
+#include "records.h"
+
+#include "../layout/boxed.h"
+#include "../layout/list.h"
+#include "../user.h"
+
+#include <stdalign.h>
+#include <string.h>
+
+#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
+
+static const record_field user_fields[] = {
+    RECORD_FIELD(struct user, id, "int64_t"),
+    RECORD_FIELD(struct user, active, "bool"),
+    RECORD_FIELD(struct user, score, "double"),
+};
+const record_desc record_user = {
+    "struct user", "src/user.h", sizeof(struct user), alignof(struct user),
+    user_fields, COUNT(user_fields),
+};
+
+static const record_field user_reordered_fields[] = {
+    RECORD_FIELD(struct user_reordered, id, "int64_t"),
+    RECORD_FIELD(struct user_reordered, score, "double"),
+    RECORD_FIELD(struct user_reordered, active, "bool"),
+};
+const record_desc record_user_reordered = {
+    "struct user_reordered", "src/explain/records.h",
+    sizeof(struct user_reordered), alignof(struct user_reordered),
+    user_reordered_fields, COUNT(user_reordered_fields),
+};
+
+static const record_field user_narrow_fields[] = {
+    RECORD_FIELD(struct user_narrow, score, "double"),
+    RECORD_FIELD(struct user_narrow, id, "int32_t"),
+    RECORD_FIELD(struct user_narrow, active, "bool"),
+};
+const record_desc record_user_narrow = {
+    "struct user_narrow", "src/explain/records.h",
+    sizeof(struct user_narrow), alignof(struct user_narrow),
+    user_narrow_fields, COUNT(user_narrow_fields),
+};
+
+static const record_field user_node_fields[] = {
+    RECORD_FIELD(struct user_node, user, "struct user"),
+    RECORD_FIELD(struct user_node, next, "struct user_node *"),
+};
+const record_desc record_user_node = {
+    "struct user_node", "src/layout/list.h", sizeof(struct user_node),
+    alignof(struct user_node), user_node_fields, COUNT(user_node_fields),
+};
+
+static const record_field box_header_fields[] = {
+    RECORD_FIELD(struct box_header, refcount, "intptr_t"),
+    RECORD_FIELD(struct box_header, type, "const struct box_type *"),
+};
+static const record_desc record_box_header = {
+    "struct box_header", "src/layout/boxed.h", sizeof(struct box_header),
+    alignof(struct box_header), box_header_fields, COUNT(box_header_fields),
+};
+
+static const record_field box_int_fields[] = {
+    RECORD_FIELD(struct box_int, h, "struct box_header"),
+    RECORD_FIELD(struct box_int, value, "int64_t"),
+};
+const record_desc record_box_int = {
+    "struct box_int", "src/layout/boxed.h", sizeof(struct box_int),
+    alignof(struct box_int), box_int_fields, COUNT(box_int_fields),
+};
+
+static const record_field box_float_fields[] = {
+    RECORD_FIELD(struct box_float, h, "struct box_header"),
+    RECORD_FIELD(struct box_float, value, "double"),
+};
+const record_desc record_box_float = {
+    "struct box_float", "src/layout/boxed.h", sizeof(struct box_float),
+    alignof(struct box_float), box_float_fields, COUNT(box_float_fields),
+};
+
+static const record_field box_user_fields[] = {
+    RECORD_FIELD(struct box_user, h, "struct box_header"),
+    RECORD_FIELD(struct box_user, id, "struct box_int *"),
+    RECORD_FIELD(struct box_user, active, "const struct box_header *"),
+    RECORD_FIELD(struct box_user, score, "struct box_float *"),
+};
+const record_desc record_box_user = {
+    "struct box_user", "src/layout/boxed.h", sizeof(struct box_user),
+    alignof(struct box_user), box_user_fields, COUNT(box_user_fields),
+};
+
+const record_desc *const suite_records[] = {
+    &record_user,      &record_user_reordered, &record_user_narrow,
+    &record_user_node, &record_box_header,     &record_box_int,
+    &record_box_float, &record_box_user,
+};
+const size_t suite_record_count = COUNT(suite_records);
+
+const record_desc *record_find(const char *name)
+{
+    for (size_t i = 0; i < suite_record_count; i++)
+        if (strcmp(suite_records[i]->name, name) == 0)
+            return suite_records[i];
+    return NULL;
+}
