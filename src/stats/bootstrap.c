@@ -1,0 +1,109 @@
+/* bootstrap.c - ratio of medians and its percentile bootstrap interval. */
+#include "bootstrap.h"
+
+#include "../rng.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Samples per case this module accepts: repetitions of one benchmark case
+ * are a handful; the bound keeps scratch space on the stack. */
+#define MAX_SAMPLES 1024
+
+static int cmp_double(const void *x, const void *y)
+{
+    double a = *(const double *)x, b = *(const double *)y;
+    return (a > b) - (a < b);
+}
+
+static double median_sorted(const double *s, size_t n)
+{
+    return n % 2 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
+}
+
+double stats_median(const double *x, size_t n)
+{
+    double s[MAX_SAMPLES];
+    if (n == 0 || n > MAX_SAMPLES)
+        return NAN;
+    memcpy(s, x, n * sizeof *x);
+    qsort(s, n, sizeof *s, cmp_double);
+    return median_sorted(s, n);
+}
+
+static bool samples_usable(const double *x, size_t n)
+{
+    if (!x || n == 0 || n > MAX_SAMPLES)
+        return false;
+    for (size_t i = 0; i < n; i++)
+        if (!isfinite(x[i]) || !(x[i] > 0))
+            return false;
+    return true;
+}
+
+/* The median of n draws with replacement from x[0..n). */
+static double resampled_median(rng *r, const double *x, size_t n, double *scratch)
+{
+    for (size_t i = 0; i < n; i++)
+        scratch[i] = x[rng_below(r, n)];
+    qsort(scratch, n, sizeof *scratch, cmp_double);
+    return median_sorted(scratch, n);
+}
+
+/* The q-quantile of sorted v[0..n) by linear interpolation between the
+ * closest ranks (the "type 7" rule of R and NumPy's default). */
+static double quantile_sorted(const double *v, size_t n, double q)
+{
+    double pos = q * (double)(n - 1);
+    size_t i = (size_t)pos;
+    if (i + 1 >= n)
+        return v[n - 1];
+    double frac = pos - (double)i;
+    return v[i] + frac * (v[i + 1] - v[i]);
+}
+
+bool stats_ratio_ci(const double *a, size_t na, const double *b, size_t nb,
+                    double level, unsigned resamples, uint64_t seed,
+                    ratio_ci *out)
+{
+    if (!out || !samples_usable(a, na) || !samples_usable(b, nb) ||
+        !(level > 0 && level < 1) || resamples < 100)
+        return false;
+    double *ratios = malloc(resamples * sizeof *ratios);
+    if (!ratios)
+        return false;
+    double scratch[MAX_SAMPLES];
+    rng r = rng_seeded(seed);
+    for (unsigned k = 0; k < resamples; k++) {
+        double ma = resampled_median(&r, a, na, scratch);
+        double mb = resampled_median(&r, b, nb, scratch);
+        ratios[k] = ma / mb;
+    }
+    qsort(ratios, resamples, sizeof *ratios, cmp_double);
+    ratio_ci res = {
+        .ratio = stats_median(a, na) / stats_median(b, nb),
+        .lo = quantile_sorted(ratios, resamples, (1 - level) / 2),
+        .hi = quantile_sorted(ratios, resamples, (1 + level) / 2),
+        .level = level,
+    };
+    free(ratios);
+    res.within_noise = res.lo <= 1 && 1 <= res.hi;
+    *out = res;
+    return true;
+}
+
+bool stats_ratio_ci95(const double *a, size_t na, const double *b, size_t nb,
+                      ratio_ci *out)
+{
+    return stats_ratio_ci(a, na, b, nb, 0.95, BOOTSTRAP_DEFAULT_RESAMPLES,
+                          BOOTSTRAP_DEFAULT_SEED, out);
+}
+
+const char *stats_ratio_ci_format(const ratio_ci *r, char *buf, size_t size)
+{
+    snprintf(buf, size, "%.3g [%.3g, %.3g]%s", r->ratio, r->lo, r->hi,
+             r->within_noise ? " within noise" : "");
+    return buf;
+}

@@ -1,0 +1,63 @@
+/*
+ * bootstrap.h - is a difference between two cases real?  The ratio of
+ * their medians with a bootstrap confidence interval.
+ *
+ * Given the repetitions of case A and of case B (e.g. ns per element of
+ * each repetition), the ratio is median(A) / median(B).  The interval is
+ * the percentile bootstrap: draw A and B again with replacement, each
+ * from its own samples and at its own size, many times; take the ratio of
+ * medians of every draw; the interval runs between the (1 - level)/2 and
+ * (1 + level)/2 quantiles of those ratios.  When it contains 1 the
+ * difference is "within noise": these repetitions cannot tell A from B.
+ *
+ * With few repetitions (3 to 5) a resampled median can only be one of the
+ * samples, so the interval is coarse and tends to be wide: honest about
+ * how little 5 repetitions say.  Draws come from a seeded generator
+ * (rng.h), so the same samples and seed always give the same interval.
+ */
+#ifndef STATS_BOOTSTRAP_H
+#define STATS_BOOTSTRAP_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+typedef struct ratio_ci {
+    double ratio;      /* median(a) / median(b) */
+    double lo, hi;     /* the confidence interval of the ratio */
+    double level;      /* e.g. 0.95 */
+    bool within_noise; /* lo <= 1 <= hi */
+} ratio_ci;
+
+/* Resamples used unless told otherwise: enough for stable 2.5% and 97.5%
+ * quantiles, and about a millisecond for 5 + 5 samples. */
+#define BOOTSTRAP_DEFAULT_RESAMPLES 4000
+#define BOOTSTRAP_DEFAULT_SEED UINT64_C(0xb0075742a9)
+
+/* The median of x[0..n) (mean of the middle two when n is even); x is
+ * not modified.  n must be > 0 and at most 1024. */
+double stats_median(const double *x, size_t n);
+
+/*
+ * Fills *out for samples a[0..na) and b[0..nb): ratio of medians and its
+ * 'level' bootstrap interval from 'resamples' draws seeded with 'seed'.
+ * Returns false, leaving *out untouched, when an argument is unusable:
+ * na or nb is 0 or above 1024, a sample is not finite and > 0 (times and
+ * rates are positive), level is not in (0, 1), resamples < 100, or
+ * malloc cannot give its scratch array (resamples doubles, freed before
+ * returning).
+ */
+bool stats_ratio_ci(const double *a, size_t na, const double *b, size_t nb,
+                    double level, unsigned resamples, uint64_t seed,
+                    ratio_ci *out);
+
+/* stats_ratio_ci with level 0.95 and the default resamples and seed. */
+bool stats_ratio_ci95(const double *a, size_t na, const double *b, size_t nb,
+                      ratio_ci *out);
+
+/* The ratio and interval as words for a report: "1.23 [1.10, 1.40]",
+ * followed by " within noise" when the interval contains 1.  Writes at
+ * most size bytes to buf (always terminated) and returns buf. */
+const char *stats_ratio_ci_format(const ratio_ci *r, char *buf, size_t size);
+
+#endif /* STATS_BOOTSTRAP_H */

@@ -1,0 +1,114 @@
+/* test_bootstrap.c - ratio of medians and its bootstrap interval on fixed
+ * samples whose answers are known without resampling. */
+#include "stats/bootstrap.h"
+
+#include <criterion/criterion.h>
+#include <math.h>
+
+#define LEN(a) (sizeof(a) / sizeof((a)[0]))
+
+Test(bootstrap, median_odd_even_and_input_untouched)
+{
+    double odd[] = {3, 1, 2}, even[] = {4, 1, 3, 2};
+    cr_assert_eq(stats_median(odd, 3), 2);
+    cr_assert_eq(stats_median(even, 4), 2.5);
+    cr_assert_eq(odd[0], 3);
+    cr_assert_eq(even[0], 4);
+    cr_assert(isnan(stats_median(odd, 0)));
+}
+
+/* Constant samples: every resample has the same medians, so the interval
+ * is the ratio itself. */
+Test(bootstrap, constant_samples_give_a_point_interval)
+{
+    double a[] = {2, 2, 2}, b[] = {1, 1, 1, 1, 1};
+    ratio_ci r;
+    cr_assert(stats_ratio_ci95(a, LEN(a), b, LEN(b), &r));
+    cr_assert_eq(r.ratio, 2);
+    cr_assert_eq(r.lo, 2);
+    cr_assert_eq(r.hi, 2);
+    cr_assert_not(r.within_noise);
+    double one[] = {3}, other[] = {2};
+    cr_assert(stats_ratio_ci95(one, 1, other, 1, &r));
+    cr_assert_eq(r.ratio, 1.5);
+    cr_assert_eq(r.lo, 1.5);
+    cr_assert_eq(r.hi, 1.5);
+}
+
+/* The same samples on both sides: ratio 1, and resampling each side on
+ * its own spreads the ratio both ways around 1. */
+Test(bootstrap, identical_samples_are_within_noise)
+{
+    double a[] = {1, 2, 3, 4, 5};
+    ratio_ci r;
+    cr_assert(stats_ratio_ci95(a, LEN(a), a, LEN(a), &r));
+    cr_assert_eq(r.ratio, 1);
+    cr_assert(r.lo < 1 && r.hi > 1);
+    cr_assert(r.within_noise);
+}
+
+/* Every resampled median of a lies in [10, 14] and of b in [5, 7], so the
+ * interval lies in [10/7, 14/5] and excludes 1; the ratio is 12/6. */
+Test(bootstrap, separated_samples_are_a_real_difference)
+{
+    double a[] = {10, 11, 12, 13, 14}, b[] = {5, 5.5, 6, 6.5, 7};
+    ratio_ci r;
+    cr_assert(stats_ratio_ci95(a, LEN(a), b, LEN(b), &r));
+    cr_assert_eq(r.ratio, 2);
+    cr_assert(r.lo >= 10.0 / 7 && r.lo <= 2);
+    cr_assert(r.hi <= 14.0 / 5 && r.hi >= 2);
+    cr_assert_not(r.within_noise);
+    cr_assert_eq(r.level, 0.95);
+}
+
+Test(bootstrap, a_wider_level_gives_a_wider_interval)
+{
+    double a[] = {10, 11, 12, 13, 14}, b[] = {5, 5.5, 6, 6.5, 7};
+    ratio_ci r50, r99;
+    cr_assert(stats_ratio_ci(a, 5, b, 5, 0.5, 2000, 1, &r50));
+    cr_assert(stats_ratio_ci(a, 5, b, 5, 0.99, 2000, 1, &r99));
+    cr_assert(r99.lo <= r50.lo && r99.hi >= r50.hi);
+}
+
+Test(bootstrap, same_seed_same_interval)
+{
+    double a[] = {1.0, 1.3, 0.9, 1.1, 1.2}, b[] = {1.05, 1.0, 0.95, 1.2, 1.1};
+    ratio_ci r1, r2;
+    cr_assert(stats_ratio_ci(a, 5, b, 5, 0.95, 1000, 99, &r1));
+    cr_assert(stats_ratio_ci(a, 5, b, 5, 0.95, 1000, 99, &r2));
+    cr_assert_eq(r1.ratio, r2.ratio);
+    cr_assert_eq(r1.lo, r2.lo);
+    cr_assert_eq(r1.hi, r2.hi);
+    cr_assert_eq(r1.within_noise, r2.within_noise);
+}
+
+Test(bootstrap, unusable_arguments_leave_the_result_untouched)
+{
+    double good[] = {1, 2, 3}, nan_in[] = {1, NAN, 3}, neg[] = {1, -2, 3},
+           zero[] = {0, 1, 2}, inf_in[] = {1, INFINITY, 2};
+    ratio_ci r = {.ratio = 42};
+    cr_assert_not(stats_ratio_ci95(good, 0, good, 3, &r));
+    cr_assert_not(stats_ratio_ci95(good, 3, good, 0, &r));
+    cr_assert_not(stats_ratio_ci95(NULL, 3, good, 3, &r));
+    cr_assert_not(stats_ratio_ci95(nan_in, 3, good, 3, &r));
+    cr_assert_not(stats_ratio_ci95(good, 3, neg, 3, &r));
+    cr_assert_not(stats_ratio_ci95(zero, 3, good, 3, &r));
+    cr_assert_not(stats_ratio_ci95(inf_in, 3, good, 3, &r));
+    cr_assert_not(stats_ratio_ci(good, 3, good, 3, 0, 1000, 1, &r));
+    cr_assert_not(stats_ratio_ci(good, 3, good, 3, 1, 1000, 1, &r));
+    cr_assert_not(stats_ratio_ci(good, 3, good, 3, 0.95, 99, 1, &r));
+    cr_assert_not(stats_ratio_ci95(good, 2000, good, 3, &r));
+    cr_assert_not(stats_ratio_ci95(good, 3, good, 3, NULL));
+    cr_assert_eq(r.ratio, 42);
+}
+
+Test(bootstrap, format)
+{
+    char buf[64];
+    ratio_ci r = {.ratio = 2, .lo = 1.5, .hi = 2.5, .level = 0.95};
+    cr_assert_str_eq(stats_ratio_ci_format(&r, buf, sizeof buf), "2 [1.5, 2.5]");
+    r = (ratio_ci){.ratio = 1.02, .lo = 0.97, .hi = 1.08, .within_noise = true};
+    cr_assert_str_eq(stats_ratio_ci_format(&r, buf, sizeof buf),
+                     "1.02 [0.97, 1.08] within noise");
+    cr_assert_str_eq(stats_ratio_ci_format(&r, buf, 5), "1.02");
+}
