@@ -1,0 +1,302 @@
+/*
+ * explain_traverse.c - the traverse model's predicted ratios beside the
+ * ratios a run measured, per cache level, with a bootstrap interval.
+ *
+ * Run:    make layout RUN=results/<run>   (or build/bin/explain_traverse
+ *         --run=DIR [--base=aos])
+ * Input:  DIR/traverse.json (Google Benchmark JSON from benches/traverse.c).
+ * Output: plain text on stdout.  For element counts chosen per cache level
+ *         (the largest count at which every layout's working set fits in
+ *         L1d, in L2, in L3 as the run's context reports them, and the
+ *         largest count every layout ran), one row per layout: working
+ *         set, heap bytes per element measured and modelled, cache lines
+ *         per element (model), median ns per element and its range over
+ *         the repetitions, the model's ratio to the base layout (lines),
+ *         the measured ratio of medians with its 95% bootstrap interval,
+ *         and whether they agree within a factor of two.
+ * Units:  ns per element = 1e9 / items_per_second of each repetition.
+ * Claims: L1, L3, L4, L5; docs/explain.md says how to read it.
+ */
+#include "../src/explain/traverse_model.h"
+#include "../src/sizes.h"
+#include "../src/stats/bootstrap.h"
+
+#include <jansson.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_COUNTS 256
+#define MAX_REPS 64
+
+/* One case of the run: every repetition's ns per element and the medians
+ * of its counters. */
+typedef struct cell {
+    size_t reps;
+    double ns[MAX_REPS];
+    double ws_bytes, heap_per_elem;
+} cell;
+
+typedef struct run {
+    size_t counts[MAX_COUNTS]; /* element counts seen, ascending */
+    size_t ncounts;
+    cell *cells;               /* [layout][count index] */
+    size_t l1d, l2, l3;
+    char mode[16];
+    char load[64];
+} run;
+
+static cell *cell_at(run *r, size_t layout, size_t count_index)
+{
+    return &r->cells[layout * MAX_COUNTS + count_index];
+}
+
+static void usage(FILE *f)
+{
+    fprintf(f, "usage: explain_traverse [--run=DIR] [--base=LAYOUT]\n"
+               "Reads DIR/traverse.json (default DIR results/latest) and prints the\n"
+               "model's predicted time ratios to LAYOUT (default aos) beside the\n"
+               "measured ones, per cache level.  Layouts:");
+    for (size_t i = 0; i < traverse_model_layout_count; i++)
+        fprintf(f, " %s", traverse_model_layouts[i]);
+    fprintf(f, "\n");
+}
+
+static int layout_index(const char *name)
+{
+    for (size_t i = 0; i < traverse_model_layout_count; i++)
+        if (strcmp(traverse_model_layouts[i], name) == 0)
+            return (int)i;
+    return -1;
+}
+
+static size_t count_index(run *r, size_t n)
+{
+    size_t i = 0;
+    while (i < r->ncounts && r->counts[i] < n)
+        i++;
+    if (i < r->ncounts && r->counts[i] == n)
+        return i;
+    if (r->ncounts == MAX_COUNTS)
+        return MAX_COUNTS;
+    /* Insert n at i, shifting the counts and every layout's cells. */
+    for (size_t l = 0; l < traverse_model_layout_count; l++)
+        memmove(cell_at(r, l, i + 1), cell_at(r, l, i),
+                (r->ncounts - i) * sizeof(cell));
+    memmove(&r->counts[i + 1], &r->counts[i], (r->ncounts - i) * sizeof r->counts[0]);
+    for (size_t l = 0; l < traverse_model_layout_count; l++)
+        memset(cell_at(r, l, i), 0, sizeof(cell));
+    r->counts[i] = n;
+    r->ncounts++;
+    return i;
+}
+
+static size_t context_size(json_t *ctx, const char *key)
+{
+    const char *s = json_string_value(json_object_get(ctx, key));
+    return s ? (size_t)strtoull(s, NULL, 10) : 0;
+}
+
+/* Reads the iterations of traverse/<layout>/<n> cases that did not fail. */
+static bool load_run(const char *dir, run *r)
+{
+    char path[4096];
+    snprintf(path, sizeof path, "%s/traverse.json", dir);
+    json_error_t err;
+    json_t *root = json_load_file(path, 0, &err);
+    if (!root) {
+        fprintf(stderr, "explain_traverse: cannot read %s: %s (line %d)\n", path,
+                err.text, err.line);
+        return false;
+    }
+    json_t *ctx = json_object_get(root, "context");
+    r->l1d = context_size(ctx, "sysfs_l1d_bytes");
+    r->l2 = context_size(ctx, "sysfs_l2_bytes");
+    r->l3 = context_size(ctx, "sysfs_l3_bytes");
+    const char *mode = json_string_value(json_object_get(ctx, "mode"));
+    snprintf(r->mode, sizeof r->mode, "%s", mode ? mode : "unknown");
+    json_t *load = json_object_get(ctx, "load_avg");
+    if (json_is_array(load) && json_array_size(load) == 3)
+        snprintf(r->load, sizeof r->load, "%.2f %.2f %.2f",
+                 json_number_value(json_array_get(load, 0)),
+                 json_number_value(json_array_get(load, 1)),
+                 json_number_value(json_array_get(load, 2)));
+    else
+        snprintf(r->load, sizeof r->load, "unknown");
+
+    size_t i;
+    json_t *b;
+    json_array_foreach(json_object_get(root, "benchmarks"), i, b) {
+        const char *type = json_string_value(json_object_get(b, "run_type"));
+        const char *name = json_string_value(json_object_get(b, "run_name"));
+        double ips = json_number_value(json_object_get(b, "items_per_second"));
+        if (!type || strcmp(type, "iteration") != 0 || !name ||
+            json_is_true(json_object_get(b, "error_occurred")) || !(ips > 0))
+            continue;
+        char layout[64];
+        unsigned long long n;
+        if (sscanf(name, "traverse/%63[^/]/%llu", layout, &n) != 2)
+            continue;
+        int li = layout_index(layout);
+        size_t ci = li < 0 ? MAX_COUNTS : count_index(r, (size_t)n);
+        if (ci == MAX_COUNTS)
+            continue;
+        cell *c = cell_at(r, (size_t)li, ci);
+        if (c->reps == MAX_REPS)
+            continue;
+        c->ns[c->reps++] = 1e9 / ips;
+        /* Counters are exact and equal over repetitions: keep the last. */
+        c->ws_bytes = json_number_value(json_object_get(b, "ws_bytes"));
+        c->heap_per_elem = json_number_value(json_object_get(b, "heap_bytes_per_elem"));
+    }
+    json_decref(root);
+    if (r->ncounts == 0) {
+        fprintf(stderr, "explain_traverse: %s holds no successful traverse cases\n", path);
+        return false;
+    }
+    return true;
+}
+
+/* True when every layout has results at count index ci; *ws gets the
+ * largest working set among them. */
+static bool complete_at(run *r, size_t ci, double *ws)
+{
+    *ws = 0;
+    for (size_t l = 0; l < traverse_model_layout_count; l++) {
+        cell *c = cell_at(r, l, ci);
+        if (c->reps == 0)
+            return false;
+        if (c->ws_bytes > *ws)
+            *ws = c->ws_bytes;
+    }
+    return true;
+}
+
+/* The largest count index where every layout ran and all working sets fit
+ * in 'limit' bytes (0: no limit), or MAX_COUNTS. */
+static size_t pick(run *r, size_t limit)
+{
+    size_t best = MAX_COUNTS;
+    for (size_t ci = 0; ci < r->ncounts; ci++) {
+        double ws;
+        if (complete_at(r, ci, &ws) && (limit == 0 || ws <= (double)limit))
+            best = ci;
+    }
+    return best;
+}
+
+static void print_level(run *r, size_t ci, const char *what, int base)
+{
+    char b1[32], b2[32];
+    double ws;
+    complete_at(r, ci, &ws);
+    printf("== %s: %zu elements (largest working set %s) ==\n", what, r->counts[ci],
+           size_format((size_t)ws, b1, sizeof b1));
+    printf("  %-15s %10s %11s %9s %20s %9s  %-34s %s\n", "layout", "ws",
+           "heap B/el", "lines/el", "ns/el median [range]", "predicted",
+           "measured ratio [95% CI]", "model vs measured");
+    cell *bc = cell_at(r, (size_t)base, ci);
+    for (size_t l = 0; l < traverse_model_layout_count; l++) {
+        traverse_model m;
+        traverse_model_of(traverse_model_layouts[l], &m);
+        cell *c = cell_at(r, l, ci);
+        double med = stats_median(c->ns, c->reps), lo = c->ns[0], hi = c->ns[0];
+        for (size_t k = 1; k < c->reps; k++) {
+            lo = fmin(lo, c->ns[k]);
+            hi = fmax(hi, c->ns[k]);
+        }
+        char heap[32], nsrange[48], ci95[64];
+        if (c->heap_per_elem > 0)
+            snprintf(heap, sizeof heap, "%.0f (%.0f)", c->heap_per_elem,
+                     m.heap_bytes_per_elem);
+        else
+            snprintf(heap, sizeof heap, "? (%.0f)", m.heap_bytes_per_elem);
+        snprintf(nsrange, sizeof nsrange, "%.3g [%.3g-%.3g]", med, lo, hi);
+        double predicted = traverse_model_ratio(m.layout, traverse_model_layouts[base]);
+        ratio_ci rc;
+        const char *verdict = "";
+        if ((int)l == base) {
+            snprintf(ci95, sizeof ci95, "(base)");
+        } else if (stats_ratio_ci95(c->ns, c->reps, bc->ns, bc->reps, &rc)) {
+            stats_ratio_ci_format(&rc, ci95, sizeof ci95);
+            verdict = traverse_model_verdict(predicted, rc.ratio);
+        } else {
+            snprintf(ci95, sizeof ci95, "n/a");
+        }
+        printf("  %-15s %10s %11s %9.3f %20s %8.2fx  %-34s %s\n", m.layout,
+               size_format((size_t)c->ws_bytes, b2, sizeof b2), heap,
+               traverse_model_lines(&m), nsrange, predicted, ci95, verdict);
+    }
+    printf("\n");
+}
+
+int main(int argc, char **argv)
+{
+    const char *dir = "results/latest", *base_name = "aos";
+    for (int i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+            usage(stdout);
+            return 0;
+        } else if (strncmp(argv[i], "--run=", 6) == 0 && argv[i][6]) {
+            dir = argv[i] + 6;
+        } else if (strncmp(argv[i], "--base=", 7) == 0) {
+            base_name = argv[i] + 7;
+        } else {
+            fprintf(stderr, "explain_traverse: unknown option '%s'\n", argv[i]);
+            usage(stderr);
+            return 2;
+        }
+    }
+    int base = layout_index(base_name);
+    if (base < 0) {
+        fprintf(stderr, "explain_traverse: no layout called '%s'\n", base_name);
+        usage(stderr);
+        return 2;
+    }
+    run *r = calloc(1, sizeof *r);
+    if (!r || !(r->cells = calloc(traverse_model_layout_count * MAX_COUNTS, sizeof(cell)))) {
+        fprintf(stderr, "explain_traverse: out of memory\n");
+        return 1;
+    }
+    if (!load_run(dir, r))
+        return 1;
+
+    printf("Predicted versus measured, traverse (sum score of active users), run %s\n"
+           "(mode %s, load average at start %s).  predicted = cache lines per element\n"
+           "relative to %s (src/explain/traverse_model.h): the time ratio if memory\n"
+           "bandwidth were the only cost.  measured = ratio of median ns per element,\n"
+           "95%% bootstrap interval over the repetitions; \"within noise\" when it\n"
+           "contains 1.  heap B/el: measured by mallinfo2 (model in brackets).\n\n",
+           dir, r->mode, r->load, base_name);
+    char b[32];
+    struct {
+        size_t bytes;
+        const char *name;
+    } levels[] = {{r->l1d, "L1d"}, {r->l2, "L2"}, {r->l3, "L3"}};
+    size_t shown[4], nshown = 0;
+    for (size_t k = 0; k < 3; k++) {
+        if (!levels[k].bytes)
+            continue;
+        size_t ci = pick(r, levels[k].bytes);
+        char what[96];
+        snprintf(what, sizeof what, "every layout fits in %s (%s, reported)",
+                 levels[k].name, size_format(levels[k].bytes, b, sizeof b));
+        if (ci == MAX_COUNTS || (nshown && shown[nshown - 1] == ci)) {
+            printf("== %s: no size in this run ==\n\n", what);
+            continue;
+        }
+        print_level(r, ci, what, base);
+        shown[nshown++] = ci;
+    }
+    size_t last = pick(r, 0);
+    if (last != MAX_COUNTS && !(nshown && shown[nshown - 1] == last))
+        print_level(r, last, "largest size every layout ran", base);
+    printf("\"slower than lines predict\": latency, not bandwidth, sets the time\n"
+           "(dependent loads, unpredictable addresses, TLB misses).  \"faster than\n"
+           "lines predict\": the data sits in a cache or the prefetcher hides the\n"
+           "lines, or the loop's own instructions cost more than its loads.\n");
+    free(r->cells);
+    free(r);
+    return 0;
+}
