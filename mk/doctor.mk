@@ -22,4 +22,4 @@ bench: noise-preflight
 bench: private export BENCH_NOISE_GRADE = $(shell cat build/noise-grade 2>/dev/null)
 
 HELP_EXTRA += "  make doctor       noise preflight: governor, boost, load, busy processes, THP,\n"
-HELP_EXTRA += "                    virtual machine, build flags; advice and a noise grade A-D\n"
+HELP_EXTRA += "                    virtual machine, build flags, with advice and a noise grade A-D\n"
