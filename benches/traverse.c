@@ -28,6 +28,10 @@
  *         1e9 / items_per_second ns (plots and reports show that).
  * Check:  every traversal must equal the reference sum of the generated
  *         records; a mismatch fails the case and the program exits 1.
+ * Alone:  --child=LAYOUT/ELEMENTS/PASSES builds one case with the default
+ *         seed and traverses it PASSES times (0: setup only), without the
+ *         library's calibration; make cachegrind subtracts the setup-only
+ *         run from a run with passes, so only the kernel is counted.
  */
 #include "../src/alloc/counting.h"
 #include "../src/cli.h"
@@ -39,6 +43,8 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+
+static int traverse_child(const char *spec);
 
 static const bench_program traverse_program = {
     .name = "traverse",
@@ -52,6 +58,7 @@ static const bench_program traverse_program = {
     .quick_max_ws = (size_t)64 << 20,
     .min_time_s = 0.05,
     .quick_min_time_s = 0.01,
+    .child_main = traverse_child,
 };
 
 /* Bytes one layout kind holds per record, measured by building 1024
@@ -161,6 +168,45 @@ static void traverse_case(bench_state *s, const void *user)
     if (built.heap_bytes)
         bench_set_counter(s, "heap_bytes_per_elem",
                           (double)built.heap_bytes / (double)n, BENCH_COUNTER_PLAIN);
+}
+
+/* --child=LAYOUT/ELEMENTS/PASSES: one case, traversed PASSES times, its
+ * sum printed.  Returns 0, or 2 for a malformed spec, 1 when building fails
+ * or a sum is wrong. */
+static int traverse_child(const char *spec)
+{
+    char name[64];
+    unsigned long long n, passes;
+    int used = 0;
+    if (sscanf(spec, "%63[^/]/%llu/%llu%n", name, &n, &passes, &used) != 3 ||
+        spec[used] != '\0' || !layout_find(name) || n > ((size_t)1 << 40)) {
+        fprintf(stderr, "traverse: --child wants LAYOUT/ELEMENTS/PASSES, not '%s'\n", spec);
+        return 2;
+    }
+    const layout_kind *kind = layout_find(name);
+    /* The same allowance as main's: the layout plus, while it is built,
+     * the source records, the shuffle order and malloc's overhead. */
+    bench_cli_require_memory(
+        &traverse_program,
+        (size_t)n * measured_bytes_per_record(kind, BENCH_DEFAULT_SEED) / 4 * 10,
+        "this case, while it is built,");
+    if (!ensure_built(kind, (size_t)n, BENCH_DEFAULT_SEED)) {
+        fprintf(stderr, "traverse: out of memory while building %s\n", spec);
+        return 1;
+    }
+    double sum = 0;
+    for (unsigned long long p = 0; p < passes; p++) {
+        sum = layout_sum(&built.l);
+        bench_do_not_optimize(&sum);
+        if (sum != built.expected) {
+            fprintf(stderr, "traverse: %s: checksum mismatch\n", spec);
+            release_built();
+            return 1;
+        }
+    }
+    printf("%s sum %.2f after %llu passes\n", spec, sum, passes);
+    release_built();
+    return 0;
 }
 
 /* Element counts: the sweep is laid out in bytes of array-of-structs data
