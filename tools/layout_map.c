@@ -37,19 +37,27 @@ static void print_record(const record_desc *r)
 {
     size_t pad = record_padding(r);
     printf("%s  (%s)\n", r->name, r->where);
-    printf("  sizeof %zu, alignof %zu: %zu bytes of data, %zu of padding (%.0f%%)\n",
+    printf("  sizeof %zu, alignof %zu: %zu bytes of data, %zu of padding (%.0f%%);\n"
+           "  line: the cache line of each field when the record starts a line\n",
            r->size, r->align, record_payload(r), pad,
            100.0 * (double)pad / (double)r->size);
-    printf("  %6s %5s  %-10s %-26s %s\n", "offset", "size", "field", "type",
-           "padding after");
+    printf("  %6s %5s %5s  %-14s %-26s %s\n", "offset", "size", "line", "field",
+           "type", "padding after");
     for (size_t i = 0; i < r->nfields; i++) {
         const record_field *f = &r->fields[i];
         size_t after = record_padding_after(r, i);
-        printf("  %6zu %5zu  %-10s %-26s", f->offset, f->size, f->name, f->type);
+        line_span s = line_span_of(f->offset, f->size);
+        char line[16];
+        if (s.first == s.last)
+            snprintf(line, sizeof line, "L%zu", s.first);
+        else
+            snprintf(line, sizeof line, "L%zu-%zu", s.first, s.last);
+        printf("  %6zu %5zu %5s  %-14s ", f->offset, f->size, line, f->name);
         if (after)
-            printf(" %zu (bytes %zu..%zu)", after, f->offset + f->size,
+            printf("%-26s %zu (bytes %zu..%zu)\n", f->type, after, f->offset + f->size,
                    f->offset + f->size + after - 1);
-        printf("\n");
+        else
+            printf("%s\n", f->type);
     }
     printf("\n");
 }

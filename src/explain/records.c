@@ -8,6 +8,16 @@
 #include <stdalign.h>
 #include <string.h>
 
+/* The arena and the pool come from another part of the suite; describe
+ * their headers when they are there, and build without them otherwise. */
+#if defined(__has_include)
+#if __has_include("../alloc/arena.h") && __has_include("../alloc/pool.h")
+#include "../alloc/arena.h"
+#include "../alloc/pool.h"
+#define HAVE_ARENA_POOL 1
+#endif
+#endif
+
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
 static const record_field user_fields[] = {
@@ -89,10 +99,56 @@ const record_desc record_box_user = {
     alignof(struct box_user), box_user_fields, COUNT(box_user_fields),
 };
 
+#ifdef HAVE_ARENA_POOL
+/* The bookkeeping of one arena: an allocator's three function pointers
+ * first, then the bump pointers.  Each block it takes from the parent
+ * also starts with a private 16-byte header (arena.c). */
+static const record_field arena_fields[] = {
+    RECORD_FIELD(arena, base, "allocator"),
+    RECORD_FIELD(arena, parent, "allocator *"),
+    RECORD_FIELD(arena, block_size, "size_t"),
+    RECORD_FIELD(arena, beg, "char *"),
+    RECORD_FIELD(arena, end, "char *"),
+    RECORD_FIELD(arena, first, "arena_block *"),
+    RECORD_FIELD(arena, cur, "arena_block *"),
+    RECORD_FIELD(arena, blocks, "size_t"),
+    RECORD_FIELD(arena, reserved, "size_t"),
+};
+static const record_desc record_arena = {
+    "arena", "src/alloc/arena.h", sizeof(arena), alignof(arena),
+    arena_fields, COUNT(arena_fields),
+};
+
+/* The bookkeeping of one pool; each slab also starts with a private
+ * 16-byte header, and a free slot holds only the next free slot's
+ * address (pool.c). */
+static const record_field pool_fields[] = {
+    RECORD_FIELD(pool, base, "allocator"),
+    RECORD_FIELD(pool, parent, "allocator *"),
+    RECORD_FIELD(pool, slot_size, "size_t"),
+    RECORD_FIELD(pool, slot_align, "size_t"),
+    RECORD_FIELD(pool, slots_per_slab, "size_t"),
+    RECORD_FIELD(pool, slab_bytes, "size_t"),
+    RECORD_FIELD(pool, free_list, "pool_slot *"),
+    RECORD_FIELD(pool, carve, "char *"),
+    RECORD_FIELD(pool, carve_end, "char *"),
+    RECORD_FIELD(pool, slabs, "pool_slab *"),
+    RECORD_FIELD(pool, slab_count, "size_t"),
+    RECORD_FIELD(pool, live, "size_t"),
+};
+static const record_desc record_pool = {
+    "pool", "src/alloc/pool.h", sizeof(pool), alignof(pool),
+    pool_fields, COUNT(pool_fields),
+};
+#endif
+
 const record_desc *const suite_records[] = {
     &record_user,      &record_user_reordered, &record_user_narrow,
     &record_user_node, &record_box_header,     &record_box_int,
     &record_box_float, &record_box_user,
+#ifdef HAVE_ARENA_POOL
+    &record_arena,     &record_pool,
+#endif
 };
 const size_t suite_record_count = COUNT(suite_records);
 
