@@ -1,6 +1,7 @@
 /* test_explain.c - record descriptors, cache-line arithmetic and the
  * traverse model, against the compiler's layout and the counting allocator. */
 #include "alloc/counting.h"
+#include "explain/compare.h"
 #include "explain/records.h"
 #include "explain/traverse_model.h"
 #include "layout/layout.h"
@@ -146,4 +147,24 @@ Test(model, bytes_and_blocks_match_the_counting_allocator)
         layout_destroy(&l, &c.base);
     }
     free(users);
+}
+
+Test(compare, predicted_measured_and_verdict_together)
+{
+    double list[] = {100, 110, 120}, aos[] = {1, 1.1, 1.2};
+    layout_comparison c;
+    cr_assert(layout_compare("list_scattered", list, 3, "aos", aos, 3, &c));
+    cr_assert_float_eq(c.predicted, 1.25 / 0.375, 1e-12);
+    cr_assert_float_eq(c.measured.ratio, 110 / 1.1, 1e-9);
+    cr_assert_not(c.measured.within_noise);
+    cr_assert_str_eq(c.verdict, "slower than lines predict");
+
+    cr_assert(layout_compare("mystery", list, 3, "aos", aos, 3, &c));
+    cr_assert_eq(c.predicted, 0);
+    cr_assert_str_eq(c.verdict, "no prediction");
+
+    c.predicted = 42;
+    cr_assert_not(layout_compare("aos", list, 0, "soa", aos, 3, &c));
+    cr_assert_not(layout_compare("aos", list, 3, "soa", aos, 3, NULL));
+    cr_assert_eq(c.predicted, 42);
 }

@@ -17,6 +17,7 @@
  * Units:  ns per element = 1e9 / items_per_second of each repetition.
  * Claims: L1, L3, L4, L5; docs/explain.md says how to read it.
  */
+#include "../src/explain/compare.h"
 #include "../src/explain/traverse_model.h"
 #include "../src/sizes.h"
 #include "../src/stats/bootstrap.h"
@@ -214,13 +215,14 @@ static void print_level(run *r, size_t ci, const char *what, int base)
             snprintf(heap, sizeof heap, "? (%.0f)", m.heap_bytes_per_elem);
         snprintf(nsrange, sizeof nsrange, "%.3g [%.3g-%.3g]", med, lo, hi);
         double predicted = traverse_model_ratio(m.layout, traverse_model_layouts[base]);
-        ratio_ci rc;
+        layout_comparison cmp;
         const char *verdict = "";
         if ((int)l == base) {
             snprintf(ci95, sizeof ci95, "(base)");
-        } else if (stats_ratio_ci95(c->ns, c->reps, bc->ns, bc->reps, &rc)) {
-            stats_ratio_ci_format(&rc, ci95, sizeof ci95);
-            verdict = traverse_model_verdict(predicted, rc.ratio);
+        } else if (layout_compare(m.layout, c->ns, c->reps, traverse_model_layouts[base],
+                                  bc->ns, bc->reps, &cmp)) {
+            stats_ratio_ci_format(&cmp.measured, ci95, sizeof ci95);
+            verdict = cmp.verdict;
         } else {
             snprintf(ci95, sizeof ci95, "n/a");
         }
