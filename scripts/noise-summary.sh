@@ -33,10 +33,15 @@ table() {
       | ($c.cpu_governor // "unreadable") as $gov
       | [.benchmarks[] | select(.run_type == "aggregate")] as $aggs
       | [.benchmarks[] | select(.run_type == "iteration" and ((.error_occurred // false) | not))]
-      | group_by(.run_name)[]
-      | .[0].run_name as $name
-      | (map(.real_time) | sort | .[(length - 1) / 2 | floor]) as $median
+      | . as $iters
+      # cases in the order the program ran them, not sorted by name
+      | (reduce .[].run_name as $n ([]; if any(.[]; . == $n) then . else . + [$n] end))[]
+      | . as $name
+      | [$iters[] | select(.run_name == $name)]
       | (.[0].time_unit // "ns") as $unit
+      # time per element where the case counts items, else per iteration
+      | (if .[0].items_per_second then [(map(1e9 / .items_per_second) | sort | .[(length - 1) / 2 | floor]), "ns/elem"]
+         else [(map(.real_time) | sort | .[(length - 1) / 2 | floor]), "\($unit)/iter"] end) as [$median, $per]
       | (.[0] | .real_time * .iterations | seconds($unit)) as $rep_s
       | ([$aggs[] | select(.run_name == $name and .aggregate_name == "cv") | .real_time][0]) as $cv
       | ($name | sub("/(real_time|manual_time|process_time)$"; "")) as $case
@@ -51,7 +56,7 @@ table() {
              else "rerun on a quiet machine, or raise --benchmark_min_time" end) as $hint
           | [$status, ($cv | pct), $median, $rep_s, $case, $hint]
         end
-      | "\(.[0])\t\(.[1])\t\(.[2] | . * 10 | round / 10) \($unit)\t\(.[3] * 1000 | . * 10 | round / 10) ms\t\(.[4])\t\(.[5])"
+      | "\(.[0])\t\(.[1])\t\(.[2] | if . < 100 then . * 100 | round / 100 else round end) \($per)\t\(.[3] * 1000 | . * 10 | round / 10) ms\t\(.[4])\t\(.[5])"
     ' "$1"
 }
 
@@ -65,7 +70,7 @@ out=$run/summary.txt
                "\(.compiler // "?" | split(" ") | .[0:3] | join(" ")), allocator \(.allocator // "?")"' "$json"
         rows=$(table "$json")
         if [ -z "$rows" ]; then echo "  (no successful cases)"; continue; fi
-        printf 'status\tCV %%\tmedian/iter\tone rep\tcase\thint\n%s\n' "$rows" | column -t -s $'\t' | sed 's/^/  /'
+        printf 'status\tCV %%\tmedian\tone rep\tcase\thint\n%s\n' "$rows" | column -t -s $'\t' | sed 's/^/  /'
         flagged=$(printf '%s\n' "$rows" | grep -c '^NOISY' || true)
         total=$(printf '%s\n' "$rows" | wc -l)
         echo "  $b: $flagged of $total cases above $limit% CV"
