@@ -9,6 +9,10 @@
 extern "C" {
 #endif
 
+/* The trivial kernel: one increment, out of line so that both sides run
+ * the same call and the same instructions per iteration. */
+void kernels_tick(long *counter);
+
 /* A real kernel's data: the traverse array of structs with n records. */
 layout *kernels_make_aos(size_t n);
 void kernels_free_aos(layout *l);
