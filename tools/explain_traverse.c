@@ -13,7 +13,7 @@
  *         per element (model), median ns per element and its range over
  *         the repetitions, the model's ratio to the base layout (lines),
  *         the measured ratio of medians with its 95% bootstrap interval,
- *         and whether they agree within a factor of two.
+ *         and whether they agree within a factor of two (src/explain/compare.h).
  * Units:  ns per element = 1e9 / items_per_second of each repetition.
  * Claims: L1, L3, L4, L5; docs/explain.md says how to read it.
  */
@@ -294,10 +294,14 @@ int main(int argc, char **argv)
     size_t last = pick(r, 0);
     if (last != MAX_COUNTS && !(nshown && shown[nshown - 1] == last))
         print_level(r, last, "largest size every layout ran", base);
-    printf("\"slower than lines predict\": latency, not bandwidth, sets the time\n"
-           "(dependent loads, unpredictable addresses, TLB misses).  \"faster than\n"
-           "lines predict\": the data sits in a cache or the prefetcher hides the\n"
-           "lines, or the loop's own instructions cost more than its loads.\n");
+    printf("\"slower than lines predict\" (the whole interval above twice the\n"
+           "prediction): latency, not bandwidth, sets the time (dependent loads,\n"
+           "unpredictable addresses, TLB misses).  \"faster than lines predict\" (the\n"
+           "whole interval below half): the data sits in a cache or the prefetcher\n"
+           "hides the lines, or the loop's own instructions cost more than its loads.\n"
+           "\"too noisy to tell\": the median ratio is off by a factor of two but its\n"
+           "interval is not.  Latency-based predictions in ns need the stride\n"
+           "experiment's measured latencies and are not made here yet.\n");
     free(r->cells);
     free(r);
     return 0;

@@ -14,8 +14,11 @@
 typedef struct layout_comparison {
     double predicted;     /* lines(a) / lines(b); 0 when a layout is unknown */
     ratio_ci measured;    /* median(ns_a) / median(ns_b), 95% interval */
-    const char *verdict;  /* "agrees", "slower than lines predict",
-                             "faster than lines predict" or "no prediction" */
+    /* traverse_model_verdict() of the two ratios, except that "slower"
+     * needs the whole interval above twice the prediction and "faster"
+     * the whole interval below half of it; otherwise "too noisy to tell".
+     * "no prediction" for an unknown layout. */
+    const char *verdict;
 } layout_comparison;
 
 /*
