@@ -7,16 +7,28 @@
 # build/noise-grade and, through BENCH_NOISE_GRADE in the environment of
 # bench's recipe, to the bench programs (src/cli.c can put it in each
 # result's context).  "private": the prerequisites (every compile) do not
-# inherit the variable.
+# inherit the variable.  After the run, noise-stamp copies the preflight's
+# output into the run directory as doctor.txt.
 
-.PHONY: doctor noise-preflight
+.PHONY: doctor noise-preflight noise-stamp
 
 doctor:
 	@CC="$(CC)" CFLAGS="$(CFLAGS)" RUN="$(RUN)" scripts/doctor.sh
 
 noise-preflight:
+	@mkdir -p build
 	@CC="$(CC)" CFLAGS="$(CFLAGS)" RUN="$(RUN)" \
-	    scripts/doctor.sh --brief --grade-file=build/noise-grade
+	    scripts/doctor.sh --brief --grade-file=build/noise-grade | tee build/doctor.txt
+
+# Only into a run written after the preflight: when a make bench produced
+# no result, RUN (results/latest) is an older run that the preflight did
+# not describe.
+noise-stamp:
+	@if [ -f build/doctor.txt ] && [ -d "$(RUN)" ] && [ "$(RUN)/" -nt build/doctor.txt ]; then \
+	    cp build/doctor.txt "$(RUN)/doctor.txt"; \
+	fi
+
+BENCH_AFTER += noise-stamp
 
 bench: noise-preflight
 bench: private export BENCH_NOISE_GRADE = $(shell cat build/noise-grade 2>/dev/null)
