@@ -192,7 +192,7 @@ libtype=""
 [ -r "$ctx" ] && command -v jq >/dev/null && libtype=$(jq -r '.context.library_build_type // empty' "$ctx" 2>/dev/null)
 if [ -n "$libtype" ]; then
     report 0 library "Google Benchmark says '$libtype'" \
-        "Debian's package reports 'debug' because it is built without NDEBUG, yet optimized; the library only runs the loop, so this does not slow the kernels."
+        "The library calls itself 'debug' when built without NDEBUG, as distribution packages often are; it only runs the timing loop around our kernels, which make builds with CFLAGS."
 fi
 
 # --- grade -------------------------------------------------------------------
