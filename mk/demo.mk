@@ -1,0 +1,30 @@
+# demo.mk - classroom targets: make demo lists the demonstrations, make
+# demo-<topic> runs one (tools/demo/run.sh; under a minute each), make
+# lessons fills the figures of docs/lessons/*.md from results/reference/,
+# make test-demo runs every demo in quick mode and checks its output.
+
+DEMO_TOPICS := $(sort $(basename $(notdir $(wildcard tools/demo/topics/*.sh))))
+REFERENCE   ?= results/reference
+
+.PHONY: demo lessons test-demo $(DEMO_TOPICS:%=demo-%)
+
+demo:
+	@tools/demo/run.sh --list
+
+# The topic's bench program is built first when its source exists; a demo
+# whose experiment has not landed yet says so and exits 0.
+$(DEMO_TOPICS:%=demo-%): demo-%:
+	@b=$$(tools/demo/run.sh --bench $*) && \
+	 if [ -f benches/$$b.c ]; then \
+	     $(MAKE) -s --no-print-directory check-build-deps $(BIN)/$$b; fi
+	@tools/demo/run.sh $*
+
+lessons:
+	@tools/demo/lesson_figures.sh $(REFERENCE) docs/lessons
+
+test-demo: $(BENCH_BINS)
+	@tests/demo/run-demos.sh
+
+HELP_EXTRA += "  make demo         list the classroom demonstrations (make demo-<topic> runs one)\n"
+HELP_EXTRA += "  make lessons      fill the figures of docs/lessons/*.md from REFERENCE (results/reference)\n"
+HELP_EXTRA += "  make test-demo    every demo with DEMO_QUICK=1: exits 0, prints its table and takeaway\n"

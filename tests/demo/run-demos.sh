@@ -1,0 +1,95 @@
+#!/bin/bash
+# run-demos.sh - every classroom demo runs in quick mode (DEMO_QUICK=1),
+# exits 0, and prints its table and a computed takeaway; a demo whose
+# bench program is missing says it has not landed and exits 0; bad usage
+# exits 2.  make test-demo runs it; prints "N passed, N failed".
+set -uo pipefail
+
+root=$(cd "$(dirname "$0")/../.." && pwd)
+demo=$root/tools/demo/run.sh
+out=$(mktemp -d "${TMPDIR:-/tmp}/test-demo.XXXXXX")
+trap 'rm -rf "$out"' EXIT
+pass=0 fail=0
+
+ok()  { pass=$((pass + 1)); echo "ok    $*"; }
+bad() { fail=$((fail + 1)); echo "FAIL  $*"; }
+
+# Shows the end of a demo's output under a failure.
+show() { sed 's/^/      | /' "$1" | tail -n 15; }
+
+topics=$(cd "$root/tools/demo/topics" && ls ./*.sh | sed 's|^\./||; s|\.sh$||')
+[ -n "$topics" ] || { echo "no demo topics found"; exit 1; }
+
+for t in $topics; do
+    log=$out/$t.txt
+    start=$(date +%s%N)
+    DEMO_QUICK=1 DEMO_COLOR=0 "$demo" "$t" > "$log" 2>&1
+    status=$?
+    tenths=$(( ($(date +%s%N) - start) / 100000000 ))
+    secs=$((tenths / 10)).$((tenths % 10))
+    if [ $status -ne 0 ]; then
+        bad "demo-$t exits $status (${secs} s)"; show "$log"; continue
+    fi
+    if grep -q '^Not landed yet: ' "$log"; then
+        bench=$("$demo" --bench "$t")
+        if [ -x "$root/build/bin/$bench" ]; then
+            bad "demo-$t says not landed, but build/bin/$bench exists"; show "$log"
+        else
+            ok "demo-$t: $bench has not landed yet, said so (${secs} s)"
+        fi
+        continue
+    fi
+    # The table: its heading, then a header row naming the variants' column.
+    if ! grep -A1 '^Table (median' "$log" | grep -q '^  variant '; then
+        bad "demo-$t prints no table"; show "$log"; continue
+    fi
+    # The takeaway: computed, so it must hold a figure, and jq must not
+    # have left a null in it.
+    line=$(grep '^Takeaway (from the figures above): ' "$log")
+    if [ -z "$line" ] || ! [[ $line =~ [0-9] ]] || [[ $line == *null* ]]; then
+        bad "demo-$t prints no takeaway with a figure: ${line:-none}"; show "$log"; continue
+    fi
+    grep -q '^Question: ' "$log" && grep -q '^Predict before you look: ' "$log" ||
+        { bad "demo-$t asks no question or prediction"; show "$log"; continue; }
+    ok "demo-$t: table and takeaway (${secs} s)"
+done
+
+# Cases the topics do not know by name (a bench renamed its variants or
+# counters): every takeaway still compiles and says something measured.
+for t in $topics; do
+    line=$(cd "$root/tools/demo" && DEMO_ARGNAME=N jq -r -L . -L topics \
+           "include \"$t\"; takeaway" "$root/tests/demo/generic_rows.json" 2>&1)
+    if [[ $line =~ [0-9] ]] && [[ $line != *null* ]] && [[ $line != *error* ]]; then
+        ok "demo-$t's takeaway on unknown case names: $line"
+    else
+        bad "demo-$t's takeaway on unknown case names: $line"
+    fi
+done
+
+# A bench program that is not there: the demo says so and exits 0.
+log=$out/missing.txt
+first=$(echo "$topics" | head -n 1)
+if DEMO_BIN=$out/nowhere DEMO_QUICK=1 "$demo" "$first" > "$log" 2>&1 &&
+   grep -q '^Not landed yet: ' "$log"; then
+    ok "a missing bench program: says not landed, exits 0"
+else
+    bad "a missing bench program"; show "$log"
+fi
+
+# Bad usage: an unknown topic, no topic.
+"$demo" no_such_topic > "$out/bad.txt" 2>&1; status=$?
+if [ $status -eq 2 ] && grep -q "no topic 'no_such_topic'" "$out/bad.txt"; then
+    ok "an unknown topic: exit 2 with a message"
+else
+    bad "an unknown topic: exit $status"; show "$out/bad.txt"
+fi
+"$demo" > "$out/bad.txt" 2>&1; status=$?
+[ $status -eq 2 ] && ok "no topic: exit 2" || bad "no topic: exit $status"
+
+# make demo lists every topic.
+"$demo" --list > "$out/list.txt" 2>&1
+missing=$(for t in $topics; do grep -q "make demo-$t " "$out/list.txt" || echo "$t"; done)
+[ -z "$missing" ] && ok "the list names every demo" || bad "the list lacks: $missing"
+
+echo "$pass passed, $fail failed"
+[ $fail -eq 0 ]

@@ -1,0 +1,164 @@
+#!/bin/bash
+# run.sh - one classroom demonstration: ask, measure a few cases of a bench
+# program now, show a table, a terminal plot and a takeaway computed from
+# the figures just measured.
+#
+# Usage: tools/demo/run.sh TOPIC       run the demo (make demo-TOPIC)
+#        tools/demo/run.sh --list      one line per demo (make demo)
+#        tools/demo/run.sh --bench TOPIC   the bench program TOPIC runs
+# Env:   DEMO_QUICK=1   a few seconds per demo (smallest sizes, one
+#                       repetition): for the tests, not for the figures
+#        DEMO_BIN=dir   where the bench programs are (default build/bin)
+#        DEMO_COLOR=0|1 colours in the plot (default: when stdout is a tty)
+#
+# Each topic is a pair of files in tools/demo/topics/: TOPIC.sh (the
+# question, the bench, which cases, which figure) and TOPIC.jq (the
+# takeaway, from the rows lib.jq makes of the JSON).  A demo whose bench
+# program does not exist yet says so and exits 0.  The JSON goes to a
+# temporary directory, removed on exit, even on Ctrl-C.
+set -euo pipefail
+
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+topics_dir=$here/topics
+
+usage() { echo "usage: tools/demo/run.sh TOPIC | --list | --bench TOPIC" >&2; exit 2; }
+
+topics() { for f in "$topics_dir"/*.sh; do basename "$f" .sh; done; }
+
+# Reads a topic's settings; exits 2 for a topic that does not exist.
+load_topic() {
+    local t=$1
+    [[ $t =~ ^[a-z_]+$ && -f $topics_dir/$t.sh ]] || {
+        echo "demo: no topic '$t'; topics: $(topics | tr '\n' ' ')" >&2; exit 2; }
+    # Defaults a topic may override.
+    DEMO_SIZES=4              # args per variant in the normal demo
+    DEMO_QUICK_SIZES=2        # ... with DEMO_QUICK=1
+    DEMO_FLAGS=(--quick)
+    DEMO_QUICK_FLAGS=(--quick)
+    DEMO_FILTER=.             # which listed cases the demo may pick from
+    DEMO_METRIC=ns            # "ns" or a regex naming a counter
+    DEMO_TABLE=sweep          # sweep: variants x args; largest: counters
+    DEMO_COLUMNS=.            # counters shown by a "largest" table
+    DEMO_ARGNAME=N            # what the last part of a case name is
+    DEMO_ARGKIND=count        # count or bytes: how it reads
+    DEMO_XLABEL="N (log scale)"
+    DEMO_YLABEL="ns per item (log scale)"
+    DEMO_LOGY=1
+    DEMO_COMMON_ARGS=0        # 1: only sizes every variant reaches
+    DEMO_ITEM=item            # what the bench counts as an item (ns/item)
+    # shellcheck source=/dev/null
+    source "$topics_dir/$t.sh"
+}
+
+case ${1:-} in
+    --list)
+        echo "Demonstrations (each under a minute; DEMO_QUICK=1 for a few seconds):"
+        for t in $(topics); do
+            load_topic "$t"
+            printf '  make demo-%-9s %s\n' "$t" "$DEMO_SUMMARY"
+        done
+        echo "Lessons to go with them: docs/lessons/<topic>.md; a class plan: docs/teaching.md"
+        exit 0 ;;
+    --bench)
+        [ $# -eq 2 ] || usage
+        load_topic "$2"; echo "$DEMO_BENCH"; exit 0 ;;
+    ''|-*) usage ;;
+esac
+[ $# -eq 1 ] || usage
+topic=$1
+load_topic "$topic"
+export DEMO_ARGNAME DEMO_ARGKIND DEMO_COMMON_ARGS DEMO_ITEM
+for tool in jq; do
+    command -v $tool >/dev/null || { echo "demo: needs $tool (make deps installs it)" >&2; exit 1; }
+done
+
+bin=${DEMO_BIN:-$root/build/bin}/$DEMO_BENCH
+rule() { printf '%s\n' "------------------------------------------------------------------------"; }
+
+rule
+echo "Demo: $topic - $DEMO_SUMMARY"
+rule
+echo "Question: $DEMO_QUESTION"
+echo
+echo "Predict before you look: $DEMO_PREDICT"
+echo
+
+if [ ! -x "$bin" ]; then
+    if [ -f "$root/benches/$DEMO_BENCH.c" ]; then
+        echo "The $DEMO_BENCH program is not built yet: run make demo-$topic (it builds it)."
+    else
+        echo "The $DEMO_BENCH experiment has not landed yet (no benches/$DEMO_BENCH.c),"
+        echo "so there is nothing to measure. Read docs/lessons/$topic.md meanwhile."
+    fi
+    echo "Not landed yet: demo-$topic skipped."
+    exit 0
+fi
+
+quick=${DEMO_QUICK:-0}
+if [ "$quick" = 1 ]; then
+    flags=("${DEMO_QUICK_FLAGS[@]}" --benchmark_repetitions=1)
+    sizes=$DEMO_QUICK_SIZES
+else
+    flags=("${DEMO_FLAGS[@]}")
+    sizes=$DEMO_SIZES
+fi
+
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/demo-$topic.XXXXXX")
+trap 'rm -rf "$tmp"' EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+# The cases: those the program lists under these flags and the topic's
+# filter, a few args per variant spread evenly from smallest to largest.
+"$bin" "${flags[@]}" --benchmark_list_tests=true --benchmark_filter="$DEMO_FILTER" \
+    > "$tmp/list" 2> "$tmp/err" || { cat "$tmp/err" >&2; exit 1; }
+filter=$(jq -R -r -s --argjson k "$sizes" -L "$here" 'include "lib"; pick_filter($k)' "$tmp/list")
+[ -n "$filter" ] || { echo "demo: $DEMO_BENCH lists no case matching '$DEMO_FILTER'" >&2; exit 1; }
+ncases=$(jq -R -r -s --argjson k "$sizes" -L "$here" 'include "lib"; picked($k) | length' "$tmp/list")
+
+echo "Measuring now: $ncases cases of build/bin/$DEMO_BENCH (${flags[*]})..."
+start=$SECONDS
+status=0
+"$bin" "${flags[@]}" --benchmark_filter="$filter" \
+    --benchmark_out="$tmp/run.json" --benchmark_out_format=json \
+    --benchmark_format=console > "$tmp/console" 2> "$tmp/err" || status=$?
+if [ $status -ne 0 ]; then
+    [ $status -ge 128 ] && exit $status
+    echo "demo: $DEMO_BENCH failed (exit $status):" >&2
+    tail -n 20 "$tmp/err" >&2
+    exit $status
+fi
+jq -r '"Measured on \(.context.host_name) (\(.context.num_cpus) CPUs), \(.context.date[0:16]) UTC, load average \(.context.load_avg[0]? // "?" | tostring | .[0:4]) at start, \(.context.mode // "?") mode, in \('$((SECONDS - start))') s."' "$tmp/run.json"
+echo
+
+jq -L "$here" 'include "lib"; rows' "$tmp/run.json" > "$tmp/rows.json"
+[ "$(jq length "$tmp/rows.json")" -gt 0 ] || { echo "demo: no case succeeded" >&2; exit 1; }
+
+echo "Table (median of the repetitions):"
+if [ "$DEMO_TABLE" = sweep ]; then
+    jq -r -L "$here" --arg m "$DEMO_METRIC" 'include "lib"; sweep_table($m)' "$tmp/rows.json"
+else
+    jq -r -L "$here" --arg c "$DEMO_COLUMNS" 'include "lib"; largest_table($c)' "$tmp/rows.json"
+fi
+echo
+
+if command -v gnuplot >/dev/null; then
+    jq -r -L "$here" --arg m "$DEMO_METRIC" 'include "lib"; plot_tsv($m)' "$tmp/rows.json" > "$tmp/plot.tsv"
+    variants=$(jq -r -L "$here" 'include "lib"; variant_order | join(" ")' "$tmp/rows.json")
+    nargs=$(jq '[.[].arg] | unique | length' "$tmp/rows.json")
+    color=${DEMO_COLOR:-$([ -t 1 ] && echo 1 || echo 0)}
+    title=$(printf '%s' "$DEMO_YLABEL" | tr -d "'\"\\\\")
+    gnuplot -e "datafile='$tmp/plot.tsv'; variants='$variants'; nargs=$nargs; \
+color=$color; logy=$DEMO_LOGY; xbytes=$([ "$DEMO_ARGKIND" = bytes ] && echo 1 || echo 0); xlabel='$(printf '%s' "$DEMO_XLABEL" | tr -d "'\"\\\\")'; ylabel='$title'" \
+        "$here/plot.gp" 2> "$tmp/gp.err" || { echo "(the plot failed:)"; cat "$tmp/gp.err"; }
+else
+    echo "(no plot: gnuplot is not installed; the table above holds the same figures."
+    echo " make deps installs it; docs/teaching.md says how to teach without it.)"
+fi
+echo
+
+takeaway=$(jq -r -L "$here" -L "$topics_dir" "include \"$topic\"; takeaway" "$tmp/rows.json")
+echo "Takeaway (from the figures above): $takeaway."
+[ "$quick" = 1 ] && echo "(DEMO_QUICK=1: tiny sizes and one repetition; run without it for figures worth reading.)"
+echo "More: docs/lessons/$topic.md"

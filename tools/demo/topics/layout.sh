@@ -1,0 +1,21 @@
+# layout.sh - demo-layout: the same records as an array of structs, an
+# array of pointers, a linked list and boxed objects (claims L1, L3, L4, L5).
+DEMO_BENCH=traverse
+DEMO_SUMMARY="array of structs vs pointers vs linked list vs boxed objects: ns per record"
+DEMO_QUESTION="Summing one field of N records is O(N) whatever the layout. Does the layout
+change the time per record, and does the answer depend on N?"
+DEMO_PREDICT="rank the layouts (aos, aop, list, boxed; in order vs scattered) at 4 KiB
+and at 64 MiB. How many times slower than the array of structs is the scattered
+list once the data is far larger than the caches?"
+# Each layout stops where its own working set reaches --max-ws; 256M lets
+# every one reach 2.8M records, 64 MiB as an array of structs (past the
+# last cache), and the demo compares them at the sizes they all reach.
+DEMO_FLAGS=(--quick --max-ws=256M)
+DEMO_COMMON_ARGS=1
+DEMO_QUICK_FLAGS=(--quick --max-ws=256K)
+DEMO_SIZES=4
+DEMO_METRIC=ns
+DEMO_TABLE=sweep
+DEMO_ARGNAME=N
+DEMO_XLABEL="N records (log scale)"
+DEMO_YLABEL="ns per record"

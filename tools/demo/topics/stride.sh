@@ -1,0 +1,20 @@
+# stride.sh - demo-stride: read one 4-byte value every S bytes of a buffer
+# far larger than the caches; the cost per read against S (claim L6).
+DEMO_BENCH=stride
+DEMO_SUMMARY="one 4-byte read every S bytes: ns per read as the stride grows"
+DEMO_QUESTION="Reading every value of a big buffer, then every 2nd, 4th, ... 4096th: each
+pass reads fewer values. Does each read cost the same whatever the stride?"
+DEMO_PREDICT="ns per read at stride 4 B, 64 B and 4 KiB. Where does the curve bend,
+and why there?"
+# Not --quick: a pass is cheap, and the full run's time per case and five
+# repetitions give a steadier median.
+DEMO_FLAGS=(--max-ws=128M)
+DEMO_QUICK_FLAGS=(--quick --max-ws=1M)
+DEMO_SIZES=7
+DEMO_FILTER='^stride/read/'
+DEMO_METRIC=ns
+DEMO_TABLE=sweep
+DEMO_ARGNAME=S
+DEMO_ARGKIND=bytes
+DEMO_XLABEL="stride S (log scale)"
+DEMO_YLABEL="ns per read"
