@@ -18,6 +18,7 @@
  * Claims: L1, L3, L4, L5; docs/explain.md says how to read it.
  */
 #include "../src/explain/compare.h"
+#include "../src/explain/latency_model.h"
 #include "../src/explain/traverse_model.h"
 #include "../src/sizes.h"
 #include "../src/stats/bootstrap.h"
@@ -55,10 +56,12 @@ static cell *cell_at(run *r, size_t layout, size_t count_index)
 
 static void usage(FILE *f)
 {
-    fprintf(f, "usage: explain_traverse [--run=DIR] [--base=LAYOUT]\n"
+    fprintf(f, "usage: explain_traverse [--run=DIR] [--base=LAYOUT] [--stride-run=DIR2]\n"
                "Reads DIR/traverse.json (default DIR results/latest) and prints the\n"
                "model's predicted time ratios to LAYOUT (default aos) beside the\n"
-               "measured ones, per cache level.  Layouts:");
+               "measured ones, per cache level; then, when DIR2/stride.json (default\n"
+               "DIR2 = DIR) holds the stride bench's measured latencies, predicted\n"
+               "ns per element at the largest size.  Layouts:");
     for (size_t i = 0; i < traverse_model_layout_count; i++)
         fprintf(f, " %s", traverse_model_layouts[i]);
     fprintf(f, "\n");
@@ -233,15 +236,131 @@ static void print_level(run *r, size_t ci, const char *what, int base)
     printf("\n");
 }
 
+/* Median of the "line_bytes_per_second" counter over the repetitions of
+ * stride/read/<line>: the bytes per ns memory delivers when every read
+ * takes a new line.  0 when the run has no such case. */
+static double read_bandwidth(json_t *benchmarks, double line)
+{
+    double v[MAX_REPS];
+    size_t n = 0, i;
+    json_t *b;
+    char want[64];
+    snprintf(want, sizeof want, "stride/read/%.0f", line);
+    size_t len = strlen(want);
+    json_array_foreach(benchmarks, i, b) {
+        const char *name = json_string_value(json_object_get(b, "run_name"));
+        const char *type = json_string_value(json_object_get(b, "run_type"));
+        double bps = json_number_value(json_object_get(b, "line_bytes_per_second"));
+        if (name && type && strcmp(type, "iteration") == 0 && strncmp(name, want, len) == 0 &&
+            (name[len] == '\0' || name[len] == '/') && bps > 0 && n < MAX_REPS)
+            v[n++] = bps / 1e9;
+    }
+    return n ? stats_median(v, n) : 0;
+}
+
+/*
+ * Reads the cache levels the stride experiment found (its stride/levels
+ * case, documented in docs/access.md) from DIR/stride.json.  Returns
+ * false with the reason in 'why' when there is none.  Memory latency is
+ * the chase over base (4 KiB) pages when the run has it: traverse's
+ * arrays are malloc'd without huge pages.
+ */
+static bool load_levels(const char *dir, machine_levels *lv, char *why, size_t whysize)
+{
+    char path[4096];
+    snprintf(path, sizeof path, "%s/stride.json", dir);
+    json_t *root = json_load_file(path, 0, NULL);
+    if (!root) {
+        snprintf(why, whysize, "no readable %s", path);
+        return false;
+    }
+    json_t *benchmarks = json_object_get(root, "benchmarks"), *b, *levels = NULL;
+    size_t i;
+    json_array_foreach(benchmarks, i, b) {
+        const char *name = json_string_value(json_object_get(b, "run_name"));
+        if (name && strncmp(name, "stride/levels/", 14) == 0 &&
+            !json_is_true(json_object_get(b, "error_occurred"))) {
+            levels = b;
+            break;
+        }
+    }
+    bool ok = false;
+    if (!levels) {
+        snprintf(why, whysize, "%s has no stride/levels case", path);
+    } else {
+        memset(lv, 0, sizeof *lv);
+        double count = json_number_value(json_object_get(levels, "levels"));
+        lv->count = count > 0 && count <= LATENCY_MAX_LEVELS ? (size_t)count : 0;
+        for (size_t k = 0; k < lv->count; k++) {
+            char key[32];
+            snprintf(key, sizeof key, "l%zu_bytes", k + 1);
+            lv->bytes[k] = (size_t)json_number_value(json_object_get(levels, key));
+            snprintf(key, sizeof key, "l%zu_ns", k + 1);
+            lv->ns[k] = json_number_value(json_object_get(levels, key));
+        }
+        lv->mem_ns = json_number_value(json_object_get(levels, "mem_ns_base_pages"));
+        if (!(lv->mem_ns > 0))
+            lv->mem_ns = json_number_value(json_object_get(levels, "mem_ns"));
+        lv->line_bytes = json_number_value(json_object_get(levels, "line_bytes"));
+        if (!(lv->line_bytes > 0))
+            lv->line_bytes = 64;
+        lv->mem_bytes_per_ns = read_bandwidth(benchmarks, lv->line_bytes);
+        ok = lv->count > 0 && lv->mem_ns > 0;
+        if (!ok)
+            snprintf(why, whysize, "%s: no usable levels or memory latency", path);
+    }
+    json_decref(root);
+    return ok;
+}
+
+/* Predicted ns per element from the measured latencies and bandwidth,
+ * beside the measured median, at count index ci. */
+static void print_latency(run *r, size_t ci, const machine_levels *lv, const char *src)
+{
+    char b1[32];
+    printf("== In nanoseconds, from the latencies measured by the stride bench (%s),\n"
+           "   at %zu elements ==\n  levels:", src, r->counts[ci]);
+    for (size_t k = 0; k < lv->count; k++)
+        printf(" L%zu %s %.3g ns,", k + 1, size_format(lv->bytes[k], b1, sizeof b1),
+               lv->ns[k]);
+    printf(" memory %.3g ns", lv->mem_ns);
+    if (lv->mem_bytes_per_ns > 0)
+        printf(", %.3g GB/s (10^9 bytes/s) reading a line at a time", lv->mem_bytes_per_ns);
+    printf("\n  %-15s %10s %10s %12s %12s %12s  %s\n", "layout", "ws", "lives in",
+           "predicted", "measured", "meas/pred", "");
+    for (size_t l = 0; l < traverse_model_layout_count; l++) {
+        traverse_model m;
+        traverse_model_of(traverse_model_layouts[l], &m);
+        cell *c = cell_at(r, l, ci);
+        latency_prediction p;
+        if (!latency_predict(&m, c->ws_bytes, lv, &p))
+            continue;
+        char where[16];
+        if (p.level >= 0)
+            snprintf(where, sizeof where, "L%d", p.level + 1);
+        else
+            snprintf(where, sizeof where, "memory");
+        double med = stats_median(c->ns, c->reps);
+        printf("  %-15s %10s %10s %9.3g ns %9.3g ns %11.2fx  %s\n", m.layout,
+               size_format((size_t)c->ws_bytes, b1, sizeof b1), where, p.total_ns, med,
+               p.total_ns > 0 ? med / p.total_ns : 0.0,
+               p.total_ns == 0 ? "(no line cost predicted in a cache)"
+               : p.upper_bound ? "(upper bound: misses can overlap)" : "");
+    }
+    printf("\n");
+}
+
 int main(int argc, char **argv)
 {
-    const char *dir = "results/latest", *base_name = "aos";
+    const char *dir = "results/latest", *base_name = "aos", *stride_dir = NULL;
     for (int i = 1; i < argc; i++) {
         if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
             usage(stdout);
             return 0;
         } else if (strncmp(argv[i], "--run=", 6) == 0 && argv[i][6]) {
             dir = argv[i] + 6;
+        } else if (strncmp(argv[i], "--stride-run=", 13) == 0 && argv[i][13]) {
+            stride_dir = argv[i] + 13;
         } else if (strncmp(argv[i], "--base=", 7) == 0) {
             base_name = argv[i] + 7;
         } else {
@@ -294,14 +413,23 @@ int main(int argc, char **argv)
     size_t last = pick(r, 0);
     if (last != MAX_COUNTS && !(nshown && shown[nshown - 1] == last))
         print_level(r, last, "largest size every layout ran", base);
+    machine_levels lv;
+    char why[4200];
+    if (!stride_dir)
+        stride_dir = dir;
+    if (last != MAX_COUNTS && load_levels(stride_dir, &lv, why, sizeof why))
+        print_latency(r, last, &lv, stride_dir);
+    else
+        printf("(Predictions in ns left out: %s.  They need the stride bench's\n"
+               " measured latencies: make bench BENCH=stride, or --stride-run=DIR.)\n\n",
+               last == MAX_COUNTS ? "no size every layout ran" : why);
     printf("\"slower than lines predict\" (the whole interval above twice the\n"
            "prediction): latency, not bandwidth, sets the time (dependent loads,\n"
            "unpredictable addresses, TLB misses).  \"faster than lines predict\" (the\n"
            "whole interval below half): the data sits in a cache or the prefetcher\n"
            "hides the lines, or the loop's own instructions cost more than its loads.\n"
            "\"too noisy to tell\": the median ratio is off by a factor of two but its\n"
-           "interval is not.  Latency-based predictions in ns need the stride\n"
-           "experiment's measured latencies and are not made here yet.\n");
+           "interval is not.\n");
     free(r->cells);
     free(r);
     return 0;
