@@ -1,0 +1,402 @@
+/* run.c - read a results directory with jansson and index its cases. */
+#include "run.h"
+
+#include <dirent.h>
+#include <jansson.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct report_file {
+    char *bench;        /* "traverse" for traverse.json */
+    char *path;
+    json_t *root;       /* owns every record the cases point to */
+    json_t *context;    /* borrowed from root; NULL when absent */
+};
+
+struct report_case {
+    char *name;         /* "traverse/aos/170" */
+    json_t **reps;      /* successful iteration records, borrowed */
+    size_t nreps, cap;
+    const char *error;  /* error_message of a failed repetition, or NULL */
+};
+
+static void out_of_memory(void)
+{
+    fputs("report: out of memory\n", stderr);
+    exit(1);
+}
+
+static void *xrealloc(void *p, size_t bytes)
+{
+    p = realloc(p, bytes ? bytes : 1);
+    if (!p)
+        out_of_memory();
+    return p;
+}
+
+static char *xstrdup(const char *s)
+{
+    char *d = strdup(s);
+    if (!d)
+        out_of_memory();
+    return d;
+}
+
+static void set_err(char *err, size_t errsize, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static void set_err(char *err, size_t errsize, const char *fmt, ...)
+{
+    if (!err || errsize == 0)
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(err, errsize, fmt, ap);
+    va_end(ap);
+}
+
+/* The case name of a record: its run_name without the parts Google
+ * Benchmark appends for its own options ("real_time", "threads:2"), the
+ * same rule as plots/flatten.jq.  Returns a new string. */
+static char *case_name_of(const char *run_name)
+{
+    char *copy = xstrdup(run_name);
+    char *out = xrealloc(NULL, strlen(run_name) + 1);
+    out[0] = '\0';
+    char *save = NULL;
+    for (char *part = strtok_r(copy, "/", &save); part;
+         part = strtok_r(NULL, "/", &save)) {
+        if (strcmp(part, "real_time") == 0 || strcmp(part, "manual_time") == 0 ||
+            strcmp(part, "process_time") == 0 || strchr(part, ':'))
+            continue;
+        if (out[0])
+            strcat(out, "/");
+        strcat(out, part);
+    }
+    free(copy);
+    return out;
+}
+
+static report_case *case_for(report_run *run, const char *name)
+{
+    /* Records of one case come together, so the last case is the usual
+     * match; the run is small enough for a scan otherwise. */
+    for (size_t i = run->ncases; i-- > 0;)
+        if (strcmp(run->cases[i].name, name) == 0)
+            return &run->cases[i];
+    run->cases = xrealloc(run->cases, (run->ncases + 1) * sizeof *run->cases);
+    report_case *c = &run->cases[run->ncases++];
+    memset(c, 0, sizeof *c);
+    c->name = xstrdup(name);
+    return c;
+}
+
+static void case_add(report_case *c, json_t *record)
+{
+    if (c->nreps == c->cap) {
+        c->cap = c->cap ? 2 * c->cap : 8;
+        c->reps = xrealloc(c->reps, c->cap * sizeof *c->reps);
+    }
+    c->reps[c->nreps++] = record;
+}
+
+/* Indexes the iteration records of one loaded file.  False (with err set)
+ * when the file is not shaped like a Google Benchmark result. */
+static bool index_file(report_run *run, report_file *f, char *err, size_t errsize)
+{
+    if (!json_is_object(f->root)) {
+        set_err(err, errsize, "%s: not a Google Benchmark result (the top level is not an object)",
+                f->path);
+        return false;
+    }
+    json_t *benchmarks = json_object_get(f->root, "benchmarks");
+    if (!json_is_array(benchmarks)) {
+        set_err(err, errsize, "%s: not a Google Benchmark result (no \"benchmarks\" array)",
+                f->path);
+        return false;
+    }
+    json_t *context = json_object_get(f->root, "context");
+    if (context && !json_is_object(context)) {
+        set_err(err, errsize, "%s: \"context\" is not an object", f->path);
+        return false;
+    }
+    f->context = context;
+    size_t i;
+    json_t *rec;
+    json_array_foreach(benchmarks, i, rec) {
+        const char *run_name = json_string_value(json_object_get(rec, "run_name"));
+        if (!run_name)
+            run_name = json_string_value(json_object_get(rec, "name"));
+        if (!json_is_object(rec) || !run_name) {
+            set_err(err, errsize, "%s: benchmarks[%zu] has no \"name\"", f->path, i);
+            return false;
+        }
+        const char *type = json_string_value(json_object_get(rec, "run_type"));
+        if (type && strcmp(type, "iteration") != 0)
+            continue;   /* aggregates: the report takes its own median */
+        char *name = case_name_of(run_name);
+        report_case *c = case_for(run, name);
+        free(name);
+        if (json_is_true(json_object_get(rec, "error_occurred"))) {
+            const char *msg = json_string_value(json_object_get(rec, "error_message"));
+            c->error = msg ? msg : "failed (no message)";
+        } else {
+            case_add(c, rec);
+        }
+    }
+    return true;
+}
+
+static int cmp_file(const void *a, const void *b)
+{
+    return strcmp(((const report_file *)a)->bench, ((const report_file *)b)->bench);
+}
+
+static int cmp_case(const void *a, const void *b)
+{
+    return strcmp(((const report_case *)a)->name, ((const report_case *)b)->name);
+}
+
+/* The "<bench>.json" files of dir, as bench names; false if dir cannot be
+ * read. */
+static bool list_json(const char *dir, char ***names, size_t *count)
+{
+    DIR *d = opendir(dir);
+    if (!d)
+        return false;
+    *names = NULL;
+    *count = 0;
+    struct dirent *e;
+    while ((e = readdir(d))) {
+        size_t len = strlen(e->d_name);
+        if (len <= 5 || strcmp(e->d_name + len - 5, ".json") != 0)
+            continue;
+        *names = xrealloc(*names, (*count + 1) * sizeof **names);
+        (*names)[*count] = xstrdup(e->d_name);
+        (*names)[*count][len - 5] = '\0';
+        (*count)++;
+    }
+    closedir(d);
+    return true;
+}
+
+bool report_run_load(report_run *run, const char *dir, char *err, size_t errsize)
+{
+    memset(run, 0, sizeof *run);
+    char **names;
+    size_t count;
+    if (!list_json(dir, &names, &count)) {
+        set_err(err, errsize, "%s: cannot read the run directory (no such run?)", dir);
+        return false;
+    }
+    run->dir = xstrdup(dir);
+    run->files = xrealloc(NULL, count * sizeof *run->files);
+    bool ok = true;
+    for (size_t i = 0; i < count; i++) {
+        report_file *f = &run->files[run->nfiles];
+        memset(f, 0, sizeof *f);
+        f->bench = names[i];
+        size_t plen = strlen(dir) + strlen(names[i]) + 7;
+        f->path = xrealloc(NULL, plen);
+        snprintf(f->path, plen, "%s/%s.json", dir, names[i]);
+        run->nfiles++;
+        if (!ok)
+            continue;   /* keep taking ownership of the names, to free them */
+        json_error_t jerr;
+        f->root = json_load_file(f->path, 0, &jerr);
+        if (!f->root) {
+            set_err(err, errsize, "%s:%d:%d: malformed JSON: %s", f->path, jerr.line,
+                    jerr.column, jerr.text);
+            ok = false;
+        } else if (!index_file(run, f, err, errsize)) {
+            ok = false;
+        }
+    }
+    free(names);
+    if (!ok) {
+        report_run_free(run);
+        return false;
+    }
+    if (run->nfiles)   /* qsort and bsearch want a real array, even for 0 */
+        qsort(run->files, run->nfiles, sizeof *run->files, cmp_file);
+    if (run->ncases)
+        qsort(run->cases, run->ncases, sizeof *run->cases, cmp_case);
+    return true;
+}
+
+void report_run_free(report_run *run)
+{
+    for (size_t i = 0; i < run->nfiles; i++) {
+        free(run->files[i].bench);
+        free(run->files[i].path);
+        json_decref(run->files[i].root);
+    }
+    for (size_t i = 0; i < run->ncases; i++) {
+        free(run->cases[i].name);
+        free(run->cases[i].reps);
+    }
+    free(run->files);
+    free(run->cases);
+    free(run->dir);
+    memset(run, 0, sizeof *run);
+}
+
+static const report_file *file_of(const report_run *run, const char *bench)
+{
+    for (size_t i = 0; i < run->nfiles; i++)
+        if (strcmp(run->files[i].bench, bench) == 0)
+            return &run->files[i];
+    return NULL;
+}
+
+const char *report_run_bench_name(const report_run *run, size_t i)
+{
+    return i < run->nfiles ? run->files[i].bench : NULL;
+}
+
+bool report_run_has_bench(const report_run *run, const char *bench)
+{
+    return file_of(run, bench) != NULL;
+}
+
+/* The context value 'key' of bench (or of the first file that has it). */
+static json_t *context_value(const report_run *run, const char *bench, const char *key)
+{
+    if (bench) {
+        const report_file *f = file_of(run, bench);
+        return f && f->context ? json_object_get(f->context, key) : NULL;
+    }
+    for (size_t i = 0; i < run->nfiles; i++) {
+        json_t *v = run->files[i].context ? json_object_get(run->files[i].context, key)
+                                          : NULL;
+        if (v)
+            return v;
+    }
+    return NULL;
+}
+
+const char *report_run_context(const report_run *run, const char *bench,
+                               const char *key)
+{
+    return json_string_value(context_value(run, bench, key));
+}
+
+double report_run_context_number(const report_run *run, const char *bench,
+                                 const char *key)
+{
+    json_t *v = context_value(run, bench, key);
+    return json_is_number(v) ? json_number_value(v) : NAN;
+}
+
+report_caches report_run_caches(const report_run *run, const char *bench)
+{
+    report_caches c = {0, 0, 0};
+    for (size_t i = 0; i < run->nfiles; i++) {
+        const report_file *f = &run->files[i];
+        if (bench && strcmp(f->bench, bench) != 0)
+            continue;
+        json_t *caches = f->context ? json_object_get(f->context, "caches") : NULL;
+        size_t k;
+        json_t *cache;
+        json_array_foreach(caches, k, cache) {
+            const char *type = json_string_value(json_object_get(cache, "type"));
+            json_t *level = json_object_get(cache, "level");
+            json_t *size = json_object_get(cache, "size");
+            if (!json_is_integer(level) || !json_is_number(size) ||
+                (type && strcmp(type, "Instruction") == 0))
+                continue;
+            double bytes = json_number_value(size);
+            switch (json_integer_value(level)) {
+            case 1: c.l1d = bytes; break;
+            case 2: c.l2 = bytes; break;
+            case 3: c.l3 = bytes; break;
+            default: break;
+            }
+        }
+        if (c.l1d || c.l2 || c.l3)
+            break;
+    }
+    return c;
+}
+
+static const report_case *case_of(const report_run *run, const char *name)
+{
+    report_case key = {.name = (char *)name};
+    if (run->ncases == 0)
+        return NULL;
+    return bsearch(&key, run->cases, run->ncases, sizeof *run->cases, cmp_case);
+}
+
+const char *report_run_case_error(const report_run *run, const char *name)
+{
+    const report_case *c = case_of(run, name);
+    return c ? c->error : NULL;
+}
+
+/* The metric of one record; false when the record lacks it. */
+static bool metric_of(json_t *rec, const char *metric, double *out)
+{
+    if (strcmp(metric, "ns_per_item") == 0) {
+        json_t *ips = json_object_get(rec, "items_per_second");
+        if (!json_is_number(ips) || json_number_value(ips) <= 0)
+            return false;
+        *out = 1e9 / json_number_value(ips);
+        return true;
+    }
+    json_t *v = json_object_get(rec, metric);
+    if (!json_is_number(v))
+        return false;
+    *out = json_number_value(v);
+    return true;
+}
+
+sample_status report_run_summary(const report_run *run, const char *name,
+                                 const char *metric, summary *out)
+{
+    const report_case *c = case_of(run, name);
+    if (!c)
+        return SAMPLE_MISSING;
+    if (c->error)
+        return SAMPLE_FAILED;
+    if (c->nreps == 0)
+        return SAMPLE_MISSING;
+    double *v = xrealloc(NULL, c->nreps * sizeof *v);
+    for (size_t i = 0; i < c->nreps; i++) {
+        if (!metric_of(c->reps[i], metric, &v[i])) {
+            free(v);
+            return SAMPLE_NO_METRIC;
+        }
+    }
+    *out = summary_of(v, c->nreps);
+    free(v);
+    return SAMPLE_OK;
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+size_t report_run_args(const report_run *run, const char *prefix, double *out,
+                       size_t cap)
+{
+    size_t plen = strlen(prefix), count = 0;
+    for (size_t i = 0; i < run->ncases; i++) {
+        const char *name = run->cases[i].name;
+        if (strncmp(name, prefix, plen) != 0 || name[plen] != '/')
+            continue;
+        char *end;
+        double arg = strtod(name + plen + 1, &end);
+        if (end == name + plen + 1 || *end != '\0')
+            continue;   /* a deeper name, or not a number */
+        if (count < cap)
+            out[count] = arg;
+        count++;
+    }
+    qsort(out, count < cap ? count : cap, sizeof *out, cmp_double);
+    return count;
+}

@@ -1,0 +1,98 @@
+/*
+ * run.h - one results directory, read for the claims report.
+ *
+ * A run (results/<UTC time>-<host>/) holds one Google Benchmark JSON file
+ * per bench program, <bench>.json, and optionally crosscheck.json (written
+ * by tools/crosscheck.py in the same format).  Loading reads every *.json
+ * with jansson and indexes the repetitions of each case by its name without
+ * Google Benchmark's suffixes: "traverse/aos/170/real_time" is the case
+ * "traverse/aos/170".  Aggregate records (mean, median, ...) are ignored:
+ * the report computes its own median and range from the repetitions.
+ */
+#ifndef REPORT_RUN_H
+#define REPORT_RUN_H
+
+#include "stats.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+
+typedef struct report_file report_file;   /* one <bench>.json */
+typedef struct report_case report_case;   /* one case's repetitions */
+
+typedef struct report_run {
+    char *dir;                 /* as given to report_run_load */
+    report_file *files;        /* sorted by bench name */
+    size_t nfiles;
+    report_case *cases;        /* sorted by name */
+    size_t ncases;
+} report_run;
+
+/* The cache sizes a run's context reports, in bytes; 0 when absent. */
+typedef struct report_caches {
+    double l1d, l2, l3;
+} report_caches;
+
+/*
+ * Reads every <dir>/<name>.json.  Returns true on success.  On failure (no such
+ * directory, malformed JSON, a file that is not a Google Benchmark result,
+ * a record without a name) writes one line naming the file and the problem
+ * into err (errsize bytes) and returns false; run is then empty and needs
+ * no report_run_free (calling it is harmless).  A directory without any
+ * JSON file loads as an empty run: every claim is then "not measured".
+ */
+bool report_run_load(report_run *run, const char *dir, char *err, size_t errsize);
+
+/* Frees everything report_run_load allocated. */
+void report_run_free(report_run *run);
+
+/* The bench name of file i (0 <= i < run->nfiles), by name order. */
+const char *report_run_bench_name(const report_run *run, size_t i);
+
+/* True when the run holds <bench>.json. */
+bool report_run_has_bench(const report_run *run, const char *bench);
+
+/*
+ * A string from the "context" block of <bench>.json ("mode", "compiler",
+ * "date", ...).  With bench NULL, the first file (by name) that has it.
+ * NULL when absent or not a string.  Lives until report_run_free.
+ */
+const char *report_run_context(const report_run *run, const char *bench,
+                               const char *key);
+
+/* The same for a number ("num_cpus", "mhz_per_cpu"); NAN when absent. */
+double report_run_context_number(const report_run *run, const char *bench,
+                                 const char *key);
+
+/* Cache sizes from the context of <bench>.json (bench NULL: the first
+ * file that reports any). */
+report_caches report_run_caches(const report_run *run, const char *bench);
+
+typedef enum sample_status {
+    SAMPLE_OK,
+    SAMPLE_MISSING,     /* no such case in the run */
+    SAMPLE_FAILED,      /* the case reported an error (a failed check) */
+    SAMPLE_NO_METRIC,   /* the case has no such counter */
+} sample_status;
+
+/*
+ * Median and range over the repetitions of case 'name' of the metric:
+ * "ns_per_item" is 1e9 / items_per_second (time per element); anything
+ * else names a numeric field of the records (a counter, "real_time").
+ * Fills *out only when the status is SAMPLE_OK.
+ */
+sample_status report_run_summary(const report_run *run, const char *name,
+                                 const char *metric, summary *out);
+
+/* The error message of a failed case, or NULL. */
+const char *report_run_case_error(const report_run *run, const char *name);
+
+/*
+ * The numeric last parts of the cases "<prefix>/<number>" (for prefix
+ * "traverse/aos": the element counts), ascending, at most cap of them.
+ * Returns how many there are (which may exceed cap).
+ */
+size_t report_run_args(const report_run *run, const char *prefix, double *out,
+                       size_t cap);
+
+#endif /* REPORT_RUN_H */

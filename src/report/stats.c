@@ -1,0 +1,69 @@
+/* stats.c - median and range of repetitions, and comparing two ranges. */
+#include "stats.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int cmp_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+summary summary_of(const double *v, size_t n)
+{
+    summary s = {0, 0, 0, 0};
+    if (n == 0)
+        return s;
+    double *sorted = malloc(n * sizeof *sorted);
+    if (!sorted) {
+        fputs("report: out of memory\n", stderr);
+        exit(1);
+    }
+    memcpy(sorted, v, n * sizeof *sorted);
+    qsort(sorted, n, sizeof *sorted, cmp_double);
+    s.n = n;
+    s.min = sorted[0];
+    s.max = sorted[n - 1];
+    s.median = n % 2 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    free(sorted);
+    return s;
+}
+
+bool summary_overlap(summary a, summary b)
+{
+    return a.min <= b.max && b.min <= a.max;
+}
+
+compare_status summary_compare(summary costly, summary cheap, double min_ratio)
+{
+    if (summary_overlap(costly, cheap))
+        return COMPARE_NOISE;
+    if (costly.max < cheap.min)
+        return COMPARE_AGAINST;
+    /* Ranges apart, costly above: large enough? */
+    if (cheap.median > 0 && costly.median / cheap.median >= min_ratio)
+        return COMPARE_HOLDS;
+    return COMPARE_SMALL;
+}
+
+compare_status compare_worse(compare_status a, compare_status b)
+{
+    return a > b ? a : b;
+}
+
+const char *compare_status_name(compare_status s)
+{
+    switch (s) {
+    case COMPARE_HOLDS:
+        return "holds";
+    case COMPARE_SMALL:
+        return "below threshold";
+    case COMPARE_NOISE:
+        return "within noise";
+    case COMPARE_AGAINST:
+        return "reversed";
+    }
+    return "?";
+}

@@ -1,0 +1,453 @@
+/* sweep.c - compare variants size by size, then judge level by level. */
+#include "sweep.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_ARGS 512
+
+/* "<bench>/<variant>/<arg>" as Google Benchmark printed the integer arg. */
+static void case_name(char *buf, size_t size, const char *bench, const char *variant,
+                      double arg)
+{
+    snprintf(buf, size, "%s/%s/%.0f", bench, variant, arg);
+}
+
+static const char *status_reason(sample_status st)
+{
+    switch (st) {
+    case SAMPLE_MISSING:
+        return "is missing";
+    case SAMPLE_FAILED:
+        return "failed";
+    case SAMPLE_NO_METRIC:
+        return "lacks the metric";
+    default:
+        return "is fine";
+    }
+}
+
+/* The args common to every variant of the spec; their count. */
+static size_t common_args(const sweep_spec *spec, const report_run *run, double *args,
+                          text *why)
+{
+    char prefix[256];
+    snprintf(prefix, sizeof prefix, "%s/%s", spec->bench, spec->pairs[0].costly);
+    size_t n = report_run_args(run, prefix, args, MAX_ARGS);
+    if (n > MAX_ARGS)
+        n = MAX_ARGS;
+    if (n == 0) {
+        text_printf(why, "no case %s/<n> in %s.json", prefix, spec->bench);
+        return 0;
+    }
+    for (size_t p = 0; p < spec->npairs; p++) {
+        const char *variants[2] = {spec->pairs[p].costly, spec->pairs[p].cheap};
+        for (int v = 0; v < 2; v++) {
+            double other[MAX_ARGS];
+            snprintf(prefix, sizeof prefix, "%s/%s", spec->bench, variants[v]);
+            size_t m = report_run_args(run, prefix, other, MAX_ARGS);
+            if (m == 0) {
+                text_printf(why, "no case %s/<n> in %s.json", prefix, spec->bench);
+                return 0;
+            }
+            size_t kept = 0;
+            for (size_t i = 0; i < n; i++) {
+                bool found = false;
+                for (size_t j = 0; j < m && j < MAX_ARGS && !found; j++)
+                    found = other[j] == args[i];
+                if (found)
+                    args[kept++] = args[i];
+            }
+            n = kept;
+        }
+    }
+    if (n == 0)
+        text_printf(why, "the variants of %s share no size", spec->bench);
+    return n;
+}
+
+/* Fills one point; false (why written) when a case cannot be used. */
+static bool measure_point(sweep_point *pt, const sweep_spec *spec,
+                          const report_run *run, report_caches caches, text *why)
+{
+    pt->ws = 0;
+    pt->overall = COMPARE_HOLDS;
+    for (size_t p = 0; p < spec->npairs; p++) {
+        const char *variants[2] = {spec->pairs[p].costly, spec->pairs[p].cheap};
+        summary *dest[2] = {&pt->costly[p], &pt->cheap[p]};
+        for (int v = 0; v < 2; v++) {
+            char name[256];
+            case_name(name, sizeof name, spec->bench, variants[v], pt->arg);
+            sample_status st = report_run_summary(run, name, spec->metric, dest[v]);
+            if (st != SAMPLE_OK) {
+                const char *err = report_run_case_error(run, name);
+                text_printf(why, "case %s %s%s%s", name, status_reason(st),
+                            err ? ": " : "", err ? err : "");
+                return false;
+            }
+            summary ws;
+            if (report_run_summary(run, name, spec->ws_counter, &ws) == SAMPLE_OK &&
+                ws.median > pt->ws)
+                pt->ws = ws.median;
+        }
+        pt->ratio[p] = pt->cheap[p].median > 0 ? pt->costly[p].median / pt->cheap[p].median
+                                               : INFINITY;
+        pt->status[p] = summary_compare(pt->costly[p], pt->cheap[p], spec->min_ratio);
+        pt->overall = compare_worse(pt->overall, pt->status[p]);
+    }
+    pt->level = cache_level_of(pt->ws, caches);
+    return true;
+}
+
+bool sweep_measure(sweep *s, const sweep_spec *spec, const report_run *run, text *why)
+{
+    memset(s, 0, sizeof *s);
+    s->spec = spec;
+    s->caches = report_run_caches(run, spec->bench);
+    double args[MAX_ARGS];
+    size_t n = common_args(spec, run, args, why);
+    if (n == 0)
+        return false;
+    s->points = calloc(n, sizeof *s->points);
+    if (!s->points) {
+        fputs("report: out of memory\n", stderr);
+        exit(1);
+    }
+    for (size_t i = 0; i < n; i++) {
+        sweep_point *pt = &s->points[s->npoints];
+        pt->arg = args[i];
+        if (!measure_point(pt, spec, run, s->caches, why))
+            return false;
+        s->npoints++;
+    }
+    return true;
+}
+
+void sweep_free(sweep *s)
+{
+    free(s->points);
+    memset(s, 0, sizeof *s);
+}
+
+static compare_status status_at(const sweep_point *pt, int pair)
+{
+    return pair < 0 ? pt->overall : pt->status[pair];
+}
+
+/* Counts of each outcome per level, for one pair or all. */
+typedef struct level_counts {
+    size_t n[LEVEL_COUNT][COMPARE_AGAINST + 1];
+    size_t total[LEVEL_COUNT];
+} level_counts;
+
+static level_counts count_levels(const sweep *s, int pair)
+{
+    level_counts lc;
+    memset(&lc, 0, sizeof lc);
+    for (size_t i = 0; i < s->npoints; i++) {
+        const sweep_point *pt = &s->points[i];
+        lc.n[pt->level][status_at(pt, pair)]++;
+        lc.total[pt->level]++;
+    }
+    return lc;
+}
+
+static bool level_holds(const level_counts *lc, int l)
+{
+    return 2 * lc->n[l][COMPARE_HOLDS] > lc->total[l];
+}
+
+/* "L1 (32 KiB)" or "L1" when its size is unknown. */
+static void level_with_size(text *out, cache_level l, report_caches c)
+{
+    char buf[32];
+    double size = cache_level_size(l, c);
+    if (size > 0)
+        text_printf(out, "%s (%s)", cache_level_name(l), bytes_human(size, buf, sizeof buf));
+    else
+        text_printf(out, "%s", cache_level_name(l));
+}
+
+/* Lists up to three sizes whose outcome is not their level's, as "24 KiB
+ * within noise": exceptions a reader should see beside the verdict. */
+static void note_exceptions(const sweep *s, int pair, const level_counts *lc, text *out)
+{
+    size_t shown = 0, more = 0;
+    for (size_t i = 0; i < s->npoints; i++) {
+        const sweep_point *pt = &s->points[i];
+        bool holds = level_holds(lc, pt->level);
+        compare_status st = status_at(pt, pair);
+        if ((st == COMPARE_HOLDS) == holds)
+            continue;
+        if (shown == 3) {
+            more++;
+            continue;
+        }
+        char buf[32];
+        text_printf(out, "%s%s %s", shown ? ", " : "", bytes_human(pt->ws, buf, sizeof buf),
+                    compare_status_name(st));
+        shown++;
+    }
+    if (more)
+        text_printf(out, " and %zu more", more);
+}
+
+void sweep_judge(const sweep *s, int pair, verdict *v)
+{
+    if (s->npoints == 0) {
+        verdict_set(v, VERDICT_NOT_MEASURED, "no sizes to compare");
+        return;
+    }
+    level_counts lc = count_levels(s, pair);
+    int present[LEVEL_COUNT], np = 0, nholding = 0;
+    for (int l = 0; l < LEVEL_COUNT; l++) {
+        if (lc.total[l] == 0)
+            continue;
+        present[np++] = l;
+        nholding += level_holds(&lc, l);
+    }
+    verdict_set(v, VERDICT_HOLDS, NULL);
+
+    if (nholding == np) {
+        text exc = TEXT_INIT;
+        note_exceptions(s, pair, &lc, &exc);
+        if (exc.len)
+            text_printf(&v->note, "at every cache level; exceptions: %s", text_str(&exc));
+        text_free(&exc);
+        return;
+    }
+    if (nholding == 0) {
+        size_t count[COMPARE_AGAINST + 1] = {0};
+        for (size_t i = 0; i < s->npoints; i++)
+            count[status_at(&s->points[i], pair)]++;
+        bool noise = count[COMPARE_NOISE] >= count[COMPARE_SMALL] &&
+                     count[COMPARE_NOISE] >= count[COMPARE_AGAINST];
+        v->kind = noise ? VERDICT_WITHIN_NOISE : VERDICT_DOES_NOT_HOLD;
+        text_printf(&v->note, "%zu of %zu sizes hold", count[COMPARE_HOLDS], s->npoints);
+        for (int st = COMPARE_SMALL; st <= COMPARE_AGAINST; st++)
+            if (count[st])
+                text_printf(&v->note, ", %zu %s", count[st],
+                            compare_status_name((compare_status)st));
+        return;
+    }
+
+    v->kind = VERDICT_HOLDS_ONLY_WHEN;
+    /* Which present levels hold: a suffix (past a size), a prefix (up to
+     * a size), or something else (name the levels). */
+    int first = -1, last = -1;
+    for (int i = 0; i < np; i++) {
+        if (level_holds(&lc, present[i])) {
+            if (first < 0)
+                first = i;
+            last = i;
+        }
+    }
+    bool contiguous = last - first + 1 == nholding;
+    char buf[32];
+    if (contiguous && last == np - 1) {
+        /* From the first size that holds in the first holding level. */
+        double from = 0;
+        for (size_t i = 0; i < s->npoints && from == 0; i++)
+            if ((int)s->points[i].level == present[first] &&
+                status_at(&s->points[i], pair) == COMPARE_HOLDS)
+                from = s->points[i].ws;
+        text_printf(&v->condition, "the working set is past ");
+        level_with_size(&v->condition, (cache_level)present[first - 1], s->caches);
+        text_printf(&v->condition, ", from %s", bytes_human(from, buf, sizeof buf));
+    } else if (contiguous && first == 0) {
+        double upto = 0;
+        for (size_t i = 0; i < s->npoints; i++)
+            if ((int)s->points[i].level == present[last] &&
+                status_at(&s->points[i], pair) == COMPARE_HOLDS)
+                upto = s->points[i].ws;
+        text_printf(&v->condition, "the working set fits in ");
+        level_with_size(&v->condition, (cache_level)present[last], s->caches);
+        text_printf(&v->condition, ", up to %s", bytes_human(upto, buf, sizeof buf));
+    } else {
+        text_printf(&v->condition, "the working set is in");
+        const char *sep = " ";
+        for (int i = 0; i < np; i++) {
+            if (!level_holds(&lc, present[i]))
+                continue;
+            text_printf(&v->condition, "%s", sep);
+            level_with_size(&v->condition, (cache_level)present[i], s->caches);
+            sep = " or ";
+        }
+    }
+    /* What the other levels showed: "in L1: 0 of 3 hold, 3 reversed". */
+    const char *sep = "";
+    for (int i = 0; i < np; i++) {
+        int l = present[i];
+        if (level_holds(&lc, l))
+            continue;
+        text_printf(&v->note, "%sin %s: %zu of %zu hold", sep,
+                    cache_level_name((cache_level)l), lc.n[l][COMPARE_HOLDS], lc.total[l]);
+        for (int st = COMPARE_SMALL; st <= COMPARE_AGAINST; st++)
+            if (lc.n[l][st])
+                text_printf(&v->note, ", %zu %s", lc.n[l][st],
+                            compare_status_name((compare_status)st));
+        sep = "; ";
+    }
+}
+
+/* Median of the ratios of the sizes in level l for pair; its min and max. */
+static bool level_ratio(const sweep *s, size_t pair, int l, summary *out)
+{
+    double r[MAX_ARGS];
+    size_t n = 0;
+    for (size_t i = 0; i < s->npoints && n < MAX_ARGS; i++)
+        if ((int)s->points[i].level == l)
+            r[n++] = s->points[i].ratio[pair];
+    if (n == 0)
+        return false;
+    *out = summary_of(r, n);
+    return true;
+}
+
+/* 3 significant digits: 1.23x, 45.6x, 789x. */
+static void ratio_text(text *out, double r)
+{
+    text_printf(out, "%.3gx", r);
+}
+
+void sweep_figures(const sweep *s, text *out)
+{
+    for (size_t p = 0; p < s->spec->npairs; p++) {
+        text_printf(out, "%s%s:", p ? "; " : "", s->spec->pairs[p].label);
+        const char *sep = " ";
+        for (int l = 0; l < LEVEL_COUNT; l++) {
+            summary r;
+            if (!level_ratio(s, p, l, &r))
+                continue;
+            text_printf(out, "%s", sep);
+            ratio_text(out, r.median);
+            text_printf(out, " in %s", cache_level_name((cache_level)l));
+            sep = ", ";
+        }
+    }
+}
+
+/* "1.23 [1.20-1.31]": a median and its range over repetitions. */
+static void summary_text(text *out, summary s)
+{
+    text_printf(out, "%.3g [%.3g-%.3g]", s.median, s.min, s.max);
+}
+
+void sweep_markdown(const sweep *s, text *out)
+{
+    const sweep_spec *spec = s->spec;
+    text_printf(out, "Compared at %zu sizes; a size holds when the ranges over "
+                     "repetitions do not overlap and the ratio of medians is at "
+                     "least %.2fx.\n\n",
+                s->npoints, spec->min_ratio);
+    for (size_t p = 0; p < spec->npairs; p++) {
+        verdict v = VERDICT_INIT;
+        text phrase = TEXT_INIT;
+        sweep_judge(s, (int)p, &v);
+        verdict_phrase(&v, true, &phrase);
+        text_printf(out, "**%s** (`%s` against `%s`): %s.\n\n", spec->pairs[p].label,
+                    spec->pairs[p].costly, spec->pairs[p].cheap, text_str(&phrase));
+        text_free(&phrase);
+        verdict_free(&v);
+        text_printf(out, "| level | sizes | working set | ratio of medians | "
+                         "range over sizes | holds at |\n|---|---|---|---|---|---|\n");
+        for (int l = 0; l < LEVEL_COUNT; l++) {
+            summary r;
+            if (!level_ratio(s, p, l, &r))
+                continue;
+            double lo = INFINITY, hi = 0;
+            size_t holds = 0;
+            for (size_t i = 0; i < s->npoints; i++) {
+                const sweep_point *pt = &s->points[i];
+                if ((int)pt->level != l)
+                    continue;
+                lo = fmin(lo, pt->ws);
+                hi = fmax(hi, pt->ws);
+                holds += pt->status[p] == COMPARE_HOLDS;
+            }
+            char b1[32], b2[32];
+            text_printf(out, "| %s | %zu | %s - %s | ", cache_level_name((cache_level)l),
+                        r.n, bytes_human(lo, b1, sizeof b1), bytes_human(hi, b2, sizeof b2));
+            ratio_text(out, r.median);
+            text_printf(out, " | ");
+            ratio_text(out, r.min);
+            text_printf(out, " - ");
+            ratio_text(out, r.max);
+            text_printf(out, " | %zu of %zu |\n", holds, r.n);
+        }
+        text_printf(out, "\n");
+    }
+    text_printf(out, "<details><summary>Every size: %s per element, median "
+                     "[min-max] over repetitions</summary>\n\n| elements | working set |",
+                strcmp(spec->metric, "ns_per_item") == 0 ? "ns" : spec->metric);
+    for (size_t p = 0; p < spec->npairs; p++)
+        text_printf(out, " %s | %s | ratio | outcome |", spec->pairs[p].costly,
+                    spec->pairs[p].cheap);
+    text_printf(out, "\n|---|---|");
+    for (size_t p = 0; p < spec->npairs; p++)
+        text_printf(out, "---|---|---|---|");
+    text_printf(out, "\n");
+    for (size_t i = 0; i < s->npoints; i++) {
+        const sweep_point *pt = &s->points[i];
+        char buf[32];
+        text_printf(out, "| %.0f | %s (%s) |", pt->arg, bytes_human(pt->ws, buf, sizeof buf),
+                    cache_level_name(pt->level));
+        for (size_t p = 0; p < spec->npairs; p++) {
+            text_printf(out, " ");
+            summary_text(out, pt->costly[p]);
+            text_printf(out, " | ");
+            summary_text(out, pt->cheap[p]);
+            text_printf(out, " | ");
+            ratio_text(out, pt->ratio[p]);
+            text_printf(out, " | %s |", compare_status_name(pt->status[p]));
+        }
+        text_printf(out, "\n");
+    }
+    text_printf(out, "\n</details>\n\n");
+}
+
+void sweep_claim(const sweep_spec *spec, const report_run *run, claim_result *out)
+{
+    sweep s;
+    text why = TEXT_INIT;
+    if (sweep_measure(&s, spec, run, &why)) {
+        sweep_judge(&s, -1, &out->v);
+        sweep_figures(&s, &out->figures);
+        sweep_markdown(&s, &out->body);
+    } else {
+        verdict_set(&out->v, VERDICT_NOT_MEASURED, "%s", text_str(&why));
+    }
+    text_free(&why);
+    sweep_free(&s);
+}
+
+void sweep_claim_part(const sweep_spec *spec, const report_run *run,
+                      const char *title, verdict *part, claim_result *out)
+{
+    claim_result r;
+    claim_result_init(&r);
+    sweep_claim(spec, run, &r);
+    verdict_copy(part, &r.v);
+    text_printf(&out->figures, "%s%s", out->figures.len ? "; " : "", text_str(&r.figures));
+    text_printf(&out->body, "#### %s\n\n", title);
+    if (r.v.kind == VERDICT_NOT_MEASURED)
+        text_printf(&out->body, "Not measured: %s.\n\n", text_str(&r.v.condition));
+    text_printf(&out->body, "%s", text_str(&r.body));
+    claim_result_free(&r);
+}
+
+void sweep_claim_parts(const sweep_spec *const *specs, const char *const *names,
+                       size_t n, const report_run *run, claim_result *out)
+{
+    verdict parts[SWEEP_MAX_PARTS] = {VERDICT_INIT, VERDICT_INIT, VERDICT_INIT, VERDICT_INIT};
+    if (n > SWEEP_MAX_PARTS)
+        n = SWEEP_MAX_PARTS;
+    for (size_t i = 0; i < n; i++) {
+        sweep_claim_part(specs[i], run, names[i], &parts[i], out);
+    }
+    verdict_combine(&out->v, parts, names, n);
+    for (size_t i = 0; i < n; i++)
+        verdict_free(&parts[i]);
+}

@@ -1,0 +1,116 @@
+/*
+ * sweep.h - judge "X costs more than Y" over a size sweep, level by level.
+ *
+ * Most timing claims compare two variants of one bench at every size of a
+ * sweep ("traverse/list_inorder/<n>" against "traverse/aos/<n>").  At each
+ * size the two ranges over repetitions are compared (summary_compare): the
+ * claim holds there, is within noise, is real but smaller than the rule's
+ * threshold, or goes the other way.  Sizes are then grouped by the cache
+ * level their working set falls in, and a level holds when more than half
+ * of its sizes hold.  So one noisy size near a boundary does not flip a
+ * verdict: it is listed as an exception instead.
+ *
+ *   every level holds        -> holds (exceptions noted)
+ *   no level holds           -> within noise, when that is the commonest
+ *                               outcome; otherwise does not hold
+ *   some levels hold         -> holds only when: "the working set is past
+ *                               L1 (32 KiB), from 48 KiB", "...fits in L2
+ *                               (1 MiB), up to 768 KiB", or the levels
+ *
+ * A sweep can compare several pairs at once (a list in order and scattered,
+ * each against the array); a size then holds only if every pair holds
+ * there, and each pair also gets its own verdict.
+ */
+#ifndef REPORT_SWEEP_H
+#define REPORT_SWEEP_H
+
+#include "levels.h"
+#include "run.h"
+#include "stats.h"
+#include "verdict.h"
+
+#include <stddef.h>
+
+#define SWEEP_MAX_PAIRS 4
+
+typedef struct sweep_pair {
+    const char *costly;   /* variant the claim says takes longer: "list_inorder" */
+    const char *cheap;    /* ...than this one: "aos" */
+    const char *label;    /* for people: "list in order / array" */
+} sweep_pair;
+
+typedef struct sweep_spec {
+    const char *bench;        /* "traverse": cases are <bench>/<variant>/<arg> */
+    const char *metric;       /* compared: "ns_per_item" */
+    const char *ws_counter;   /* working set of a case, bytes: "ws_bytes" */
+    double min_ratio;         /* costly/cheap medians needed to hold: 1.10 */
+    sweep_pair pairs[SWEEP_MAX_PAIRS];
+    size_t npairs;
+} sweep_spec;
+
+typedef struct sweep_point {
+    double arg;               /* the case's argument (element count) */
+    double ws;                /* bytes: the largest working set compared */
+    cache_level level;        /* where ws falls */
+    summary costly[SWEEP_MAX_PAIRS], cheap[SWEEP_MAX_PAIRS];
+    double ratio[SWEEP_MAX_PAIRS];          /* medians: costly / cheap */
+    compare_status status[SWEEP_MAX_PAIRS];
+    compare_status overall;   /* the worst over the pairs */
+} sweep_point;
+
+typedef struct sweep {
+    const sweep_spec *spec;
+    report_caches caches;
+    sweep_point *points;      /* by arg ascending */
+    size_t npoints;
+} sweep;
+
+/*
+ * Measures the sweep: the args every variant of every pair has.  Returns
+ * true when there is at least one such point.  Otherwise returns false and
+ * writes why into 'why' (no case for a variant, a failed case, a case
+ * without the metric) for a "not measured" verdict.  Free with sweep_free
+ * either way.
+ */
+bool sweep_measure(sweep *s, const sweep_spec *spec, const report_run *run,
+                   text *why);
+
+void sweep_free(sweep *s);
+
+/* The verdict over all pairs (pair < 0) or for pair alone. */
+void sweep_judge(const sweep *s, int pair, verdict *v);
+
+/* One line for the summary: the median ratio per level for each pair,
+ * "list in order / array: 1.9x in L1, 2.3x in L2, 3.1x in memory". */
+void sweep_figures(const sweep *s, text *out);
+
+/* Markdown: per pair its verdict and a table by level (ratio of medians,
+ * its range over the level's sizes, how many sizes hold), then every size
+ * with both medians and ranges, in a collapsed block. */
+void sweep_markdown(const sweep *s, text *out);
+
+/*
+ * The whole of a claim decided by one sweep: measures it, and fills out
+ * with the verdict over all pairs (or "not measured" and why), the
+ * figures line and the markdown.  Most timing rules are this one call.
+ */
+void sweep_claim(const sweep_spec *spec, const report_run *run, claim_result *out);
+
+/*
+ * One part of a claim made of several (see verdict_combine): measures the
+ * sweep, sets *part (initialized by the caller; free its condition), and
+ * appends its figures and, under the heading 'title', its markdown to out.
+ */
+void sweep_claim_part(const sweep_spec *spec, const report_run *run,
+                      const char *title, verdict *part, claim_result *out);
+
+/*
+ * A claim made of n sweeps, each a part named names[i] (heading and
+ * verdict_combine name): "holds only when, for <name>, ...".  At most
+ * SWEEP_MAX_PARTS parts.
+ */
+#define SWEEP_MAX_PARTS 4
+void sweep_claim_parts(const sweep_spec *const *specs, const char *const *names,
+                       size_t n, const report_run *run, claim_result *out);
+
+#endif /* REPORT_SWEEP_H */

@@ -1,0 +1,150 @@
+/* verdict.c - verdict names, phrases and combining parts of a claim. */
+#include "verdict.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+
+void verdict_free(verdict *v)
+{
+    text_free(&v->condition);
+    text_free(&v->note);
+    v->kind = VERDICT_NOT_MEASURED;
+}
+
+void verdict_copy(verdict *dst, const verdict *src)
+{
+    dst->kind = src->kind;
+    text_clear(&dst->condition);
+    text_clear(&dst->note);
+    text_printf(&dst->condition, "%s", text_str(&src->condition));
+    text_printf(&dst->note, "%s", text_str(&src->note));
+}
+
+void claim_result_init(claim_result *r)
+{
+    *r = (claim_result){.v = VERDICT_INIT, .figures = TEXT_INIT, .body = TEXT_INIT};
+}
+
+void claim_result_free(claim_result *r)
+{
+    verdict_free(&r->v);
+    text_free(&r->figures);
+    text_free(&r->body);
+}
+
+void verdict_set(verdict *v, verdict_kind kind, const char *fmt, ...)
+{
+    v->kind = kind;
+    text_clear(&v->condition);
+    text_clear(&v->note);
+    if (!fmt)
+        return;
+    char buf[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(buf, sizeof buf, fmt, ap);
+    va_end(ap);
+    text_printf(&v->condition, "%s", buf);
+}
+
+const char *verdict_kind_name(verdict_kind k)
+{
+    switch (k) {
+    case VERDICT_NOT_MEASURED:
+        return "not measured";
+    case VERDICT_HOLDS:
+        return "holds";
+    case VERDICT_HOLDS_ONLY_WHEN:
+        return "holds only when";
+    case VERDICT_WITHIN_NOISE:
+        return "within noise";
+    case VERDICT_DOES_NOT_HOLD:
+        return "does not hold";
+    }
+    return "?";
+}
+
+void verdict_phrase(const verdict *v, bool with_note, text *out)
+{
+    const char *cond = text_str(&v->condition);
+    switch (v->kind) {
+    case VERDICT_HOLDS_ONLY_WHEN:
+        /* A combined condition starts with ", for <part>, ..." */
+        text_printf(out, "holds only when%s%s", cond[0] == ',' ? "" : " ", cond);
+        break;
+    case VERDICT_NOT_MEASURED:
+        text_printf(out, "not measured%s%s", *cond ? ": " : "", cond);
+        break;
+    default:
+        text_printf(out, "%s", verdict_kind_name(v->kind));
+        if (*cond)
+            text_printf(out, ": %s", cond);
+        break;
+    }
+    if (with_note && v->note.len)
+        text_printf(out, " (%s)", text_str(&v->note));
+}
+
+/* "name: note; name: note" over the parts that have a note. */
+static void combine_notes(text *out, const verdict *parts, const char *const *names,
+                          size_t n)
+{
+    const char *sep = "";
+    for (size_t i = 0; i < n; i++) {
+        if (!parts[i].note.len)
+            continue;
+        text_printf(out, "%s%s: %s", sep, names[i], text_str(&parts[i].note));
+        sep = "; ";
+    }
+}
+
+void verdict_combine(verdict *out, const verdict *parts, const char *const *names,
+                     size_t n)
+{
+    size_t count[VERDICT_DOES_NOT_HOLD + 1] = {0};
+    for (size_t i = 0; i < n; i++)
+        count[parts[i].kind]++;
+    text_clear(&out->condition);
+    text_clear(&out->note);
+    combine_notes(&out->note, parts, names, n);
+
+    if (count[VERDICT_NOT_MEASURED]) {
+        out->kind = VERDICT_NOT_MEASURED;
+        const char *sep = "";
+        for (size_t i = 0; i < n; i++) {
+            if (parts[i].kind != VERDICT_NOT_MEASURED)
+                continue;
+            text_printf(&out->condition, "%s%s: %s", sep, names[i],
+                        text_str(&parts[i].condition));
+            sep = "; ";
+        }
+        return;
+    }
+    for (int k = VERDICT_HOLDS; k <= VERDICT_DOES_NOT_HOLD; k++) {
+        if (count[k] == n && k != VERDICT_HOLDS_ONLY_WHEN) {
+            out->kind = (verdict_kind)k;
+            return;
+        }
+    }
+    if (count[VERDICT_HOLDS] || count[VERDICT_HOLDS_ONLY_WHEN]) {
+        /* "holds only when, for time, the working set is past L1 ...;
+         * for memory, always" */
+        out->kind = VERDICT_HOLDS_ONLY_WHEN;
+        for (size_t i = 0; i < n; i++) {
+            text_printf(&out->condition, "%sfor %s, ", i ? "; " : ", ", names[i]);
+            if (parts[i].kind == VERDICT_HOLDS_ONLY_WHEN)
+                text_printf(&out->condition, "%s", text_str(&parts[i].condition));
+            else if (parts[i].kind == VERDICT_HOLDS)
+                text_printf(&out->condition, "always");
+            else
+                verdict_phrase(&parts[i], false, &out->condition);
+        }
+        return;
+    }
+    /* Nothing holds, and the parts disagree on why. */
+    out->kind = VERDICT_DOES_NOT_HOLD;
+    for (size_t i = 0; i < n; i++) {
+        text_printf(&out->condition, "%sfor %s, ", i ? "; " : "", names[i]);
+        verdict_phrase(&parts[i], false, &out->condition);
+    }
+}

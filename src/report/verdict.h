@@ -1,0 +1,78 @@
+/*
+ * verdict.h - what the report says about one claim, and how parts combine.
+ *
+ * Every claim ends in one of five verdicts.  "holds only when" always
+ * carries its measured condition; "not measured" carries the reason (the
+ * bench was not run, a case is missing or failed) and is never a guess.
+ */
+#ifndef REPORT_VERDICT_H
+#define REPORT_VERDICT_H
+
+#include "text.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+
+typedef enum verdict_kind {
+    VERDICT_NOT_MEASURED,
+    VERDICT_HOLDS,
+    VERDICT_HOLDS_ONLY_WHEN,
+    VERDICT_WITHIN_NOISE,
+    VERDICT_DOES_NOT_HOLD,
+} verdict_kind;
+
+typedef struct verdict {
+    verdict_kind kind;
+    /* HOLDS_ONLY_WHEN: the condition ("the working set is past L1 (32 KiB),
+     * from 48 KiB").  NOT_MEASURED: why.  Empty for the other kinds. */
+    text condition;
+    /* What a reader should also know, in parentheses after the verdict:
+     * exceptions, how the other levels came out ("in L1: 0 of 3 hold,
+     * 3 reversed").  Often empty. */
+    text note;
+} verdict;
+
+#define VERDICT_INIT {VERDICT_NOT_MEASURED, TEXT_INIT, TEXT_INIT}
+
+void verdict_free(verdict *v);
+
+/* Copies kind and texts of src into dst (dst's old texts are replaced). */
+void verdict_copy(verdict *dst, const verdict *src);
+
+/* One claim's outcome, as the report prints it. */
+typedef struct claim_result {
+    verdict v;
+    text figures;   /* the deciding figures, one line (summary and report) */
+    text body;      /* markdown for report.md: tables and notes */
+} claim_result;
+
+/* Empties r (NOT_MEASURED, texts empty). */
+void claim_result_init(claim_result *r);
+void claim_result_free(claim_result *r);
+
+/* Sets v to kind with a printf-formatted condition (fmt may be NULL) and
+ * an empty note. */
+void verdict_set(verdict *v, verdict_kind kind, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+/* "holds", "does not hold", "holds only when", "within noise",
+ * "not measured". */
+const char *verdict_kind_name(verdict_kind k);
+
+/* The verdict as one phrase, appended to out: "holds only when
+ * <condition>", "not measured: <reason>", "within noise"; with_note adds
+ * " (<note>)" when there is one. */
+void verdict_phrase(const verdict *v, bool with_note, text *out);
+
+/*
+ * The verdict of a claim made of several parts (memory and time, two
+ * comparisons), each named (names[i], e.g. "memory").  Any part not
+ * measured: not measured, naming it.  All parts of one kind: that kind.
+ * Else, when at least one part holds (fully or only when): "holds only
+ * when, for <name>, <condition>; for <name>, always; ...".  Else: does not
+ * hold.  The parts' notes are kept, each under its name.
+ */
+void verdict_combine(verdict *out, const verdict *parts, const char *const *names,
+                     size_t n);
+
+#endif /* REPORT_VERDICT_H */

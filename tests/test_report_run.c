@@ -1,0 +1,122 @@
+/* test_report_run.c - reading a run directory: cases, repetitions,
+ * context, and clear errors for what cannot be read. */
+#include "report/run.h"
+
+#include <criterion/criterion.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#define FIXTURES "tests/fixtures/report/"
+
+static report_run run;
+static char err[1024];
+
+static void load(const char *dir)
+{
+    err[0] = '\0';
+    cr_assert(report_run_load(&run, dir, err, sizeof err), "%s", err);
+}
+
+static void unload(void)
+{
+    report_run_free(&run);
+}
+
+TestSuite(report_run, .fini = unload);
+
+Test(report_run, indexes_repetitions_by_case_name_without_suffixes)
+{
+    load(FIXTURES "holds");
+    cr_assert(report_run_has_bench(&run, "traverse"));
+    cr_assert(report_run_has_bench(&run, "crosscheck"));
+    cr_assert_not(report_run_has_bench(&run, "growth"));
+    summary s;
+    cr_assert_eq(report_run_summary(&run, "traverse/aos/128", "ns_per_item", &s), SAMPLE_OK);
+    cr_assert_eq(s.n, 3, "three repetitions; the aggregate records are ignored");
+    cr_assert_float_eq(s.median, 1.0, 1e-9);
+    cr_assert_float_eq(s.min, 0.98, 1e-9);
+    cr_assert_float_eq(s.max, 1.02, 1e-9);
+    cr_assert_eq(report_run_summary(&run, "traverse/aos/128", "ws_bytes", &s), SAMPLE_OK);
+    cr_assert_float_eq(s.median, 24 * 128, 0, "not the aggregate's absurd 1.0");
+    cr_assert_eq(report_run_summary(&run, "traverse/aos/128/real_time", "ns_per_item", &s),
+                 SAMPLE_MISSING, "names are stored without Google Benchmark's suffixes");
+}
+
+Test(report_run, missing_failed_and_counterless_cases)
+{
+    load(FIXTURES "missing");
+    summary s;
+    cr_assert_eq(report_run_summary(&run, "traverse/boxed/128", "ns_per_item", &s),
+                 SAMPLE_MISSING);
+    cr_assert_eq(report_run_summary(&run, "traverse/aop_scattered/4096", "ns_per_item", &s),
+                 SAMPLE_FAILED);
+    cr_assert_str_eq(report_run_case_error(&run, "traverse/aop_scattered/4096"),
+                     "checksum mismatch: sum 1.00, expected 2.00");
+    cr_assert_null(report_run_case_error(&run, "traverse/aos/4096"));
+    cr_assert_eq(report_run_summary(&run, "traverse/aos/4096", "no_such_counter", &s),
+                 SAMPLE_NO_METRIC);
+}
+
+Test(report_run, args_of_a_variant_ascend)
+{
+    load(FIXTURES "holds");
+    double args[16];
+    size_t n = report_run_args(&run, "traverse/soa", args, 16);
+    cr_assert_eq(n, 8);
+    cr_assert_float_eq(args[0], 128, 0);
+    cr_assert_float_eq(args[7], 8388608, 0);
+    for (size_t i = 1; i < n; i++)
+        cr_assert_gt(args[i], args[i - 1]);
+    cr_assert_eq(report_run_args(&run, "traverse/so", args, 16), 0, "a whole part only");
+    cr_assert_eq(report_run_args(&run, "traverse/soa", args, 2), 8, "count beyond cap");
+}
+
+Test(report_run, context_strings_numbers_and_caches)
+{
+    load(FIXTURES "holds");
+    cr_assert_str_eq(report_run_context(&run, "traverse", "mode"), "quick");
+    cr_assert_str_eq(report_run_context(&run, NULL, "cpu_model"), "Fixture CPU");
+    cr_assert_str_eq(report_run_context(&run, "crosscheck", "python"), "CPython 3.11.7");
+    cr_assert_null(report_run_context(&run, "traverse", "python"));
+    cr_assert_null(report_run_context(&run, "growth", "mode"));
+    cr_assert_float_eq(report_run_context_number(&run, NULL, "num_cpus"), 2, 0);
+    cr_assert(isnan(report_run_context_number(&run, NULL, "no_such_key")));
+    report_caches c = report_run_caches(&run, "traverse");
+    cr_assert_float_eq(c.l1d, 32768, 0, "the data cache, not the instruction one");
+    cr_assert_float_eq(c.l2, 1048576, 0);
+    cr_assert_float_eq(c.l3, 33554432, 0);
+    cr_assert_str_eq(report_run_bench_name(&run, 0), "crosscheck", "files by name");
+    cr_assert_null(report_run_bench_name(&run, 2));
+}
+
+Test(report_run, malformed_json_names_the_file_and_the_place)
+{
+    cr_assert_not(report_run_load(&run, FIXTURES "malformed", err, sizeof err));
+    cr_assert(strstr(err, FIXTURES "malformed/traverse.json:4:"), "%s", err);
+    cr_assert(strstr(err, "malformed JSON"), "%s", err);
+    cr_assert_eq(run.nfiles, 0, "nothing kept");
+}
+
+Test(report_run, json_that_is_not_a_result_is_refused)
+{
+    cr_assert_not(report_run_load(&run, FIXTURES "not_bench", err, sizeof err));
+    cr_assert(strstr(err, "not_bench/traverse.json: not a Google Benchmark result"), "%s", err);
+}
+
+Test(report_run, a_missing_directory_is_an_error)
+{
+    cr_assert_not(report_run_load(&run, FIXTURES "no_such_run", err, sizeof err));
+    cr_assert(strstr(err, "no_such_run: cannot read the run directory"), "%s", err);
+}
+
+Test(report_run, an_empty_directory_is_an_empty_run)
+{
+    char dir[] = "/tmp/report_empty_XXXXXX";
+    cr_assert_not_null(mkdtemp(dir));
+    load(dir);
+    cr_assert_eq(run.nfiles, 0);
+    cr_assert_eq(run.ncases, 0);
+    rmdir(dir);
+}

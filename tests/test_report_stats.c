@@ -1,0 +1,199 @@
+/* test_report_stats.c - medians and ranges, comparing two ranges, cache
+ * levels, and how verdicts of several parts combine. */
+#include "report/levels.h"
+#include "report/stats.h"
+#include "report/verdict.h"
+
+#include <criterion/criterion.h>
+#include <string.h>
+
+Test(report_stats, summary_of_odd_even_and_empty)
+{
+    double odd[] = {3, 1, 2};
+    summary s = summary_of(odd, 3);
+    cr_assert_eq(s.n, 3);
+    cr_assert_float_eq(s.median, 2, 1e-12);
+    cr_assert_float_eq(s.min, 1, 1e-12);
+    cr_assert_float_eq(s.max, 3, 1e-12);
+    cr_assert_float_eq(odd[0], 3, 0, "the input is not reordered");
+
+    double even[] = {4, 1, 3, 2};
+    s = summary_of(even, 4);
+    cr_assert_float_eq(s.median, 2.5, 1e-12);
+
+    double one = 7;
+    s = summary_of(&one, 1);
+    cr_assert_float_eq(s.median, 7, 0);
+    cr_assert_float_eq(s.min, s.max, 0);
+
+    s = summary_of(NULL, 0);
+    cr_assert_eq(s.n, 0);
+}
+
+static summary range(double lo, double med, double hi)
+{
+    return (summary){3, med, lo, hi};
+}
+
+Test(report_stats, ranges_that_touch_overlap)
+{
+    cr_assert(summary_overlap(range(1, 2, 3), range(3, 4, 5)));
+    cr_assert(summary_overlap(range(3, 4, 5), range(1, 2, 3)));
+    cr_assert(summary_overlap(range(1, 2, 9), range(4, 5, 6)), "one inside the other");
+    cr_assert_not(summary_overlap(range(1, 2, 2.9), range(3, 4, 5)));
+}
+
+Test(report_stats, compare_gives_each_outcome)
+{
+    cr_assert_eq(summary_compare(range(2, 2.1, 2.2), range(1, 1.05, 1.1), 1.10),
+                 COMPARE_HOLDS);
+    cr_assert_eq(summary_compare(range(1.5, 1.6, 1.7), range(1.3, 1.5, 1.55), 1.10),
+                 COMPARE_NOISE);
+    cr_assert_eq(summary_compare(range(1.06, 1.07, 1.08), range(1, 1.01, 1.02), 1.10),
+                 COMPARE_SMALL, "apart, but 6%% is below the 10%% threshold");
+    cr_assert_eq(summary_compare(range(0.5, 0.55, 0.6), range(1, 1.05, 1.1), 1.10),
+                 COMPARE_AGAINST);
+    /* Exactly at the threshold counts as holding. */
+    cr_assert_eq(summary_compare(range(1.1, 1.1, 1.1), range(1, 1, 1), 1.10), COMPARE_HOLDS);
+}
+
+Test(report_stats, the_worse_of_two_outcomes_is_the_less_supportive)
+{
+    cr_assert_eq(compare_worse(COMPARE_HOLDS, COMPARE_HOLDS), COMPARE_HOLDS);
+    cr_assert_eq(compare_worse(COMPARE_HOLDS, COMPARE_SMALL), COMPARE_SMALL);
+    cr_assert_eq(compare_worse(COMPARE_NOISE, COMPARE_SMALL), COMPARE_NOISE);
+    cr_assert_eq(compare_worse(COMPARE_AGAINST, COMPARE_HOLDS), COMPARE_AGAINST);
+    cr_assert_str_eq(compare_status_name(COMPARE_AGAINST), "reversed");
+}
+
+Test(report_levels, working_sets_fall_in_the_smallest_level_that_holds_them)
+{
+    report_caches c = {32768, 1 << 20, 32 << 20};
+    cr_assert_eq(cache_level_of(4096, c), LEVEL_L1);
+    cr_assert_eq(cache_level_of(32768, c), LEVEL_L1, "a cache holds its own size");
+    cr_assert_eq(cache_level_of(32769, c), LEVEL_L2);
+    cr_assert_eq(cache_level_of(1 << 20, c), LEVEL_L2);
+    cr_assert_eq(cache_level_of(2 << 20, c), LEVEL_L3);
+    cr_assert_eq(cache_level_of(64 << 20, c), LEVEL_MEMORY);
+    report_caches no_l3 = {32768, 1 << 20, 0};
+    cr_assert_eq(cache_level_of(2 << 20, no_l3), LEVEL_MEMORY);
+    report_caches none = {0, 0, 0};
+    cr_assert_eq(cache_level_of(1, none), LEVEL_MEMORY);
+    cr_assert_str_eq(cache_level_name(LEVEL_L2), "L2");
+    cr_assert_str_eq(cache_level_name(LEVEL_MEMORY), "memory");
+    cr_assert_float_eq(cache_level_size(LEVEL_L3, c), 32 << 20, 0);
+    cr_assert_float_eq(cache_level_size(LEVEL_MEMORY, c), 0, 0);
+}
+
+Test(report_levels, bytes_for_people)
+{
+    char buf[32];
+    cr_assert_str_eq(bytes_human(32768, buf, sizeof buf), "32 KiB");
+    cr_assert_str_eq(bytes_human(1.5 * 1048576, buf, sizeof buf), "1.5 MiB");
+    cr_assert_str_eq(bytes_human(-1, buf, sizeof buf), "0 B");
+}
+
+/* A verdict of kind k with a condition and a note. */
+static verdict make(verdict_kind k, const char *cond, const char *note)
+{
+    verdict v = VERDICT_INIT;
+    verdict_set(&v, k, "%s", cond);
+    text_printf(&v.note, "%s", note);
+    return v;
+}
+
+static char *phrase_of(const verdict *v, bool note)
+{
+    static text t = TEXT_INIT;
+    text_clear(&t);
+    verdict_phrase(v, note, &t);
+    return t.s;
+}
+
+Test(report_verdict, phrases_say_kind_condition_and_note)
+{
+    verdict v = make(VERDICT_HOLDS_ONLY_WHEN, "the working set is past L1", "in L1: 0 of 3 hold");
+    cr_assert_str_eq(phrase_of(&v, false), "holds only when the working set is past L1");
+    cr_assert_str_eq(phrase_of(&v, true),
+                     "holds only when the working set is past L1 (in L1: 0 of 3 hold)");
+    verdict_set(&v, VERDICT_NOT_MEASURED, "no x.json");
+    cr_assert_str_eq(phrase_of(&v, true), "not measured: no x.json");
+    verdict_set(&v, VERDICT_WITHIN_NOISE, NULL);
+    cr_assert_str_eq(phrase_of(&v, true), "within noise");
+    verdict_free(&v);
+}
+
+/* Combines two parts and returns the combined phrase (with notes). */
+static const char *combine2(verdict_kind a, const char *ca, verdict_kind b, const char *cb,
+                            verdict_kind *kind)
+{
+    static text out_phrase = TEXT_INIT;
+    static const char *const names[] = {"memory", "time"};
+    verdict parts[2] = {make(a, ca, ""), make(b, cb, "")};
+    verdict out = VERDICT_INIT;
+    verdict_combine(&out, parts, names, 2);
+    *kind = out.kind;
+    text_clear(&out_phrase);
+    verdict_phrase(&out, true, &out_phrase);
+    verdict_free(&out);
+    verdict_free(&parts[0]);
+    verdict_free(&parts[1]);
+    return text_str(&out_phrase);
+}
+
+Test(report_verdict, combining_parts)
+{
+    verdict_kind k;
+    cr_assert_str_eq(combine2(VERDICT_HOLDS, "", VERDICT_HOLDS, "", &k), "holds");
+    cr_assert_eq(k, VERDICT_HOLDS);
+
+    const char *p = combine2(VERDICT_HOLDS, "", VERDICT_HOLDS_ONLY_WHEN, "past L1", &k);
+    cr_assert_eq(k, VERDICT_HOLDS_ONLY_WHEN);
+    cr_assert_str_eq(p, "holds only when, for memory, always; for time, past L1");
+
+    p = combine2(VERDICT_HOLDS_ONLY_WHEN, "past L2", VERDICT_HOLDS_ONLY_WHEN, "past L1", &k);
+    cr_assert_eq(k, VERDICT_HOLDS_ONLY_WHEN, "two conditions stay two conditions");
+    cr_assert_str_eq(p, "holds only when, for memory, past L2; for time, past L1");
+
+    p = combine2(VERDICT_HOLDS, "", VERDICT_WITHIN_NOISE, "", &k);
+    cr_assert_eq(k, VERDICT_HOLDS_ONLY_WHEN);
+    cr_assert_str_eq(p, "holds only when, for memory, always; for time, within noise");
+
+    cr_assert_str_eq(combine2(VERDICT_WITHIN_NOISE, "", VERDICT_WITHIN_NOISE, "", &k),
+                     "within noise");
+    p = combine2(VERDICT_DOES_NOT_HOLD, "", VERDICT_WITHIN_NOISE, "", &k);
+    cr_assert_eq(k, VERDICT_DOES_NOT_HOLD);
+    cr_assert_str_eq(p, "does not hold: for memory, does not hold; for time, within noise");
+
+    p = combine2(VERDICT_HOLDS, "", VERDICT_NOT_MEASURED, "no case x", &k);
+    cr_assert_eq(k, VERDICT_NOT_MEASURED, "a part not measured is never guessed");
+    cr_assert_str_eq(p, "not measured: time: no case x");
+}
+
+Test(report_verdict, combining_keeps_each_parts_note_under_its_name)
+{
+    static const char *const names[] = {"a", "b"};
+    verdict parts[2] = {make(VERDICT_HOLDS, "", "exceptions: 1"),
+                        make(VERDICT_HOLDS, "", "")};
+    verdict out = VERDICT_INIT;
+    verdict_combine(&out, parts, names, 2);
+    cr_assert_eq(out.kind, VERDICT_HOLDS);
+    cr_assert_str_eq(text_str(&out.note), "a: exceptions: 1");
+    verdict_free(&out);
+    verdict_free(&parts[0]);
+    verdict_free(&parts[1]);
+}
+
+Test(report_text, appends_and_clears)
+{
+    text t = TEXT_INIT;
+    cr_assert_str_eq(text_str(&t), "");
+    for (int i = 0; i < 100; i++)
+        text_printf(&t, "%d,", i);
+    cr_assert_eq(strncmp(text_str(&t), "0,1,2,", 6), 0);
+    cr_assert_eq(t.len, strlen(t.s));
+    text_clear(&t);
+    cr_assert_str_eq(text_str(&t), "");
+    text_free(&t);
+    cr_assert_null(t.s);
+}
