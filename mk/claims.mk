@@ -1,0 +1,16 @@
+# claims.mk - make claims [RUN=dir]: judge every claim of docs/claims.md on
+# a run and write RUN/report.md (build/bin/report, from tools/report.c and
+# src/report/).  make bench ends with it: first the CPython cross-check
+# when traverse ran (mk/crosscheck.mk), then the report and its summary.
+
+claims: $(BIN)/report
+	@$(BIN)/report $(RUN)
+
+BENCH_AFTER += $(if $(filter traverse,$(BENCH)),crosscheck) claims
+HELP_EXTRA += "  make claims       does each claim hold here: writes RUN/report.md, prints a line per claim\n"
+.PHONY: claims
+
+# src/report/ reads JSON with jansson, and the test helper child_probe
+# links every object of src/ directly (not through the library), so it
+# needs the library too.  Make turns -ljansson into the library's path.
+$(PROBE): -ljansson

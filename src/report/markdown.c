@@ -1,0 +1,125 @@
+/* markdown.c - write report.md and the summary from judged claims. */
+#include "markdown.h"
+
+#include "levels.h"
+#include "rules.h"
+
+#include <math.h>
+#include <string.h>
+#include <unistd.h>
+
+/* A context string, or "?" when the run does not record it. */
+static const char *ctx(const report_run *run, const char *key)
+{
+    const char *v = report_run_context(run, NULL, key);
+    return v ? v : "?";
+}
+
+static void machine_section(FILE *f, const report_run *run)
+{
+    char b1[32], b2[32], b3[32];
+    const char *model = report_run_context(run, NULL, "cpu_model");
+    report_caches c = report_run_caches(run, NULL);
+    double cpus = report_run_context_number(run, NULL, "num_cpus");
+    double mhz = report_run_context_number(run, NULL, "mhz_per_cpu");
+
+    fprintf(f, "## Machine and run\n\n| | |\n|---|---|\n");
+    fprintf(f, "| host | %s |\n", ctx(run, "host_name"));
+    fprintf(f, "| CPU | %s, %.0f CPUs at %.0f MHz, governor %s |\n",
+            model ? model : "model not recorded", isnan(cpus) ? 0 : cpus,
+            isnan(mhz) ? 0 : mhz, ctx(run, "cpu_governor"));
+    fprintf(f, "| caches (as reported) | L1d %s, L2 %s, L3 %s |\n",
+            c.l1d ? bytes_human(c.l1d, b1, sizeof b1) : "?",
+            c.l2 ? bytes_human(c.l2, b2, sizeof b2) : "?",
+            c.l3 ? bytes_human(c.l3, b3, sizeof b3) : "?");
+    fprintf(f, "| compiler | %s, `%s` |\n", ctx(run, "compiler"), ctx(run, "cflags"));
+    fprintf(f, "| allocator | %s |\n", ctx(run, "allocator"));
+    fprintf(f, "| Google Benchmark build | %s |\n", ctx(run, "library_build_type"));
+    fprintf(f, "| revision | %s |\n", ctx(run, "suite_revision"));
+    fprintf(f, "| seed | %s |\n", ctx(run, "seed"));
+    fprintf(f, "| results | ");
+    for (size_t i = 0; i < run->nfiles; i++) {
+        /* Each bench file with its own date and mode: a run directory can
+         * mix programs run at different times. */
+        const char *bench = report_run_bench_name(run, i);
+        const char *mode = report_run_context(run, bench, "mode");
+        const char *date = report_run_context(run, bench, "date");
+        const char *load = report_run_context(run, bench, "load_avg_at_start");
+        fprintf(f, "%s`%s.json` (%s run, %s", i ? "; " : "", bench, mode ? mode : "?",
+                date ? date : "?");
+        if (load)
+            fprintf(f, ", load average at start %s", load);
+        fprintf(f, ")");
+    }
+    fprintf(f, "%s |\n\n", run->nfiles ? "" : "none");
+    fprintf(f, "Cache levels below are these reported sizes; on a virtual machine they "
+               "may be the host's rather than what this guest gets.\n\n");
+}
+
+static void summary_table(FILE *f, const claim_result *results)
+{
+    fprintf(f, "## Verdicts\n\n| id | claim | verdict | deciding figures |\n|---|---|---|---|\n");
+    for (size_t i = 0; i < claim_rule_count; i++) {
+        text phrase = TEXT_INIT;
+        verdict_phrase(&results[i].v, true, &phrase);
+        fprintf(f, "| %s | %s | %s | %s |\n", claim_rules[i].id, claim_rules[i].claim,
+                text_str(&phrase), text_str(&results[i].figures));
+        text_free(&phrase);
+    }
+    fprintf(f, "\n");
+}
+
+static void plot_links(FILE *f, const report_run *run, const claim_rule *r)
+{
+    fprintf(f, "Plots:");
+    size_t shown = 0;
+    for (size_t k = 0; k < 3 && r->plots[k]; k++) {
+        char path[1024];
+        snprintf(path, sizeof path, "%s/plots/%s.png", run->dir, r->plots[k]);
+        if (access(path, R_OK) != 0)
+            continue;
+        fprintf(f, " [plots/%s.png](plots/%s.png) ([svg](plots/%s.svg))", r->plots[k],
+                r->plots[k], r->plots[k]);
+        shown++;
+    }
+    if (!shown)
+        fprintf(f, " none in this run (`make plots RUN=%s` draws them)", run->dir);
+    fprintf(f, "\n\n");
+}
+
+void report_markdown(FILE *f, const report_run *run, const claim_result *results)
+{
+    fprintf(f, "# Claims report: %s\n\n", run->dir);
+    fprintf(f, "Each claim of the article (docs/claims.md) checked on this machine. "
+               "A verdict compares medians over repetitions; where the min-max "
+               "ranges of two compared cases overlap, the difference is within "
+               "noise. A claim whose bench was not run is not measured.\n\n");
+    machine_section(f, run);
+    summary_table(f, results);
+    for (size_t i = 0; i < claim_rule_count; i++) {
+        const claim_rule *r = &claim_rules[i];
+        text phrase = TEXT_INIT;
+        verdict_phrase(&results[i].v, true, &phrase);
+        fprintf(f, "## %s: %s\n\n**Verdict: %s.**\n\n", r->id, r->claim, text_str(&phrase));
+        text_free(&phrase);
+        if (results[i].figures.len)
+            fprintf(f, "Deciding figures: %s.\n\n", text_str(&results[i].figures));
+        fputs(text_str(&results[i].body), f);
+        if (results[i].v.kind != VERDICT_NOT_MEASURED)
+            plot_links(f, run, r);
+    }
+    fprintf(f, "## Out of scope\n\n| claim | seed | why |\n|---|---|---|\n");
+    for (size_t i = 0; i < claims_out_of_scope_count; i++)
+        fprintf(f, "| %s | %s | %s |\n", claims_out_of_scope[i].claim,
+                claims_out_of_scope[i].seeds, claims_out_of_scope[i].why);
+}
+
+void report_summary(FILE *f, const claim_result *results)
+{
+    for (size_t i = 0; i < claim_rule_count; i++) {
+        text phrase = TEXT_INIT;
+        verdict_phrase(&results[i].v, false, &phrase);
+        fprintf(f, "%-3s %s\n", claim_rules[i].id, text_str(&phrase));
+        text_free(&phrase);
+    }
+}

@@ -1,0 +1,99 @@
+/* rules.c - THE table of claims and their rules, and the out-of-scope list. */
+#include "rules.h"
+
+#include <string.h>
+
+/*
+ * One row per claim id of docs/claims.md, in its order.  A row whose judge
+ * is NULL is reported as "not measured" (its bench not run, or its rule
+ * not written yet); docs/claims.md states the rule each will apply.
+ */
+const claim_rule claim_rules[] = {
+    {"L1", "Walking a linked list is slower than walking an array of the same "
+           "values, though both are O(n)",
+     "traverse", {"traverse"}, judge_l1},
+    {"L2", "Big-O is not the whole story: an array with memmove beats a linked "
+           "list at inserts in the middle",
+     "insert", {"insert"}, NULL},
+    {"L3", "Iterating an array of records is cheaper than iterating an array "
+           "of pointers to the same records",
+     "traverse", {"traverse"}, judge_l3},
+    {"L4", "A Python-style list (pointers to objects with a refcount and a "
+           "type) costs far more memory and time than a compact array",
+     "traverse", {"traverse", "traverse_bytes"}, judge_l4},
+    {"L5", "Array libraries are fast because their data is compact, not "
+           "because of the language",
+     "traverse", {"traverse"}, judge_l5},
+    {"L6", "Memory moves a cache line at a time, so neighbouring values come "
+           "almost free",
+     "stride", {"stride"}, NULL},
+    {"G1", "Appending past capacity allocates a new block and copies every "
+           "element into it",
+     "growth", {"growth"}, NULL},
+    {"G2", "Reserving the final size up front makes appends cheaper",
+     "growth", {"growth"}, NULL},
+    {"G3", "A small view into a big array keeps all of it alive; a copy of "
+           "the small part does not",
+     "growth", {"growth"}, NULL},
+    {"G4", "Copying a slice header shares the elements; copying an array "
+           "duplicates them",
+     "growth", {"growth"}, NULL},
+    {"A1", "Reference counting frees an object as soon as its last reference "
+           "goes",
+     "alloc", {"alloc"}, NULL},
+    {"A2", "Reference counting alone never frees a cycle", "alloc", {"alloc"}, NULL},
+    {"A3", "Many small allocations cost more than a few large ones (arena, "
+           "pool)",
+     "alloc", {"alloc"}, NULL},
+    {"A4", "A value that escapes to the heap costs an allocation; one on the "
+           "stack does not",
+     "escape", {"escape"}, NULL},
+    {"A5", "A new string per line allocates per line; working on the bytes in "
+           "place does not",
+     "lines", {"lines"}, NULL},
+    {"S1", "Reading a file whole needs memory the size of the file; streaming "
+           "needs a fixed amount",
+     "stream", {"stream"}, NULL},
+    {"S2", "A line scanner with a fixed limit breaks on long lines unless its "
+           "buffer may grow",
+     "stream", {"stream"}, NULL},
+    {"S3", "A bounded queue keeps memory bounded under a slow consumer; an "
+           "unbounded one grows",
+     "queue", {"queue"}, NULL},
+    {"S4", "A bounded pool of workers beats one thread per item", "queue",
+     {"queue"}, NULL},
+};
+const size_t claim_rule_count = sizeof claim_rules / sizeof claim_rules[0];
+
+const claim_out_of_scope claims_out_of_scope[] = {
+    {"Go runs CPU-bound work about 5-10x faster than Python", "001, 003, 004",
+     "a claim about language runtimes; L4 and L5 measure the part of it that "
+     "is memory layout"},
+    {"A Go net/http server serves about 7x the requests per second of Flask",
+     "004", "an HTTP throughput claim, not a memory-layout one"},
+    {"Go's concurrent mark-and-sweep collector keeps pauses short", "000",
+     "C has no garbage collector; A1-A3 measure the allocation side"},
+};
+const size_t claims_out_of_scope_count =
+    sizeof claims_out_of_scope / sizeof claims_out_of_scope[0];
+
+const claim_rule *claim_rule_find(const char *id)
+{
+    for (size_t i = 0; i < claim_rule_count; i++)
+        if (strcmp(claim_rules[i].id, id) == 0)
+            return &claim_rules[i];
+    return NULL;
+}
+
+void claim_judge(const claim_rule *rule, const report_run *run, claim_result *out)
+{
+    claim_result_init(out);
+    if (!report_run_has_bench(run, rule->bench))
+        verdict_set(&out->v, VERDICT_NOT_MEASURED, "no %s.json in this run "
+                    "(make bench BENCH=%s)", rule->bench, rule->bench);
+    else if (!rule->judge)
+        verdict_set(&out->v, VERDICT_NOT_MEASURED, "%s.json is here, but its "
+                    "rule is not written yet (docs/claims.md)", rule->bench);
+    else
+        rule->judge(run, out);
+}

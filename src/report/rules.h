@@ -1,0 +1,64 @@
+/*
+ * rules.h - the claims the report judges, in one table (rules.c).
+ *
+ * Each row names a claim of docs/claims.md, the bench whose JSON decides
+ * it, its plots, and the function that turns the figures into a verdict.
+ * The judge functions live beside their bench, in rules_<bench>.c.
+ * claim_judge() handles what is common: a claim whose bench was not run,
+ * or whose rule is not written yet, is "not measured", never guessed.
+ *
+ * To add a rule for a new bench (docs/claims.md, "Adding a rule"): write
+ * judge_<id>() in src/report/rules_<bench>.c, declare it below, put its
+ * name in the claim's row in rules.c, and add fixture tests.
+ */
+#ifndef REPORT_RULES_H
+#define REPORT_RULES_H
+
+#include "run.h"
+#include "verdict.h"
+
+#include <stddef.h>
+
+/* Fills out (already initialized) with the verdict, its deciding figures
+ * and its markdown.  Called only when the rule's <bench>.json is in run. */
+typedef void claim_judge_fn(const report_run *run, claim_result *out);
+
+typedef struct claim_rule {
+    const char *id;            /* "L1", as in docs/claims.md */
+    const char *claim;         /* the claim, one line, in the project's words */
+    const char *bench;         /* its bench: <bench>.json in the run */
+    const char *plots[3];      /* plot names in <run>/plots/ (no extension) */
+    claim_judge_fn *judge;     /* NULL until the rule is written */
+} claim_rule;
+
+extern const claim_rule claim_rules[];
+extern const size_t claim_rule_count;
+
+/* Claims considered and left out, with why (listed in the report too). */
+typedef struct claim_out_of_scope {
+    const char *claim;
+    const char *seeds;
+    const char *why;
+} claim_out_of_scope;
+
+extern const claim_out_of_scope claims_out_of_scope[];
+extern const size_t claims_out_of_scope_count;
+
+/* The row of claim 'id', or NULL. */
+const claim_rule *claim_rule_find(const char *id);
+
+/* Judges one claim into out (initialized here; free with
+ * claim_result_free): "not measured" when <bench>.json is absent or the
+ * row has no judge yet, else the judge's verdict. */
+void claim_judge(const claim_rule *rule, const report_run *run, claim_result *out);
+
+/* Judges, rules_traverse.c: list vs array, values vs pointers, the boxed
+ * model of a Python list, compact layouts. */
+claim_judge_fn judge_l1, judge_l3, judge_l4, judge_l5;
+
+/* The threshold of timing rules: the costly case must be at least 10%
+ * slower (ratio of medians), beside ranges that do not overlap.  Below
+ * that, a machine's own drift between two runs could flip the verdict. */
+#define RULE_MIN_RATIO 1.10
+
+#endif /* REPORT_RULES_H */

@@ -1,0 +1,194 @@
+/* test_report_rules.c - every rule of the claims table on fixture runs
+ * whose outcome is known: holds, fails, overlapping spread, holds only
+ * past a size, missing and failed cases; and the "not measured" paths. */
+#include "report/rules.h"
+
+#include <criterion/criterion.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#define FIXTURES "tests/fixtures/report/"
+
+static report_run run;
+static claim_result result;
+static text phrase = TEXT_INIT;
+
+static void cleanup(void)
+{
+    claim_result_free(&result);
+    report_run_free(&run);
+    text_free(&phrase);
+}
+
+TestSuite(report_rules, .fini = cleanup);
+
+/* Judges claim id on fixture dir; returns the verdict phrase with notes. */
+static const char *judge(const char *dir, const char *id)
+{
+    char err[512];
+    report_run_free(&run);
+    cr_assert(report_run_load(&run, dir, err, sizeof err), "%s", err);
+    const claim_rule *r = claim_rule_find(id);
+    cr_assert_not_null(r, "no rule %s", id);
+    claim_result_free(&result);
+    claim_judge(r, &run, &result);
+    text_clear(&phrase);
+    verdict_phrase(&result.v, true, &phrase);
+    return text_str(&phrase);
+}
+
+static const char *const traverse_ids[] = {"L1", "L3", "L4", "L5"};
+
+Test(report_rules, every_traverse_rule_holds_where_it_clearly_does)
+{
+    for (size_t i = 0; i < 4; i++) {
+        const char *p = judge(FIXTURES "holds", traverse_ids[i]);
+        cr_assert_eq(result.v.kind, VERDICT_HOLDS, "%s: %s", traverse_ids[i], p);
+        cr_assert_gt(result.figures.len, 0, "%s has deciding figures", traverse_ids[i]);
+        cr_assert_gt(result.body.len, 0);
+    }
+}
+
+Test(report_rules, every_traverse_rule_fails_where_it_clearly_does)
+{
+    for (size_t i = 0; i < 4; i++) {
+        const char *p = judge(FIXTURES "fails", traverse_ids[i]);
+        cr_assert_eq(result.v.kind, VERDICT_DOES_NOT_HOLD, "%s: %s", traverse_ids[i], p);
+    }
+    judge(FIXTURES "fails", "L1");
+    cr_assert(strstr(text_str(&result.v.note), "reversed"), "%s", text_str(&result.v.note));
+}
+
+Test(report_rules, overlapping_spread_is_within_noise)
+{
+    static const char *const timing_only[] = {"L1", "L3", "L5"};
+    for (size_t i = 0; i < 3; i++) {
+        const char *p = judge(FIXTURES "noise", timing_only[i]);
+        cr_assert_eq(result.v.kind, VERDICT_WITHIN_NOISE, "%s: %s", timing_only[i], p);
+    }
+    /* L4's memory half is exact and still holds; its time half is noise. */
+    const char *p = judge(FIXTURES "noise", "L4");
+    cr_assert_eq(result.v.kind, VERDICT_HOLDS_ONLY_WHEN, "%s", p);
+    cr_assert_str_eq(p, "holds only when, for memory, always; for time, within noise "
+                        "(time: 0 of 8 sizes hold, 8 within noise)");
+}
+
+Test(report_rules, holds_only_past_l2_names_the_level_and_the_size)
+{
+    const char *p = judge(FIXTURES "only_when", "L1");
+    cr_assert_eq(result.v.kind, VERDICT_HOLDS_ONLY_WHEN, "%s", p);
+    cr_assert(strstr(p, "for nodes linked in allocation order, the working set is past "
+                        "L2 (1 MiB), from 4 MiB"), "%s", p);
+    p = judge(FIXTURES "only_when", "L3");
+    cr_assert(strstr(p, "past L2 (1 MiB), from 4 MiB"), "%s", p);
+    p = judge(FIXTURES "only_when", "L4");
+    cr_assert(strstr(p, "for memory, always; for time, the working set is past L2 (1 MiB), "
+                        "from 1.5 MiB"), "%s", p);
+    p = judge(FIXTURES "only_when", "L5");
+    cr_assert(strstr(p, "for records against columns, the working set is past L2 (1 MiB), "
+                        "from 3 MiB"), "%s", p);
+}
+
+Test(report_rules, missing_or_failed_cases_are_not_measured_and_say_which)
+{
+    const char *p = judge(FIXTURES "missing", "L1");
+    cr_assert_eq(result.v.kind, VERDICT_NOT_MEASURED);
+    cr_assert(strstr(p, "no case traverse/list_scattered/<n>"), "%s", p);
+    p = judge(FIXTURES "missing", "L3");
+    cr_assert_eq(result.v.kind, VERDICT_NOT_MEASURED);
+    cr_assert(strstr(p, "case traverse/aop_scattered/4096 failed: checksum mismatch"), "%s", p);
+    judge(FIXTURES "missing", "L4");
+    cr_assert_eq(result.v.kind, VERDICT_NOT_MEASURED);
+    judge(FIXTURES "missing", "L5");
+    cr_assert_eq(result.v.kind, VERDICT_NOT_MEASURED);
+}
+
+Test(report_rules, l4_sets_cpython_beside_the_model)
+{
+    judge(FIXTURES "holds", "L4");
+    const char *body = text_str(&result.body);
+    cr_assert(strstr(body, "The model beside CPython"));
+    cr_assert(strstr(body, "CPython 3.11.7"), "the interpreter measured is named");
+    cr_assert(strstr(body, "Memory, at 256 elements: CPython's list of objects holds 120 "
+                           "bytes per element; the model asks for 96"), "%s", body);
+    cr_assert(strstr(body, "Time, at 4096 elements: CPython's loop takes 30 ns per element, "
+                           "10x the model's 3 ns"), "%s", body);
+    cr_assert(strstr(body, "28 bytes for an int"), "getsizeof figures from the run");
+
+    judge(FIXTURES "only_when", "L4");
+    cr_assert(strstr(text_str(&result.body), "Not cross-checked: no crosscheck.json"));
+}
+
+Test(report_rules, a_bench_not_run_is_not_measured)
+{
+    char dir[] = "/tmp/report_rules_XXXXXX";
+    cr_assert_not_null(mkdtemp(dir));
+    for (size_t i = 0; i < claim_rule_count; i++) {
+        const char *p = judge(dir, claim_rules[i].id);
+        cr_assert_eq(result.v.kind, VERDICT_NOT_MEASURED, "%s: %s", claim_rules[i].id, p);
+        char want[128];
+        snprintf(want, sizeof want, "no %s.json in this run", claim_rules[i].bench);
+        cr_assert(strstr(p, want), "%s: %s", claim_rules[i].id, p);
+    }
+    rmdir(dir);
+}
+
+Test(report_rules, a_bench_without_its_rule_yet_is_not_measured)
+{
+    const claim_rule *r = NULL;
+    for (size_t i = 0; i < claim_rule_count && !r; i++)
+        if (!claim_rules[i].judge)
+            r = &claim_rules[i];
+    if (!r)
+        cr_skip_test("every rule is written");
+    char dir[] = "/tmp/report_rules_XXXXXX", path[256];
+    cr_assert_not_null(mkdtemp(dir));
+    snprintf(path, sizeof path, "%s/%s.json", dir, r->bench);
+    FILE *f = fopen(path, "w");
+    cr_assert_not_null(f);
+    fputs("{\"context\": {}, \"benchmarks\": []}\n", f);
+    fclose(f);
+    const char *p = judge(dir, r->id);
+    cr_assert_eq(result.v.kind, VERDICT_NOT_MEASURED);
+    cr_assert(strstr(p, "rule is not written yet"), "%s", p);
+    remove(path);
+    rmdir(dir);
+}
+
+Test(report_rules, the_table_has_unique_ids_and_a_bench_each)
+{
+    for (size_t i = 0; i < claim_rule_count; i++) {
+        cr_assert(claim_rules[i].id && claim_rules[i].claim && claim_rules[i].bench);
+        cr_assert_eq(claim_rule_find(claim_rules[i].id), &claim_rules[i], "%s twice",
+                     claim_rules[i].id);
+    }
+    cr_assert_null(claim_rule_find("Z9"));
+    cr_assert_gt(claims_out_of_scope_count, 0);
+}
+
+/* docs/claims.md and the table list the same ids: every claim the docs
+ * describe gets a line in the report, and no rule is undocumented. */
+Test(report_rules, the_table_and_docs_claims_md_agree)
+{
+    FILE *f = fopen("docs/claims.md", "r");
+    cr_assert_not_null(f, "docs/claims.md (tests run from the repository root)");
+    char line[512];
+    size_t seen = 0;
+    bool found[64] = {false};
+    while (fgets(line, sizeof line, f)) {
+        char id[8], colon = 0;
+        /* Each claim's section starts "### <id>: ..." */
+        if (sscanf(line, "### %7[A-Z0-9]%c", id, &colon) != 2 || colon != ':')
+            continue;
+        const claim_rule *r = claim_rule_find(id);
+        cr_assert_not_null(r, "docs/claims.md has %s, the table does not", id);
+        found[r - claim_rules] = true;
+        seen++;
+    }
+    fclose(f);
+    for (size_t i = 0; i < claim_rule_count; i++)
+        cr_assert(found[i], "%s has no section in docs/claims.md", claim_rules[i].id);
+    cr_assert_eq(seen, claim_rule_count);
+}

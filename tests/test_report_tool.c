@@ -1,0 +1,129 @@
+/* test_report_tool.c - the whole report in one call: report.md written
+ * atomically, a summary line per claim, and a non-zero status naming the
+ * file when a run cannot be read. */
+#include "report/rules.h"
+#include "report/tool.h"
+
+#include <criterion/criterion.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#define FIXTURES "tests/fixtures/report/"
+
+/* Everything written to a memstream, as one string (freed by the caller). */
+typedef struct capture {
+    char *buf;
+    size_t len;
+    FILE *f;
+} capture;
+
+static void capture_open(capture *c)
+{
+    c->buf = NULL;
+    c->len = 0;
+    c->f = open_memstream(&c->buf, &c->len);
+    cr_assert_not_null(c->f);
+}
+
+static char *capture_close(capture *c)
+{
+    fclose(c->f);
+    return c->buf;
+}
+
+static char *read_file(const char *path)
+{
+    FILE *f = fopen(path, "r");
+    cr_assert_not_null(f, "%s", path);
+    fseek(f, 0, SEEK_END);
+    long n = ftell(f);
+    rewind(f);
+    char *s = malloc((size_t)n + 1);
+    cr_assert_not_null(s);
+    cr_assert_eq(fread(s, 1, (size_t)n, f), (size_t)n);
+    s[n] = '\0';
+    fclose(f);
+    return s;
+}
+
+Test(report_tool, writes_the_report_and_one_line_per_claim)
+{
+    char dir[] = "/tmp/report_tool_XXXXXX", out[256], tmp[300];
+    cr_assert_not_null(mkdtemp(dir));
+    snprintf(out, sizeof out, "%s/report.md", dir);
+    capture sum, err;
+    capture_open(&sum);
+    capture_open(&err);
+    int status = report_tool_run(FIXTURES "holds", out, sum.f, err.f);
+    char *summary_text = capture_close(&sum), *err_text = capture_close(&err);
+    cr_assert_eq(status, 0, "%s", err_text);
+    cr_assert_str_eq(err_text, "");
+
+    /* A header line, then exactly one line per claim, in table order. */
+    char *line = strchr(summary_text, '\n');
+    cr_assert_not_null(line);
+    for (size_t i = 0; i < claim_rule_count; i++) {
+        line++;
+        cr_assert_eq(strncmp(line, claim_rules[i].id, strlen(claim_rules[i].id)), 0,
+                     "line %zu: %.20s", i, line);
+        line = strchr(line, '\n');
+        cr_assert_not_null(line);
+    }
+    cr_assert_str_eq(line, "\n");
+    cr_assert(strstr(summary_text, "L1  holds\n"));
+
+    char *md = read_file(out);
+    cr_assert(strstr(md, "| CPU | Fixture CPU, 2 CPUs at 2000 MHz"), "the machine");
+    cr_assert(strstr(md, "L1d 32 KiB, L2 1 MiB, L3 32 MiB"));
+    cr_assert(strstr(md, "`traverse.json` (quick run"), "quick or full");
+    for (size_t i = 0; i < claim_rule_count; i++) {
+        char heading[16];
+        snprintf(heading, sizeof heading, "\n## %s: ", claim_rules[i].id);
+        cr_assert(strstr(md, heading), "no section for %s", claim_rules[i].id);
+    }
+    cr_assert(strstr(md, "## Out of scope"));
+    cr_assert(strstr(md, "none in this run (`make plots"), "no plots in a fixture run");
+    snprintf(tmp, sizeof tmp, "%s.tmp", out);
+    cr_assert_neq(access(tmp, F_OK), 0, "the temporary file is renamed away");
+    free(md);
+    free(summary_text);
+    free(err_text);
+    remove(out);
+    rmdir(dir);
+}
+
+static void expect_failure(const char *run_dir, const char *needle)
+{
+    char out[] = "/tmp/report_tool_never_written.md";
+    capture err;
+    capture_open(&err);
+    int status = report_tool_run(run_dir, out, NULL, err.f);
+    char *text = capture_close(&err);
+    cr_assert_eq(status, 1);
+    cr_assert(strstr(text, needle), "%s", text);
+    cr_assert_neq(access(out, F_OK), 0, "no report from a run that cannot be read");
+    free(text);
+}
+
+Test(report_tool, malformed_json_fails_naming_the_file)
+{
+    expect_failure(FIXTURES "malformed", "report: " FIXTURES "malformed/traverse.json:4:");
+}
+
+Test(report_tool, a_run_that_is_not_there_fails)
+{
+    expect_failure(FIXTURES "no_such_run", "no_such_run: cannot read the run directory");
+}
+
+Test(report_tool, an_unwritable_report_fails)
+{
+    capture err;
+    capture_open(&err);
+    int status = report_tool_run(FIXTURES "holds", "/nonexistent-dir/report.md", NULL, err.f);
+    char *text = capture_close(&err);
+    cr_assert_eq(status, 1);
+    cr_assert(strstr(text, "cannot write /nonexistent-dir/report.md.tmp"), "%s", text);
+    free(text);
+}
