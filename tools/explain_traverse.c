@@ -6,9 +6,10 @@
  *         --run=DIR [--base=aos])
  * Input:  DIR/traverse.json (Google Benchmark JSON from benches/traverse.c).
  * Output: plain text on stdout.  For element counts chosen per cache level
- *         (the largest count at which every layout's working set fits in
- *         L1d, in L2, in L3 as the run's context reports them, and the
- *         largest count every layout ran), one row per layout: working
+ *         (the largest count at which the working set of every layout in
+ *         the run fits in L1d, in L2, in L3 as the run's context reports
+ *         them, and the largest count every layout in the run ran), one
+ *         row per layout: working
  *         set, heap bytes per element measured and modelled, cache lines
  *         per element (model), median ns per element and its range over
  *         the repetitions, the model's ratio to the base layout (lines),
@@ -162,19 +163,33 @@ static bool load_run(const char *dir, run *r)
     return true;
 }
 
-/* True when every layout has results at count index ci; *ws gets the
- * largest working set among them. */
+/* True when layout l has any successful case in the run: a run filtered
+ * to some layouts (--benchmark_filter) is compared over those. */
+static bool in_run(run *r, size_t l)
+{
+    for (size_t ci = 0; ci < r->ncounts; ci++)
+        if (cell_at(r, l, ci)->reps > 0)
+            return true;
+    return false;
+}
+
+/* True when every layout of the run has results at count index ci, and
+ * there are at least two; *ws gets the largest working set among them. */
 static bool complete_at(run *r, size_t ci, double *ws)
 {
+    size_t present = 0;
     *ws = 0;
     for (size_t l = 0; l < traverse_model_layout_count; l++) {
+        if (!in_run(r, l))
+            continue;
         cell *c = cell_at(r, l, ci);
         if (c->reps == 0)
             return false;
+        present++;
         if (c->ws_bytes > *ws)
             *ws = c->ws_bytes;
     }
-    return true;
+    return present >= 2;
 }
 
 /* The largest count index where every layout ran and all working sets fit
@@ -205,6 +220,8 @@ static void print_level(run *r, size_t ci, const char *what, int base)
         traverse_model m;
         traverse_model_of(traverse_model_layouts[l], &m);
         cell *c = cell_at(r, l, ci);
+        if (c->reps == 0)
+            continue;
         double med = stats_median(c->ns, c->reps), lo = c->ns[0], hi = c->ns[0];
         for (size_t k = 1; k < c->reps; k++) {
             lo = fmin(lo, c->ns[k]);
@@ -333,7 +350,7 @@ static void print_latency(run *r, size_t ci, const machine_levels *lv, const cha
         traverse_model_of(traverse_model_layouts[l], &m);
         cell *c = cell_at(r, l, ci);
         latency_prediction p;
-        if (!latency_predict(&m, c->ws_bytes, lv, &p))
+        if (c->reps == 0 || !latency_predict(&m, c->ws_bytes, lv, &p))
             continue;
         char where[16];
         if (p.level >= 0)
@@ -382,6 +399,11 @@ int main(int argc, char **argv)
     }
     if (!load_run(dir, r))
         return 1;
+    if (!in_run(r, (size_t)base)) {
+        fprintf(stderr, "explain_traverse: %s/traverse.json has no %s cases to compare with\n",
+                dir, base_name);
+        return 1;
+    }
 
     printf("Predicted versus measured, traverse (sum score of active users), run %s\n"
            "(mode %s, load average at start %s).  predicted = cache lines per element\n"
@@ -401,7 +423,7 @@ int main(int argc, char **argv)
             continue;
         size_t ci = pick(r, levels[k].bytes);
         char what[96];
-        snprintf(what, sizeof what, "every layout fits in %s (%s, reported)",
+        snprintf(what, sizeof what, "every layout in the run fits in %s (%s, reported)",
                  levels[k].name, size_format(levels[k].bytes, b, sizeof b));
         if (ci == MAX_COUNTS || (nshown && shown[nshown - 1] == ci)) {
             printf("== %s: no size in this run ==\n\n", what);
@@ -412,7 +434,7 @@ int main(int argc, char **argv)
     }
     size_t last = pick(r, 0);
     if (last != MAX_COUNTS && !(nshown && shown[nshown - 1] == last))
-        print_level(r, last, "largest size every layout ran", base);
+        print_level(r, last, "largest size every layout in the run ran", base);
     machine_levels lv;
     char why[4200];
     if (!stride_dir)
@@ -422,14 +444,15 @@ int main(int argc, char **argv)
     else
         printf("(Predictions in ns left out: %s.  They need the stride bench's\n"
                " measured latencies: make bench BENCH=stride, or --stride-run=DIR.)\n\n",
-               last == MAX_COUNTS ? "no size every layout ran" : why);
+               last == MAX_COUNTS ? "no size every layout in the run ran" : why);
     printf("\"slower than lines predict\" (the whole interval above twice the\n"
            "prediction): latency, not bandwidth, sets the time (dependent loads,\n"
            "unpredictable addresses, TLB misses).  \"faster than lines predict\" (the\n"
            "whole interval below half): the data sits in a cache or the prefetcher\n"
            "hides the lines, or the loop's own instructions cost more than its loads.\n"
            "\"too noisy to tell\": the median ratio is off by a factor of two but its\n"
-           "interval is not.\n");
+           "interval is not.  Inside the caches a ratio pulled toward 1 (either\n"
+           "verdict) means the loop's own instructions, not its lines, set the time.\n");
     free(r->cells);
     free(r);
     return 0;
