@@ -66,3 +66,14 @@ size_t machine_page_size(void)
     long p = sysconf(_SC_PAGESIZE);
     return p > 0 ? (size_t)p : 4096;
 }
+
+size_t machine_line_size(void)
+{
+    char buf[32];
+    size_t bytes;
+    if (read_line("/sys/devices/system/cpu/cpu0/cache/index0/coherency_line_size",
+                  buf, sizeof buf) == 0 &&
+        size_parse(buf, &bytes) && bytes >= 16)
+        return bytes;
+    return 64;
+}

@@ -22,4 +22,8 @@ size_t machine_mem_available(void);
 
 size_t machine_page_size(void);
 
+/* The L1 data cache line size the system reports (sysfs
+ * coherency_line_size); 64 when it reports none. */
+size_t machine_line_size(void);
+
 #endif /* MACHINE_H */

@@ -1,0 +1,18 @@
+/*
+ * timing.h - a monotonic wall clock in seconds, for figures a bench
+ * program computes itself (Google Benchmark keeps its own timings).
+ */
+#ifndef TIMING_H
+#define TIMING_H
+
+#include <time.h>
+
+/* Seconds since an arbitrary fixed point; never goes backwards. */
+static inline double timing_now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+#endif /* TIMING_H */
