@@ -8,8 +8,9 @@
  * cases crosscheck/<kind>/<elements>, kind int_list, float_list or
  * object_list, with the counters
  *   elements                  list length
- *   bytes_per_elem            tracemalloc: bytes the list and its objects hold
- *   getsizeof_bytes_per_elem  the same from sys.getsizeof, summed
+ *   bytes_per_elem            tracemalloc: bytes the list and its objects
+ *                             hold (up to 128 Ki elements only)
+ *   getsizeof_bytes_per_elem  the same from sys.getsizeof, summed (idem)
  *   builtin_sum_ns_per_elem   ns per element of sum(list) (numbers only)
  * its context has python (version), sizeof_int, sizeof_float and
  * sizeof_object (sys.getsizeof of one element of each kind), and each case

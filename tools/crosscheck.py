@@ -1,0 +1,272 @@
+#!/usr/bin/env python3
+"""crosscheck.py - ground the boxed model of claim L4 in the real CPython.
+
+The traverse bench models a Python list of objects in C (src/layout/boxed.h).
+This measures the real thing with the machine's python3, standard library
+only, at the model's sizes (the element counts of traverse/boxed/<n> in
+RUN/traverse.json): a list of ints, a list of floats and a list of small
+objects (a class with __slots__ id, active, score, like the model's User).
+
+  bytes per element  tracemalloc: what building the list allocates, over n;
+                     and sys.getsizeof summed over the list and its objects.
+                     Both up to 128 Ki elements only: tracing makes building
+                     several times slower, and the figures no longer change
+                     by then
+  ns per element     timeit of the article's loop "for x in xs: total += x"
+                     (for objects, the model's loop: the score of active
+                     users), median and range over repetitions; and of
+                     sum(xs) for the numbers
+
+Writes RUN/crosscheck.json in Google Benchmark's format (cases
+crosscheck/<int_list|float_list|object_list>/<n>, one record per
+repetition), so the claims report reads it like any bench.
+
+Run:   make crosscheck [RUN=results/<run>]   or   tools/crosscheck.py RUN_DIR
+Sizes: the model's, up to 4 Mi elements (1 Mi with --quick, the default
+       when traverse.json is a quick run); larger lists only take longer and
+       say nothing new, since bytes per element no longer change and the
+       model's memory effects are already past every cache.
+Exit:  0 written; 1 when RUN has no usable traverse.json; 2 bad usage.
+"""
+
+import argparse
+import datetime
+import gc
+import json
+import os
+import platform
+import random
+import socket
+import statistics
+import sys
+import time
+import timeit
+import tracemalloc
+
+FULL_MAX_ELEMENTS = 1 << 22
+QUICK_MAX_ELEMENTS = 1 << 20
+TRACE_MAX_ELEMENTS = 1 << 17
+FULL_REPETITIONS = 5
+QUICK_REPETITIONS = 3
+# Each timed repetition runs the loop enough times to last about this long,
+# so that timer resolution and call overhead stay far below 1%.
+FULL_MIN_TIME_S = 0.01
+QUICK_MIN_TIME_S = 0.003
+
+
+class User:
+    """The article's User record, as compact as plain Python makes it."""
+
+    __slots__ = ("id", "active", "score")
+
+    def __init__(self, id_, active, score):
+        self.id = id_
+        self.active = active
+        self.score = score
+
+
+# Values like the model's: ids are distinct ints beyond CPython's cache of
+# small ints (-5..256), scores exact multiples of 0.25, about half active.
+def make_ints(n, rng):
+    return [1_000_000 + i for i in range(n)]
+
+
+def make_floats(n, rng):
+    r = rng.random   # a C call; randrange would cost more than the build
+    return [int(r() * 400) * 0.25 for _ in range(n)]
+
+
+def make_objects(n, rng):
+    r = rng.random
+    return [User(1_000_000 + i, r() < 0.5, int(r() * 400) * 0.25) for i in range(n)]
+
+
+def loop_numbers(xs):
+    total = 0
+    for x in xs:
+        total += x
+    return total
+
+
+def loop_objects(users):
+    total = 0.0
+    for u in users:
+        if u.active:
+            total += u.score
+    return total
+
+
+def getsizeof_numbers(xs):
+    return sys.getsizeof(xs) + sum(sys.getsizeof(x) for x in xs)
+
+
+def getsizeof_objects(users):
+    # True and False are shared singletons: they cost nothing per element.
+    return sys.getsizeof(users) + sum(
+        sys.getsizeof(u) + sys.getsizeof(u.id) + sys.getsizeof(u.score) for u in users)
+
+
+KINDS = [
+    # name, build, loop, sizes, has builtin sum
+    ("int_list", make_ints, loop_numbers, getsizeof_numbers, True),
+    ("float_list", make_floats, loop_numbers, getsizeof_numbers, True),
+    ("object_list", make_objects, loop_objects, getsizeof_objects, False),
+]
+
+
+def fail(msg, status=1):
+    print(f"crosscheck: {msg}", file=sys.stderr)
+    sys.exit(status)
+
+
+def model_sizes(run):
+    """Element counts of traverse/boxed/<n>, and traverse.json's context."""
+    path = os.path.join(run, "traverse.json")
+    try:
+        with open(path) as f:
+            data = json.load(f)
+    except FileNotFoundError:
+        fail(f"{path} not found: run the traverse bench first "
+             "(make bench BENCH=traverse), then make crosscheck RUN=<its run>")
+    except (OSError, json.JSONDecodeError) as e:
+        fail(f"{path}: cannot read it: {e}")
+    sizes = set()
+    for rec in data.get("benchmarks", []):
+        parts = [p for p in rec.get("run_name", rec.get("name", "")).split("/")
+                 if p not in ("real_time", "manual_time", "process_time") and ":" not in p]
+        if len(parts) == 3 and parts[0] == "traverse" and parts[1] == "boxed":
+            try:
+                sizes.add(int(parts[2]))
+            except ValueError:
+                pass
+    if not sizes:
+        fail(f"{path} has no traverse/boxed/<n> case to cross-check")
+    return sorted(sizes), data.get("context", {})
+
+
+def bytes_per_element(build, n, rng):
+    """tracemalloc's count of what building the list allocates, over n."""
+    gc.collect()
+    tracemalloc.start()
+    before = tracemalloc.get_traced_memory()[0]
+    xs = build(n, rng)
+    after = tracemalloc.get_traced_memory()[0]
+    tracemalloc.stop()
+    return xs, (after - before) / n
+
+
+def time_loop(fn, xs, n, repetitions, min_time):
+    """ns per element of fn(xs): one value per repetition, and the number
+    of calls each repetition made."""
+    t0 = time.perf_counter()
+    fn(xs)
+    once = max(time.perf_counter() - t0, 1e-9)
+    number = max(1, int(min_time / once))
+    timer = timeit.Timer(lambda: fn(xs))   # timeit turns the collector off
+    return [t / (number * n) * 1e9 for t in timer.repeat(repeat=repetitions, number=number)], number
+
+
+def measure(sizes, quick, seed):
+    repetitions = QUICK_REPETITIONS if quick else FULL_REPETITIONS
+    min_time = QUICK_MIN_TIME_S if quick else FULL_MIN_TIME_S
+    records = []
+    for name, build, loop, sizeof, has_sum in KINDS:
+        for n in sizes:
+            rng = random.Random(seed + n)
+            extra = {}
+            if n <= TRACE_MAX_ELEMENTS:
+                xs, extra["bytes_per_elem"] = bytes_per_element(build, n, rng)
+                extra["getsizeof_bytes_per_elem"] = sizeof(xs) / n
+            else:
+                xs = build(n, rng)
+            loop_ns, number = time_loop(loop, xs, n, repetitions, min_time)
+            if has_sum:
+                sum_ns, _ = time_loop(sum, xs, n, repetitions, min_time)
+                extra["builtin_sum_ns_per_elem"] = statistics.median(sum_ns)
+            del xs
+            case = f"crosscheck/{name}/{n}"
+            for i, ns in enumerate(loop_ns):
+                records.append({
+                    "name": case,
+                    "run_name": case,
+                    "run_type": "iteration",
+                    "repetitions": repetitions,
+                    "repetition_index": i,
+                    "threads": 1,
+                    "iterations": number,
+                    "real_time": ns * n,
+                    "cpu_time": ns * n,
+                    "time_unit": "ns",
+                    "elements": n,
+                    "items_per_second": 1e9 / ns,
+                    **extra,
+                })
+    return records
+
+
+def main():
+    ap = argparse.ArgumentParser(
+        description="Measure a real CPython list of ints, floats and small objects "
+                    "at the boxed model's sizes; write RUN/crosscheck.json.")
+    ap.add_argument("run", help="run directory holding traverse.json")
+    ap.add_argument("--quick", action="store_true",
+                    help=f"at most {QUICK_MAX_ELEMENTS} elements, fewer repetitions "
+                         "(default when traverse.json is a quick run)")
+    ap.add_argument("--max-elements", type=int, default=0,
+                    help="largest list measured (default "
+                         f"{FULL_MAX_ELEMENTS}, {QUICK_MAX_ELEMENTS} quick)")
+    args = ap.parse_args()
+    if args.max_elements < 0:
+        ap.error("--max-elements must be positive")
+    if not os.path.isdir(args.run):
+        fail(f"no run directory '{args.run}'")
+
+    sizes, context = model_sizes(args.run)
+    quick = args.quick or context.get("mode") == "quick"
+    cap = args.max_elements or (QUICK_MAX_ELEMENTS if quick else FULL_MAX_ELEMENTS)
+    kept = [n for n in sizes if n <= cap]
+    skipped = [n for n in sizes if n > cap]
+    if not kept:
+        fail(f"every model size is above {cap} elements (--max-elements)")
+    try:
+        seed = int(context.get("seed", 0))
+    except ValueError:
+        seed = 0
+
+    start = time.monotonic()
+    print(f"crosscheck: {platform.python_implementation()} {platform.python_version()}, "
+          f"{len(kept)} sizes from {kept[0]} to {kept[-1]} elements"
+          + (f" ({len(skipped)} larger model sizes left out)" if skipped else ""),
+          file=sys.stderr)
+    records = measure(kept, quick, seed)
+    out = {
+        "context": {
+            "date": datetime.datetime.now().astimezone().isoformat(timespec="seconds"),
+            "host_name": socket.gethostname(),
+            "executable": sys.executable,
+            "suite_program": "crosscheck",
+            "mode": "quick" if quick else "full",
+            "python": f"{platform.python_implementation()} {platform.python_version()}",
+            "sizes_from": "traverse.json: traverse/boxed/<n>",
+            "max_elements": str(cap),
+            "traced_max_elements": str(TRACE_MAX_ELEMENTS),
+            "skipped_sizes": " ".join(str(n) for n in skipped),
+            "seed": str(seed),
+            "sizeof_int": sys.getsizeof(1_000_000),
+            "sizeof_float": sys.getsizeof(0.25),
+            "sizeof_object": sys.getsizeof(User(1_000_000, True, 0.25)),
+            "caches": context.get("caches", []),
+        },
+        "benchmarks": records,
+    }
+    path = os.path.join(args.run, "crosscheck.json")
+    tmp = path + ".part"
+    with open(tmp, "w") as f:
+        json.dump(out, f, indent=1)
+        f.write("\n")
+    os.replace(tmp, path)
+    print(f"crosscheck: wrote {path} in {time.monotonic() - start:.1f} s", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
