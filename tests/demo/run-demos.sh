@@ -68,12 +68,23 @@ done
 
 # A bench program that is not there: the demo says so and exits 0.
 log=$out/missing.txt
-first=$(echo "$topics" | head -n 1)
+first=layout   # traverse: the first experiment, always there
 if DEMO_BIN=$out/nowhere DEMO_QUICK=1 "$demo" "$first" > "$log" 2>&1 &&
    grep -q '^Not landed yet: ' "$log"; then
     ok "a missing bench program: says not landed, exits 0"
 else
     bad "a missing bench program"; show "$log"
+fi
+
+# No gnuplot: the table and the takeaway all the same, and a word instead
+# of the plot.
+log=$out/nognuplot.txt
+if DEMO_GNUPLOT=no-such-gnuplot DEMO_QUICK=1 "$demo" "$first" > "$log" 2>&1 &&
+   grep -q '^(no plot: no-such-gnuplot is not installed' "$log" &&
+   { grep -q '^Takeaway (from the figures above): ' "$log" || grep -q '^Not landed yet: ' "$log"; }; then
+    ok "without gnuplot: no plot, says so, exits 0"
+else
+    bad "without gnuplot"; show "$log"
 fi
 
 # Bad usage: an unknown topic, no topic.

@@ -246,3 +246,14 @@ def picked($k):
 def pick_filter($k):
   picked($k) | map(.name | gsub("(?<c>[.+*?()\\[\\]{}|^$\\\\])"; "\\\(.c)"))
   | if length == 0 then "" else "^(" + join("|") + ")(/|$)" end;
+
+# --- a stored run (the lessons' figures) --------------------------------------------
+
+# The run's cases whose names match $re, cut down to the ones picked($k)
+# would pick from them, as rows: what a demo would have run, read from a
+# stored JSON file instead.
+def stored_rows($re; $k):
+  ([.benchmarks[] | select(.run_type == "iteration") | .run_name | case_parts | join("/")]
+   | unique | map(select(test($re))) | join("\n") | picked($k) | map(.name)) as $keep
+  | .benchmarks |= map(select((.run_name | case_parts | join("/")) as $n | $keep | index([$n]) != null))
+  | rows;

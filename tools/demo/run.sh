@@ -10,6 +10,8 @@
 #                       repetition): for the tests, not for the figures
 #        DEMO_BIN=dir   where the bench programs are (default build/bin)
 #        DEMO_COLOR=0|1 colours in the plot (default: when stdout is a tty)
+#        DEMO_GNUPLOT=cmd  the gnuplot to draw with (default gnuplot); the
+#                       demo runs without one, minus the plot
 #
 # Each topic is a pair of files in tools/demo/topics/: TOPIC.sh (the
 # question, the bench, which cases, which figure) and TOPIC.jq (the
@@ -143,17 +145,18 @@ else
 fi
 echo
 
-if command -v gnuplot >/dev/null; then
+gnuplot=${DEMO_GNUPLOT:-gnuplot}
+if command -v "$gnuplot" >/dev/null; then
     jq -r -L "$here" --arg m "$DEMO_METRIC" 'include "lib"; plot_tsv($m)' "$tmp/rows.json" > "$tmp/plot.tsv"
     variants=$(jq -r -L "$here" 'include "lib"; variant_order | join(" ")' "$tmp/rows.json")
     nargs=$(jq '[.[].arg] | unique | length' "$tmp/rows.json")
     color=${DEMO_COLOR:-$([ -t 1 ] && echo 1 || echo 0)}
     title=$(printf '%s' "$DEMO_YLABEL" | tr -d "'\"\\\\")
-    gnuplot -e "datafile='$tmp/plot.tsv'; variants='$variants'; nargs=$nargs; \
+    "$gnuplot" -e "datafile='$tmp/plot.tsv'; variants='$variants'; nargs=$nargs; \
 color=$color; logy=$DEMO_LOGY; xbytes=$([ "$DEMO_ARGKIND" = bytes ] && echo 1 || echo 0); xlabel='$(printf '%s' "$DEMO_XLABEL" | tr -d "'\"\\\\")'; ylabel='$title'" \
         "$here/plot.gp" 2> "$tmp/gp.err" || { echo "(the plot failed:)"; cat "$tmp/gp.err"; }
 else
-    echo "(no plot: gnuplot is not installed; the table above holds the same figures."
+    echo "(no plot: $gnuplot is not installed; the table above holds the same figures."
     echo " make deps installs it; docs/teaching.md says how to teach without it.)"
 fi
 echo

@@ -17,3 +17,5 @@ DEMO_ITEM=object
 DEMO_COLUMNS='^(build_ns|walk_ns|teardown_ns|malloc_calls|peak_bytes)$'
 DEMO_XLABEL="N objects (log scale)"
 DEMO_YLABEL="ns per object"
+# Plots of the full run the lesson shows (make lessons).
+DEMO_PLOTS="alloc alloc_memory"

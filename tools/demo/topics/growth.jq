@@ -1,7 +1,8 @@
-# growth.jq - demo-growth's takeaway: at the largest N every policy
-# reached, what doubling (x2) reallocated and copied per byte appended
+# growth.jq - demo-growth's takeaway: at the largest N both x2 and
+# prealloc reached, what doubling reallocated and copied per byte appended
 # (the preallocated array's final size is the bytes appended), which policy
-# copied the most, and x2's time per append against prealloc's.  Counters
+# copied the most at that N (plus_k may stop earlier: its copying grows as
+# N squared), and x2's time per append against prealloc's.  Counters
 # from growth.c: reallocs, bytes_copied, peak_bytes.
 include "lib";
 
@@ -9,7 +10,7 @@ def short: sub("^u64/"; "") | sub("/copy$"; "");
 
 def takeaway:
   . as $rows
-  | common_largest_arg as $n
+  | ([.[] | select(.variant | test("prealloc|(^|/)x2(/|$)"))] | common_largest_arg) as $n
   | [.[] | select(.arg == $n)] as $at
   | ($at | map(select(.variant | test("prealloc"))) | .[0]) as $pre
   | ($at | map(select(.variant | test("(^|/)x2(/|$)"))) | .[0]) as $x2

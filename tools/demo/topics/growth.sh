@@ -9,7 +9,7 @@ DEMO_PREDICT="for N appends with doubling (x2), how many reallocations, and how 
 copied per byte appended? More or less with x1.5? And with prealloc?"
 DEMO_FLAGS=(--quick --max-ws=64M)
 DEMO_QUICK_FLAGS=(--quick --max-ws=64K)
-DEMO_SIZES=4
+DEMO_SIZES=7               # the decades 1 .. 1M
 # 8-byte values, grown by allocate-copy-free (so every byte copied is
 # counted) and preallocated.
 DEMO_FILTER='^growth/u64/(prealloc|[^/]+/copy)/'
@@ -20,3 +20,5 @@ DEMO_ITEM=append
 DEMO_COLUMNS='realloc|copied|peak|slack'
 DEMO_XLABEL="N appends (log scale)"
 DEMO_YLABEL="bytes copied"
+# Plots of the full run the lesson shows (make lessons).
+DEMO_PLOTS="growth"

@@ -21,3 +21,5 @@ DEMO_ARGNAME=ws
 DEMO_ARGKIND=bytes
 DEMO_XLABEL="working set (log scale)"
 DEMO_YLABEL="ns per load"
+# Plots of the full run the lesson shows (make lessons).
+DEMO_PLOTS="stride_latency"

@@ -19,3 +19,5 @@ DEMO_TABLE=sweep
 DEMO_ARGNAME=N
 DEMO_XLABEL="N records (log scale)"
 DEMO_YLABEL="ns per record"
+# Plots of the full run the lesson shows (make lessons).
+DEMO_PLOTS="traverse traverse_bytes"

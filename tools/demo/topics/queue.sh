@@ -16,3 +16,5 @@ DEMO_ITEM=item
 DEMO_COLUMNS='queued|peak|rss'
 DEMO_XLABEL="items (log scale)"
 DEMO_YLABEL="peak bytes held"
+# Plots of the full run the lesson shows (make lessons).
+DEMO_PLOTS="queue"

@@ -21,3 +21,5 @@ DEMO_ARGNAME=file
 DEMO_ARGKIND=bytes
 DEMO_XLABEL="file size (log scale)"
 DEMO_YLABEL="peak resident bytes over a process reading nothing"
+# Plots of the full run the lesson shows (make lessons).
+DEMO_PLOTS="stream stream_memory"

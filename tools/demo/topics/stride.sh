@@ -18,3 +18,5 @@ DEMO_ARGNAME=S
 DEMO_ARGKIND=bytes
 DEMO_XLABEL="stride S (log scale)"
 DEMO_YLABEL="ns per read"
+# Plots of the full run the lesson shows (make lessons).
+DEMO_PLOTS="stride stride_bandwidth"
