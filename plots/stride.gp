@@ -1,0 +1,111 @@
+# stride.gp - what one read costs: by stride (stride.png, stride_bandwidth.png)
+# and by working set in a pointer chase (stride_latency.png), with the
+# sizes the system reports (grey) beside the ones measured (orange).
+# Reads data/stride.tsv (scripts/plot.sh): columns variant arg ns_med
+# ns_min ns_max reps, then the counters below in this order.  The
+# "levels" block holds one row: the levels and the bend found by the
+# bench program (docs/access.md).
+# counters: ws_bytes,huge_fraction,bytes_per_second,line_bytes_per_second,l1_bytes,l2_bytes,l3_bytes,l1_ns,l2_ns,l3_ns,mem_ns,bend_line_bytes,line_bytes,page_bytes,levels
+
+load 'common.gp'
+
+# Block number (1-based) of a variant; 0 when it did not run.
+block(name) = sum [i = 1:words(variants)] (word(variants, i) eq name ? i : 0)
+
+# One value of the summary row (column c); 0 when there is none.
+summary_value(c) = 0
+have_summary = block('levels') > 0
+if (have_summary) {
+    array S[15]
+    stats datafile index (block('levels') - 1) using \
+        (S[1] = column(11), S[2] = column(12), S[3] = column(13), \
+         S[4] = column(14), S[5] = column(15), S[6] = column(16), \
+         S[7] = column(17), S[8] = column(18), S[9] = column(19), \
+         S[10] = column(20), S[11] = column(21), 0) nooutput
+    summary_value(c) = S[c - 10]
+}
+m_bytes(k) = summary_value(10 + k)           # k = 1, 2, 3: measured capacity
+m_ns(k) = summary_value(13 + k)              # latency of level k
+line = summary_value(19) > 0 ? summary_value(19) : 64
+page = summary_value(20) > 0 ? summary_value(20) : 4096
+bend = summary_value(18)
+found = summary_value(21)
+
+measured = '#D55E00'
+
+# Tics at powers of four, labelled exactly: gnuplot's own tic values can
+# land a hair under a power of two and print as "1023 kiB".
+unit(e) = e < 10 ? 'B' : e < 20 ? 'KiB' : e < 30 ? 'MiB' : 'GiB'
+pow2_tics(lo, hi) = sprintf("set xtics (%s)", \
+    join_tics(lo, hi))
+join_tics(lo, hi) = lo > hi ? "" : sprintf("'%d %s' %.0f%s", 2**(lo % 10), unit(lo), 2.0**lo, \
+    lo + 2 > hi ? "" : ", ".join_tics(lo + 2, hi))
+
+# The variants that ran, as lists for 'plot for'.
+reads = ''
+chases = ''
+do for [v in 'read read_huge'] { if (block(v) > 0) { reads = reads.' '.v } }
+do for [v in 'chase chase_huge'] { if (block(v) > 0) { chases = chases.' '.v } }
+landmark(x, text, colour, row) = sprintf( \
+    "set arrow from %g, graph 0 to %g, graph 1 nohead dt %d lw 1.5 lc rgb '%s'; \
+     set label '%s' at %g, graph 1 offset 0.3,%g tc rgb '%s' noenhanced", \
+    x, x, colour eq measured ? 1 : 2, colour, text, x, -0.8 - 1.1 * row, colour)
+
+# --- ns per read against stride -------------------------------------------
+eval set_output('stride')
+set title "Reading one 4-byte value every S bytes of a large buffer\n{/*0.8 ".machine."}"
+set logscale x 2
+eval pow2_tics(2, 16)
+set xlabel 'stride S (log scale)'
+set logscale y 2
+set format y '%g'
+set ylabel 'ns per read (median; bars: min to max over repetitions)'
+set offsets 0, 0, graph 0.04, graph 0.04
+unset arrow; unset label
+eval landmark(line, sprintf('line %d B (reported)', line), '#888888', 0)
+eval landmark(page, sprintf('page %d B (reported)', page), '#888888', 0)
+if (bend > 0) { eval landmark(bend, sprintf('bend %.0f B (measured)', bend), measured, 1) }
+if (strlen(reads) > 0) {
+    plot for [v in reads] datafile index (block(v) - 1) using 2:3:4:5 with yerrorlines \
+         lt (v eq 'read' ? 1 : 3) title (v eq 'read' ? 'base pages (4 KiB)' : 'huge pages (2 MiB)')
+}
+
+# --- bandwidth against stride ----------------------------------------------
+eval set_output('stride_bandwidth')
+set title "Bandwidth of a strided read (base pages)\n{/*0.8 ".machine."}"
+set ylabel 'GB/s (median)'
+set logscale y 10
+unset offsets
+set key inside bottom left
+r = block('read')
+if (r > 0) {
+    plot datafile index (r - 1) using 2:($10 / 1e9) with linespoints lt 5 \
+             title 'lines moved: min(S, line) bytes a read', \
+         datafile index (r - 1) using 2:($9 / 1e9) with linespoints lt 2 \
+             title 'values used: 4 bytes a read'
+}
+
+# --- pointer-chase latency against working set ------------------------------
+eval set_output('stride_latency')
+set key outside right top
+set title "Latency of a dependent load (pointer chase through one random cycle)\n{/*0.8 ".machine."}"
+@bytes_axis_x
+eval pow2_tics(12, 40)
+set xlabel 'working set (log scale)'
+set logscale y 2
+set ylabel 'ns per load (median; bars: min to max)'
+set offsets 0, 0, graph 0.04, graph 0.04
+@cache_marks
+do for [k = 1:3] {
+    if (found >= k && m_bytes(k) > 0) {
+        eval landmark(m_bytes(k), sprintf('L%d measured: %.1f ns', k, m_ns(k)), measured, k)
+    }
+}
+if (summary_value(17) > 0) {
+    set label sprintf('memory (measured): %.0f ns', summary_value(17)) \
+        at graph 0.98, graph 0.05 right tc rgb measured
+}
+if (strlen(chases) > 0) {
+    plot for [v in chases] datafile index (block(v) - 1) using 2:3:4:5 with yerrorlines \
+         lt (v eq 'chase' ? 1 : 3) title (v eq 'chase' ? 'base pages (4 KiB)' : 'huge pages (2 MiB)')
+}
