@@ -1,0 +1,53 @@
+# memcheck.mk - make memcheck: the test suite and a quick bench subset
+# under valgrind's memcheck, zero errors and zero leaks required.
+#
+# valgrind cannot run AddressSanitizer binaries, so the tests are built a
+# third time, without sanitizers, into build/plain/.  Criterion runs each
+# test in a child process: --trace-children=yes follows them, and --jobs=1
+# keeps their reports apart.  Suppressions, each explained, are in
+# tests/valgrind.supp.
+
+PLAIN := build/plain
+PLAIN_OBJS := $(SRC_C:%.c=$(PLAIN)/%.o) $(PLAIN)/src/shim/bench.o
+# The fuzz oracles (tests/fuzz/*_oracle.c) are linked into the unit tests
+# too (mk/fuzz.mk), which replay the kept fuzz cases.
+PLAIN_TEST_OBJS := $(TESTS_C:%.c=$(PLAIN)/%.o) \
+                   $(patsubst %.c,$(PLAIN)/%.o,$(wildcard tests/fuzz/*_oracle.c))
+PLAIN_UNIT := $(PLAIN)/tests/unit
+PLAIN_PROBE := $(PLAIN)/tests/helpers/child_probe
+
+$(PLAIN)/%.o: %.c $(COMPILER_STAMP) | build/build_info.h
+	@mkdir -p $(dir $@)
+	$(CC) $(STD) -O1 -g $(WARN) $(INCLUDES) -MMD -MP -c $< -o $@
+
+$(PLAIN)/src/shim/bench.o: $(SHIM_CC) $(COMPILER_STAMP)
+	@mkdir -p $(dir $@)
+	$(CXX) -std=c++17 -O1 -g -Wall -Wextra -Isrc -MMD -MP -c $< -o $@
+
+$(PLAIN_UNIT): $(PLAIN_TEST_OBJS) $(PLAIN_OBJS)
+	$(CXX) $^ -o $@ -lcriterion -ljansson -lbenchmark -lpthread -lm
+
+$(PLAIN_PROBE): $(PLAIN)/tests/helpers/child_probe.o $(PLAIN_OBJS)
+	$(CXX) $^ -o $@ -ljansson -lbenchmark -lpthread -lm
+
+# --error-exitcode makes any error or leak (definite, indirect or
+# possible) fail the target.  A test starts /nonexistent/program to check
+# the error path of a program that cannot start; valgrind must not trace
+# it, or the status it checks would be valgrind's.
+MEMCHECK := valgrind --tool=memcheck --quiet --error-exitcode=99 \
+    --leak-check=full --show-leak-kinds=definite,indirect,possible \
+    --errors-for-leak-kinds=definite,indirect,possible \
+    --suppressions=tests/valgrind.supp --trace-children=yes \
+    --trace-children-skip='/nonexistent/*'
+
+memcheck: check-test-deps $(PLAIN_UNIT) $(PLAIN_PROBE) $(BIN)/traverse
+	@command -v valgrind >/dev/null || { echo "memcheck: valgrind is missing (apt-get install valgrind)" >&2; exit 1; }
+	@echo "==> memcheck: unit tests" >&2
+	CHILD_PROBE=$(PLAIN_PROBE) $(MEMCHECK) $(PLAIN_UNIT) --jobs=1
+	@echo "==> memcheck: traverse, every layout at two small sizes" >&2
+	$(MEMCHECK) $(BIN)/traverse --max-ws=64K --benchmark_repetitions=2 \
+	    --benchmark_min_time=0.001 --benchmark_out=/dev/null >/dev/null
+	@echo "==> memcheck: no errors, no leaks" >&2
+
+HELP_EXTRA += "  make memcheck     tests and a quick bench subset under valgrind memcheck\n"
+.PHONY: memcheck
