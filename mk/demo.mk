@@ -25,6 +25,8 @@ lessons:
 test-demo: $(BENCH_BINS)
 	@tests/demo/run-demos.sh
 
-HELP_EXTRA += "  make demo         list the classroom demonstrations (make demo-<topic> runs one)\n"
-HELP_EXTRA += "  make lessons      fill the figures of docs/lessons/*.md from REFERENCE (results/reference)\n"
-HELP_EXTRA += "  make test-demo    every demo with DEMO_QUICK=1: exits 0, prints its table and takeaway\n"
+# Help lines: no shell-special characters, they are pasted into a shell
+# command between double quotes.
+HELP_EXTRA += "  make demo         list the classroom demonstrations, make demo-TOPIC runs one\n"
+HELP_EXTRA += "  make lessons      fill the figures of docs/lessons from REFERENCE, default results/reference\n"
+HELP_EXTRA += "  make test-demo    every demo with DEMO_QUICK=1 exits 0 and prints its table and takeaway\n"

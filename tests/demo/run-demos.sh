@@ -87,6 +87,33 @@ else
     bad "without gnuplot"; show "$log"
 fi
 
+# make lessons: a stored run of traverse fills the layout lesson's block
+# (table and computed takeaway); a lesson whose bench the run lacks says
+# how to get figures; nothing outside the markers changes; a second pass
+# changes nothing.
+if [ -x "$root/build/bin/traverse" ]; then
+    mkdir -p "$out/run" && cp -r "$root/docs/lessons" "$out/lessons"
+    "$root/build/bin/traverse" --quick --max-ws=64K --benchmark_repetitions=1 \
+        --benchmark_out="$out/run/traverse.json" --benchmark_out_format=json > /dev/null 2>&1
+    strip() { sed '/^<!-- figures:/,/^<!-- \/figures:/d' "$1"; }
+    if "$root/tools/demo/lesson_figures.sh" "$out/run" "$out/lessons" 2> "$out/lessons.err" &&
+       sed -n '/^<!-- figures:layout -->/,/^<!-- \/figures:layout -->/p' "$out/lessons/layout.md" |
+           grep -q '^Computed from these figures: at N=' &&
+       sed -n '/^<!-- figures:growth -->/,/^<!-- \/figures:growth -->/p' "$out/lessons/growth.md" |
+           grep -q '^No figures yet' &&
+       diff <(strip "$root/docs/lessons/layout.md") <(strip "$out/lessons/layout.md") > /dev/null; then
+        cp -r "$out/lessons" "$out/lessons2"
+        "$root/tools/demo/lesson_figures.sh" "$out/run" "$out/lessons2" 2> /dev/null
+        if diff -r "$out/lessons" "$out/lessons2" > /dev/null; then
+            ok "make lessons fills a block from a stored run, and only the block"
+        else
+            bad "make lessons: a second pass changed the lessons"
+        fi
+    else
+        bad "make lessons from a stored run"; show "$out/lessons.err"
+    fi
+fi
+
 # Bad usage: an unknown topic, no topic.
 "$demo" no_such_topic > "$out/bad.txt" 2>&1; status=$?
 if [ $status -eq 2 ] && grep -q "no topic 'no_such_topic'" "$out/bad.txt"; then
