@@ -17,7 +17,7 @@ bad() { fail=$((fail + 1)); echo "FAIL  $*"; }
 # Shows the end of a demo's output under a failure.
 show() { sed 's/^/      | /' "$1" | tail -n 15; }
 
-topics=$(cd "$root/tools/demo/topics" && ls ./*.sh | sed 's|^\./||; s|\.sh$||')
+topics=$(for f in "$root"/tools/demo/topics/*.sh; do basename "$f" .sh; done)
 [ -n "$topics" ] || { echo "no demo topics found"; exit 1; }
 
 for t in $topics; do
@@ -49,8 +49,9 @@ for t in $topics; do
     if [ -z "$line" ] || ! [[ $line =~ [0-9] ]] || [[ $line == *null* ]]; then
         bad "demo-$t prints no takeaway with a figure: ${line:-none}"; show "$log"; continue
     fi
-    grep -q '^Question: ' "$log" && grep -q '^Predict before you look: ' "$log" ||
-        { bad "demo-$t asks no question or prediction"; show "$log"; continue; }
+    if ! grep -q '^Question: ' "$log" || ! grep -q '^Predict before you look: ' "$log"; then
+        bad "demo-$t asks no question or prediction"; show "$log"; continue
+    fi
     ok "demo-$t: table and takeaway (${secs} s)"
 done
 
@@ -122,12 +123,12 @@ else
     bad "an unknown topic: exit $status"; show "$out/bad.txt"
 fi
 "$demo" > "$out/bad.txt" 2>&1; status=$?
-[ $status -eq 2 ] && ok "no topic: exit 2" || bad "no topic: exit $status"
+if [ $status -eq 2 ]; then ok "no topic: exit 2"; else bad "no topic: exit $status"; fi
 
 # make demo lists every topic.
 "$demo" --list > "$out/list.txt" 2>&1
 missing=$(for t in $topics; do grep -q "make demo-$t " "$out/list.txt" || echo "$t"; done)
-[ -z "$missing" ] && ok "the list names every demo" || bad "the list lacks: $missing"
+if [ -z "$missing" ]; then ok "the list names every demo"; else bad "the list lacks: $missing"; fi
 
 echo "$pass passed, $fail failed"
 [ $fail -eq 0 ]

@@ -19,7 +19,6 @@ set -euo pipefail
 run=${1:?usage: tools/demo/lesson_figures.sh RUN_DIR LESSONS_DIR}
 lessons=${2:?usage: tools/demo/lesson_figures.sh RUN_DIR LESSONS_DIR}
 here=$(cd "$(dirname "$0")" && pwd)
-root=$(cd "$here/../.." && pwd)
 command -v jq >/dev/null || { echo "lessons: needs jq (make deps)" >&2; exit 1; }
 [ -d "$lessons" ] || { echo "lessons: no directory $lessons" >&2; exit 1; }
 lessons=$(cd "$lessons" && pwd)

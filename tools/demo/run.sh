@@ -71,9 +71,7 @@ esac
 topic=$1
 load_topic "$topic"
 export DEMO_ARGNAME DEMO_ARGKIND DEMO_COMMON_ARGS DEMO_ITEM
-for tool in jq; do
-    command -v $tool >/dev/null || { echo "demo: needs $tool (make deps installs it)" >&2; exit 1; }
-done
+command -v jq >/dev/null || { echo "demo: needs jq (make deps installs it)" >&2; exit 1; }
 
 bin=${DEMO_BIN:-$root/build/bin}/$DEMO_BENCH
 rule() { printf '%s\n' "------------------------------------------------------------------------"; }

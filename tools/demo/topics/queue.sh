@@ -1,6 +1,7 @@
 # queue.sh - demo-queue: a fast producer and a slow consumer over a
 # bounded ring versus an unbounded queue; peak memory held in the queue
 # against the input size (claims S3, S4).
+# shellcheck shell=bash disable=SC2034  # settings read by tools/demo/run.sh
 DEMO_BENCH=queue
 DEMO_SUMMARY="bounded vs unbounded queue: peak memory held as the input grows"
 DEMO_QUESTION="A producer makes items faster than the consumer can take them. With a

@@ -1,5 +1,6 @@
 # stream.sh - demo-stream: peak resident memory of reading a file whole
 # versus streaming it, against the file size (claims S1, S2).
+# shellcheck shell=bash disable=SC2034  # settings read by tools/demo/run.sh
 DEMO_BENCH=stream
 DEMO_SUMMARY="peak memory vs file size: read whole vs chunks vs lines vs mmap"
 DEMO_QUESTION="Counting the lines of a file: read it whole into memory, or stream it in
@@ -17,7 +18,7 @@ DEMO_METRIC='^rss_over_baseline$'
 DEMO_TABLE=largest
 DEMO_ITEM=byte
 DEMO_COLUMNS='^(rss_over_baseline|alloc_peak_bytes|lines)$'
-DEMO_ARGNAME=file
+DEMO_ARGNAME="file"
 DEMO_ARGKIND=bytes
 DEMO_XLABEL="file size (log scale)"
 DEMO_YLABEL="peak resident bytes over a process reading nothing"
