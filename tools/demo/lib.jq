@@ -86,6 +86,14 @@ def count_h:
   | [["G", 1e9], ["M", 1e6], ["k", 1e3]] | map(select($n >= .[1])) | .[0] as $u
   | if $u == null then ($n | sig3) else "\($n / $u[1] | sig3)\($u[0])" end end;
 
+# 35290 -> "35.3 us" (a time in ns, in the unit that keeps it short)
+def time_h:
+  if . == null then "-"
+  elif . >= 1e9 then "\(. / 1e9 | sig3) s"
+  elif . >= 1e6 then "\(. / 1e6 | sig3) ms"
+  elif . >= 1e3 then "\(. / 1e3 | sig3) us"
+  else "\(sig3) ns" end;
+
 # The last part of the case names: what it is called and how it reads,
 # as the topic says (DEMO_ARGNAME, DEMO_ARGKIND=count|bytes in the
 # environment; run.sh exports them).
@@ -94,7 +102,7 @@ def arg_h: if ($ENV.DEMO_ARGKIND // "count") == "bytes" then bytes_h else count_
 
 # How a figure reads in a table: by the kind of counter its name suggests.
 def figure_h($name):
-  if $name == "ns" then sig3 + " ns"
+  if $name == "ns" then time_h
   elif ($name | test("MB_per_s")) then sig3 + " MB/s"
   elif ($name | test("bytes|rss|_mem|memory"; "i")) and ($name | test("per_"; "i") | not) then bytes_h
   else count_h end;

@@ -22,4 +22,4 @@ DEMO_COLUMNS='realloc|copied|peak|slack'
 DEMO_XLABEL="N appends (log scale)"
 DEMO_YLABEL="bytes copied"
 # Plots of the full run the lesson shows (make lessons).
-DEMO_PLOTS="growth"
+DEMO_PLOTS="growth_copies growth_staircase growth_time"
