@@ -13,6 +13,6 @@ def takeaway:
     else "at N=\($n | count_h) records (\($aos.c.ws_bytes | bytes_h) as an array of structs), "
          + compare_sentence("the scattered list"; "the array of structs"; $list.ns; $aos.ns;
                             "took"; "time per record"; sig3 + " ns")
-         + (if $aop == null then "" else "; the scattered array of pointers "
-              + (($aop.ns / $aos.ns) | times_h) end)
+         + (if $aop == null then "" else "; the scattered array of pointers took "
+              + "\(($aop.ns / $aos.ns) | times_h) as long as the array of structs (\($aop.ns | time_h))" end)
     end;
