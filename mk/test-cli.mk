@@ -8,3 +8,11 @@ test-cli: $(BIN)/traverse
 
 HELP_EXTRA += "  make test-cli     bad input and Ctrl-C: clear errors, nothing lost (part of make test)\n"
 .PHONY: test-cli
+
+# Every module that allocates has a failure sweep (counting_fail_at) in
+# its tests: a check on the test suite itself, run by hand or in CI.
+oom-audit:
+	@tests/cli/oom-audit.sh
+
+HELP_EXTRA += "  make oom-audit    check every allocating module in src/ has a failure sweep test\n"
+.PHONY: oom-audit
