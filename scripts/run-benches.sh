@@ -36,7 +36,15 @@ cleanup() {
     rmdir "$run" 2>/dev/null || true   # only if nothing was written
 }
 trap cleanup EXIT
-trap 'echo "run-benches: interrupted; completed results stay in $run" >&2; exit 130' INT TERM
+interrupted() {
+    if ls "$run"/*.json >/dev/null 2>&1; then
+        echo "run-benches: interrupted; completed results stay in $run" >&2
+    else
+        echo "run-benches: interrupted; nothing had completed, nothing is kept" >&2
+    fi
+    exit 130
+}
+trap interrupted INT TERM
 
 args=()
 [ "${QUICK:-0}" != 0 ] && args+=(--quick)
