@@ -330,6 +330,16 @@ static bool load_levels(const char *dir, machine_levels *lv, char *why, size_t w
     return ok;
 }
 
+/* Within a factor of two of the prediction, or which way it misses. */
+static const char *ns_verdict(double predicted, double measured)
+{
+    if (measured > 2 * predicted)
+        return "slower than predicted";
+    if (measured < predicted / 2)
+        return "faster than predicted";
+    return "agrees";
+}
+
 /* Predicted ns per element from the measured latencies and bandwidth,
  * beside the measured median, at count index ci. */
 static void print_latency(run *r, size_t ci, const machine_levels *lv, const char *src)
@@ -343,8 +353,8 @@ static void print_latency(run *r, size_t ci, const machine_levels *lv, const cha
     printf(" memory %.3g ns", lv->mem_ns);
     if (lv->mem_bytes_per_ns > 0)
         printf(", %.3g GB/s (10^9 bytes/s) reading a line at a time", lv->mem_bytes_per_ns);
-    printf("\n  %-15s %10s %10s %12s %12s %12s  %s\n", "layout", "ws", "lives in",
-           "predicted", "measured", "meas/pred", "");
+    printf("\n  %-15s %10s %8s %9s %9s %10s %10s %9s  %s\n", "layout", "ws", "lives in",
+           "stream", "random", "predicted", "measured", "meas/pred", "");
     for (size_t l = 0; l < traverse_model_layout_count; l++) {
         traverse_model m;
         traverse_model_of(traverse_model_layouts[l], &m);
@@ -358,12 +368,22 @@ static void print_latency(run *r, size_t ci, const machine_levels *lv, const cha
         else
             snprintf(where, sizeof where, "memory");
         double med = stats_median(c->ns, c->reps);
-        printf("  %-15s %10s %10s %9.3g ns %9.3g ns %11.2fx  %s\n", m.layout,
-               size_format((size_t)c->ws_bytes, b1, sizeof b1), where, p.total_ns, med,
-               p.total_ns > 0 ? med / p.total_ns : 0.0,
-               p.total_ns == 0 ? "(no line cost predicted in a cache)"
-               : p.upper_bound ? "(upper bound: misses can overlap)" : "");
+        printf("  %-15s %10s %8s %6.3g ns %6.3g ns", m.layout,
+               size_format((size_t)c->ws_bytes, b1, sizeof b1), where, p.stream_ns,
+               p.random_ns);
+        if (p.total_ns > 0)
+            printf(" %7.3g ns %7.3g ns %8.2fx  %s%s\n", p.total_ns, med, med / p.total_ns,
+                   ns_verdict(p.total_ns, med),
+                   p.upper_bound ? " (prediction is an upper bound)" : "");
+        else
+            printf(" %10s %7.3g ns %9s  (no line cost predicted inside a cache)\n", "-", med,
+                   "-");
     }
+    printf("  stream = seq lines x %.0f B / the bandwidth above (memory only); random =\n"
+           "  random lines x the latency where the data lives.  The bandwidth comes from\n"
+           "  stride/read/%.0f: one read per line, which may stream slower than a loop\n"
+           "  that reads whole lines in order.\n",
+           lv->line_bytes, lv->line_bytes);
     printf("\n");
 }
 
