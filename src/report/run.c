@@ -183,6 +183,61 @@ static bool list_json(const char *dir, char ***names, size_t *count)
     return true;
 }
 
+/* Google Benchmark writes NaN, -NaN, Infinity or -Infinity for a statistic
+ * it cannot compute (the coefficient of variation of a counter that is 0
+ * in every repetition: 0 / 0).  That is not JSON and jansson refuses the
+ * whole file, so such a bare token outside a string is read as null: the
+ * metric has no value, which the readers already handle. */
+static json_t *load_benchmark_json(const char *path, json_error_t *jerr)
+{
+    static const char *const bad[] = {"-Infinity", "Infinity", "-NaN", "NaN"};
+    FILE *in = fopen(path, "rb");
+    if (!in)
+        return json_load_file(path, 0, jerr); /* for jansson's message */
+    char *text = NULL;
+    size_t len = 0, cap = 0, n;
+    do {
+        if (cap - len < 4096)
+            text = xrealloc(text, cap = cap * 2 + 4096);
+        n = fread(text + len, 1, cap - len, in);
+        len += n;
+    } while (n > 0);
+    fclose(in);
+    text[len] = '\0'; /* room is left: the last read found none to fill */
+    /* "null" is at most one byte longer than a replaced token ("NaN"). */
+    char *out = xrealloc(NULL, 2 * len + 1);
+    size_t o = 0;
+    bool in_string = false;
+    for (size_t i = 0; i < len;) {
+        char c = text[i];
+        if (in_string) {
+            out[o++] = c;
+            if (c == '\\' && i + 1 < len)
+                out[o++] = text[++i];
+            else if (c == '"')
+                in_string = false;
+            i++;
+            continue;
+        }
+        size_t k = 0;
+        while (k < sizeof bad / sizeof bad[0] && strncmp(text + i, bad[k], strlen(bad[k])) != 0)
+            k++;
+        if (k < sizeof bad / sizeof bad[0]) {
+            memcpy(out + o, "null", 4);
+            o += 4;
+            i += strlen(bad[k]);
+            continue;
+        }
+        in_string = c == '"';
+        out[o++] = c;
+        i++;
+    }
+    free(text);
+    json_t *root = json_loadb(out, o, 0, jerr);
+    free(out);
+    return root;
+}
+
 bool report_run_load(report_run *run, const char *dir, char *err, size_t errsize)
 {
     memset(run, 0, sizeof *run);
@@ -206,7 +261,7 @@ bool report_run_load(report_run *run, const char *dir, char *err, size_t errsize
         if (!ok)
             continue;   /* keep taking ownership of the names, to free them */
         json_error_t jerr;
-        f->root = json_load_file(f->path, 0, &jerr);
+        f->root = load_benchmark_json(f->path, &jerr);
         if (!f->root) {
             set_err(err, errsize, "%s:%d:%d: malformed JSON: %s", f->path, jerr.line,
                     jerr.column, jerr.text);
