@@ -1,0 +1,373 @@
+/*
+ * stream.c - what reading a big file costs in memory and time, whole or streamed.
+ *
+ * Claims S1, S2 (docs/claims.md, docs/streaming.md): a generated file of
+ * records ("id,value,text" lines, records.h) is read and processed (count
+ * the lines, sum the value field) by five methods (filescan.h): slurp
+ * (whole file in one buffer), chunks (fixed 64 KiB reads), reader (the
+ * line reader, growing buffer with a limit), getline (stdio), mmap.
+ *
+ * Run:    make bench BENCH=stream           (or build/bin/stream --help)
+ * Files:  1 MiB, 16 MiB, 256 MiB, ... (x16) up to --max-ws, which is also
+ *         the largest size (default 1 GiB; --quick: 64 MiB), generated
+ *         once under $TMPDIR (default /tmp) in a directory removed at the
+ *         end, on an error and on SIGINT/SIGTERM/SIGHUP.  Free disk space
+ *         is checked first.
+ * Cases:  stream/<method>/<file bytes>, file in the page cache (warm);
+ *         stream/<method>_cold/<file bytes> for slurp, reader and mmap and
+ *         files up to 256 MiB (a cold pass is bound by the disk, which
+ *         shows at that size already, and a cold 1 GiB costs seconds per
+ *         pass), with the file evicted from the page cache before every
+ *         pass (posix_fadvise DONTNEED, outside the timed region).
+ * Timed:  one whole pass over the file per iteration: open, read, count
+ *         and sum, free, close.  Items are bytes of file, so
+ *         items_per_second is bytes per second (flatten.jq's ns_* columns
+ *         are ns per byte: MB/s = 1000 / ns).
+ * Memory: each warm case also runs once alone in a fresh process
+ *         (--child, peak_rss.h); its peak resident set is the case's own.
+ * Output: Google Benchmark JSON; per case the counters
+ *           file_bytes          size of the file read
+ *           lines               lines counted (every pass must match)
+ *           cached_fraction     share of the file in the page cache just
+ *                               before the first timed pass (mincore):
+ *                               about 1 when warm, about 0 when cold
+ *           alloc_peak_bytes    most heap bytes held at once (counting
+ *                               allocator; absent for getline, whose
+ *                               buffers come from the C library)
+ *           peak_rss_bytes      the child's peak resident set (VmHWM)
+ *           baseline_rss_bytes  the same for a child that reads nothing
+ *           rss_over_baseline   peak_rss_bytes - baseline_rss_bytes
+ *         and the label "warm page cache" or "cold page cache".
+ * Check:  every pass must find the generator's line count and value sum;
+ *         a mismatch or a read error fails the case and the program
+ *         exits 1.
+ */
+#include "../src/alloc/counting.h"
+#include "../src/cli.h"
+#include "../src/filescan.h"
+#include "../src/pagecache.h"
+#include "../src/peak_rss.h"
+#include "../src/records.h"
+#include "../src/scratch.h"
+#include "../src/shim/bench.h"
+#include "../src/sizes.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+static int stream_child(const char *spec);
+
+static const bench_program stream_program = {
+    .name = "stream",
+    .purpose =
+        "Reads a generated file of records and sums a field five ways: whole into\n"
+        "memory (slurp), fixed 64 KiB chunks, the line reader, getline, and mmap,\n"
+        "for files from 1 MiB to --max-ws (the largest file).  Reports MB/s and\n"
+        "each method's peak resident memory, measured alone in a child process.\n"
+        "Warm cases read a file the page cache holds; *_cold cases evict it first.\n"
+        "Files go to a temporary directory under $TMPDIR (default /tmp), removed\n"
+        "afterwards, also on error or Ctrl-C.  Claims S1, S2.",
+    .default_max_ws = (size_t)1 << 30,
+    .quick_max_ws = (size_t)64 << 20,
+    .min_time_s = 0.05,
+    .quick_min_time_s = 0.01,
+    .child_main = stream_child,
+};
+
+#define MAX_FILES 8
+/* The largest file the cold cases read (see the header). */
+#define COLD_MAX_BYTES ((size_t)256 << 20)
+
+/* The generated files, smallest first, with what every pass must find. */
+static struct test_file {
+    size_t bytes;
+    const char *path;
+    records_totals totals;
+} files[MAX_FILES];
+static size_t nfiles;
+
+/* One family of cases: a method, on a warm or a cold page cache. */
+typedef struct variant {
+    const filescan_method *method;
+    bool cold;
+} variant;
+
+static const variant variants[] = {
+    {&filescan_slurp, false}, {&filescan_chunks, false}, {&filescan_reader, false},
+    {&filescan_getline, false}, {&filescan_mmap, false},
+    /* Cold: the three that differ in how they touch the file. */
+    {&filescan_slurp, true}, {&filescan_reader, true}, {&filescan_mmap, true},
+};
+#define NVARIANTS (sizeof variants / sizeof variants[0])
+
+/* Peak resident sets from the children, measured once per method and
+ * file and reused by the case's repetitions. */
+static struct rss_figure {
+    bool measured;
+    int status;    /* the child's exit status; 0 when the figure is good */
+    size_t peak;
+} rss[NVARIANTS][MAX_FILES], baseline;
+
+/* Child spec: "<method>:<lines>:<sum>:<path>". */
+static int stream_child(const char *spec)
+{
+    char name[32];
+    unsigned long long lines, sum;
+    int path_at = 0;
+    if (sscanf(spec, "%31[^:]:%llu:%llu:%n", name, &lines, &sum, &path_at) != 3 ||
+        path_at == 0) {
+        fprintf(stderr, "stream: bad child spec '%s'\n", spec);
+        return 2;
+    }
+    const filescan_method *m = filescan_find(name);
+    if (!m) {
+        fprintf(stderr, "stream: no method '%s'\n", name);
+        return 2;
+    }
+    counting_allocator c;
+    counting_init(&c, alloc_libc());
+    records_totals t = {0, 0};
+    filescan_status s = m->run(spec + path_at, &c.base, &t);
+    if (s != FILESCAN_OK) {
+        fprintf(stderr, "stream: %s: %s\n", name, filescan_status_message(s));
+        return 1;
+    }
+    if (t.lines != lines || t.sum != sum) {
+        fprintf(stderr, "stream: %s: %" PRIu64 " lines, sum %" PRIu64
+                        "; expected %llu, %llu\n", name, t.lines, t.sum, lines, sum);
+        return 1;
+    }
+    return 0;
+}
+
+static const struct test_file *file_of_size(size_t bytes, size_t *index)
+{
+    for (size_t i = 0; i < nfiles; i++)
+        if (files[i].bytes == bytes) {
+            *index = i;
+            return &files[i];
+        }
+    return NULL;
+}
+
+static const struct rss_figure *rss_of(size_t v, size_t f)
+{
+    if (!baseline.measured) {
+        int status = 0;
+        if (peak_rss_of_child("baseline", &baseline.peak, &status) != 0)
+            baseline.status = status ? status : 127;
+        baseline.measured = true;
+    }
+    struct rss_figure *r = &rss[v][f];
+    if (!r->measured) {
+        char spec[256];
+        snprintf(spec, sizeof spec, "%s:%" PRIu64 ":%" PRIu64 ":%s",
+                 variants[v].method->name, files[f].totals.lines, files[f].totals.sum,
+                 files[f].path);
+        int status = 0;
+        if (peak_rss_of_child(spec, &r->peak, &status) != 0)
+            r->status = status ? status : 127;
+        r->measured = true;
+    }
+    return r;
+}
+
+static void fail_case(bench_state *s, const char *what)
+{
+    bench_skip_with_error(s, what);
+    bench_cli_fail();
+}
+
+static void stream_case(bench_state *s, const void *user)
+{
+    const variant *v = user;
+    size_t vi = (size_t)(v - variants), fi;
+    const struct test_file *f = file_of_size((size_t)bench_arg(s, 0), &fi);
+    if (!f) {
+        fail_case(s, "no such file size");
+        return;
+    }
+    char msg[200];
+    const struct rss_figure *r = v->cold ? NULL : rss_of(vi, fi);
+    if (r && r->status != 0) {
+        snprintf(msg, sizeof msg, "the child measuring peak RSS failed (status %d)",
+                 r->status);
+        fail_case(s, msg);
+        return;
+    }
+    if (v->cold && pagecache_evict(f->path) != 0) {
+        snprintf(msg, sizeof msg, "cannot evict the file: %s", strerror(errno));
+        fail_case(s, msg);
+        return;
+    }
+    double cached = pagecache_resident_fraction(f->path);
+
+    counting_allocator c;
+    counting_init(&c, alloc_libc());
+    records_totals t = {0, 0};
+    while (bench_keep_running(s, 1)) {
+        if (v->cold) {
+            bench_pause_timing(s);
+            pagecache_evict(f->path); /* checked above; the cost is not the read's */
+            bench_resume_timing(s);
+        }
+        t = (records_totals){0, 0};
+        filescan_status st = v->method->run(f->path, &c.base, &t);
+        /* The totals are the pass's only result: kept, so it is not skipped. */
+        bench_do_not_optimize(&t);
+        if (st != FILESCAN_OK) {
+            snprintf(msg, sizeof msg, "%s: %s (%s)", v->method->name,
+                     filescan_status_message(st), strerror(errno));
+            fail_case(s, msg);
+            continue; /* keep_running now returns false */
+        }
+    }
+    if (bench_error_occurred(s))
+        return;
+    if (t.lines != f->totals.lines || t.sum != f->totals.sum) {
+        snprintf(msg, sizeof msg, "checksum mismatch: %" PRIu64 " lines, sum %" PRIu64
+                 "; expected %" PRIu64 ", %" PRIu64, t.lines, t.sum,
+                 f->totals.lines, f->totals.sum);
+        fail_case(s, msg);
+        return;
+    }
+    int64_t bytes = bench_iterations(s) * (int64_t)f->bytes;
+    bench_set_items_processed(s, bytes);
+    bench_set_bytes_processed(s, bytes);
+    bench_set_label(s, v->cold ? "cold page cache" : "warm page cache");
+    bench_set_counter(s, "file_bytes", (double)f->bytes, BENCH_COUNTER_PLAIN);
+    bench_set_counter(s, "lines", (double)f->totals.lines, BENCH_COUNTER_PLAIN);
+    bench_set_counter(s, "cached_fraction", cached, BENCH_COUNTER_PLAIN);
+    if (v->method->heap_through_alloc)
+        bench_set_counter(s, "alloc_peak_bytes", (double)c.stats.peak_live_bytes,
+                          BENCH_COUNTER_PLAIN);
+    if (r && baseline.status == 0) {
+        bench_set_counter(s, "peak_rss_bytes", (double)r->peak, BENCH_COUNTER_PLAIN);
+        bench_set_counter(s, "baseline_rss_bytes", (double)baseline.peak,
+                          BENCH_COUNTER_PLAIN);
+        bench_set_counter(s, "rss_over_baseline",
+                          (double)r->peak - (double)baseline.peak, BENCH_COUNTER_PLAIN);
+    }
+}
+
+/* 1 MiB, 16 MiB, 256 MiB, ... below max, then max itself: few sizes,
+ * since memory grows linearly with the file for one method and not at
+ * all for the others, and big files cost seconds each. */
+static size_t plan_sizes(size_t max, size_t *out, size_t cap)
+{
+    size_t n = 0;
+    for (size_t b = (size_t)1 << 20; b < max && n + 1 < cap; b *= 16)
+        out[n++] = b;
+    out[n++] = max;
+    return n;
+}
+
+static double seconds_now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* Creates the files; false (after a message) when it cannot. */
+static bool generate_files(const size_t *sizes, size_t n, uint64_t seed)
+{
+    double t0 = seconds_now();
+    for (size_t i = 0; i < n; i++) {
+        char name[32];
+        snprintf(name, sizeof name, "records-%zu.csv", sizes[i]);
+        struct test_file *f = &files[nfiles];
+        f->bytes = sizes[i];
+        f->path = scratch_file(name);
+        int fd = f->path ? open(f->path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600) : -1;
+        if (fd < 0 || records_generate(fd, sizes[i], seed, &f->totals) != 0 ||
+            fsync(fd) != 0) {
+            fprintf(stderr, "stream: cannot write %s: %s\n", f->path ? f->path : name,
+                    strerror(errno));
+            if (fd >= 0)
+                close(fd);
+            return false;
+        }
+        close(fd);
+        nfiles++;
+    }
+    fprintf(stderr, "stream: generated %zu files in %.1f s under %s\n", n,
+            seconds_now() - t0, scratch_dir());
+    return true;
+}
+
+int main(int argc, char **argv)
+{
+    bench_options o = bench_cli_start(&stream_program, argc, argv);
+    size_t sizes[MAX_FILES];
+    size_t nsizes = plan_sizes(o.max_ws, sizes, MAX_FILES);
+    size_t total = 0;
+    for (size_t i = 0; i < nsizes; i++)
+        total += sizes[i];
+    /* slurp holds the largest file, and the page cache would like it too. */
+    bench_cli_require_memory(&stream_program, sizes[nsizes - 1],
+                             "slurping the largest file");
+
+    const char *dir = scratch_create("stream");
+    if (!dir)
+        return 2;
+    bool in_memory = scratch_in_memory(dir);
+    if (in_memory) {
+        fprintf(stderr, "stream: %s is in memory (tmpfs): the files use RAM, and the "
+                        "cold cases are left out (set TMPDIR to a disk directory)\n", dir);
+        bench_cli_require_memory(&stream_program, total + sizes[nsizes - 1],
+                                 "the files in tmpfs plus slurping the largest");
+    }
+    size_t free_bytes = scratch_free_bytes(dir);
+    size_t need = total + total / 10 + ((size_t)64 << 20);
+    if (free_bytes != 0 && need > free_bytes) {
+        char a[32], b[32];
+        fprintf(stderr,
+                "stream: the test files need %s (with room to spare) in %s, but only %s\n"
+                "is free there.  Set TMPDIR to a roomier directory, or lower the largest\n"
+                "file: --max-ws=256M (make bench MAX_WS=256M).\n",
+                size_format(need, a, sizeof a), dir, size_format(free_bytes, b, sizeof b));
+        return 2; /* the scratch directory goes at exit */
+    }
+    if (!generate_files(sizes, nsizes, o.seed))
+        return 2;
+    bench_add_context("stream_tmpdir", dir);
+    bench_add_context("stream_tmpdir_in_memory", in_memory ? "yes (tmpfs)" : "no");
+    bench_add_context("stream_page_cache",
+                      "warm: the file is in the page cache (cached_fraction ~1); "
+                      "cold: evicted with posix_fadvise(DONTNEED) before every pass, "
+                      "a virtual machine's host may still cache it");
+
+    int64_t args[MAX_FILES];
+    size_t ncold = 0;
+    for (size_t i = 0; i < nfiles; i++) {
+        args[i] = (int64_t)files[i].bytes;
+        if (files[i].bytes <= COLD_MAX_BYTES)
+            ncold = i + 1;
+    }
+    for (size_t v = 0; v < NVARIANTS; v++) {
+        if (variants[v].cold && (in_memory || ncold == 0))
+            continue;
+        char name[64];
+        snprintf(name, sizeof name, "stream/%s%s", variants[v].method->name,
+                 variants[v].cold ? "_cold" : "");
+        bench_def def = {
+            .name = name,
+            .run = stream_case,
+            .user = &variants[v],
+            .args = args,
+            .nargs = variants[v].cold ? ncold : nfiles,
+        };
+        if (bench_register(&def) != 0)
+            return 2;
+    }
+    int status = bench_cli_finish();
+    scratch_remove();
+    return status;
+}
