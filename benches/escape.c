@@ -1,0 +1,186 @@
+/*
+ * escape.c - what it costs when a value escapes to the heap: a function
+ * that returns a record by value, against one that returns a pointer to a
+ * record it allocated (which the caller frees).
+ *
+ * Claim A4 (docs/allocation.md).  The record is the article's User (int64
+ * id, bool active, double score: 24 bytes).  Both functions live in
+ * src/escape.c, another file, so neither can be inlined here: each call
+ * is a real call, and the heap version really calls the allocator
+ * (objdump -d build/bin/escape shows the indirect call through
+ * allocator.alloc in escape_user_heap, and the one to free in the loop).
+ *
+ * Run:    make bench BENCH=escape          (or build/bin/escape --help)
+ * Cases:  escape/<variant>/24  (24: the record's bytes)
+ *           value  s = escape_user_value(id)              no allocation
+ *           heap   p = escape_user_heap(libc, id) ... free(p)   malloc + free
+ *           arena  the same pointer-returning function on a bump arena,
+ *                  reset every 1024 calls: an escape without malloc
+ * Timed:  1024 calls per batch, ids 0..1023, each record's score added to
+ *         a sum when active; the arena's reset is inside the timed loop.
+ * Output: Google Benchmark JSON; ns per call = 1e9 / items_per_second;
+ *         counters
+ *           calls_per_batch   1024
+ *           allocs_per_call   requests to the allocator the record comes
+ *                             from (exact, counting allocator)
+ *           malloc_per_call   of which reach malloc (the arena's blocks)
+ *           peak_bytes        most bytes held from malloc at once
+ * Check:  every batch's sum must equal escape_expected_sum(1024).
+ */
+#include "../src/alloc/arena.h"
+#include "../src/alloc/counting.h"
+#include "../src/cli.h"
+#include "../src/escape.h"
+#include "../src/shim/bench.h"
+
+#include <math.h>
+#include <stdio.h>
+
+static const bench_program escape_program = {
+    .name = "escape",
+    .purpose =
+        "Calls a function that returns the article's User record by value, and\n"
+        "one that returns a pointer to a heap copy (freed by the caller), in a\n"
+        "loop: ns per call and allocations per call.  The pointer version also\n"
+        "runs on a bump arena.  Claim A4.  (--max-ws is accepted and unused:\n"
+        "the working set is one record.)",
+    .default_max_ws = 4096,
+    .quick_max_ws = 4096,
+    .min_time_s = 0.1,
+    .quick_min_time_s = 0.02,
+};
+
+#define CALLS 1024
+
+typedef enum variant { BY_VALUE, ON_HEAP, IN_ARENA } variant;
+
+static const struct {
+    const char *name;
+    variant v;
+} variants[] = {
+    {"value", BY_VALUE},
+    {"heap", ON_HEAP},
+    {"arena", IN_ARENA},
+};
+
+/* One batch of calls, by value. */
+static double batch_by_value(void)
+{
+    double sum = 0;
+    for (int64_t id = 0; id < CALLS; id++) {
+        struct user u = escape_user_value(id);
+        if (u.active)
+            sum += u.score;
+    }
+    return sum;
+}
+
+/* One batch of calls that each return a heap pointer, freed after use;
+ * NAN when an allocation failed. */
+static double batch_on_heap(allocator *a)
+{
+    double sum = 0;
+    for (int64_t id = 0; id < CALLS; id++) {
+        struct user *u = escape_user_heap(a, id);
+        if (!u)
+            return NAN;
+        if (u->active)
+            sum += u->score;
+        alloc_free(a, u, sizeof *u);
+    }
+    return sum;
+}
+
+/* The variant's batch on its allocator ('ar' is reset after the batch). */
+static double batch(variant v, allocator *libc, arena *ar)
+{
+    switch (v) {
+    case BY_VALUE:
+        return batch_by_value();
+    case ON_HEAP:
+        return batch_on_heap(libc);
+    case IN_ARENA: {
+        double sum = batch_on_heap(&ar->base);
+        arena_reset(ar);
+        return sum;
+    }
+    }
+    return NAN;
+}
+
+/* Exact counts of one batch, untimed: requests to the variant's
+ * allocator and, under it, to malloc. */
+typedef struct counts {
+    double allocs_per_call, malloc_per_call;
+    size_t peak_bytes;
+} counts;
+
+static counts count_batch(variant v)
+{
+    counting_allocator sys, top;
+    counting_init(&sys, alloc_libc());
+    arena ar;
+    arena_init(&ar, &sys.base, 0);
+    /* Counts what the variant asks of its own allocator: libc through
+     * sys for the heap, the arena (over sys) for the arena. */
+    counting_init(&top, v == IN_ARENA ? &ar.base : &sys.base);
+    counts c = {0};
+    double sum = v == BY_VALUE ? batch_by_value() : batch_on_heap(&top.base);
+    (void)sum;
+    c.allocs_per_call = (double)top.stats.alloc_calls / CALLS;
+    c.malloc_per_call = (double)sys.stats.alloc_calls / CALLS;
+    c.peak_bytes = sys.stats.peak_live_bytes;
+    arena_release(&ar);
+    return c;
+}
+
+static void escape_case(bench_state *s, const void *user)
+{
+    variant v = *(const variant *)user;
+    counts c = count_batch(v);
+    arena ar;
+    arena_init(&ar, alloc_libc(), 0);
+    allocator *libc = alloc_libc();
+    double expected = escape_expected_sum(CALLS);
+    double sum = expected;
+    bool all_right = true;
+    while (bench_keep_running(s, CALLS)) {
+        sum = batch(v, libc, &ar);
+        /* Keeps every batch: nothing else reads the sum. */
+        bench_do_not_optimize(&sum);
+        all_right &= sum == expected;
+    }
+    arena_release(&ar);
+    if (!all_right) {
+        char msg[128];
+        snprintf(msg, sizeof msg, "checksum mismatch: sum %.2f, expected %.2f", sum, expected);
+        bench_skip_with_error(s, msg);
+        bench_cli_fail();
+        return;
+    }
+    bench_set_items_processed(s, bench_iterations(s));
+    bench_set_counter(s, "calls_per_batch", CALLS, BENCH_COUNTER_PLAIN);
+    bench_set_counter(s, "allocs_per_call", c.allocs_per_call, BENCH_COUNTER_PLAIN);
+    bench_set_counter(s, "malloc_per_call", c.malloc_per_call, BENCH_COUNTER_PLAIN);
+    bench_set_counter(s, "peak_bytes", (double)c.peak_bytes, BENCH_COUNTER_PLAIN);
+}
+
+int main(int argc, char **argv)
+{
+    bench_cli_start(&escape_program, argc, argv);
+    static const int64_t record_bytes[] = {sizeof(struct user)};
+    for (size_t i = 0; i < sizeof variants / sizeof variants[0]; i++) {
+        char name[64];
+        snprintf(name, sizeof name, "escape/%s", variants[i].name);
+        bench_def def = {
+            .name = name,
+            .run = escape_case,
+            .user = &variants[i].v,
+            .args = record_bytes,
+            .nargs = 1,
+        };
+        if (bench_register(&def) != 0)
+            return 2;
+    }
+    return bench_cli_finish();
+}
