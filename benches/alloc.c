@@ -1,0 +1,498 @@
+/*
+ * alloc.c - what a strategy for many small objects costs: malloc and free
+ * per object, reference counting, a bump arena, a free-list pool.
+ *
+ * Claims A3 (many small allocations cost more than few large ones), A1
+ * (counting frees a whole tree the moment its root goes) and A2 (counting
+ * never frees a cycle; an arena does, with its one release).  See
+ * docs/allocation.md.
+ *
+ * Run:    make bench BENCH=alloc           (or build/bin/alloc --help)
+ *         make bench BENCH=alloc ALLOC=jemalloc   (or mimalloc): the same
+ *         with that malloc preloaded; the JSON context says which.
+ *         make alloc-compare: glibc, jemalloc and mimalloc side by side.
+ * Cases:  alloc/<strategy>/<objects>: a balanced binary tree of <objects>
+ *         nodes (24 bytes; 40 with a refcount header), built one
+ *         allocation per node in preorder, walked (sum of values), torn
+ *         down.  <objects> from 1024 in steps of 4 to 4M, and
+ *         --max-ws / 32 (32M by default: a node as malloc holds it is 32
+ *         bytes).  Strategies:
+ *           malloc       malloc per node, free per node (children first)
+ *           refcount     counted nodes on malloc; teardown = release the root
+ *           arena        bump arena (64 KiB blocks); teardown = arena_release
+ *           arena_reset  one arena kept for the whole case; teardown =
+ *                        arena_reset, so later builds reuse its blocks
+ *           pool         fixed-size pool (4096 slots a slab); teardown =
+ *                        free per node to the pool, then pool_release
+ *         alloc/cycle_refcount/<n> and alloc/cycle_arena/<n>: a ring of n
+ *         counted links (2: a pair) made and dropped; with the arena, the
+ *         arena is released too.
+ * Timed:  one build + walk + teardown per iteration (the case's time per
+ *         object is of the whole cycle); each phase is also timed with
+ *         CLOCK_MONOTONIC, four clock reads per iteration.
+ * Output: Google Benchmark JSON; counters per tree case:
+ *           objects              nodes per tree
+ *           build_ns, walk_ns, teardown_ns   ns per object of each phase
+ *           malloc_calls         calls that reached malloc in one cycle
+ *           malloc_calls_per_obj
+ *           peak_bytes           most bytes held from malloc at once (the
+ *                                bytes asked for: malloc's own headers
+ *                                and rounding are not in it)
+ *           peak_bytes_per_obj
+ *           rss_bytes            peak resident memory of one cycle run
+ *                                alone in a fresh process, less that of a
+ *                                process that runs nothing
+ *           rss_per_obj
+ *         refcount only (A1): live_after_drop (objects still allocated
+ *         right after the root's release: 0) and freed_by_drop (objects
+ *         that release freed: all).  Cycle cases (A2): objects,
+ *         leaked_objects and leaked_bytes (still allocated after the last
+ *         reference is gone, and for the arena after its release).
+ *         Counts are exact: from a counting allocator, in one untimed
+ *         cycle (for arena_reset, a second one: the steady state).
+ * Check:  every walk must return n(n-1)/2 and every ring must leak (or
+ *         not) exactly as counted; a mismatch fails the case, exit 1.
+ */
+#include "../src/alloc/arena.h"
+#include "../src/alloc/counting.h"
+#include "../src/alloc/pool.h"
+#include "../src/cli.h"
+#include "../src/objtree.h"
+#include "../src/peak_rss.h"
+#include "../src/rcring.h"
+#include "../src/shim/bench.h"
+#include "../src/sizes.h"
+
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+static int alloc_child(const char *spec);
+
+static const bench_program alloc_program = {
+    .name = "alloc",
+    .purpose =
+        "Builds, walks and tears down a tree of N small objects with malloc/free\n"
+        "per object, with reference counting, with a bump arena (released, or\n"
+        "reset and reused) and with a free-list pool: ns per object for each\n"
+        "phase, malloc calls, peak bytes and peak resident memory.  Also makes\n"
+        "and drops rings of counted objects: leaked objects and bytes, exact.\n"
+        "N goes from 1024 to --max-ws / 32.  Claims A1, A2, A3.",
+    .default_max_ws = (size_t)1 << 30,
+    .quick_max_ws = (size_t)16 << 20,
+    .min_time_s = 0.05,
+    .quick_min_time_s = 0.01,
+    .child_main = alloc_child,
+};
+
+/* Bytes malloc holds for one plain node (24 asked, 32 with its header):
+ * what turns --max-ws into the largest tree. */
+#define NODE_HELD_BYTES 32
+/* The most one case holds per node: a counted node (40 bytes, 48 in
+ * malloc).  Only to refuse a size that cannot fit, never reported. */
+#define WORST_BYTES_PER_NODE 48
+
+#define ARENA_BLOCK ARENA_DEFAULT_BLOCK
+#define POOL_SLOTS 4096
+
+/* --- strategies -------------------------------------------------------- */
+
+/* One strategy's state while a case runs.  'sys' is where memory comes
+ * from in the end: libc, or a counting allocator over it. */
+typedef struct session {
+    allocator *sys;
+    arena arena;
+    pool pool;
+    struct tree_node *root;
+    struct rc_tree_node *rc_root;
+    size_t freed_by_drop;
+} session;
+
+typedef struct strategy {
+    const char *name;     /* the <strategy> in alloc/<strategy>/<n> */
+    bool persistent;      /* keeps memory from one cycle to the next */
+    bool (*build)(session *s, size_t n);
+    uint64_t (*walk)(const session *s);
+    void (*teardown)(session *s);
+} strategy;
+
+static bool malloc_build(session *s, size_t n)
+{
+    return objtree_build(s->sys, n, &s->root);
+}
+
+static uint64_t plain_walk(const session *s)
+{
+    return objtree_sum(s->root);
+}
+
+static void malloc_teardown(session *s)
+{
+    objtree_free(s->sys, s->root);
+    s->root = NULL;
+}
+
+static bool refcount_build(session *s, size_t n)
+{
+    return objtree_rc_build(s->sys, n, &s->rc_root);
+}
+
+static uint64_t refcount_walk(const session *s)
+{
+    return objtree_rc_sum(s->rc_root);
+}
+
+static void refcount_teardown(session *s)
+{
+    s->freed_by_drop = rc_release(s->sys, s->rc_root);
+    s->rc_root = NULL;
+}
+
+static bool arena_build(session *s, size_t n)
+{
+    arena_init(&s->arena, s->sys, ARENA_BLOCK);
+    return objtree_build(&s->arena.base, n, &s->root);
+}
+
+/* No walk over the nodes: the arena's blocks hold them all. */
+static void arena_teardown(session *s)
+{
+    arena_release(&s->arena);
+    s->root = NULL;
+}
+
+static bool arena_reset_build(session *s, size_t n)
+{
+    return objtree_build(&s->arena.base, n, &s->root);
+}
+
+static void arena_reset_teardown(session *s)
+{
+    arena_reset(&s->arena);
+    s->root = NULL;
+}
+
+static bool pool_build(session *s, size_t n)
+{
+    if (!pool_init(&s->pool, s->sys, sizeof(struct tree_node),
+                   alignof(struct tree_node), POOL_SLOTS))
+        return false;
+    return objtree_build(&s->pool.base, n, &s->root);
+}
+
+/* Each node back on the free list, as a structure kept in a pool is
+ * destroyed when the pool outlives it; then the slabs go. */
+static void pool_teardown(session *s)
+{
+    objtree_free(&s->pool.base, s->root);
+    pool_release(&s->pool);
+    s->root = NULL;
+}
+
+static const strategy strategies[] = {
+    {"malloc", false, malloc_build, plain_walk, malloc_teardown},
+    {"refcount", false, refcount_build, refcount_walk, refcount_teardown},
+    {"arena", false, arena_build, plain_walk, arena_teardown},
+    {"arena_reset", true, arena_reset_build, plain_walk, arena_reset_teardown},
+    {"pool", false, pool_build, plain_walk, pool_teardown},
+};
+#define NSTRATEGIES (sizeof strategies / sizeof strategies[0])
+
+static void session_start(session *s, allocator *sys)
+{
+    *s = (session){.sys = sys};
+    /* Only arena_reset uses it across cycles; init allocates nothing. */
+    arena_init(&s->arena, sys, ARENA_BLOCK);
+}
+
+static void session_finish(session *s)
+{
+    arena_release(&s->arena);
+}
+
+/* One build, walk and teardown; false when the build failed or the walk
+ * returned a wrong sum. */
+static bool one_cycle(const strategy *st, session *s, size_t n)
+{
+    if (!st->build(s, n)) {
+        st->teardown(s);
+        return false;
+    }
+    uint64_t sum = st->walk(s);
+    st->teardown(s);
+    return sum == objtree_expected_sum(n);
+}
+
+/* --- exact figures, measured once per case, untimed --------------------- */
+
+typedef struct figures {
+    const strategy *st;
+    size_t n;
+    uint64_t malloc_calls;
+    size_t peak_bytes;
+    size_t live_after_drop, freed_by_drop;
+    size_t rss_bytes;
+    bool rss_known;
+} figures;
+
+static figures cached;
+
+/* Peak resident memory of a process that runs no case. */
+static size_t baseline_rss(void)
+{
+    static size_t base;
+    static bool known;
+    if (!known) {
+        known = peak_rss_of_child("baseline", &base, NULL) == 0;
+        if (!known)
+            base = 0;
+    }
+    return base;
+}
+
+static const figures *figures_for(const strategy *st, size_t n)
+{
+    if (cached.st == st && cached.n == n)
+        return &cached;
+    cached = (figures){0};
+    counting_allocator c;
+    counting_init(&c, alloc_libc());
+    session s;
+    session_start(&s, &c.base);
+    /* A persistent strategy is measured in its steady state: the cycle
+     * after one that filled its memory. */
+    if (st->persistent && !one_cycle(st, &s, n)) {
+        session_finish(&s);
+        return NULL;
+    }
+    counting_reset_stats(&c);
+    if (!st->build(&s, n)) {
+        st->teardown(&s);
+        session_finish(&s);
+        return NULL;
+    }
+    uint64_t sum = st->walk(&s);
+    st->teardown(&s);
+    cached.live_after_drop = c.stats.live_blocks;
+    cached.freed_by_drop = s.freed_by_drop;
+    cached.malloc_calls = c.stats.alloc_calls;
+    cached.peak_bytes = c.stats.peak_live_bytes;
+    session_finish(&s);
+    if (sum != objtree_expected_sum(n) || c.stats.live_bytes != 0)
+        return NULL;
+
+    char spec[64];
+    snprintf(spec, sizeof spec, "%s:%zu", st->name, n);
+    size_t peak, base = baseline_rss();
+    if (base && peak_rss_of_child(spec, &peak, NULL) == 0) {
+        cached.rss_bytes = peak > base ? peak - base : 0;
+        cached.rss_known = true;
+    }
+    cached.st = st;
+    cached.n = n;
+    return &cached;
+}
+
+/* In a fresh process (--child=<strategy>:<n>): one cycle, for its peak
+ * resident memory.  Exit status 0 when it ran and checked out. */
+static int alloc_child(const char *spec)
+{
+    char name[32];
+    size_t n;
+    if (sscanf(spec, "%31[a-z_]:%zu", name, &n) != 2)
+        return 2;
+    for (size_t i = 0; i < NSTRATEGIES; i++) {
+        if (strcmp(strategies[i].name, name) != 0)
+            continue;
+        session s;
+        session_start(&s, alloc_libc());
+        bool ok = one_cycle(&strategies[i], &s, n);
+        session_finish(&s);
+        return ok ? 0 : 1;
+    }
+    return 2;
+}
+
+/* --- the timed cases ----------------------------------------------------- */
+
+static uint64_t now_ns(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (uint64_t)t.tv_sec * 1000000000u + (uint64_t)t.tv_nsec;
+}
+
+static void fail_case(bench_state *b, const char *what)
+{
+    bench_skip_with_error(b, what);
+    bench_cli_fail();
+}
+
+static void tree_case(bench_state *b, const void *user)
+{
+    const strategy *st = user;
+    size_t n = (size_t)bench_arg(b, 0);
+    const figures *f = figures_for(st, n);
+    if (!f) {
+        fail_case(b, "untimed check failed: out of memory, a wrong sum or a leak");
+        return;
+    }
+    session s;
+    session_start(&s, alloc_libc());
+    uint64_t expected = objtree_expected_sum(n);
+    uint64_t t_build = 0, t_walk = 0, t_teardown = 0;
+    bool wrong_sum = false;
+    while (bench_keep_running(b, 1)) {
+        uint64_t t0 = now_ns();
+        if (!st->build(&s, n)) {
+            st->teardown(&s);
+            fail_case(b, "out of memory while building the tree");
+            break;
+        }
+        uint64_t t1 = now_ns();
+        uint64_t sum = st->walk(&s);
+        /* Keeps the walk: nothing else reads its result. */
+        bench_do_not_optimize(&sum);
+        uint64_t t2 = now_ns();
+        st->teardown(&s);
+        uint64_t t3 = now_ns();
+        wrong_sum |= sum != expected;
+        t_build += t1 - t0;
+        t_walk += t2 - t1;
+        t_teardown += t3 - t2;
+    }
+    session_finish(&s);
+    if (bench_error_occurred(b))
+        return;
+    if (wrong_sum) {
+        fail_case(b, "checksum mismatch: the walk did not see every node");
+        return;
+    }
+    double objects = (double)bench_iterations(b) * (double)n;
+    bench_set_items_processed(b, bench_iterations(b) * (int64_t)n);
+    bench_set_counter(b, "objects", (double)n, BENCH_COUNTER_PLAIN);
+    bench_set_counter(b, "build_ns", (double)t_build / objects, BENCH_COUNTER_PLAIN);
+    bench_set_counter(b, "walk_ns", (double)t_walk / objects, BENCH_COUNTER_PLAIN);
+    bench_set_counter(b, "teardown_ns", (double)t_teardown / objects, BENCH_COUNTER_PLAIN);
+    bench_set_counter(b, "malloc_calls", (double)f->malloc_calls, BENCH_COUNTER_PLAIN);
+    bench_set_counter(b, "malloc_calls_per_obj", (double)f->malloc_calls / (double)n,
+                      BENCH_COUNTER_PLAIN);
+    bench_set_counter(b, "peak_bytes", (double)f->peak_bytes, BENCH_COUNTER_PLAIN);
+    bench_set_counter(b, "peak_bytes_per_obj", (double)f->peak_bytes / (double)n,
+                      BENCH_COUNTER_PLAIN);
+    if (f->rss_known) {
+        bench_set_counter(b, "rss_bytes", (double)f->rss_bytes, BENCH_COUNTER_PLAIN);
+        bench_set_counter(b, "rss_per_obj", (double)f->rss_bytes / (double)n,
+                          BENCH_COUNTER_PLAIN);
+    }
+    if (st->build == refcount_build) {
+        bench_set_counter(b, "live_after_drop", (double)f->live_after_drop,
+                          BENCH_COUNTER_PLAIN);
+        bench_set_counter(b, "freed_by_drop", (double)f->freed_by_drop,
+                          BENCH_COUNTER_PLAIN);
+    }
+    char label[32];
+    bench_set_label(b, size_format(f->peak_bytes, label, sizeof label));
+}
+
+/* A2: make a ring, drop it; 'user' non-NULL means inside an arena that is
+ * then released.  The figures are taken and the leak cleaned up with the
+ * clock stopped. */
+static void cycle_case(bench_state *b, const void *user)
+{
+    bool in_arena = user != NULL;
+    size_t n = (size_t)bench_arg(b, 0);
+    counting_allocator sys;
+    counting_init(&sys, alloc_libc());
+    arena a;
+    arena_init(&a, &sys.base, ARENA_BLOCK);
+    allocator *objects = in_arena ? &a.base : &sys.base;
+    size_t leaked_objects = 0, leaked_bytes = 0;
+    bool as_expected = true;
+    while (bench_keep_running(b, 1)) {
+        struct rc_link *any;
+        if (!rc_ring_make(objects, n, &any)) {
+            fail_case(b, "out of memory while making the ring");
+            break;
+        }
+        if (in_arena)
+            arena_release(&a);
+        bench_pause_timing(b);
+        leaked_bytes = sys.stats.live_bytes;
+        /* Counted objects leak one block each; an arena's release took
+         * back every block, or none. */
+        leaked_objects = in_arena ? (leaked_bytes ? n : 0) : sys.stats.live_blocks;
+        if (!in_arena) {
+            as_expected &= leaked_objects == n;
+            as_expected &= rc_ring_break(&sys.base, any) == n;
+        } else {
+            as_expected &= leaked_bytes == 0;
+        }
+        as_expected &= sys.stats.live_bytes == 0;
+        bench_resume_timing(b);
+    }
+    arena_release(&a);
+    if (bench_error_occurred(b))
+        return;
+    if (!as_expected) {
+        fail_case(b, "the ring did not leak (or free) exactly as counted");
+        return;
+    }
+    bench_set_items_processed(b, bench_iterations(b) * (int64_t)n);
+    bench_set_counter(b, "objects", (double)n, BENCH_COUNTER_PLAIN);
+    bench_set_counter(b, "leaked_objects", (double)leaked_objects, BENCH_COUNTER_PLAIN);
+    bench_set_counter(b, "leaked_bytes", (double)leaked_bytes, BENCH_COUNTER_PLAIN);
+}
+
+/* --- sizes and registration ------------------------------------------------ */
+
+/* 1024, 4096, ... up to 4M (past every cache: the curves are flat beyond),
+ * then the largest the working set allows. */
+static size_t tree_sizes(size_t max_ws, int64_t *out, size_t cap)
+{
+    size_t largest = max_ws / NODE_HELD_BYTES;
+    size_t count = 0;
+    for (size_t n = 1024; n <= ((size_t)4 << 20) && n < largest && count < cap; n *= 4)
+        out[count++] = (int64_t)n;
+    if (count < cap && largest >= 1024)
+        out[count++] = (int64_t)largest;
+    return count;
+}
+
+static int register_family(const char *name, bench_fn fn, const void *user,
+                           const int64_t *args, size_t nargs)
+{
+    bench_def def = {.name = name, .run = fn, .user = user, .args = args, .nargs = nargs};
+    return bench_register(&def);
+}
+
+int main(int argc, char **argv)
+{
+    bench_options o = bench_cli_start(&alloc_program, argc, argv);
+
+    int64_t sizes[32];
+    size_t nsizes = tree_sizes(o.max_ws, sizes, 32);
+    if (nsizes == 0) {
+        fprintf(stderr, "alloc: --max-ws must allow at least 1024 objects (32K)\n");
+        return 2;
+    }
+    bench_cli_require_memory(&alloc_program,
+                             (size_t)sizes[nsizes - 1] * WORST_BYTES_PER_NODE,
+                             "the largest tree (counted nodes)");
+
+    char name[64];
+    for (size_t i = 0; i < NSTRATEGIES; i++) {
+        snprintf(name, sizeof name, "alloc/%s", strategies[i].name);
+        if (register_family(name, tree_case, &strategies[i], sizes, nsizes) != 0)
+            return 2;
+    }
+    static const int64_t rings[] = {2, 1000, 1000000};
+    size_t nrings = o.quick ? 2 : 3;
+    static const char arena_tag = 1;
+    if (register_family("alloc/cycle_refcount", cycle_case, NULL, rings, nrings) != 0 ||
+        register_family("alloc/cycle_arena", cycle_case, &arena_tag, rings, nrings) != 0)
+        return 2;
+    return bench_cli_finish();
+}
