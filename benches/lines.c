@@ -1,0 +1,197 @@
+/*
+ * lines.c - what a fresh string per line costs: split a text into lines
+ * and digest each one, either as a copy in its own heap block or as a view
+ * into the reader's reused buffer.
+ *
+ * Claim A5 (docs/allocation.md).  The text is generated once per case
+ * (fixed seed, src/textgen.h) and read through the suite's line reader
+ * (src/linereader.h) with a 64 KiB buffer, as a program reads a file.  The
+ * two modes (src/linepass.h) differ by exactly one allocation, one copy
+ * and one free per line.
+ *
+ * Run:    make bench BENCH=lines           (or build/bin/lines --help)
+ * Cases:  lines/<mode>/<dist>/<text bytes>
+ *           mode  copy (a new NUL-terminated string per line, freed after
+ *                 use: Go's scanner.Text(), Python's "for line in f") or
+ *                 view (the line where it lies in the buffer: Go's
+ *                 scanner.Bytes())
+ *           dist  short (0-16 bytes a line), medium (40-120), long
+ *                 (500-1500), skewed (20-100, and 1 line in 1000 of
+ *                 64-192 KiB, longer than the buffer, which then grows)
+ *           text  1 MiB (text and buffer fit in L2) and --max-ws (64 MiB:
+ *                 past the last-level cache; 8 MiB with --quick)
+ * Timed:  one pass over the whole text per iteration, buffer allocated
+ *         and freed inside the pass; generating the text is not timed.
+ * Output: Google Benchmark JSON; ns per line = 1e9 / items_per_second;
+ *         bytes_per_second (text bytes); counters, exact, from a counting
+ *         allocator in one untimed pass:
+ *           lines            lines in the text
+ *           allocs_per_line  allocations and resizes per line (buffer
+ *                            included)
+ *           peak_bytes       most bytes held at once (buffer + one line)
+ *           avg_line_bytes   text bytes / lines
+ * Check:  every pass's line count, byte count and digest must equal those
+ *         of a plain memchr split of the text; a mismatch fails the case.
+ */
+#include "../src/alloc/counting.h"
+#include "../src/cli.h"
+#include "../src/linepass.h"
+#include "../src/shim/bench.h"
+#include "../src/sizes.h"
+#include "../src/textgen.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+static const bench_program lines_program = {
+    .name = "lines",
+    .purpose =
+        "Splits a generated text into lines and digests each one, as a fresh\n"
+        "heap string per line or as a view into the reader's reused buffer,\n"
+        "for four line-length distributions, at 1 MiB and at --max-ws of text:\n"
+        "ns per line, allocations per line, peak bytes.  Claim A5.",
+    .default_max_ws = (size_t)64 << 20,
+    .quick_max_ws = (size_t)8 << 20,
+    .min_time_s = 0.05,
+    .quick_min_time_s = 0.01,
+};
+
+#define BUFFER_BYTES ((size_t)64 << 10)
+#define SMALL_TEXT ((size_t)1 << 20)
+
+typedef struct family {
+    line_mode mode;
+    const char *mode_name;
+    const line_dist *dist;
+} family;
+
+static const bench_options *options;
+
+/* Texts of the running distribution, one per size, kept while the
+ * following cases read the same ones (the copy and view cases of a
+ * distribution use the same texts). */
+struct text {
+    const line_dist *dist;
+    size_t len;
+    char *bytes;
+    line_totals expected;
+};
+static struct text texts[2];
+
+static void free_texts(void)
+{
+    for (size_t i = 0; i < 2; i++) {
+        free(texts[i].bytes);
+        texts[i] = (struct text){0};
+    }
+}
+
+static const struct text *text_for(const line_dist *d, size_t len)
+{
+    for (size_t i = 0; i < 2; i++)
+        if (texts[i].dist == d && texts[i].len == len)
+            return &texts[i];
+    if (texts[0].dist != d)
+        free_texts();
+    struct text *t = texts[0].bytes ? &texts[1] : &texts[0];
+    free(t->bytes);
+    *t = (struct text){0};
+    char *bytes = malloc(len);
+    if (!bytes)
+        return NULL;
+    textgen_fill(bytes, len, d, options->seed);
+    *t = (struct text){.dist = d, .len = len, .bytes = bytes};
+    linepass_reference(bytes, len, &t->expected);
+    return t;
+}
+
+static bool same(const line_totals *a, const line_totals *b)
+{
+    return a->lines == b->lines && a->bytes == b->bytes && a->digest == b->digest;
+}
+
+static void fail_case(bench_state *s, const char *what)
+{
+    bench_skip_with_error(s, what);
+    bench_cli_fail();
+}
+
+static void lines_case(bench_state *s, const void *user)
+{
+    const family *f = user;
+    size_t len = (size_t)bench_arg(s, 0);
+    const struct text *t = text_for(f->dist, len);
+    if (!t) {
+        fail_case(s, "out of memory while generating the text");
+        return;
+    }
+    /* Exact figures from one untimed pass: one counting allocator serves
+     * both the buffer and the line copies. */
+    counting_allocator c;
+    counting_init(&c, alloc_libc());
+    line_totals got;
+    if (linepass_run(t->bytes, len, f->mode, BUFFER_BYTES, &c.base, &c.base, &got) != 0 ||
+        !same(&got, &t->expected)) {
+        fail_case(s, "untimed pass failed: out of memory or wrong lines");
+        return;
+    }
+    allocator *libc = alloc_libc();
+    bool all_right = true;
+    while (bench_keep_running(s, 1)) {
+        int rc = linepass_run(t->bytes, len, f->mode, BUFFER_BYTES, libc, libc, &got);
+        /* Keeps the pass: nothing else reads its totals. */
+        bench_do_not_optimize(&got);
+        all_right &= rc == 0 && same(&got, &t->expected);
+    }
+    if (!all_right) {
+        fail_case(s, "checksum mismatch: a pass did not see the text's lines");
+        return;
+    }
+    double lines = (double)t->expected.lines;
+    bench_set_items_processed(s, bench_iterations(s) * (int64_t)t->expected.lines);
+    bench_set_bytes_processed(s, bench_iterations(s) * (int64_t)len);
+    bench_set_counter(s, "lines", lines, BENCH_COUNTER_PLAIN);
+    bench_set_counter(s, "allocs_per_line",
+                      (double)(c.stats.alloc_calls + c.stats.resize_calls) / lines,
+                      BENCH_COUNTER_PLAIN);
+    bench_set_counter(s, "peak_bytes", (double)c.stats.peak_live_bytes, BENCH_COUNTER_PLAIN);
+    bench_set_counter(s, "avg_line_bytes", (double)len / lines, BENCH_COUNTER_PLAIN);
+    char label[32];
+    bench_set_label(s, size_format(len, label, sizeof label));
+}
+
+int main(int argc, char **argv)
+{
+    bench_options o = bench_cli_start(&lines_program, argc, argv);
+    options = &o;
+    int64_t sizes[2] = {(int64_t)SMALL_TEXT, (int64_t)o.max_ws};
+    size_t nsizes = o.max_ws > SMALL_TEXT ? 2 : 1;
+    if (o.max_ws < SMALL_TEXT)
+        sizes[0] = (int64_t)o.max_ws;
+    bench_cli_require_memory(&lines_program, o.max_ws + BUFFER_BYTES + ((size_t)256 << 10),
+                             "the largest text");
+
+    static family families[2 * 8];
+    size_t count = 0;
+    for (size_t d = 0; d < line_dist_count && count + 2 <= 2 * 8; d++) {
+        families[count++] = (family){LINE_MODE_COPY, "copy", &line_dists[d]};
+        families[count++] = (family){LINE_MODE_VIEW, "view", &line_dists[d]};
+    }
+    for (size_t i = 0; i < count; i++) {
+        char name[64];
+        snprintf(name, sizeof name, "lines/%s/%s", families[i].mode_name,
+                 families[i].dist->name);
+        bench_def def = {
+            .name = name,
+            .run = lines_case,
+            .user = &families[i],
+            .args = sizes,
+            .nargs = nsizes,
+        };
+        if (bench_register(&def) != 0)
+            return 2;
+    }
+    int status = bench_cli_finish();
+    free_texts();
+    return status;
+}
