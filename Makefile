@@ -177,5 +177,5 @@ help:
 	@echo "  CC, CXX           compilers (e.g. CC=clang CXX=clang++)"
 	@echo "  CFLAGS, CXXFLAGS  optimization flags for the bench programs (default -O2 -g)"
 	@echo "  WERROR=1          treat warnings as errors (CI does)"
-	@printf '%b' "$(HELP_EXTRA)"
+	@printf "%b" $(HELP_EXTRA)
 	@echo "Each program also runs alone: build/bin/<name> --help"
