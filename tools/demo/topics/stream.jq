@@ -16,7 +16,7 @@ def takeaway:
   | if $whole == null or $low == null then generic_takeaway("ns"; "took"; "time per byte")
     else "with a \($n | bytes_h) file in the page cache, "
       + compare_sentence("slurp (whole file)"; $low.variant; ($whole | rss); ($low | rss);
-                         "held"; "resident memory at its peak"; bytes_h)
+                         "held"; "peak resident memory"; bytes_h)
       + "; " + ([$at[] | select(.variant != "slurp" and .variant != $low.variant)
                  | "\(.variant) \(rss | bytes_h)"] | join(", "))
       + "; speed: " + ([$at[] | "\(.variant) \(mbs)"] | join(", "))
