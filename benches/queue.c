@@ -1,0 +1,290 @@
+/*
+ * queue.c - backpressure and bounded concurrency: what a bounded queue and
+ * a bounded worker pool save over their unbounded counterparts.
+ *
+ * Claims S3, S4 (docs/claims.md, docs/streaming.md), over the messages of
+ * src/pipeline.h (a 248-byte record each, allocated by the producer and
+ * freed by the thread that processes it):
+ *   S3  queue/bounded/<items>    a producer as fast as it can go and one
+ *       queue/unbounded/<items>  slow consumer (QUEUE_ROUNDS hash passes
+ *                                per message), through a ring of
+ *                                RING_CAPACITY slots whose push waits when
+ *                                full, or through a linked list that takes
+ *                                everything
+ *   S4  queue/pool/<items>           POOL_ROUNDS hash passes per message by
+ *       queue/thread_per_item/<items> a pool of one worker per online CPU
+ *                                fed through a small ring (2 slots per
+ *                                worker), or by a new detached thread per
+ *                                message
+ *
+ * Run:    make bench BENCH=queue            (or build/bin/queue --help)
+ * Sizes:  1000, 10000, ... messages (x10) while the messages fit in
+ *         --max-ws bytes (default 256 MiB: up to 1000000 messages;
+ *         --quick: 16 MiB, up to 10000); pool and thread_per_item stop
+ *         at S4_MAX messages: their work per message is heavier, and a
+ *         thread costs tens of microseconds to start.
+ * Timed:  one whole run per iteration: start the threads, produce and
+ *         process every message, join.  items_per_second is messages per
+ *         second (flatten.jq's ns_* columns: ns per message).
+ * Memory: every case also runs once alone in a fresh process (--child,
+ *         peak_rss.h) for its own peak resident set.
+ * Output: Google Benchmark JSON; per case the counters
+ *           items               messages per run
+ *           peak_queued_items   most messages waiting in the queue at once
+ *           peak_queued_bytes   most heap bytes held at once: messages in
+ *                               flight, queue nodes or slots, thread
+ *                               bookkeeping (counting allocator, exact)
+ *           producer_waits      pushes that waited for room (backpressure)
+ *           threads             most worker threads alive at once
+ *           create_retries      thread creations refused and retried
+ *           peak_rss_bytes, baseline_rss_bytes, rss_over_baseline
+ *                               the child's VmHWM, that of a child doing
+ *                               nothing, and their difference
+ * Check:  every message must arrive exactly once and intact (count, sum
+ *         and hashed sum of sequence numbers, text checked); otherwise the
+ *         case fails and the program exits 1.
+ */
+#include "../src/alloc/counting.h"
+#include "../src/alloc/locked.h"
+#include "../src/cli.h"
+#include "../src/peak_rss.h"
+#include "../src/pipeline.h"
+#include "../src/shim/bench.h"
+
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static int queue_child(const char *spec);
+
+static const bench_program queue_program = {
+    .name = "queue",
+    .purpose =
+        "A fast producer and a slow consumer thread through a bounded ring (push\n"
+        "waits when full) or an unbounded linked queue: peak queued bytes, peak\n"
+        "resident memory and messages per second against the number of messages.\n"
+        "Then the same kind of messages processed by a pool of one worker per CPU\n"
+        "or by one new thread each.  --max-ws bounds the bytes of all messages of\n"
+        "the largest run.  Claims S3, S4.",
+    .default_max_ws = (size_t)256 << 20,
+    .quick_max_ws = (size_t)16 << 20,
+    .min_time_s = 0.05,
+    .quick_min_time_s = 0.01,
+    .child_main = queue_child,
+};
+
+/* Slots of the bounded ring: a buffered channel of a thousand messages,
+ * a few hundred KiB, whatever the input. */
+#define RING_CAPACITY 1024
+/* Hash passes per message: the S3 consumer is slower than the producer
+ * (about 1 us against a few hundred ns here); the S4 work is heavier than
+ * handing a message over, as parsing or transforming a record would be. */
+#define QUEUE_ROUNDS 4
+#define POOL_ROUNDS 16
+/* The largest S4 run: its messages cost several times an S3 message. */
+#define S4_MAX 100000
+
+typedef enum way { BOUNDED, UNBOUNDED, POOL, PER_ITEM } way;
+
+static const struct variant {
+    const char *name;
+    way way;
+} variants[] = {
+    {"bounded", BOUNDED},
+    {"unbounded", UNBOUNDED},
+    {"pool", POOL},
+    {"thread_per_item", PER_ITEM},
+};
+#define NVARIANTS (sizeof variants / sizeof variants[0])
+
+static unsigned pool_workers(void)
+{
+    long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+    return cpus > 0 ? (unsigned)cpus : 1;
+}
+
+static int run_way(way w, uint64_t n, allocator *a, pipeline_result *out)
+{
+    switch (w) {
+    case BOUNDED:
+        return pipeline_run_queue(PIPELINE_BOUNDED, n, RING_CAPACITY, QUEUE_ROUNDS, a, out);
+    case UNBOUNDED:
+        return pipeline_run_queue(PIPELINE_UNBOUNDED, n, 0, QUEUE_ROUNDS, a, out);
+    case POOL:
+        return pipeline_run_pool(n, pool_workers(), POOL_ROUNDS, a, out);
+    case PER_ITEM:
+        return pipeline_run_thread_per_item(n, POOL_ROUNDS, a, out);
+    }
+    return -1;
+}
+
+static const struct variant *variant_named(const char *name)
+{
+    for (size_t v = 0; v < NVARIANTS; v++)
+        if (strcmp(variants[v].name, name) == 0)
+            return &variants[v];
+    return NULL;
+}
+
+/* Child spec: "<variant>:<messages>". */
+static int queue_child(const char *spec)
+{
+    char name[32];
+    unsigned long long n;
+    if (sscanf(spec, "%31[^:]:%llu", name, &n) != 2 || !variant_named(name)) {
+        fprintf(stderr, "queue: bad child spec '%s'\n", spec);
+        return 2;
+    }
+    counting_allocator c;
+    counting_init(&c, alloc_libc());
+    locked_allocator l;
+    locked_init(&l, &c.base);
+    pipeline_result r;
+    int err = run_way(variant_named(name)->way, n, &l.base, &r);
+    locked_destroy(&l);
+    pipeline_result want = pipeline_expected(n);
+    if (err || !pipeline_matches(&r, &want)) {
+        fprintf(stderr, "queue: %s over %llu messages: %s\n", name, n,
+                err ? strerror(err) : "checksum mismatch");
+        return 1;
+    }
+    return 0;
+}
+
+#define MAX_SIZES 16
+
+static uint64_t sizes[MAX_SIZES];
+static size_t nsizes;
+
+/* Peak resident sets from the children, once per variant and size. */
+static struct rss_figure {
+    bool measured;
+    int status;
+    size_t peak;
+} rss[NVARIANTS][MAX_SIZES], baseline;
+
+static void measure(struct rss_figure *f, const char *spec)
+{
+    if (f->measured)
+        return;
+    int status = 0;
+    if (peak_rss_of_child(spec, &f->peak, &status) != 0)
+        f->status = status ? status : 127;
+    f->measured = true;
+}
+
+static void fail_case(bench_state *s, const char *what)
+{
+    bench_skip_with_error(s, what);
+    bench_cli_fail();
+}
+
+static void queue_case(bench_state *s, const void *user)
+{
+    const struct variant *v = user;
+    uint64_t n = (uint64_t)bench_arg(s, 0);
+    size_t vi = (size_t)(v - variants), si = 0;
+    while (si < nsizes && sizes[si] != n)
+        si++;
+    char spec[64], msg[160];
+    measure(&baseline, "baseline");
+    snprintf(spec, sizeof spec, "%s:%" PRIu64, v->name, n);
+    if (si < nsizes)
+        measure(&rss[vi][si], spec);
+    if (si == nsizes || rss[vi][si].status != 0) {
+        snprintf(msg, sizeof msg, "the child measuring peak RSS failed (status %d)",
+                 si < nsizes ? rss[vi][si].status : -1);
+        fail_case(s, msg);
+        return;
+    }
+    pipeline_result want = pipeline_expected(n);
+
+    counting_allocator c;
+    counting_init(&c, alloc_libc());
+    locked_allocator l;
+    locked_init(&l, &c.base);
+    pipeline_result r = {0};
+    while (bench_keep_running(s, 1)) {
+        int err = run_way(v->way, n, &l.base, &r);
+        /* The hashes' sum is the work's only result: kept, so the
+         * consumers' loops cannot be dropped. */
+        bench_do_not_optimize(&r.work);
+        if (err) {
+            snprintf(msg, sizeof msg, "%s: %s", v->name, strerror(err));
+            fail_case(s, msg);
+            continue; /* keep_running now returns false */
+        }
+        if (!pipeline_matches(&r, &want)) {
+            snprintf(msg, sizeof msg, "%s: %" PRIu64 " of %" PRIu64 " messages, "
+                     "%" PRIu64 " corrupt, checksum mismatch", v->name, r.items, n,
+                     r.corrupt);
+            fail_case(s, msg);
+        }
+    }
+    locked_destroy(&l);
+    if (bench_error_occurred(s))
+        return;
+    bench_set_items_processed(s, bench_iterations(s) * (int64_t)n);
+    bench_set_counter(s, "items", (double)n, BENCH_COUNTER_PLAIN);
+    bench_set_counter(s, "peak_queued_items", (double)r.peak_queued, BENCH_COUNTER_PLAIN);
+    bench_set_counter(s, "peak_queued_bytes", (double)c.stats.peak_live_bytes,
+                      BENCH_COUNTER_PLAIN);
+    bench_set_counter(s, "producer_waits", (double)r.producer_waits, BENCH_COUNTER_PLAIN);
+    bench_set_counter(s, "threads", (double)r.peak_threads, BENCH_COUNTER_PLAIN);
+    bench_set_counter(s, "create_retries", (double)r.create_retries, BENCH_COUNTER_PLAIN);
+    if (baseline.status == 0) {
+        const struct rss_figure *f = &rss[vi][si];
+        bench_set_counter(s, "peak_rss_bytes", (double)f->peak, BENCH_COUNTER_PLAIN);
+        bench_set_counter(s, "baseline_rss_bytes", (double)baseline.peak,
+                          BENCH_COUNTER_PLAIN);
+        bench_set_counter(s, "rss_over_baseline", (double)f->peak - (double)baseline.peak,
+                          BENCH_COUNTER_PLAIN);
+    }
+}
+
+int main(int argc, char **argv)
+{
+    bench_options o = bench_cli_start(&queue_program, argc, argv);
+    uint64_t largest = o.max_ws / sizeof(pipeline_msg);
+    for (uint64_t n = 1000; n <= largest && nsizes < MAX_SIZES; n *= 10)
+        sizes[nsizes++] = n;
+    if (nsizes == 0)
+        sizes[nsizes++] = largest > 0 ? largest : 1;
+    /* The unbounded queue may hold every message at once, plus a node and
+     * malloc's overhead each. */
+    bench_cli_require_memory(&queue_program,
+                             (size_t)sizes[nsizes - 1] * (sizeof(pipeline_msg) + 64),
+                             "the unbounded queue at the largest size");
+    char buf[32];
+    snprintf(buf, sizeof buf, "%d", RING_CAPACITY);
+    bench_add_context("queue_ring_capacity", buf);
+    snprintf(buf, sizeof buf, "%u", pool_workers());
+    bench_add_context("queue_pool_workers", buf);
+    snprintf(buf, sizeof buf, "%d", QUEUE_ROUNDS);
+    bench_add_context("queue_consumer_rounds", buf);
+    snprintf(buf, sizeof buf, "%d", POOL_ROUNDS);
+    bench_add_context("queue_pool_rounds", buf);
+
+    int64_t args[MAX_SIZES];
+    for (size_t v = 0; v < NVARIANTS; v++) {
+        size_t count = 0;
+        for (size_t i = 0; i < nsizes; i++)
+            if (variants[v].way == BOUNDED || variants[v].way == UNBOUNDED ||
+                sizes[i] <= S4_MAX)
+                args[count++] = (int64_t)sizes[i];
+        char name[64];
+        snprintf(name, sizeof name, "queue/%s", variants[v].name);
+        bench_def def = {
+            .name = name,
+            .run = queue_case,
+            .user = &variants[v],
+            .args = args,
+            .nargs = count,
+        };
+        if (bench_register(&def) != 0)
+            return 2;
+    }
+    return bench_cli_finish();
+}

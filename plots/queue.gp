@@ -1,0 +1,66 @@
+# queue.gp - backpressure and bounded concurrency (claims S3, S4): memory
+# held against the number of messages for a bounded and an unbounded
+# queue; messages per second for every variant; memory and threads of a
+# worker pool against a thread per message.  Reads data/queue.tsv
+# (scripts/plot.sh): columns variant arg ns_med ns_min ns_max reps, then
+# the counters below in this order.  ns_* are ns per message.
+# counters: items,peak_queued_items,peak_queued_bytes,producer_waits,threads,create_retries,peak_rss_bytes,baseline_rss_bytes,rss_over_baseline
+
+load 'common.gp'
+
+# The block (gnuplot index) of a variant, by name; -1 when absent.
+position(w, i) = i > words(variants) ? 0 : (word(variants, i) eq w ? i : position(w, i + 1))
+block(w) = position(w, 1) - 1
+
+set logscale x 10
+set format x '10^{%L}'
+set xlabel 'messages in the run (log scale)'
+set autoscale xfix
+set offsets graph 0.04, graph 0.04, graph 0.05, graph 0.05
+
+# --- S3: memory held by the queue ------------------------------------------------
+eval set_output('queue')
+set title "A fast producer and a slow consumer: memory held by a bounded and an unbounded queue\n{/*0.8 ".machine."}"
+set logscale y 2
+set format y '%.0b %BB'
+set ylabel 'bytes (log scale)'
+set key inside left top
+plot block('unbounded') < 0 ? 1/0 : datafile index block('unbounded') \
+         using 7:9 with linespoints lt 2 lw 2 title 'unbounded: peak bytes queued (counting allocator)', \
+     block('unbounded') < 0 ? 1/0 : datafile index block('unbounded') \
+         using 7:($15 > 0 ? $15 : NaN) with linespoints lt 2 dt 2 title 'unbounded: peak RSS above baseline', \
+     block('bounded') < 0 ? 1/0 : datafile index block('bounded') \
+         using 7:9 with linespoints lt 5 lw 2 title 'bounded ring (1024 slots): peak bytes queued', \
+     block('bounded') < 0 ? 1/0 : datafile index block('bounded') \
+         using 7:($15 > 0 ? $15 : NaN) with linespoints lt 5 dt 2 title 'bounded ring: peak RSS above baseline'
+
+# --- S3 and S4: throughput -----------------------------------------------------------
+eval set_output('queue_throughput')
+set title "Messages per second (S3: one slow consumer; S4: heavier work, pool or a thread each)\n{/*0.8 ".machine."}"
+set logscale y 10
+set format y '%.0s %c'
+set ylabel 'messages per second (median; bars: min to max)'
+set key inside right top
+plot for [i = 1:words(variants)] datafile index (i - 1) \
+     using 7:(1e9 / $3):(1e9 / $5):(1e9 / $4) with yerrorlines lt i title word(variants, i) noenhanced
+
+# --- S4: memory and threads ------------------------------------------------------------
+eval set_output('queue_workers')
+set title "Worker pool against a thread per message: peak resident memory and live threads\n{/*0.8 ".machine."}"
+set logscale y 2
+set format y '%.0b %BB'
+set ylabel 'peak RSS above a run that does nothing'
+set y2label 'worker threads alive at once (dashed)'
+set logscale y2 2
+set y2range [1:*]
+set y2tics
+set format y2 '%g'
+set key inside left top
+plot block('pool') < 0 ? 1/0 : datafile index block('pool') \
+         using 7:($15 > 0 ? $15 : NaN) with linespoints lt 3 lw 2 title 'pool: peak RSS', \
+     block('thread_per_item') < 0 ? 1/0 : datafile index block('thread_per_item') \
+         using 7:($15 > 0 ? $15 : NaN) with linespoints lt 4 lw 2 title 'thread per item: peak RSS', \
+     block('pool') < 0 ? 1/0 : datafile index block('pool') \
+         using 7:11 axes x1y2 with linespoints lt 3 dt 2 title 'pool: threads', \
+     block('thread_per_item') < 0 ? 1/0 : datafile index block('thread_per_item') \
+         using 7:11 axes x1y2 with linespoints lt 4 dt 2 title 'thread per item: threads'
