@@ -11,7 +11,7 @@ and why there?"
 # repetitions give a steadier median.
 DEMO_FLAGS=(--max-ws=128M)
 DEMO_QUICK_FLAGS=(--quick --max-ws=1M)
-DEMO_SIZES=7
+DEMO_SIZES=8               # 4 B, 16 B, 64 B, ... 64 KiB
 DEMO_FILTER='^stride/read/'
 DEMO_METRIC=ns
 DEMO_TABLE=sweep
