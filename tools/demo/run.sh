@@ -110,7 +110,8 @@ trap 'exit 130' INT
 trap 'exit 143' TERM
 
 # The cases: those the program lists under these flags and the topic's
-# filter, a few args per variant spread evenly from smallest to largest.
+# filter, at a few args spread on a log scale from the smallest to the
+# largest (lib.jq, picked).
 "$bin" "${flags[@]}" --benchmark_list_tests=true --benchmark_filter="$DEMO_FILTER" \
     > "$tmp/list" 2> "$tmp/err" || { cat "$tmp/err" >&2; exit 1; }
 filter=$(jq -R -r -s --argjson k "$sizes" -L "$here" 'include "lib"; pick_filter($k)' "$tmp/list")
