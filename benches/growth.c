@@ -1,0 +1,710 @@
+/*
+ * growth.c - what growing an array by appends costs, and what a small view
+ * of a big array keeps alive.
+ *
+ * Claims G1, G2, G3 (docs/claims.md; G4 is a test, tests/test_slice.c, and
+ * the demo tools/growth_demo.c).  See docs/growth.md for how to read it.
+ *
+ * Run:    make bench BENCH=growth           (or build/bin/growth --help)
+ * Cases:
+ *   growth/<type>/<policy>[/<method>]/<N>   N single appends to an empty
+ *       array: type u64 (8-byte values) or user (the article's 24-byte
+ *       User record); policy prealloc (reserve N first, then append), x2,
+ *       x1.5, plus_k (+4096 elements), go, cpython (src/growth/policy.h);
+ *       method realloc or copy (allocate, memcpy, free), none for prealloc.
+ *       N: 1, 3, 10, 30, ... 3M, 10M, 100M while the final array fits in
+ *       --max-ws (an eighth of it for the copy method, which touches and
+ *       copies several times more): with the default 1 GiB, u64 to 100M
+ *       (copy to 10M), user to 10M (copy to 3M); plus_k stops at 300K
+ *       because its copying grows as N squared.  --quick: decades only,
+ *       --max-ws 128 MiB (u64 to 10M, copy to 1M).
+ *   growth/capacity/<policy>/<N>   the policy alone, for 8-byte elements,
+ *       at every N where the capacity changes (and each decade): the
+ *       staircase.  No memory is allocated; nothing worth timing.
+ *   growth/views/<keep_view|keep_copy>/<M>   M buffers of 1 MiB, each
+ *       filled, then either a 10-element view of it is kept (the buffer
+ *       stays) or the 10 elements are copied and the buffer freed.
+ *       M: 16, 64, 256 while M MiB fits in a quarter of --max-ws.
+ * Timed:  per iteration, one whole build: make the array, (reserve,) N
+ *         appends, free it; the free is timed too, since growing frees
+ *         blocks along the way.  views: M buffers made, kept, released.
+ *         Checking the contents is done once per case, with the clock
+ *         stopped.
+ * Output: Google Benchmark JSON; ns per append (or per buffer) is
+ *         1e9 / items_per_second.  Counters, per build (exact unless said):
+ *           elements        N
+ *           capacity        elements of room after the N appends
+ *           reallocs        growths of an existing block
+ *           moves           reallocations that changed the address (mean
+ *                           over builds: realloc decides, not the policy)
+ *           bytes_copied    copy: bytes memcpy'd while growing
+ *           bytes_relocated realloc: bytes in blocks realloc moved (mean);
+ *                           whether it copied them is what faults and RSS
+ *                           tell
+ *           peak_bytes      most bytes held at once (counting allocator; a
+ *                           moved block counts twice while it moves; mean)
+ *           slack_bytes     (capacity - N) * element size at the end
+ *           faults          minor page faults per build (getrusage)
+ *           peak_rss        at the largest N of u64 only: peak resident
+ *                           bytes of a child process doing one build,
+ *                           minus a child doing nothing
+ *         capacity family: capacity, reallocs, bytes_copied, peak_bytes,
+ *         slack_bytes as the policy predicts them.  views: live_bytes
+ *         (counting allocator, after keeping) and peak_rss (child).
+ * Check:  contents read back after a build; the build's growth counts must
+ *         equal the policy's prediction (src/growth/policy.h
+ *         growth_plan_appends); the kept views must hold what was written.
+ *         Any mismatch fails the case and the program exits 1.
+ */
+#include "../src/alloc/counting.h"
+#include "../src/cli.h"
+#include "../src/growth/growable.h"
+#include "../src/growth/slice.h"
+#include "../src/peak_rss.h"
+#include "../src/shim/bench.h"
+#include "../src/user.h"
+
+#include <malloc.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+
+static int growth_child(const char *spec);
+
+static const bench_program growth_program = {
+    .name = "growth",
+    .purpose =
+        "Appends N 8-byte values or N User records to an empty array under six\n"
+        "growth policies (prealloc, x2, x1.5, plus_k, go, cpython), growing by\n"
+        "realloc or by allocate-copy-free.  N runs 1, 3, 10, ... 10M, 100M while\n"
+        "the final array fits in --max-ws (an eighth of it when growing by copy;\n"
+        "plus_k stops at 300K).  Reports ns per append, reallocations, bytes\n"
+        "copied, peak bytes, slack, page faults and, at one N, peak resident\n"
+        "memory; the capacity staircase of each policy; and what a 10-element\n"
+        "view of each of 16 to 256 1 MiB buffers keeps alive against a copy.\n"
+        "Claims G1, G2, G3 (G4: make slice-demo).  glibc's mmap threshold is\n"
+        "fixed at 128 KiB (mallopt).  No random data: --seed changes nothing.",
+    .default_max_ws = (size_t)1 << 30,
+    .quick_max_ws = (size_t)128 << 20,
+    .min_time_s = 0.005,
+    .quick_min_time_s = 0.002,
+    .child_main = growth_child,
+};
+
+/* glibc starts with this mmap threshold, then raises it each time a
+ * mapped block is freed, so which buffers are mmap-backed (and grown by
+ * mremap) would depend on the cases run before.  Fixing it (mallopt turns
+ * the adjustment off) makes every case see the same allocator. */
+#define MMAP_THRESHOLD (128 * 1024)
+
+/* plus_k copies about N^2 / (2K) elements: 1M already costs seconds. */
+#define PLUS_K_MAX_N 300000
+
+/* --- element types --------------------------------------------------------- */
+
+/* The timed kernel: n single appends, each written in place like
+ * s = append(s, v).  False when a growth failed. */
+typedef bool (*append_fn)(growable *g, size_t n);
+/* True when g holds exactly what append_fn wrote for n appends. */
+typedef bool (*check_fn)(const growable *g, size_t n);
+
+typedef struct element_kind {
+    const char *name;
+    size_t size, align;
+    append_fn append;
+    check_fn check;
+} element_kind;
+
+static bool append_u64(growable *g, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        uint64_t *slot = growable_push(g);
+        if (!slot)
+            return false;
+        *slot = i;
+    }
+    return true;
+}
+
+static bool check_u64(const growable *g, size_t n)
+{
+    const uint64_t *v = (const uint64_t *)g->data;
+    for (size_t i = 0; i < n; i++)
+        if (v[i] != i)
+            return false;
+    return g->len == n;
+}
+
+/* Record i: id i + 1, every other one active, a score that is exact in a
+ * double.  Values cheap to make, so the time is the append's. */
+static inline struct user user_record(size_t i)
+{
+    return (struct user){(int64_t)i + 1, (i & 1) != 0, (double)(i & 1023) * 0.25};
+}
+
+static bool append_users(growable *g, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        struct user *slot = growable_push(g);
+        if (!slot)
+            return false;
+        *slot = user_record(i);
+    }
+    return true;
+}
+
+static bool check_users(const growable *g, size_t n)
+{
+    const struct user *u = (const struct user *)g->data;
+    for (size_t i = 0; i < n; i++) {
+        struct user want = user_record(i);
+        if (u[i].id != want.id || u[i].active != want.active || u[i].score != want.score)
+            return false;
+    }
+    return g->len == n;
+}
+
+static const element_kind kinds[] = {
+    {"u64", sizeof(uint64_t), alignof(uint64_t), append_u64, check_u64},
+    {"user", sizeof(struct user), alignof(struct user), append_users, check_users},
+};
+#define KIND_COUNT (sizeof kinds / sizeof kinds[0])
+
+/* --- append cases ---------------------------------------------------------- */
+
+typedef struct append_case {
+    char name[40];            /* "u64/x2/realloc": variant part of the case name */
+    const element_kind *kind;
+    const growth_policy *policy;
+    growable_method method;
+    bool reserve;             /* prealloc: reserve N before appending */
+} append_case;
+
+/* prealloc once per type, then each growing policy with each method. */
+#define APPEND_CASE_COUNT (KIND_COUNT * (1 + 2 * (GROWTH_POLICY_COUNT - 1)))
+static append_case append_cases[APPEND_CASE_COUNT];
+
+static void make_append_cases(void)
+{
+    size_t k = 0;
+    for (size_t t = 0; t < KIND_COUNT; t++) {
+        for (size_t p = 0; p < GROWTH_POLICY_COUNT; p++) {
+            for (int m = 0; m < 2; m++) {
+                append_case *c = &append_cases[k];
+                c->kind = &kinds[t];
+                c->policy = &growth_policies[p];
+                c->method = m == 0 ? GROW_REALLOC : GROW_COPY;
+                c->reserve = p == GROWTH_PREALLOC;
+                if (c->reserve) {
+                    snprintf(c->name, sizeof c->name, "%s/%s", kinds[t].name,
+                             c->policy->name);
+                    k++;
+                    break; /* a reserved array never grows: one method */
+                }
+                snprintf(c->name, sizeof c->name, "%s/%s/%s", kinds[t].name,
+                         c->policy->name, growable_method_name(c->method));
+                k++;
+            }
+        }
+    }
+}
+
+static const append_case *find_append_case(const char *name)
+{
+    for (size_t i = 0; i < APPEND_CASE_COUNT; i++)
+        if (strcmp(append_cases[i].name, name) == 0)
+            return &append_cases[i];
+    return NULL;
+}
+
+/* One build as the timed loop does it, minus the free: an empty array,
+ * (reserve,) n appends.  False when an allocation failed. */
+static bool build(const append_case *c, allocator *a, size_t n, growable *g)
+{
+    if (growable_init(g, c->kind->size, c->kind->align, c->policy, c->method, a) != GROWABLE_OK)
+        return false;
+    if (c->reserve && growable_reserve(g, n) != GROWABLE_OK)
+        return false;
+    return c->kind->append(g, n);
+}
+
+static uint64_t minor_faults(void)
+{
+    struct rusage ru;
+    getrusage(RUSAGE_SELF, &ru);
+    return (uint64_t)ru.ru_minflt;
+}
+
+/* Peak resident bytes of a child running 'spec' alone, less a child that
+ * runs nothing; 0 when a child failed (reported on stderr). */
+static size_t child_rss(const char *spec)
+{
+    static size_t baseline;
+    int status;
+    if (baseline == 0 && peak_rss_of_child("baseline", &baseline, &status) != 0) {
+        fprintf(stderr, "growth: the baseline child failed (status %d)\n", status);
+        baseline = 0;
+        return 0;
+    }
+    size_t peak;
+    if (peak_rss_of_child(spec, &peak, &status) != 0) {
+        fprintf(stderr, "growth: child '%s' failed (status %d)\n", spec, status);
+        return 0;
+    }
+    return peak > baseline ? peak - baseline : 0;
+}
+
+static void fail_case(bench_state *s, const char *what, const append_case *c, size_t n)
+{
+    char msg[200];
+    snprintf(msg, sizeof msg, "%s (%s, N = %zu)", what, c->name, n);
+    bench_skip_with_error(s, msg);
+    bench_cli_fail();
+}
+
+/* Compares a build's own counts with the policy's prediction. */
+static bool counts_match_plan(const append_case *c, const growable *g, size_t n)
+{
+    growth_plan plan;
+    if (!growth_plan_appends(c->policy, c->kind->size, n, c->reserve, &plan))
+        return false;
+    if (g->cap != plan.capacity || g->stats.growths != plan.growths ||
+        g->stats.reallocations != plan.reallocations)
+        return false;
+    /* Only the copy method's bytes are the policy's: realloc moves or not. */
+    return c->method == GROW_REALLOC || g->stats.bytes_copied == plan.bytes_copied;
+}
+
+/* The case checked last, so that its repetitions are checked only once. */
+static const void *checked_case;
+static size_t checked_n;
+
+/* The largest N of the u64 cases, and the N at which their resident
+ * memory is measured in a child. */
+static size_t largest_u64_n, rss_u64_n;
+
+static void append_case_run(bench_state *s, const void *user)
+{
+    const append_case *c = user;
+    size_t n = (size_t)bench_arg(s, 0);
+    bool check = !(checked_case == c && checked_n == n);
+
+    /* Resident memory at the largest size, in a fresh process, once. */
+    static const void *rss_case;
+    static size_t rss_n, rss_bytes;
+    if (c->kind == &kinds[0] && n == rss_u64_n && !(rss_case == c && rss_n == n)) {
+        char spec[96];
+        snprintf(spec, sizeof spec, "append:%s:%zu", c->name, n);
+        rss_bytes = child_rss(spec);
+        rss_case = c;
+        rss_n = n;
+    }
+
+    counting_allocator counter;
+    counting_init(&counter, alloc_libc());
+    /* Small builds run several per call into the library, so that call's
+     * few nanoseconds stay far below the build's time. */
+    int64_t batch = n >= 4096 ? 1 : (int64_t)((4096 + n - 1) / n);
+    uint64_t moves = 0, relocated = 0, peak = 0, builds = 0;
+    growable g = {0};
+    growable_stats stats = {0};
+    size_t capacity = 0;
+    uint64_t faults_before = minor_faults();
+
+    while (bench_keep_running(s, batch)) {
+        for (int64_t b = 0; b < batch; b++) {
+            counting_reset_stats(&counter);
+            if (!build(c, &counter.base, n, &g)) {
+                growable_release(&g);
+                fail_case(s, "out of memory while appending", c, n);
+                return;
+            }
+            /* The stores into the array must happen: nothing reads them. */
+            bench_do_not_optimize(g.data);
+            if (check) {
+                bench_pause_timing(s);
+                check = false;
+                bool ok = c->kind->check(&g, n) && counts_match_plan(c, &g, n);
+                bench_resume_timing(s);
+                if (!ok) {
+                    growable_release(&g);
+                    fail_case(s, "contents or growth counts differ from the policy's", c, n);
+                    return;
+                }
+                checked_case = c;
+                checked_n = n;
+            }
+            moves += g.stats.moves;
+            relocated += g.stats.bytes_relocated;
+            peak += counter.stats.peak_live_bytes;
+            builds++;
+            stats = g.stats;
+            capacity = g.cap;
+            growable_release(&g);
+        }
+    }
+    uint64_t faults = minor_faults() - faults_before;
+
+    double per_build = builds ? 1.0 / (double)builds : 0;
+    size_t e = c->kind->size;
+    bench_set_items_processed(s, bench_iterations(s) * (int64_t)n);
+    bench_set_counter(s, "elements", (double)n, BENCH_COUNTER_PLAIN);
+    bench_set_counter(s, "capacity", (double)capacity, BENCH_COUNTER_PLAIN);
+    bench_set_counter(s, "reallocs", (double)stats.reallocations, BENCH_COUNTER_PLAIN);
+    bench_set_counter(s, "moves", (double)moves * per_build, BENCH_COUNTER_PLAIN);
+    if (c->method == GROW_COPY || c->reserve)
+        bench_set_counter(s, "bytes_copied", (double)stats.bytes_copied, BENCH_COUNTER_PLAIN);
+    else
+        bench_set_counter(s, "bytes_relocated", (double)relocated * per_build,
+                          BENCH_COUNTER_PLAIN);
+    bench_set_counter(s, "peak_bytes", (double)peak * per_build, BENCH_COUNTER_PLAIN);
+    bench_set_counter(s, "slack_bytes", (double)((capacity - n) * e), BENCH_COUNTER_PLAIN);
+    bench_set_counter(s, "faults", (double)faults * per_build, BENCH_COUNTER_PLAIN);
+    if (rss_case == c && rss_n == n && rss_bytes)
+        bench_set_counter(s, "peak_rss", (double)rss_bytes, BENCH_COUNTER_PLAIN);
+}
+
+/* --- the policy alone: the staircase ------------------------------------------ */
+
+static void capacity_case_run(bench_state *s, const void *user)
+{
+    const growth_policy *p = user;
+    size_t n = (size_t)bench_arg(s, 0);
+    bool reserve = p == &growth_policies[GROWTH_PREALLOC];
+    growth_plan plan = {0};
+    bool ok = true;
+    /* The timed body is the policy's arithmetic only: cheap, and not the
+     * point; the counters are. */
+    while (bench_keep_running(s, 1)) {
+        ok = growth_plan_appends(p, sizeof(uint64_t), n, reserve, &plan);
+        bench_do_not_optimize(&plan);
+    }
+    if (!ok) {
+        bench_skip_with_error(s, "capacity does not fit in memory");
+        bench_cli_fail();
+        return;
+    }
+    bench_set_counter(s, "elements", (double)n, BENCH_COUNTER_PLAIN);
+    bench_set_counter(s, "capacity", (double)plan.capacity, BENCH_COUNTER_PLAIN);
+    bench_set_counter(s, "reallocs", (double)plan.reallocations, BENCH_COUNTER_PLAIN);
+    bench_set_counter(s, "bytes_copied", (double)plan.bytes_copied, BENCH_COUNTER_PLAIN);
+    bench_set_counter(s, "peak_bytes", (double)plan.peak_bytes, BENCH_COUNTER_PLAIN);
+    bench_set_counter(s, "slack_bytes", (double)((plan.capacity - n) * sizeof(uint64_t)),
+                      BENCH_COUNTER_PLAIN);
+}
+
+/* --- views: what a small view keeps alive (G3) ------------------------------ */
+
+#define VIEW_BUFFER_ELEMS ((size_t)(1 << 20) / sizeof(int64_t)) /* 1 MiB */
+#define VIEW_LEN 10
+
+typedef struct view_case {
+    const char *name;   /* "keep_view" or "keep_copy" */
+    bool copy;
+} view_case;
+
+static const view_case view_cases[] = {{"keep_view", false}, {"keep_copy", true}};
+
+/* Element j of buffer i: distinct everywhere, so a view of the wrong
+ * buffer is caught. */
+static inline int64_t view_value(size_t i, size_t j)
+{
+    return (int64_t)(i * VIEW_BUFFER_ELEMS + j);
+}
+
+/* Makes m buffers, fills each (as if read from a file), and keeps a
+ * 10-element view of each, or a copy of those 10 elements while the
+ * buffer is freed.  kept[] has m slots.  False when out of memory
+ * (everything made so far is released). */
+static bool keep_views(const view_case *v, allocator *a, slice_i64 *kept, size_t m)
+{
+    for (size_t i = 0; i < m; i++) {
+        int64_t *buf = ALLOC_ARRAY(a, int64_t, VIEW_BUFFER_ELEMS);
+        if (!buf)
+            goto fail;
+        for (size_t j = 0; j < VIEW_BUFFER_ELEMS; j++)
+            buf[j] = view_value(i, j);
+        slice_i64 whole = slice_i64_of(buf, VIEW_BUFFER_ELEMS, VIEW_BUFFER_ELEMS), head;
+        slice_i64_sub(whole, 0, VIEW_LEN, &head);
+        if (!v->copy) {
+            kept[i] = head; /* keeps all of buf: head.cap runs to its end */
+            continue;
+        }
+        bool copied = slice_i64_clone(head, a, &kept[i]);
+        slice_i64_free(&whole, a);
+        if (!copied) {
+            m = i;
+            goto fail;
+        }
+    }
+    return true;
+fail:
+    for (size_t i = 0; i < m && kept[i].ptr; i++)
+        slice_i64_free(&kept[i], a);
+    return false;
+}
+
+static bool views_hold_their_values(const slice_i64 *kept, size_t m)
+{
+    for (size_t i = 0; i < m; i++) {
+        if (kept[i].len != VIEW_LEN)
+            return false;
+        for (size_t j = 0; j < VIEW_LEN; j++)
+            if (kept[i].ptr[j] != view_value(i, j))
+                return false;
+    }
+    return true;
+}
+
+static void release_views(slice_i64 *kept, size_t m, allocator *a)
+{
+    for (size_t i = 0; i < m; i++)
+        slice_i64_free(&kept[i], a);
+}
+
+static void views_case_run(bench_state *s, const void *user)
+{
+    const view_case *v = user;
+    size_t m = (size_t)bench_arg(s, 0);
+
+    static const void *rss_case;
+    static size_t rss_m, rss_bytes;
+    if (!(rss_case == v && rss_m == m)) {
+        char spec[64];
+        snprintf(spec, sizeof spec, "views:%s:%zu", v->name, m);
+        rss_bytes = child_rss(spec);
+        rss_case = v;
+        rss_m = m;
+    }
+
+    counting_allocator counter;
+    counting_init(&counter, alloc_libc());
+    slice_i64 *kept = calloc(m, sizeof *kept);
+    if (!kept) {
+        bench_skip_with_error(s, "out of memory for the kept slices");
+        bench_cli_fail();
+        return;
+    }
+    size_t live = 0;
+    bool checked = false;
+    while (bench_keep_running(s, 1)) {
+        if (!keep_views(v, &counter.base, kept, m)) {
+            free(kept);
+            bench_skip_with_error(s, "out of memory while keeping views");
+            bench_cli_fail();
+            return;
+        }
+        if (!checked) {
+            bench_pause_timing(s);
+            checked = true;
+            live = counter.stats.live_bytes;
+            bool ok = views_hold_their_values(kept, m);
+            bench_resume_timing(s);
+            if (!ok) {
+                release_views(kept, m, &counter.base);
+                free(kept);
+                bench_skip_with_error(s, "a kept view does not hold its values");
+                bench_cli_fail();
+                return;
+            }
+        }
+        release_views(kept, m, &counter.base);
+    }
+    free(kept);
+    bench_set_items_processed(s, bench_iterations(s) * (int64_t)m);
+    bench_set_counter(s, "buffers", (double)m, BENCH_COUNTER_PLAIN);
+    bench_set_counter(s, "live_bytes", (double)live, BENCH_COUNTER_PLAIN);
+    if (rss_bytes)
+        bench_set_counter(s, "peak_rss", (double)rss_bytes, BENCH_COUNTER_PLAIN);
+}
+
+/* --- one case alone, for peak_rss_of_child ------------------------------- */
+
+/* "append:<variant>:<N>" or "views:<keep_view|keep_copy>:<M>": one build,
+ * checked, then exit.  Status 0, 1 on a failed check or allocation, 2 on
+ * a spec it does not understand. */
+static int growth_child(const char *spec)
+{
+    char what[64];
+    size_t count;
+    const char *colon = strrchr(spec, ':');
+    if (!colon || sscanf(colon + 1, "%zu", &count) != 1)
+        return 2;
+    if (strncmp(spec, "append:", 7) == 0) {
+        size_t len = (size_t)(colon - (spec + 7));
+        if (len >= sizeof what)
+            return 2;
+        memcpy(what, spec + 7, len);
+        what[len] = '\0';
+        const append_case *c = find_append_case(what);
+        if (!c)
+            return 2;
+        growable g;
+        bool ok = build(c, alloc_libc(), count, &g) && c->kind->check(&g, count);
+        growable_release(&g);
+        return ok ? 0 : 1;
+    }
+    if (strncmp(spec, "views:", 6) == 0) {
+        const view_case *v = NULL;
+        for (size_t i = 0; i < sizeof view_cases / sizeof view_cases[0]; i++)
+            if (strncmp(spec + 6, view_cases[i].name, strlen(view_cases[i].name)) == 0)
+                v = &view_cases[i];
+        slice_i64 *kept = v ? calloc(count, sizeof *kept) : NULL;
+        if (!kept)
+            return v ? 1 : 2;
+        bool ok = keep_views(v, alloc_libc(), kept, count) && views_hold_their_values(kept, count);
+        if (ok)
+            release_views(kept, count, alloc_libc());
+        free(kept);
+        return ok ? 0 : 1;
+    }
+    return 2;
+}
+
+/* --- sizes and registration ---------------------------------------------- */
+
+/*
+ * The N of one append case: 1, 3, 10, 30, ... 3M, 10M, then 100M (decades
+ * only with --quick), as long as the final array (N elements) fits in
+ * --max-ws, or in an eighth of it for the copy method, which touches and
+ * copies several times more memory; plus_k stops at PLUS_K_MAX_N.  With
+ * the default 1 GiB: u64 to 100M (copy to 10M), user to 10M (copy to 3M).
+ */
+static size_t append_sizes(const append_case *c, const bench_options *o,
+                           int64_t *out, size_t cap)
+{
+    static const int64_t full[] = {1, 3, 10, 30, 100, 300, 1000, 3000, 10000, 30000,
+                                   100000, 300000, 1000000, 3000000, 10000000,
+                                   100000000};
+    size_t limit = c->method == GROW_COPY && !c->reserve ? o->max_ws / 8 : o->max_ws;
+    size_t count = 0;
+    for (size_t i = 0; i < sizeof full / sizeof full[0] && count < cap; i++) {
+        size_t n = (size_t)full[i];
+        if (o->quick && n % 3 == 0) /* 3, 30, ...: powers of ten never are */
+            continue;
+        if (n > limit / c->kind->size)
+            break;
+        if (c->policy == &growth_policies[GROWTH_PLUS_K] && n > PLUS_K_MAX_N)
+            break;
+        out[count++] = (int64_t)n;
+    }
+    return count;
+}
+
+/* Every N at which the policy grows (the append past a full array), up to
+ * max, and every decade; plus_k only for its first 32 steps. */
+static size_t staircase_sizes(const growth_policy *p, size_t max, int64_t *out, size_t cap)
+{
+    size_t count = 0;
+    if (p != &growth_policies[GROWTH_PREALLOC]) {
+        size_t c = 0;
+        for (int steps = 0; c < max && count < cap; steps++) {
+            if (p == &growth_policies[GROWTH_PLUS_K] && steps == 32)
+                break;
+            out[count++] = (int64_t)c + 1;
+            c = growth_next_capacity(p, c, c, c + 1, sizeof(uint64_t));
+        }
+    }
+    for (size_t decade = 1; decade <= max && count < cap; decade *= 10)
+        out[count++] = (int64_t)decade;
+    /* Sorted and unique: the plot joins points in this order. */
+    for (size_t i = 1; i < count; i++)
+        for (size_t j = i; j > 0 && out[j - 1] > out[j]; j--) {
+            int64_t t = out[j];
+            out[j] = out[j - 1];
+            out[j - 1] = t;
+        }
+    size_t unique = 0;
+    for (size_t i = 0; i < count; i++)
+        if (unique == 0 || out[unique - 1] != out[i])
+            out[unique++] = out[i];
+    return unique;
+}
+
+static int64_t case_sizes[APPEND_CASE_COUNT][32];
+static int64_t stair_sizes[GROWTH_POLICY_COUNT][256];
+static int64_t view_sizes[4];
+
+static int register_cases(const bench_options *o)
+{
+    char name[96];
+    size_t nsizes[APPEND_CASE_COUNT];
+    for (size_t k = 0; k < APPEND_CASE_COUNT; k++) {
+        const append_case *c = &append_cases[k];
+        nsizes[k] = append_sizes(c, o, case_sizes[k], 32);
+        /* Resident memory is measured where every u64 case has a size:
+         * the largest size of the copy cases. */
+        if (c->kind == &kinds[0] && c->method == GROW_COPY && !c->reserve &&
+            c->policy != &growth_policies[GROWTH_PLUS_K] && nsizes[k])
+            rss_u64_n = (size_t)case_sizes[k][nsizes[k] - 1];
+        if (c->kind == &kinds[0] && c->reserve && nsizes[k])
+            largest_u64_n = (size_t)case_sizes[k][nsizes[k] - 1];
+    }
+
+    for (size_t k = 0; k < APPEND_CASE_COUNT; k++) {
+        snprintf(name, sizeof name, "growth/%.39s", append_cases[k].name);
+        bench_def def = {
+            .name = name,
+            .run = append_case_run,
+            .user = &append_cases[k],
+            .args = case_sizes[k],
+            .nargs = nsizes[k],
+        };
+        if (def.nargs && bench_register(&def) != 0)
+            return -1;
+    }
+
+    for (size_t p = 0; p < GROWTH_POLICY_COUNT; p++) {
+        snprintf(name, sizeof name, "growth/capacity/%s", growth_policies[p].name);
+        bench_def def = {
+            .name = name,
+            .run = capacity_case_run,
+            .user = &growth_policies[p],
+            .args = stair_sizes[p],
+            .nargs = staircase_sizes(&growth_policies[p], largest_u64_n, stair_sizes[p], 256),
+            .iterations = 1,
+        };
+        if (bench_register(&def) != 0)
+            return -1;
+    }
+
+    /* Buffers of 1 MiB: as many as fit in a quarter of --max-ws (the
+     * views case holds them all, and the child does it again). */
+    size_t nviews = 0, max_buffers = (o->max_ws >> 20) / 4;
+    static const size_t view_counts[] = {16, 64, 256};
+    for (size_t i = 0; i < 3; i++)
+        if (view_counts[i] <= max_buffers)
+            view_sizes[nviews++] = (int64_t)view_counts[i];
+    for (size_t i = 0; i < sizeof view_cases / sizeof view_cases[0] && nviews; i++) {
+        snprintf(name, sizeof name, "growth/views/%s", view_cases[i].name);
+        bench_def def = {
+            .name = name,
+            .run = views_case_run,
+            .user = &view_cases[i],
+            .args = view_sizes,
+            .nargs = nviews,
+        };
+        if (bench_register(&def) != 0)
+            return -1;
+    }
+    return 0;
+}
+
+int main(int argc, char **argv)
+{
+    /* Before anything allocates, so every block sees the same rule. */
+    mallopt(M_MMAP_THRESHOLD, MMAP_THRESHOLD);
+    make_append_cases();
+    bench_options o = bench_cli_start(&growth_program, argc, argv);
+    char buf[32];
+    snprintf(buf, sizeof buf, "%d", MMAP_THRESHOLD);
+    bench_add_context("malloc_mmap_threshold", buf);
+
+    /* The worst case holds an old and a new block: with x2, 1 + 2 times
+     * the largest array, and 2 times for the rounding of its capacity. */
+    bench_cli_require_memory(&growth_program, 4 * o.max_ws, "the largest growth case");
+    if (register_cases(&o) != 0)
+        return 2;
+    return bench_cli_finish();
+}
