@@ -21,12 +21,20 @@ static ssize_t read_text(void *ctx, void *buf, size_t cap)
     return (ssize_t)n;
 }
 
-/* Stands for the work a program does on a line: reads every byte.
- * Summing bytes keeps it cheap, so the cost of getting at the line shows. */
+/* Stands for the least work a program does on a line: reads every byte
+ * once.  Eight bytes per load (memcpy: any alignment) keep it cheap, so
+ * the cost of getting at the line shows; a byte-by-byte loop would take
+ * about a nanosecond per byte and hide it on long lines. */
 static void digest(line_totals *t, const char *p, size_t len)
 {
     uint64_t sum = len;
-    for (size_t i = 0; i < len; i++)
+    size_t i = 0;
+    for (; i + 8 <= len; i += 8) {
+        uint64_t word;
+        memcpy(&word, p + i, 8);
+        sum += word;
+    }
+    for (; i < len; i++)
         sum += (unsigned char)p[i];
     t->lines++;
     t->bytes += len;
