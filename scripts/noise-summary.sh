@@ -64,6 +64,9 @@ out=$run/summary.txt
 {
     echo "Noise summary of $(cd "$run" && pwd -P | xargs basename)  (flag: CV above $limit%)"
     for json in "${jsons[@]}"; do
+        # Only Google Benchmark output: a run also holds other JSON
+        # (crosscheck.json, ...), which has no repetitions to judge.
+        jq -e '.benchmarks | type == "array"' "$json" >/dev/null 2>&1 || continue
         b=$(basename "$json" .json)
         jq -r '.context | "\n== \(.suite_program // "?"): \(.mode // "?") run, \(.repetitions // "?") repetitions, " +
                "load average at start \(.load_avg_at_start // "?"), governor \(.cpu_governor // "?"), " +
