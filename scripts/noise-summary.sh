@@ -43,7 +43,13 @@ table() {
       | (if .[0].items_per_second then [(map(1e9 / .items_per_second) | sort | .[(length - 1) / 2 | floor]), "ns/elem"]
          else [(map(.real_time) | sort | .[(length - 1) / 2 | floor]), "\($unit)/iter"] end) as [$median, $per]
       | (.[0] | .real_time * .iterations | seconds($unit)) as $rep_s
-      | ([$aggs[] | select(.run_name == $name and .aggregate_name == "cv") | .real_time][0]) as $cv
+      # Google Benchmark'"'"'s cv aggregate; computed here (sample standard
+      # deviation over mean) for JSON written by other tools without it
+      | (map(.real_time) as $t | ($t | length) as $n
+         | if $n < 2 then null
+           else ($t | add / $n) as $m
+                | (($t | map((. - $m) * (. - $m)) | add) / ($n - 1) | sqrt) / $m end) as $own_cv
+      | ([$aggs[] | select(.run_name == $name and .aggregate_name == "cv") | .real_time][0] // $own_cv) as $cv
       | ($name | sub("/(real_time|manual_time|process_time)$"; "")) as $case
       | if $cv == null then ["-", "-", $median, $rep_s, $case, "one repetition: no spread to judge"]
         else
@@ -64,8 +70,7 @@ out=$run/summary.txt
 {
     echo "Noise summary of $(cd "$run" && pwd -P | xargs basename)  (flag: CV above $limit%)"
     for json in "${jsons[@]}"; do
-        # Only Google Benchmark output: a run also holds other JSON
-        # (crosscheck.json, ...), which has no repetitions to judge.
+        # Only benchmark-shaped output (a "benchmarks" array).
         jq -e '.benchmarks | type == "array"' "$json" >/dev/null 2>&1 || continue
         b=$(basename "$json" .json)
         jq -r '.context | "\n== \(.suite_program // "?"): \(.mode // "?") run, \(.repetitions // "?") repetitions, " +
