@@ -78,13 +78,15 @@ static const bench_program queue_program = {
 /* Slots of the bounded ring: a buffered channel of a thousand messages,
  * a few hundred KiB, whatever the input. */
 #define RING_CAPACITY 1024
-/* Hash passes per message: the S3 consumer is slower than the producer
- * (about 1 us against a few hundred ns here); the S4 work is heavier than
- * handing a message over, as parsing or transforming a record would be. */
-#define QUEUE_ROUNDS 4
+/* Hash passes per message (each about 240 dependent multiply-xors): the
+ * S3 consumer must be slower than the producer, which only allocates and
+ * fills a message; the S4 work is heavier than handing a message over, as
+ * parsing or transforming a record would be. */
+#define QUEUE_ROUNDS 2
 #define POOL_ROUNDS 16
-/* The largest S4 run: its messages cost several times an S3 message. */
-#define S4_MAX 100000
+/* The largest S4 run: a thread costs tens of microseconds to start, and
+ * the rates do not change past a few thousand messages. */
+#define S4_MAX 10000
 
 typedef enum way { BOUNDED, UNBOUNDED, POOL, PER_ITEM } way;
 

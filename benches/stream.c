@@ -9,7 +9,7 @@
  *
  * Run:    make bench BENCH=stream           (or build/bin/stream --help)
  * Files:  1 MiB, 16 MiB, 256 MiB, ... (x16) up to --max-ws, which is also
- *         the largest size (default 1 GiB; --quick: 64 MiB), generated
+ *         the largest size (default 1 GiB; --quick: 32 MiB), generated
  *         once under $TMPDIR (default /tmp) in a directory removed at the
  *         end, on an error and on SIGINT/SIGTERM/SIGHUP.  Free disk space
  *         is checked first.
@@ -18,7 +18,14 @@
  *         files up to 256 MiB (a cold pass is bound by the disk, which
  *         shows at that size already, and a cold 1 GiB costs seconds per
  *         pass), with the file evicted from the page cache before every
- *         pass (posix_fadvise DONTNEED, outside the timed region).
+ *         pass (posix_fadvise DONTNEED, outside the timed region);
+ *         stream/long_<method>/<line bytes> for chunks, reader and getline
+ *         (claim S2): a 16 MiB file (--quick: 8 MiB) whose lines are all
+ *         16 KiB, 256 KiB or 4 MiB long (--quick: the first two).  chunks
+ *         has a fixed 64 KiB buffer (Go's bufio.Scanner's default limit),
+ *         so it must report an error for the longer lines; reader grows up
+ *         to a 16 MiB limit and getline without one.  Reporting the error
+ *         is a correct outcome; a wrong count or sum is not.
  * Timed:  one whole pass over the file per iteration: open, read, count
  *         and sum, free, close.  Items are bytes of file, so
  *         items_per_second is bytes per second (flatten.jq's ns_* columns
@@ -37,10 +44,14 @@
  *           peak_rss_bytes      the child's peak resident set (VmHWM)
  *           baseline_rss_bytes  the same for a child that reads nothing
  *           rss_over_baseline   peak_rss_bytes - baseline_rss_bytes
+ *           line_bytes          long_*: the length of every line
+ *           read_whole          long_*: 1 when the pass read every line
+ *           error_reported      long_*: 1 when the method refused a line
+ *                               as too long (then the case has no MB/s)
  *         and the label "warm page cache" or "cold page cache".
- * Check:  every pass must find the generator's line count and value sum;
- *         a mismatch or a read error fails the case and the program
- *         exits 1.
+ * Check:  every pass must find the generator's line count and value sum,
+ *         or (long_* only) report a line too long; anything else fails the
+ *         case and the program exits 1.
  */
 #include "../src/alloc/counting.h"
 #include "../src/cli.h"
@@ -74,35 +85,51 @@ static const bench_program stream_program = {
         "Files go to a temporary directory under $TMPDIR (default /tmp), removed\n"
         "afterwards, also on error or Ctrl-C.  Claims S1, S2.",
     .default_max_ws = (size_t)1 << 30,
-    .quick_max_ws = (size_t)64 << 20,
+    .quick_max_ws = (size_t)32 << 20,
     .min_time_s = 0.05,
     .quick_min_time_s = 0.01,
     .child_main = stream_child,
 };
 
-#define MAX_FILES 8
+#define MAX_FILES 12
 /* The largest file the cold cases read (see the header). */
 #define COLD_MAX_BYTES ((size_t)256 << 20)
+/* The long-line files: their size, and their line lengths. */
+#define LONG_FILE_BYTES ((size_t)16 << 20)
+#define QUICK_LONG_FILE_BYTES ((size_t)8 << 20)
+static const size_t long_line_bytes[] = {(size_t)16 << 10, (size_t)256 << 10,
+                                         (size_t)4 << 20};
+#define QUICK_LONG_LINES 2
 
-/* The generated files, smallest first, with what every pass must find. */
+/* The generated files, smallest first, with what every pass must find:
+ * the size sweep (line_bytes 0: the usual mix of short lines), then the
+ * long-line files. */
 static struct test_file {
     size_t bytes;
+    size_t line_bytes;
     const char *path;
     records_totals totals;
 } files[MAX_FILES];
 static size_t nfiles;
 
-/* One family of cases: a method, on a warm or a cold page cache. */
+/* One family of cases: a method, on a warm or a cold page cache, over
+ * the size sweep or over the long-line files. */
 typedef struct variant {
     const filescan_method *method;
     bool cold;
+    bool long_lines;
 } variant;
 
 static const variant variants[] = {
-    {&filescan_slurp, false}, {&filescan_chunks, false}, {&filescan_reader, false},
-    {&filescan_getline, false}, {&filescan_mmap, false},
+    {&filescan_slurp, false, false}, {&filescan_chunks, false, false},
+    {&filescan_reader, false, false}, {&filescan_getline, false, false},
+    {&filescan_mmap, false, false},
     /* Cold: the three that differ in how they touch the file. */
-    {&filescan_slurp, true}, {&filescan_reader, true}, {&filescan_mmap, true},
+    {&filescan_slurp, true, false}, {&filescan_reader, true, false},
+    {&filescan_mmap, true, false},
+    /* Long lines: a fixed buffer, a growing one with a limit, no limit. */
+    {&filescan_chunks, false, true}, {&filescan_reader, false, true},
+    {&filescan_getline, false, true},
 };
 #define NVARIANTS (sizeof variants / sizeof variants[0])
 
@@ -114,14 +141,14 @@ static struct rss_figure {
     size_t peak;
 } rss[NVARIANTS][MAX_FILES], baseline;
 
-/* Child spec: "<method>:<lines>:<sum>:<path>". */
+/* Child spec: "<method>:<lines>:<sum>:<too long allowed, 0 or 1>:<path>". */
 static int stream_child(const char *spec)
 {
     char name[32];
     unsigned long long lines, sum;
-    int path_at = 0;
-    if (sscanf(spec, "%31[^:]:%llu:%llu:%n", name, &lines, &sum, &path_at) != 3 ||
-        path_at == 0) {
+    int allow_too_long, path_at = 0;
+    if (sscanf(spec, "%31[^:]:%llu:%llu:%d:%n", name, &lines, &sum, &allow_too_long,
+               &path_at) != 4 || path_at == 0) {
         fprintf(stderr, "stream: bad child spec '%s'\n", spec);
         return 2;
     }
@@ -134,6 +161,8 @@ static int stream_child(const char *spec)
     counting_init(&c, alloc_libc());
     records_totals t = {0, 0};
     filescan_status s = m->run(spec + path_at, &c.base, &t);
+    if (s == FILESCAN_LINE_TOO_LONG && allow_too_long)
+        return 0; /* the error is the right answer: its memory is measured */
     if (s != FILESCAN_OK) {
         fprintf(stderr, "stream: %s: %s\n", name, filescan_status_message(s));
         return 1;
@@ -146,10 +175,12 @@ static int stream_child(const char *spec)
     return 0;
 }
 
-static const struct test_file *file_of_size(size_t bytes, size_t *index)
+/* The file a case reads: by size in the sweep, by line length otherwise. */
+static const struct test_file *file_for(const variant *v, size_t arg, size_t *index)
 {
     for (size_t i = 0; i < nfiles; i++)
-        if (files[i].bytes == bytes) {
+        if (v->long_lines ? files[i].line_bytes == arg
+                          : files[i].line_bytes == 0 && files[i].bytes == arg) {
             *index = i;
             return &files[i];
         }
@@ -167,9 +198,9 @@ static const struct rss_figure *rss_of(size_t v, size_t f)
     struct rss_figure *r = &rss[v][f];
     if (!r->measured) {
         char spec[256];
-        snprintf(spec, sizeof spec, "%s:%" PRIu64 ":%" PRIu64 ":%s",
+        snprintf(spec, sizeof spec, "%s:%" PRIu64 ":%" PRIu64 ":%d:%s",
                  variants[v].method->name, files[f].totals.lines, files[f].totals.sum,
-                 files[f].path);
+                 variants[v].long_lines, files[f].path);
         int status = 0;
         if (peak_rss_of_child(spec, &r->peak, &status) != 0)
             r->status = status ? status : 127;
@@ -188,9 +219,9 @@ static void stream_case(bench_state *s, const void *user)
 {
     const variant *v = user;
     size_t vi = (size_t)(v - variants), fi;
-    const struct test_file *f = file_of_size((size_t)bench_arg(s, 0), &fi);
+    const struct test_file *f = file_for(v, (size_t)bench_arg(s, 0), &fi);
     if (!f) {
-        fail_case(s, "no such file size");
+        fail_case(s, "no such file");
         return;
     }
     char msg[200];
@@ -211,6 +242,7 @@ static void stream_case(bench_state *s, const void *user)
     counting_allocator c;
     counting_init(&c, alloc_libc());
     records_totals t = {0, 0};
+    bool too_long = false;
     while (bench_keep_running(s, 1)) {
         if (v->cold) {
             bench_pause_timing(s);
@@ -221,7 +253,8 @@ static void stream_case(bench_state *s, const void *user)
         filescan_status st = v->method->run(f->path, &c.base, &t);
         /* The totals are the pass's only result: kept, so it is not skipped. */
         bench_do_not_optimize(&t);
-        if (st != FILESCAN_OK) {
+        too_long = st == FILESCAN_LINE_TOO_LONG;
+        if (st != FILESCAN_OK && !(too_long && v->long_lines)) {
             snprintf(msg, sizeof msg, "%s: %s (%s)", v->method->name,
                      filescan_status_message(st), strerror(errno));
             fail_case(s, msg);
@@ -230,17 +263,27 @@ static void stream_case(bench_state *s, const void *user)
     }
     if (bench_error_occurred(s))
         return;
-    if (t.lines != f->totals.lines || t.sum != f->totals.sum) {
+    if (!too_long && (t.lines != f->totals.lines || t.sum != f->totals.sum)) {
         snprintf(msg, sizeof msg, "checksum mismatch: %" PRIu64 " lines, sum %" PRIu64
                  "; expected %" PRIu64 ", %" PRIu64, t.lines, t.sum,
                  f->totals.lines, f->totals.sum);
         fail_case(s, msg);
         return;
     }
-    int64_t bytes = bench_iterations(s) * (int64_t)f->bytes;
-    bench_set_items_processed(s, bytes);
-    bench_set_bytes_processed(s, bytes);
-    bench_set_label(s, v->cold ? "cold page cache" : "warm page cache");
+    /* A pass that stopped at a too-long line read only part of the file:
+     * no rate for it. */
+    if (!too_long) {
+        int64_t bytes = bench_iterations(s) * (int64_t)f->bytes;
+        bench_set_items_processed(s, bytes);
+        bench_set_bytes_processed(s, bytes);
+    }
+    bench_set_label(s, too_long ? "warm page cache; a line over the limit: error reported"
+                       : v->cold ? "cold page cache" : "warm page cache");
+    if (v->long_lines) {
+        bench_set_counter(s, "line_bytes", (double)f->line_bytes, BENCH_COUNTER_PLAIN);
+        bench_set_counter(s, "read_whole", too_long ? 0 : 1, BENCH_COUNTER_PLAIN);
+        bench_set_counter(s, "error_reported", too_long ? 1 : 0, BENCH_COUNTER_PLAIN);
+    }
     bench_set_counter(s, "file_bytes", (double)f->bytes, BENCH_COUNTER_PLAIN);
     bench_set_counter(s, "lines", (double)f->totals.lines, BENCH_COUNTER_PLAIN);
     bench_set_counter(s, "cached_fraction", cached, BENCH_COUNTER_PLAIN);
@@ -275,19 +318,22 @@ static double seconds_now(void)
     return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
-/* Creates the files; false (after a message) when it cannot. */
-static bool generate_files(const size_t *sizes, size_t n, uint64_t seed)
+/* Creates the files planned in files[0, n); false (after a message) when
+ * it cannot. */
+static bool generate_files(size_t n, uint64_t seed)
 {
     double t0 = seconds_now();
     for (size_t i = 0; i < n; i++) {
-        char name[32];
-        snprintf(name, sizeof name, "records-%zu.csv", sizes[i]);
-        struct test_file *f = &files[nfiles];
-        f->bytes = sizes[i];
+        char name[48];
+        struct test_file *f = &files[i];
+        snprintf(name, sizeof name, "records-%zu-%zu.csv", f->bytes, f->line_bytes);
         f->path = scratch_file(name);
         int fd = f->path ? open(f->path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600) : -1;
-        if (fd < 0 || records_generate(fd, sizes[i], seed, &f->totals) != 0 ||
-            fsync(fd) != 0) {
+        int status = fd < 0 ? -1
+                   : f->line_bytes ? records_generate_lines(fd, f->bytes, f->line_bytes, seed,
+                                                            &f->totals)
+                                   : records_generate(fd, f->bytes, seed, &f->totals);
+        if (status != 0 || fsync(fd) != 0) {
             fprintf(stderr, "stream: cannot write %s: %s\n", f->path ? f->path : name,
                     strerror(errno));
             if (fd >= 0)
@@ -295,7 +341,7 @@ static bool generate_files(const size_t *sizes, size_t n, uint64_t seed)
             return false;
         }
         close(fd);
-        nfiles++;
+        nfiles = i + 1;
     }
     fprintf(stderr, "stream: generated %zu files in %.1f s under %s\n", n,
             seconds_now() - t0, scratch_dir());
@@ -305,11 +351,20 @@ static bool generate_files(const size_t *sizes, size_t n, uint64_t seed)
 int main(int argc, char **argv)
 {
     bench_options o = bench_cli_start(&stream_program, argc, argv);
+    /* The plan: the size sweep, then the long-line files. */
     size_t sizes[MAX_FILES];
-    size_t nsizes = plan_sizes(o.max_ws, sizes, MAX_FILES);
-    size_t total = 0;
-    for (size_t i = 0; i < nsizes; i++)
+    size_t nsizes = plan_sizes(o.max_ws, sizes, MAX_FILES - 3);
+    size_t long_bytes = o.quick ? QUICK_LONG_FILE_BYTES : LONG_FILE_BYTES;
+    size_t nlong = o.quick ? QUICK_LONG_LINES : sizeof long_line_bytes / sizeof long_line_bytes[0];
+    size_t total = 0, n = 0;
+    for (size_t i = 0; i < nsizes; i++) {
+        files[n++] = (struct test_file){.bytes = sizes[i]};
         total += sizes[i];
+    }
+    for (size_t i = 0; i < nlong; i++) {
+        files[n++] = (struct test_file){.bytes = long_bytes, .line_bytes = long_line_bytes[i]};
+        total += long_bytes;
+    }
     /* slurp holds the largest file, and the page cache would like it too. */
     bench_cli_require_memory(&stream_program, sizes[nsizes - 1],
                              "slurping the largest file");
@@ -335,7 +390,7 @@ int main(int argc, char **argv)
                 size_format(need, a, sizeof a), dir, size_format(free_bytes, b, sizeof b));
         return 2; /* the scratch directory goes at exit */
     }
-    if (!generate_files(sizes, nsizes, o.seed))
+    if (!generate_files(n, o.seed))
         return 2;
     bench_add_context("stream_tmpdir", dir);
     bench_add_context("stream_tmpdir_in_memory", in_memory ? "yes (tmpfs)" : "no");
@@ -344,25 +399,30 @@ int main(int argc, char **argv)
                       "cold: evicted with posix_fadvise(DONTNEED) before every pass, "
                       "a virtual machine's host may still cache it");
 
-    int64_t args[MAX_FILES];
-    size_t ncold = 0;
+    int64_t sweep[MAX_FILES], cold[MAX_FILES], lines[MAX_FILES];
+    size_t nsweep = 0, ncold = 0, nlines = 0;
     for (size_t i = 0; i < nfiles; i++) {
-        args[i] = (int64_t)files[i].bytes;
+        if (files[i].line_bytes) {
+            lines[nlines++] = (int64_t)files[i].line_bytes;
+            continue;
+        }
+        sweep[nsweep++] = (int64_t)files[i].bytes;
         if (files[i].bytes <= COLD_MAX_BYTES)
-            ncold = i + 1;
+            cold[ncold++] = (int64_t)files[i].bytes;
     }
     for (size_t v = 0; v < NVARIANTS; v++) {
-        if (variants[v].cold && (in_memory || ncold == 0))
+        const variant *var = &variants[v];
+        if (var->cold && (in_memory || ncold == 0))
             continue;
         char name[64];
-        snprintf(name, sizeof name, "stream/%s%s", variants[v].method->name,
-                 variants[v].cold ? "_cold" : "");
+        snprintf(name, sizeof name, "stream/%s%s%s", var->long_lines ? "long_" : "",
+                 var->method->name, var->cold ? "_cold" : "");
         bench_def def = {
             .name = name,
             .run = stream_case,
-            .user = &variants[v],
-            .args = args,
-            .nargs = variants[v].cold ? ncold : nfiles,
+            .user = var,
+            .args = var->long_lines ? lines : var->cold ? cold : sweep,
+            .nargs = var->long_lines ? nlines : var->cold ? ncold : nsweep,
         };
         if (bench_register(&def) != 0)
             return 2;

@@ -1,20 +1,26 @@
 # stream.gp - reading a file whole or streamed: throughput and peak resident
-# memory against file size, one line per method (dashed: cold page cache).
+# memory against file size, one line per method (dashed: cold page cache);
+# and the long-line cases: memory against line length, and which methods
+# refused the line.
 # Reads data/stream.tsv (scripts/plot.sh): columns variant arg ns_med ns_min
 # ns_max reps, then the counters below in this order.  ns_* are ns per byte
 # of file, so MB/s = 1000 / ns.
-# counters: file_bytes,lines,cached_fraction,alloc_peak_bytes,peak_rss_bytes,baseline_rss_bytes,rss_over_baseline
+# counters: file_bytes,lines,cached_fraction,alloc_peak_bytes,peak_rss_bytes,baseline_rss_bytes,rss_over_baseline,line_bytes,read_whole,error_reported
 
 load 'common.gp'
 
 cold(v) = strstrt(v, '_cold') > 0
+islong(v) = strstrt(v, 'long_') == 1
 # A cold variant takes the colour of its warm method: the position of
 # "slurp" in the variant list for "slurp_cold".
 method(v) = cold(v) ? v[1:strstrt(v, '_cold') - 1] : v
 position(w, i) = i > words(variants) ? 0 : (word(variants, i) eq w ? i : position(w, i + 1))
 colour(v) = position(method(v), 1)
-# Variants without '_cold' (they come first): only they have memory figures.
-warm_count(i) = i > words(variants) ? 0 : !cold(word(variants, i)) + warm_count(i + 1)
+# The program registers the warm sweep, then the cold one, then the long
+# lines: counts of the first group and of the first two.
+warm(v) = !cold(v) && !islong(v)
+warm_count(i) = i > words(variants) ? 0 : warm(word(variants, i)) + warm_count(i + 1)
+sweep_count(i) = i > words(variants) ? 0 : !islong(word(variants, i)) + sweep_count(i + 1)
 
 # --- throughput ----------------------------------------------------------------
 eval set_output('stream')
@@ -26,7 +32,7 @@ set format y '%g'
 set ylabel 'MB/s (median; bars: min to max over repetitions)'
 set offsets 0, 0, graph 0.05, graph 0.05
 set key title "dashed:\ncold cache"
-plot for [i = 1:words(variants)] datafile index (i - 1) \
+plot for [i = 1:sweep_count(1)] datafile index (i - 1) \
      using 7:(1000 / $3):(1000 / $5):(1000 / $4) with yerrorlines \
      lt colour(word(variants, i)) dt 1 + cold(word(variants, i)) \
      title word(variants, i) noenhanced
@@ -41,3 +47,19 @@ set key inside right center title "slurp: a heap buffer as large as the file\nmm
 plot for [i = 1:warm_count(1)] datafile index (i - 1) \
      using 7:($13 > 0 ? $13 : NaN) with linespoints lw 2 lt i \
      dt 1 + (word(variants, i) eq 'mmap') title word(variants, i) noenhanced
+
+# --- long lines (S2) -------------------------------------------------------------
+if (words(variants) > sweep_count(1)) {
+eval set_output('stream_longlines')
+set title "Lines of 16 KiB to 4 MiB: memory of one pass, and which method refused the lines\n{/*0.8 ".machine."}"
+set xlabel 'length of every line in the file (log scale)'
+set offsets graph 0.04, graph 0.04, graph 0.05, graph 0.05
+set ylabel 'peak RSS above a run that reads nothing (VmHWM)'
+set key inside left top title "chunks: fixed 64 KiB buffer; reader: grows to 16 MiB;\ngetline: grows without limit"
+plot for [i = sweep_count(1) + 1:words(variants)] datafile index (i - 1) \
+     using 2:($13 > 0 ? $13 : NaN) with linespoints lw 2 lt (i - sweep_count(1) + 1) \
+     title word(variants, i) noenhanced, \
+     position('long_chunks', 1) == 0 ? 1/0 : datafile index (position('long_chunks', 1) - 1) \
+     using 2:($16 > 0 && $13 > 0 ? $13 : NaN) with points pt 2 ps 3 lw 2 lc rgb '#D55E00' \
+     title 'refused: line too long (a clear error, no output)'
+}

@@ -54,11 +54,52 @@ static size_t put_header(char *p, uint64_t id, uint64_t value)
     return n;
 }
 
-int records_generate(int fd, uint64_t bytes, uint64_t seed, records_totals *out)
+/* Output through one buffer, written to fd whenever it fills. */
+typedef struct writer {
+    int fd;
+    char *buf;
+    size_t used;
+    int status; /* 0, or -1 after a failed write (errno kept) */
+} writer;
+
+static void put(writer *w, const char *data, size_t len)
+{
+    while (len > 0 && w->status == 0) {
+        size_t room = OUT_BUFFER - w->used;
+        size_t n = len < room ? len : room;
+        memcpy(w->buf + w->used, data, n);
+        w->used += n;
+        data += n;
+        len -= n;
+        if (w->used == OUT_BUFFER) {
+            w->status = write_all(w->fd, w->buf, w->used);
+            w->used = 0;
+        }
+    }
+}
+
+/* 'len' letters from the block, starting at a random place and wrapping
+ * round it for a line longer than the block. */
+static void put_text(writer *w, const char *letters, size_t block, rng *r, size_t len)
+{
+    size_t from = (size_t)rng_below(r, block);
+    while (len > 0) {
+        size_t n = block - from < len ? block - from : len;
+        put(w, letters + from, n);
+        len -= n;
+        from = 0;
+    }
+}
+
+/* line_bytes 0: text of 0 to MAX_TEXT letters; otherwise every line has
+ * exactly line_bytes bytes before its '\n' (the last one may be shorter,
+ * to end the file at its size). */
+static int generate(int fd, uint64_t bytes, size_t line_bytes, uint64_t seed,
+                    records_totals *out)
 {
     *out = (records_totals){0, 0};
-    char *buf = malloc(OUT_BUFFER);
-    if (!buf)
+    writer w = {.fd = fd, .buf = malloc(OUT_BUFFER)};
+    if (!w.buf)
         return -1;
     /* Text comes from a block of random letters at random offsets: as
      * varied as the reader needs, and far cheaper than a draw per byte. */
@@ -66,42 +107,50 @@ int records_generate(int fd, uint64_t bytes, uint64_t seed, records_totals *out)
     char letters[4096];
     for (size_t i = 0; i < sizeof letters; i++)
         letters[i] = (char)('a' + rng_below(&r, 26));
-    size_t used = 0;
+    uint64_t normal = line_bytes ? line_bytes + 1 : 2 * RECORDS_MAX_LINE;
     uint64_t remaining = bytes;
-    int status = 0;
-    while (remaining > 0 && status == 0) {
-        if (OUT_BUFFER - used < 2 * RECORDS_MAX_LINE + 64) {
-            status = write_all(fd, buf, used);
-            used = 0;
-        }
-        char *line = buf + used;
+    while (remaining > 0 && w.status == 0) {
+        char head[48];
         uint64_t value = rng_below(&r, VALUE_BOUND);
-        size_t head = put_header(line, out->lines, value);
-        size_t text;
-        if (remaining > 2 * RECORDS_MAX_LINE) {
-            text = (size_t)rng_below(&r, MAX_TEXT + 1);
-        } else if (remaining >= head + 1) {
-            text = (size_t)remaining - head - 1; /* fill the file exactly */
-        } else {
+        size_t hlen = put_header(head, out->lines, value);
+        uint64_t line; /* bytes of this line, '\n' included */
+        if (remaining > normal)
+            line = line_bytes ? line_bytes + 1 : hlen + rng_below(&r, MAX_TEXT + 1) + 1;
+        else
+            line = remaining; /* the last line ends the file exactly */
+        if (line < hlen + 1) {
             /* Too little room for a record: a line of letters (value 0). */
-            head = 0;
+            hlen = 0;
             value = 0;
-            text = (size_t)remaining - 1;
         }
-        size_t from = (size_t)rng_below(&r, sizeof letters - 2 * RECORDS_MAX_LINE);
-        memcpy(line + head, letters + from, text);
-        line[head + text] = '\n';
-        used += head + text + 1;
-        remaining -= head + text + 1;
+        put(&w, head, hlen);
+        put_text(&w, letters, sizeof letters, &r, (size_t)(line - hlen - 1));
+        put(&w, "\n", 1);
+        remaining -= line;
         out->lines++;
         out->sum += value;
     }
-    if (status == 0)
-        status = write_all(fd, buf, used);
+    if (w.status == 0)
+        w.status = write_all(fd, w.buf, w.used);
     int saved = errno;
-    free(buf);
+    free(w.buf);
     errno = saved;
-    return status;
+    return w.status;
+}
+
+int records_generate(int fd, uint64_t bytes, uint64_t seed, records_totals *out)
+{
+    return generate(fd, bytes, 0, seed, out);
+}
+
+int records_generate_lines(int fd, uint64_t bytes, size_t line_bytes, uint64_t seed,
+                           records_totals *out)
+{
+    if (line_bytes == 0) {
+        errno = EINVAL;
+        return -1;
+    }
+    return generate(fd, bytes, line_bytes, seed, out);
 }
 
 uint64_t records_value(const char *line, size_t len)

@@ -34,6 +34,12 @@ typedef struct records_totals {
  */
 int records_generate(int fd, uint64_t bytes, uint64_t seed, records_totals *out);
 
+/* The same with every line line_bytes long before its '\n' (the last
+ * line may be shorter, to end the file at exactly 'bytes'): the long
+ * lines of claim S2.  line_bytes 0 is refused (-1, EINVAL). */
+int records_generate_lines(int fd, uint64_t bytes, size_t line_bytes, uint64_t seed,
+                           records_totals *out);
+
 /* The value of one line (without its '\n'). */
 uint64_t records_value(const char *line, size_t len);
 

@@ -121,3 +121,42 @@ Test(records, scan_leaves_a_cut_line_and_last_line_takes_it)
     cr_assert_eq(t.lines, 3, "nothing left is no line");
     cr_assert_eq(records_scan("", 0, &t), 0);
 }
+
+Test(records, fixed_line_lengths_long_and_short)
+{
+    const size_t lengths[] = {1, 5, 29, 100, 5000, (size_t)70 << 10};
+    for (size_t k = 0; k < sizeof lengths / sizeof lengths[0]; k++) {
+        FILE *f = tmpfile();
+        cr_assert_not_null(f);
+        int fd = fileno(f);
+        uint64_t bytes = 300007;
+        records_totals t;
+        cr_assert_eq(records_generate_lines(fd, bytes, lengths[k], 3, &t), 0);
+        char *buf = malloc(bytes);
+        cr_assert_not_null(buf);
+        cr_assert_eq(pread(fd, buf, bytes, 0), (ssize_t)bytes);
+        fclose(f);
+        records_totals scanned = {0, 0};
+        cr_assert_eq(records_scan(buf, bytes, &scanned), bytes);
+        cr_assert_eq(scanned.lines, t.lines, "line length %zu", lengths[k]);
+        cr_assert_eq(scanned.sum, t.sum, "line length %zu", lengths[k]);
+        /* Every line but the last is exactly that long. */
+        size_t start = 0, seen = 0;
+        for (size_t i = 0; i < bytes; i++)
+            if (buf[i] == '\n') {
+                if (seen + 1 < t.lines)
+                    cr_assert_eq(i - start, lengths[k], "line %zu of length %zu", seen,
+                                 i - start);
+                else
+                    cr_assert_leq(i - start, lengths[k]);
+                seen++;
+                start = i + 1;
+            }
+        cr_assert_eq(seen, t.lines);
+        free(buf);
+    }
+    records_totals t;
+    errno = 0;
+    cr_assert_eq(records_generate_lines(1, 10, 0, 1, &t), -1);
+    cr_assert_eq(errno, EINVAL);
+}
