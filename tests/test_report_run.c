@@ -4,6 +4,7 @@
 
 #include <criterion/criterion.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -118,5 +119,37 @@ Test(report_run, an_empty_directory_is_an_empty_run)
     load(dir);
     cr_assert_eq(run.nfiles, 0);
     cr_assert_eq(run.ncases, 0);
+    rmdir(dir);
+}
+
+/* Writes text to dir/name. */
+static void write_file(const char *dir, const char *name, const char *content)
+{
+    char path[512];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    FILE *f = fopen(path, "w");
+    cr_assert_not_null(f, "%s", path);
+    fputs(content, f);
+    fclose(f);
+}
+
+Test(report_run, load_at_start_from_the_suite_or_the_library)
+{
+    char dir[] = "/tmp/report_load_XXXXXX", path[512];
+    cr_assert_not_null(mkdtemp(dir));
+    write_file(dir, "a.json", "{\"context\": {\"load_avg_at_start\": \"3.50 1.00 0.50\", "
+                              "\"load_avg\": [9.0, 1.0, 1.0]}, \"benchmarks\": []}");
+    write_file(dir, "b.json", "{\"context\": {\"load_avg\": [0.25, 1.0, 1.0]}, "
+                              "\"benchmarks\": []}");
+    write_file(dir, "c.json", "{\"context\": {}, \"benchmarks\": []}");
+    load(dir);
+    cr_assert_float_eq(report_run_load_at_start(&run, "a"), 3.5, 1e-12, "the suite's first");
+    cr_assert_float_eq(report_run_load_at_start(&run, "b"), 0.25, 1e-12);
+    cr_assert(isnan(report_run_load_at_start(&run, "c")));
+    cr_assert(isnan(report_run_load_at_start(&run, "absent")));
+    for (const char *const *n = (const char *const[]){"a", "b", "c", NULL}; *n; n++) {
+        snprintf(path, sizeof path, "%s/%s.json", dir, *n);
+        remove(path);
+    }
     rmdir(dir);
 }

@@ -100,11 +100,11 @@ static void expect_failure(const char *run_dir, const char *needle)
     capture err;
     capture_open(&err);
     int status = report_tool_run(run_dir, out, NULL, err.f);
-    char *text = capture_close(&err);
+    char *msg = capture_close(&err);
     cr_assert_eq(status, 1);
-    cr_assert(strstr(text, needle), "%s", text);
+    cr_assert(strstr(msg, needle), "%s", msg);
     cr_assert_neq(access(out, F_OK), 0, "no report from a run that cannot be read");
-    free(text);
+    free(msg);
 }
 
 Test(report_tool, malformed_json_fails_naming_the_file)
@@ -122,8 +122,29 @@ Test(report_tool, an_unwritable_report_fails)
     capture err;
     capture_open(&err);
     int status = report_tool_run(FIXTURES "holds", "/nonexistent-dir/report.md", NULL, err.f);
-    char *text = capture_close(&err);
+    char *msg = capture_close(&err);
     cr_assert_eq(status, 1);
-    cr_assert(strstr(text, "cannot write /nonexistent-dir/report.md.tmp"), "%s", text);
-    free(text);
+    cr_assert(strstr(msg, "cannot write /nonexistent-dir/report.md.tmp"), "%s", msg);
+    free(msg);
+}
+
+Test(report_tool, a_busy_machine_is_flagged_beside_the_verdicts)
+{
+    char dir[] = "/tmp/report_busy_XXXXXX", json[256], out[256];
+    cr_assert_not_null(mkdtemp(dir));
+    snprintf(json, sizeof json, "%s/traverse.json", dir);
+    snprintf(out, sizeof out, "%s/report.md", dir);
+    FILE *f = fopen(json, "w");
+    cr_assert_not_null(f);
+    fputs("{\"context\": {\"num_cpus\": 2, \"load_avg_at_start\": \"5.00 4.00 3.00\"}, "
+          "\"benchmarks\": []}\n", f);
+    fclose(f);
+    cr_assert_eq(report_tool_run(dir, out, NULL, stderr), 0);
+    char *md = read_file(out);
+    cr_assert(strstr(md, "**Warning:** the load average was 5.00 on 2 CPUs when `traverse` "
+                         "started"), "%s", md);
+    free(md);
+    remove(out);
+    remove(json);
+    rmdir(dir);
 }

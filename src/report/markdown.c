@@ -15,6 +15,25 @@ static const char *ctx(const report_run *run, const char *key)
     return v ? v : "?";
 }
 
+/* Times are wall-clock: when other programs kept the CPUs busy, each case
+ * was also slowed by the time they took, unevenly.  Say so beside the
+ * verdicts rather than let a reader trust them blindly. */
+static void busy_warning(FILE *f, const report_run *run)
+{
+    double cpus = report_run_context_number(run, NULL, "num_cpus");
+    for (size_t i = 0; i < run->nfiles; i++) {
+        const char *bench = report_run_bench_name(run, i);
+        double load = report_run_load_at_start(run, bench);
+        if (isnan(load) || isnan(cpus) || load <= cpus / 2)
+            continue;
+        fprintf(f, "**Warning:** the load average was %.2f on %.0f CPUs when `%s` "
+                   "started: other programs competed for the CPUs, and its times "
+                   "(wall clock) include some of theirs, unevenly. Its verdicts "
+                   "may not repeat on a quiet machine.\n\n",
+                load, cpus, bench);
+    }
+}
+
 static void machine_section(FILE *f, const report_run *run)
 {
     char b1[32], b2[32], b3[32];
@@ -52,6 +71,7 @@ static void machine_section(FILE *f, const report_run *run)
         fprintf(f, ")");
     }
     fprintf(f, "%s |\n\n", run->nfiles ? "" : "none");
+    busy_warning(f, run);
     fprintf(f, "Cache levels below are these reported sizes; on a virtual machine they "
                "may be the host's rather than what this guest gets.\n\n");
 }

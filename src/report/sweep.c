@@ -1,6 +1,7 @@
 /* sweep.c - compare variants size by size, then judge level by level. */
 #include "sweep.h"
 
+#include <ctype.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -431,7 +432,9 @@ void sweep_claim_part(const sweep_spec *spec, const report_run *run,
     sweep_claim(spec, run, &r);
     verdict_copy(part, &r.v);
     text_printf(&out->figures, "%s%s", out->figures.len ? "; " : "", text_str(&r.figures));
-    text_printf(&out->body, "#### %s\n\n", title);
+    /* The title doubles as the part's name in the verdict ("for nodes
+     * linked in allocation order, ..."); as a heading it starts upper case. */
+    text_printf(&out->body, "#### %c%s\n\n", toupper((unsigned char)title[0]), title + 1);
     if (r.v.kind == VERDICT_NOT_MEASURED)
         text_printf(&out->body, "Not measured: %s.\n\n", text_str(&r.v.condition));
     text_printf(&out->body, "%s", text_str(&r.body));
