@@ -45,9 +45,10 @@
  *                           moved block counts twice while it moves; mean)
  *           slack_bytes     (capacity - N) * element size at the end
  *           faults          minor page faults per build (getrusage)
- *           peak_rss        at the largest N of u64 only: peak resident
- *                           bytes of a child process doing one build,
- *                           minus a child doing nothing
+ *           peak_rss        u64 only, at the largest N of the copy cases
+ *                           (10M by default): peak resident bytes of a
+ *                           child process doing one build, minus a child
+ *                           doing nothing
  *         capacity family: capacity, reallocs, bytes_copied, peak_bytes,
  *         slack_bytes as the policy predicts them.  views: live_bytes
  *         (counting allocator, after keeping) and peak_rss (child).

@@ -141,21 +141,25 @@ unset arrow; unset label
 
 # --- 4. what is kept alive --------------------------------------------------------
 eval set_output('growth_views')
-unset logscale; set logscale y 2; set ytics 1, 1024
+unset logscale; set logscale y 2; set ytics 1, 8
 set format x '% g'; set format y '%.0b %BB'
-set title "Keeping the first 10 elements of each of many 1 MiB buffers: a view vs a copy\n{/*0.8 ".machine."}"
-set xlabel 'largest number of buffers run: '.system(sprintf("awk -F'\t' '$1 ~ /^views/ {print $2; exit}' '%s'", largestfile))
+views_m = system(sprintf("awk -F'\t' '$1 ~ /^views/ {print $2; exit}' '%s'", largestfile))
+set title "Keeping the first 10 elements of each of ".views_m." buffers of 1 MiB: a view vs a copy\n{/*0.8 ".machine."}"
+set xlabel ''
 set ylabel 'bytes (log scale)'
 set style data histograms
 set style histogram clustered gap 1
 set style fill solid 0.85 border -1
 set boxwidth 0.9
-set yrange [1024:*]
+set yrange [256:*]
 set xtics nomirror noenhanced
-set key inside left top box opaque
+set key below box opaque
+set bmargin 6
 plot "< awk -F'\t' '$1 ~ /^views/' '".largestfile."'" \
         using 17:xtic(1) title 'live heap bytes (counting allocator)' lc rgb '#0072B2', \
      '' using 16 title 'peak resident bytes of a child doing just this (less a child doing nothing)' lc rgb '#E69F00'
+
+set bmargin
 
 # --- 5. the realloc explanation: counted bytes against resident bytes ----------------
 eval set_output('growth_rss')
