@@ -34,6 +34,10 @@ out=$results/cachegrind/$(date -u +%Y%m%dT%H%M%SZ)-$(hostname -s 2>/dev/null || 
 mkdir "$out" || { echo "cachegrind: $out exists; not overwriting it" >&2; exit 1; }
 tmp=$(mktemp -d /tmp/cachegrind.XXXXXX)
 trap 'rm -rf "$tmp"' EXIT
+# Every run must use the same program, or the subtraction mixes two
+# builds: a copy is immune to a rebuild of build/bin during the runs.
+cp "$prog" "$tmp/$bench"
+prog=$tmp/$bench
 trap 'echo "cachegrind: interrupted" >&2; rm -rf "$out"; exit 130' INT TERM
 
 # Data reads, writes, D1 misses and LL (data) misses of one run, from the
@@ -43,7 +47,13 @@ counts() { # spec
     valgrind --tool=cachegrind --cache-sim=yes --I1=32768,8,64 --D1="$d1" --LL="$ll" \
         --cachegrind-out-file="$tmp/cg.out" --log-file="$tmp/cg.log" \
         "$prog" --child="$1" >/dev/null 2>"$tmp/err" ||
-        { echo "cachegrind: $bench --child=$1 failed:" >&2; cat "$tmp/err" "$tmp/cg.log" >&2; exit 1; }
+        { echo "cachegrind: $bench --child=$1 failed:" >&2; cat "$tmp/err" "$tmp/cg.log" >&2
+          if grep -q "debuginfo reader" "$tmp/cg.log"; then
+              # valgrind 3.19 (Debian 12) cannot read clang 14's DWARF 5.
+              echo "cachegrind: valgrind cannot read this program's debug info; with clang, build" \
+                   "with CFLAGS='-O2 -gdwarf-4' CXXFLAGS='-O2 -gdwarf-4'" >&2
+          fi
+          exit 1; }
     awk '/^summary:/ { print $5 + $8, $6 + $9, $7 + $10 }' "$tmp/cg.out"
 }
 
@@ -74,7 +84,7 @@ done
     echo "SIMULATED by valgrind's cachegrind, not measured on hardware: D1 $(human "$d1"),"
     echo "LL $(human "$ll").  Only the kernel is counted:"
     echo "(run with $((1 + passes)) passes) - (run with 1 pass), divided by $passes passes x elements."
-    echo "Program: $prog, revision $(git -C "$here" rev-parse --short HEAD 2>/dev/null || echo unknown), $(date -u +%Y-%m-%dT%H:%MZ)."
+    echo "Program: $bin/$bench, revision $(git -C "$here" rev-parse --short HEAD 2>/dev/null || echo unknown), $(date -u +%Y-%m-%dT%H:%MZ)."
     echo
     awk -F'\t' -v sizes="$sizes" '
         NR == 1 || NF == 0 { next }
