@@ -82,6 +82,8 @@ static const bench_program stream_program = {
         "for files from 1 MiB to --max-ws (the largest file).  Reports MB/s and\n"
         "each method's peak resident memory, measured alone in a child process.\n"
         "Warm cases read a file the page cache holds; *_cold cases evict it first.\n"
+        "long_* cases read lines of 16 KiB to 4 MiB: the fixed 64 KiB chunk must\n"
+        "report them as too long, the line reader and getline read them whole.\n"
         "Files go to a temporary directory under $TMPDIR (default /tmp), removed\n"
         "afterwards, also on error or Ctrl-C.  Claims S1, S2.",
     .default_max_ws = (size_t)1 << 30,

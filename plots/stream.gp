@@ -54,6 +54,7 @@ eval set_output('stream_longlines')
 set title "Lines of 16 KiB to 4 MiB: memory of one pass, and which method refused the lines\n{/*0.8 ".machine."}"
 set xlabel 'length of every line in the file (log scale)'
 set offsets graph 0.04, graph 0.04, graph 0.05, graph 0.05
+set xtics 1024, 4   # powers of 4 from 1 KiB, whatever the padded range
 set ylabel 'peak RSS above a run that reads nothing (VmHWM)'
 set key inside left top title "chunks: fixed 64 KiB buffer; reader: grows to 16 MiB;\ngetline: grows without limit"
 plot for [i = sweep_count(1) + 1:words(variants)] datafile index (i - 1) \
