@@ -9,8 +9,13 @@
 
 COV := build/coverage
 COV_OBJS := $(SRC_C:%.c=$(COV)/%.o) $(COV)/src/shim/bench.o
-COV_TEST_OBJS := $(TESTS_C:%.c=$(COV)/%.o) \
-                 $(patsubst %.c,$(COV)/%.o,$(wildcard tests/fuzz/*_oracle.c))
+# Test support code that other fragments link into the unit tests
+# ($(UNIT): ... in mk/fuzz.mk, mk/tsan.mk): every tests/<dir>/*.c but
+# programs with their own main.  mk/memcheck.mk uses it too (this file is
+# included first).
+TEST_SUPPORT_C := $(filter-out tests/helpers/% tests/fuzz/fuzz_% %_main.c, \
+                               $(wildcard tests/*/*.c))
+COV_TEST_OBJS := $(TESTS_C:%.c=$(COV)/%.o) $(TEST_SUPPORT_C:%.c=$(COV)/%.o)
 COV_UNIT := $(COV)/tests/unit
 COV_PROBE := $(COV)/tests/helpers/child_probe
 

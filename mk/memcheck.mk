@@ -9,10 +9,9 @@
 
 PLAIN := build/plain
 PLAIN_OBJS := $(SRC_C:%.c=$(PLAIN)/%.o) $(PLAIN)/src/shim/bench.o
-# The fuzz oracles (tests/fuzz/*_oracle.c) are linked into the unit tests
-# too (mk/fuzz.mk), which replay the kept fuzz cases.
-PLAIN_TEST_OBJS := $(TESTS_C:%.c=$(PLAIN)/%.o) \
-                   $(patsubst %.c,$(PLAIN)/%.o,$(wildcard tests/fuzz/*_oracle.c))
+# TEST_SUPPORT_C (mk/coverage.mk): the fuzz oracles, the threaded cases,
+# ... that the unit tests link too.
+PLAIN_TEST_OBJS := $(TESTS_C:%.c=$(PLAIN)/%.o) $(TEST_SUPPORT_C:%.c=$(PLAIN)/%.o)
 PLAIN_UNIT := $(PLAIN)/tests/unit
 PLAIN_PROBE := $(PLAIN)/tests/helpers/child_probe
 
