@@ -48,6 +48,21 @@ expect "malformed seed" 2 "--seed wants a non-negative integer" "$prog" --seed=1
 expect "malformed library flag" 2 "benchmark_repetitions.*integer" "$prog" --benchmark_repetitions=abc
 expect "usage is printed" 2 "^usage: traverse" "$prog" --bogus
 
+# --- ...while good input still works ------------------------------------------
+if timeout 20 "$prog" --help >"$tmp/out" 2>&1 && grep -q "^usage: traverse" "$tmp/out" &&
+   grep -q -- "--benchmark_filter" "$tmp/out"; then
+    pass "--help -> exit 0, the suite's options then the library's"
+else
+    fail "--help: $(head -n 2 "$tmp/out")"
+fi
+if timeout 20 "$prog" --quick --seed=7 "${tiny[@]}" --benchmark_format=json >"$tmp/out" 2>"$tmp/err" &&
+   jq -e '.context.seed == "7" and .context.mode == "quick" and
+          ([.benchmarks[] | select(.run_type == "iteration")] | length) == 1' "$tmp/out" >/dev/null; then
+    pass "--quick --seed=7 -> exit 0, seed and mode in the context"
+else
+    fail "--quick --seed=7: $(head -n 2 "$tmp/err")"
+fi
+
 # --- a working set larger than memory: refused before anything is allocated --
 start=$(date +%s%N)
 expect "working set larger than memory" 2 "needs about .* but only .* is available" "$prog" --max-ws=1T
