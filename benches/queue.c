@@ -46,8 +46,8 @@
  */
 #include "../src/alloc/counting.h"
 #include "../src/alloc/locked.h"
+#include "../src/case_rss.h"
 #include "../src/cli.h"
-#include "../src/peak_rss.h"
 #include "../src/pipeline.h"
 #include "../src/shim/bench.h"
 
@@ -157,26 +157,6 @@ static int queue_child(const char *spec)
 
 #define MAX_SIZES 16
 
-static uint64_t sizes[MAX_SIZES];
-static size_t nsizes;
-
-/* Peak resident sets from the children, once per variant and size. */
-static struct rss_figure {
-    bool measured;
-    int status;
-    size_t peak;
-} rss[NVARIANTS][MAX_SIZES], baseline;
-
-static void measure(struct rss_figure *f, const char *spec)
-{
-    if (f->measured)
-        return;
-    int status = 0;
-    if (peak_rss_of_child(spec, &f->peak, &status) != 0)
-        f->status = status ? status : 127;
-    f->measured = true;
-}
-
 static void fail_case(bench_state *s, const char *what)
 {
     bench_skip_with_error(s, what);
@@ -187,17 +167,12 @@ static void queue_case(bench_state *s, const void *user)
 {
     const struct variant *v = user;
     uint64_t n = (uint64_t)bench_arg(s, 0);
-    size_t vi = (size_t)(v - variants), si = 0;
-    while (si < nsizes && sizes[si] != n)
-        si++;
     char spec[64], msg[160];
-    measure(&baseline, "baseline");
     snprintf(spec, sizeof spec, "%s:%" PRIu64, v->name, n);
-    if (si < nsizes)
-        measure(&rss[vi][si], spec);
-    if (si == nsizes || rss[vi][si].status != 0) {
+    case_rss rss = case_rss_measure(spec);
+    if (rss.status != 0) {
         snprintf(msg, sizeof msg, "the child measuring peak RSS failed (status %d)",
-                 si < nsizes ? rss[vi][si].status : -1);
+                 rss.status);
         fail_case(s, msg);
         return;
     }
@@ -236,19 +211,14 @@ static void queue_case(bench_state *s, const void *user)
     bench_set_counter(s, "producer_waits", (double)r.producer_waits, BENCH_COUNTER_PLAIN);
     bench_set_counter(s, "threads", (double)r.peak_threads, BENCH_COUNTER_PLAIN);
     bench_set_counter(s, "create_retries", (double)r.create_retries, BENCH_COUNTER_PLAIN);
-    if (baseline.status == 0) {
-        const struct rss_figure *f = &rss[vi][si];
-        bench_set_counter(s, "peak_rss_bytes", (double)f->peak, BENCH_COUNTER_PLAIN);
-        bench_set_counter(s, "baseline_rss_bytes", (double)baseline.peak,
-                          BENCH_COUNTER_PLAIN);
-        bench_set_counter(s, "rss_over_baseline", (double)f->peak - (double)baseline.peak,
-                          BENCH_COUNTER_PLAIN);
-    }
+    case_rss_report(s, &rss);
 }
 
 int main(int argc, char **argv)
 {
     bench_options o = bench_cli_start(&queue_program, argc, argv);
+    uint64_t sizes[MAX_SIZES];
+    size_t nsizes = 0;
     uint64_t largest = o.max_ws / sizeof(pipeline_msg);
     for (uint64_t n = 1000; n <= largest && nsizes < MAX_SIZES; n *= 10)
         sizes[nsizes++] = n;

@@ -54,10 +54,10 @@
  *         case and the program exits 1.
  */
 #include "../src/alloc/counting.h"
+#include "../src/case_rss.h"
 #include "../src/cli.h"
 #include "../src/filescan.h"
 #include "../src/pagecache.h"
-#include "../src/peak_rss.h"
 #include "../src/records.h"
 #include "../src/scratch.h"
 #include "../src/shim/bench.h"
@@ -135,14 +135,6 @@ static const variant variants[] = {
 };
 #define NVARIANTS (sizeof variants / sizeof variants[0])
 
-/* Peak resident sets from the children, measured once per method and
- * file and reused by the case's repetitions. */
-static struct rss_figure {
-    bool measured;
-    int status;    /* the child's exit status; 0 when the figure is good */
-    size_t peak;
-} rss[NVARIANTS][MAX_FILES], baseline;
-
 /* Child spec: "<method>:<lines>:<sum>:<too long allowed, 0 or 1>:<path>". */
 static int stream_child(const char *spec)
 {
@@ -178,37 +170,22 @@ static int stream_child(const char *spec)
 }
 
 /* The file a case reads: by size in the sweep, by line length otherwise. */
-static const struct test_file *file_for(const variant *v, size_t arg, size_t *index)
+static const struct test_file *file_for(const variant *v, size_t arg)
 {
     for (size_t i = 0; i < nfiles; i++)
         if (v->long_lines ? files[i].line_bytes == arg
-                          : files[i].line_bytes == 0 && files[i].bytes == arg) {
-            *index = i;
+                          : files[i].line_bytes == 0 && files[i].bytes == arg)
             return &files[i];
-        }
     return NULL;
 }
 
-static const struct rss_figure *rss_of(size_t v, size_t f)
+/* The case's peak resident memory, from a child run once per spec. */
+static case_rss rss_of(const variant *v, const struct test_file *f)
 {
-    if (!baseline.measured) {
-        int status = 0;
-        if (peak_rss_of_child("baseline", &baseline.peak, &status) != 0)
-            baseline.status = status ? status : 127;
-        baseline.measured = true;
-    }
-    struct rss_figure *r = &rss[v][f];
-    if (!r->measured) {
-        char spec[256];
-        snprintf(spec, sizeof spec, "%s:%" PRIu64 ":%" PRIu64 ":%d:%s",
-                 variants[v].method->name, files[f].totals.lines, files[f].totals.sum,
-                 variants[v].long_lines, files[f].path);
-        int status = 0;
-        if (peak_rss_of_child(spec, &r->peak, &status) != 0)
-            r->status = status ? status : 127;
-        r->measured = true;
-    }
-    return r;
+    char spec[256];
+    snprintf(spec, sizeof spec, "%s:%" PRIu64 ":%" PRIu64 ":%d:%s", v->method->name,
+             f->totals.lines, f->totals.sum, v->long_lines, f->path);
+    return case_rss_measure(spec);
 }
 
 static void fail_case(bench_state *s, const char *what)
@@ -220,17 +197,17 @@ static void fail_case(bench_state *s, const char *what)
 static void stream_case(bench_state *s, const void *user)
 {
     const variant *v = user;
-    size_t vi = (size_t)(v - variants), fi;
-    const struct test_file *f = file_for(v, (size_t)bench_arg(s, 0), &fi);
+    const struct test_file *f = file_for(v, (size_t)bench_arg(s, 0));
     if (!f) {
         fail_case(s, "no such file");
         return;
     }
     char msg[200];
-    const struct rss_figure *r = v->cold ? NULL : rss_of(vi, fi);
-    if (r && r->status != 0) {
+    /* Cold cases have the warm case's memory: not measured twice. */
+    case_rss r = v->cold ? (case_rss){0} : rss_of(v, f);
+    if (r.status != 0) {
         snprintf(msg, sizeof msg, "the child measuring peak RSS failed (status %d)",
-                 r->status);
+                 r.status);
         fail_case(s, msg);
         return;
     }
@@ -292,13 +269,8 @@ static void stream_case(bench_state *s, const void *user)
     if (v->method->heap_through_alloc)
         bench_set_counter(s, "alloc_peak_bytes", (double)c.stats.peak_live_bytes,
                           BENCH_COUNTER_PLAIN);
-    if (r && baseline.status == 0) {
-        bench_set_counter(s, "peak_rss_bytes", (double)r->peak, BENCH_COUNTER_PLAIN);
-        bench_set_counter(s, "baseline_rss_bytes", (double)baseline.peak,
-                          BENCH_COUNTER_PLAIN);
-        bench_set_counter(s, "rss_over_baseline",
-                          (double)r->peak - (double)baseline.peak, BENCH_COUNTER_PLAIN);
-    }
+    if (!v->cold)
+        case_rss_report(s, &r);
 }
 
 /* 1 MiB, 16 MiB, 256 MiB, ... below max, then max itself: few sizes,

@@ -1,0 +1,68 @@
+/* case_rss.c - peak RSS of a case above a baseline child, measured once per spec. */
+#include "case_rss.h"
+
+#include "peak_rss.h"
+
+#include <stdbool.h>
+#include <string.h>
+
+static struct remembered {
+    char spec[256];
+    case_rss figure;
+} remembered[CASE_RSS_MAX];
+static size_t nremembered;
+static bool baseline_done;
+static int baseline_status;
+static size_t baseline_peak;
+static unsigned children;
+
+/* One child; its exit status, or 127 when it failed without one. */
+static int run_child(const char *program, const char *spec, size_t *peak)
+{
+    int status = 0;
+    children++;
+    if (peak_rss_of_program(program, spec, peak, &status) == 0)
+        return 0;
+    return status ? status : 127;
+}
+
+case_rss case_rss_measure_program(const char *program, const char *spec)
+{
+    for (size_t i = 0; i < nremembered; i++)
+        if (strcmp(remembered[i].spec, spec) == 0)
+            return remembered[i].figure;
+    if (!baseline_done) {
+        baseline_status = run_child(program, "baseline", &baseline_peak);
+        baseline_done = true;
+    }
+    case_rss r = {.baseline = baseline_peak};
+    r.status = run_child(program, spec, &r.peak);
+    if (r.status == 0)
+        r.status = baseline_status;
+    if (nremembered < CASE_RSS_MAX && strlen(spec) < sizeof remembered[0].spec) {
+        memcpy(remembered[nremembered].spec, spec, strlen(spec) + 1);
+        remembered[nremembered].figure = r;
+        nremembered++;
+    }
+    return r;
+}
+
+case_rss case_rss_measure(const char *spec)
+{
+    return case_rss_measure_program("/proc/self/exe", spec);
+}
+
+unsigned case_rss_children_started(void)
+{
+    return children;
+}
+
+void case_rss_report(bench_state *s, const case_rss *r)
+{
+    if (r->status != 0)
+        return;
+    bench_set_counter(s, "peak_rss_bytes", (double)r->peak, BENCH_COUNTER_PLAIN);
+    bench_set_counter(s, "baseline_rss_bytes", (double)r->baseline, BENCH_COUNTER_PLAIN);
+    bench_set_counter(s, "rss_over_baseline", (double)r->peak - (double)r->baseline,
+                      BENCH_COUNTER_PLAIN);
+}

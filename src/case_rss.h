@@ -1,0 +1,46 @@
+/*
+ * case_rss.h - a case's peak resident memory above the program's own, for
+ * benchmark counters: measured once in a fresh child (peak_rss.h) and
+ * remembered, since Google Benchmark calls a case's function again for
+ * every repetition.
+ *
+ * The baseline is the peak of a child that runs no case (the program's
+ * own cost: code, libraries, Google Benchmark); it is measured once per
+ * process.
+ */
+#ifndef CASE_RSS_H
+#define CASE_RSS_H
+
+#include "shim/bench.h"
+
+#include <stddef.h>
+
+typedef struct case_rss {
+    int status;      /* 0 when both figures are good; else the failing
+                        child's exit status (see peak_rss.h) */
+    size_t peak;     /* the case's child: VmHWM in bytes */
+    size_t baseline; /* the baseline child's */
+} case_rss;
+
+/* Specs remembered at most; past that a spec is measured at every call. */
+#define CASE_RSS_MAX 64
+
+/*
+ * The figure for 'spec' (what the program's child_main understands),
+ * running "program --child=spec" the first time only.  'program' is the
+ * bench itself in practice (case_rss_measure); tests pass a helper.
+ */
+case_rss case_rss_measure_program(const char *program, const char *spec);
+
+/* The same for this program (/proc/self/exe). */
+case_rss case_rss_measure(const char *spec);
+
+/* Children started so far by this module (for tests). */
+unsigned case_rss_children_started(void);
+
+/* Sets the counters peak_rss_bytes, baseline_rss_bytes and
+ * rss_over_baseline (peak - baseline) of the case; nothing when the
+ * figure is not good (status != 0). */
+void case_rss_report(bench_state *s, const case_rss *r);
+
+#endif /* CASE_RSS_H */

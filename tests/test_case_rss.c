@@ -1,0 +1,43 @@
+/* test_case_rss.c - a case's peak RSS is measured once per spec and
+ * remembered; the baseline once; a failing child is reported.  Uses
+ * tests/helpers/child_probe.c, whose path make test puts in CHILD_PROBE. */
+#include "case_rss.h"
+
+#include <criterion/criterion.h>
+#include <stdlib.h>
+
+static const char *probe(void)
+{
+    const char *path = getenv("CHILD_PROBE");
+    cr_assert_not_null(path, "run through make test, which sets CHILD_PROBE");
+    return path;
+}
+
+Test(case_rss, measures_once_per_spec_and_the_baseline_once)
+{
+    case_rss a = case_rss_measure_program(probe(), "touch:32");
+    cr_assert_eq(a.status, 0);
+    cr_assert_eq(case_rss_children_started(), 2, "the baseline, then the case");
+    cr_assert_gt(a.baseline, 0);
+    cr_assert_geq(a.peak, a.baseline + ((size_t)30 << 20), "peak %zu, baseline %zu",
+                  a.peak, a.baseline);
+    case_rss again = case_rss_measure_program(probe(), "touch:32");
+    cr_assert_eq(case_rss_children_started(), 2, "a repetition starts no child");
+    cr_assert_eq(again.peak, a.peak);
+    case_rss b = case_rss_measure_program(probe(), "touch:1");
+    cr_assert_eq(case_rss_children_started(), 3, "a new spec: one child, no new baseline");
+    cr_assert_eq(b.baseline, a.baseline);
+    cr_assert_lt(b.peak, a.peak);
+}
+
+Test(case_rss, a_failing_child_is_reported_and_remembered)
+{
+    case_rss r = case_rss_measure_program(probe(), "exit:3");
+    cr_assert_eq(r.status, 3);
+    unsigned before = case_rss_children_started();
+    r = case_rss_measure_program(probe(), "exit:3");
+    cr_assert_eq(r.status, 3);
+    cr_assert_eq(case_rss_children_started(), before);
+    r = case_rss_measure_program("/nonexistent/program", "x");
+    cr_assert_eq(r.status, 127, "a failed baseline or case is never a good figure");
+}
