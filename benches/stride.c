@@ -54,14 +54,14 @@
  *                   page size of the curve the levels come from: huge
  *                   pages when the kernel gave them), mem_ns_base_pages
  *                   and mem_ns_huge_pages (the chase at the largest working
- *                   set), bend_line_bytes (where the read curve stops
- *                   rising), read_ns_level, read_ns_below_page and
- *                   read_ns_past_page (medians of the read curve: past the
- *                   bend, from twice the bend to half a page, and from
- *                   twice the page size), line_bytes and page_bytes (as
- *                   the system reports them).  Latencies in this case come
- *                   from the fastest run of each size (this program's own
- *                   clock; other load only adds time).
+ *                   set), bend_line_bytes (the first stride from which the
+ *                   read curve stops rising, src/knee.h), read_ns_below_page
+ *                   and read_ns_past_page (medians of the read curve from
+ *                   the bend to half a page, and from twice the page
+ *                   size), line_bytes and page_bytes (as the system
+ *                   reports them).  Times in this case come from the
+ *                   fastest run of each size (this program's own clock;
+ *                   other load only adds time).
  *         The JSON context also has thp_enabled and thp_defrag: the
  *         transparent huge page mode in effect.  The levels are printed
  *         on stderr at the end.
@@ -415,7 +415,7 @@ static bool find_bend(knee_fit *fit)
             x[n] = (double)strides[i].stride;
             y[n++] = strides[i].best_ns;
         }
-    return knee_find(x, y, n, KNEE_DEFAULT_FRACTION, fit);
+    return knee_find(x, y, n, KNEE_DEFAULT_SLOPE, fit) && fit->found;
 }
 
 static void print_summary(pages_kind kind, const levels_fit *fit, const knee_fit *bend)
@@ -471,8 +471,7 @@ static void levels_case(bench_state *s, const void *user)
     size_t page = machine_page_size();
     if (have_bend) {
         set_counter_if_positive(s, "bend_line_bytes", bend.x);
-        set_counter_if_positive(s, "read_ns_level", bend.level);
-        set_counter_if_positive(s, "read_ns_below_page", median_read_ns((size_t)(2 * bend.x), page / 2));
+        set_counter_if_positive(s, "read_ns_below_page", median_read_ns((size_t)bend.x, page / 2));
         set_counter_if_positive(s, "read_ns_past_page", median_read_ns(page * 2, SIZE_MAX));
     }
     set_counter_if_positive(s, "line_bytes", (double)line_bytes);

@@ -1,13 +1,11 @@
-/* knee.c - the level a curve settles at, and where it first gets there. */
+/* knee.c - the first point after which a log-log curve stays flat. */
 #include "knee.h"
 
 #include <math.h>
-#include <stdlib.h>
-#include <string.h>
 
-static bool valid(const double *x, const double *y, size_t n, double fraction)
+static bool valid(const double *x, const double *y, size_t n, double slope)
 {
-    if (!x || !y || n < 3 || !(fraction > 0 && fraction <= 1))
+    if (!x || !y || n < 2 || !(slope > 0) || !isfinite(slope))
         return false;
     for (size_t i = 0; i < n; i++) {
         if (!isfinite(x[i]) || !isfinite(y[i]) || x[i] <= 0 || y[i] <= 0)
@@ -18,45 +16,22 @@ static bool valid(const double *x, const double *y, size_t n, double fraction)
     return true;
 }
 
-static int compare_double(const void *a, const void *b)
+/* Slope of the step from point i to point i + 1 on log-log axes. */
+static double step_slope(const double *x, const double *y, size_t i)
 {
-    double p = *(const double *)a, q = *(const double *)b;
-    return (p > q) - (p < q);
+    return log(y[i + 1] / y[i]) / log(x[i + 1] / x[i]);
 }
 
-bool knee_find(const double *x, const double *y, size_t n, double fraction,
+bool knee_find(const double *x, const double *y, size_t n, double slope,
                knee_fit *out)
 {
-    if (!out || !valid(x, y, n, fraction))
+    if (!out || !valid(x, y, n, slope))
         return false;
-    /* The upper half of the x range on a log scale: x >= sqrt(x0 * xn). */
-    double middle = sqrt(x[0]) * sqrt(x[n - 1]);
-    size_t from = 0;
-    while (from < n - 1 && x[from] < middle)
-        from++;
-    size_t k = n - from;
-    double *upper = malloc(k * sizeof *upper);
-    if (!upper)
-        return false;
-    memcpy(upper, y + from, k * sizeof *upper);
-    qsort(upper, k, sizeof *upper, compare_double);
-    double level = k % 2 ? upper[k / 2] : (upper[k / 2 - 1] + upper[k / 2]) / 2;
-    free(upper);
-
-    double limit = fraction * level;
-    size_t j = 0;
-    while (j < n && !(y[j] >= limit && (j + 1 == n || y[j + 1] >= limit)))
-        j++;
-    double bend;
-    if (j == 0)
-        bend = x[0];
-    else if (j == n)
-        bend = x[n - 1];
-    else {
-        double f = (limit - y[j - 1]) / (y[j] - y[j - 1]);
-        f = f < 0 ? 0 : f > 1 ? 1 : f;
-        bend = exp2(log2(x[j - 1]) + f * (log2(x[j]) - log2(x[j - 1])));
-    }
-    *out = (knee_fit){.x = bend, .level = level, .level_from = from};
+    for (size_t i = 0; i + 1 < n; i++)
+        if (step_slope(x, y, i) < slope && (i + 2 == n || step_slope(x, y, i + 1) < slope)) {
+            *out = (knee_fit){.x = x[i], .index = i, .found = true};
+            return true;
+        }
+    *out = (knee_fit){.x = x[n - 1], .index = n - 1, .found = false};
     return true;
 }

@@ -1,5 +1,6 @@
-/* test_knee.c - the bend of a rising-then-level curve: exact on clean
- * shapes, steady under one noisy point, and bad input refused. */
+/* test_knee.c - where a rising curve stops rising: exact on clean shapes,
+ * steady under one noisy point, not fooled by a later step, and bad
+ * input refused. */
 #include "knee.h"
 
 #include <criterion/criterion.h>
@@ -8,51 +9,61 @@
 static const double strides[] = {4, 8, 16, 32, 64, 128, 256, 512, 1024, 2048, 4096, 8192};
 #define N (sizeof strides / sizeof strides[0])
 
-/* Time per read rising with the stride up to 'bend', level after it. */
-static void model(double bend, double level, double *y)
+/* Time per read rising with the stride up to 'corner', level after it. */
+static void model(double corner, double level, double *y)
 {
     for (size_t i = 0; i < N; i++)
-        y[i] = strides[i] < bend ? level * strides[i] / bend : level;
+        y[i] = strides[i] < corner ? level * strides[i] / corner : level;
 }
 
-Test(knee, a_proportional_rise_bends_at_the_fraction_of_its_corner)
+Test(knee, a_proportional_rise_bends_at_its_corner)
 {
     double y[N];
+    knee_fit fit;
     model(64, 8, y);
-    knee_fit fit;
-    cr_assert(knee_find(strides, y, N, 0.9, &fit));
-    cr_assert_float_eq(fit.level, 8, 1e-12);
-    /* 0.9 of the level is reached between 32 (4) and 64 (8), at
-     * 32 * 2^((7.2 - 4) / 4) on the log-interpolated axis. */
-    cr_assert_float_eq(fit.x, 32 * exp2(0.8), 1e-9);
-    cr_assert(knee_find(strides, y, N, 1.0, &fit));
-    cr_assert_float_eq(fit.x, 64, 1e-9, "fraction 1: the corner itself");
+    cr_assert(knee_find(strides, y, N, KNEE_DEFAULT_SLOPE, &fit));
+    cr_assert(fit.found);
+    cr_assert_eq(fit.x, 64);
+    cr_assert_eq(fit.index, 4);
+    model(128, 7, y);
+    cr_assert(knee_find(strides, y, N, KNEE_DEFAULT_SLOPE, &fit));
+    cr_assert_eq(fit.x, 128);
 }
 
-Test(knee, the_bend_follows_the_corner)
+Test(knee, a_slower_rise_still_counts_as_rising)
 {
     double y[N];
+    /* Slope 0.7 up to 128: twice the stride, 1.6 times the time. */
+    for (size_t i = 0; i < N; i++)
+        y[i] = strides[i] <= 128 ? pow(strides[i], 0.7) : pow(128, 0.7);
     knee_fit fit;
-    model(128, 7, y);
-    cr_assert(knee_find(strides, y, N, 1.0, &fit));
-    cr_assert_float_eq(fit.x, 128, 1e-9);
-    model(16, 7, y);
-    cr_assert(knee_find(strides, y, N, 1.0, &fit));
-    cr_assert_float_eq(fit.x, 16, 1e-9);
+    cr_assert(knee_find(strides, y, N, KNEE_DEFAULT_SLOPE, &fit));
+    cr_assert_eq(fit.x, 128);
 }
 
-Test(knee, one_noisy_point_before_the_corner_is_not_a_bend)
+Test(knee, one_flat_step_before_the_corner_is_not_a_bend)
+{
+    double y[N];
+    model(256, 8, y);
+    y[3] = y[2];   /* 16 -> 32 flat once, then rising again */
+    knee_fit fit;
+    cr_assert(knee_find(strides, y, N, KNEE_DEFAULT_SLOPE, &fit));
+    cr_assert_eq(fit.x, 256);
+}
+
+Test(knee, a_later_step_does_not_move_the_first_bend)
 {
     double y[N];
     model(128, 8, y);
-    y[2] = 9;   /* a spike at 16 B, then back down */
+    for (size_t i = 0; i < N; i++)
+        if (strides[i] >= 4096)
+            y[i] = 20;   /* the page-size step */
     knee_fit fit;
-    cr_assert(knee_find(strides, y, N, 0.9, &fit));
-    cr_assert_gt(fit.x, 64);
-    cr_assert_lt(fit.x, 128);
+    cr_assert(knee_find(strides, y, N, KNEE_DEFAULT_SLOPE, &fit));
+    cr_assert_eq(fit.x, 128);
 }
 
-Test(knee, flat_and_never_level_curves_give_the_ends)
+Test(knee, flat_and_always_rising_curves_give_the_ends)
 {
     double flat[N], rising[N];
     for (size_t i = 0; i < N; i++) {
@@ -60,10 +71,21 @@ Test(knee, flat_and_never_level_curves_give_the_ends)
         rising[i] = strides[i];
     }
     knee_fit fit;
-    cr_assert(knee_find(strides, flat, N, 0.9, &fit));
+    cr_assert(knee_find(strides, flat, N, KNEE_DEFAULT_SLOPE, &fit));
+    cr_assert(fit.found);
     cr_assert_eq(fit.x, strides[0]);
-    cr_assert(knee_find(strides, rising, N, 0.9, &fit));
-    cr_assert_geq(fit.x, 256, "the level is the upper half's median");
+    cr_assert(knee_find(strides, rising, N, KNEE_DEFAULT_SLOPE, &fit));
+    cr_assert_not(fit.found);
+    cr_assert_eq(fit.x, strides[N - 1]);
+}
+
+Test(knee, a_flat_last_step_is_enough_at_the_end)
+{
+    double x[] = {4, 8, 16}, y[] = {1, 2, 2};
+    knee_fit fit;
+    cr_assert(knee_find(x, y, 3, KNEE_DEFAULT_SLOPE, &fit));
+    cr_assert(fit.found);
+    cr_assert_eq(fit.x, 8);
 }
 
 Test(knee, bad_input_is_refused_and_out_untouched)
@@ -71,15 +93,15 @@ Test(knee, bad_input_is_refused_and_out_untouched)
     double y[N];
     model(64, 8, y);
     knee_fit fit = {.x = -1};
-    cr_assert_not(knee_find(strides, y, 2, 0.9, &fit), "too few points");
+    cr_assert_not(knee_find(strides, y, 1, KNEE_DEFAULT_SLOPE, &fit), "too few points");
     cr_assert_not(knee_find(strides, y, N, 0, &fit));
-    cr_assert_not(knee_find(strides, y, N, 1.5, &fit));
-    cr_assert_not(knee_find(NULL, y, N, 0.9, &fit));
-    cr_assert_not(knee_find(strides, y, N, 0.9, NULL));
+    cr_assert_not(knee_find(strides, y, N, INFINITY, &fit));
+    cr_assert_not(knee_find(NULL, y, N, KNEE_DEFAULT_SLOPE, &fit));
+    cr_assert_not(knee_find(strides, y, N, KNEE_DEFAULT_SLOPE, NULL));
     double unsorted[] = {4, 16, 8, 32}, pos[] = {1, 2, 3, 4};
-    cr_assert_not(knee_find(unsorted, pos, 4, 0.9, &fit));
+    cr_assert_not(knee_find(unsorted, pos, 4, KNEE_DEFAULT_SLOPE, &fit));
     double zero[] = {1, 0, 3, 4}, nan_y[] = {1, NAN, 3, 4};
-    cr_assert_not(knee_find(pos, zero, 4, 0.9, &fit));
-    cr_assert_not(knee_find(pos, nan_y, 4, 0.9, &fit));
+    cr_assert_not(knee_find(pos, zero, 4, KNEE_DEFAULT_SLOPE, &fit));
+    cr_assert_not(knee_find(pos, nan_y, 4, KNEE_DEFAULT_SLOPE, &fit));
     cr_assert_eq(fit.x, -1);
 }
