@@ -21,7 +21,7 @@ set xlabel 'N: elements held (log scale)'
 eval set_output('insert')
 set title "Insert and remove at random positions: time per operation at size N\n{/*0.8 ".machine."}"
 set logscale y 10
-set format y '10^{%L}'
+set format y (term eq 'dumb' ? '1e%L' : '10^{%L}')   # dumb has no superscripts
 set ylabel 'ns per operation (median; bars: min to max)'
 set offsets 0, 0, graph 0.04, graph 0.04
 plot for [i = 1:words(variants)] datafile index (i - 1) \
