@@ -153,3 +153,17 @@ Test(report_run, load_at_start_from_the_suite_or_the_library)
     }
     rmdir(dir);
 }
+
+Test(report_run, cpu_time_per_element_rescales_wall_clock_rates)
+{
+    load(FIXTURES "busy");
+    summary wall, cpu;
+    cr_assert_eq(report_run_summary(&run, "traverse/aos/128", "ns_per_item", &wall), SAMPLE_OK);
+    cr_assert_eq(report_run_summary(&run, "traverse/aos/128", "cpu_ns_per_item", &cpu),
+                 SAMPLE_OK);
+    cr_assert_float_eq(wall.median, 6.0, 1e-9, "waited for a CPU: 6x in wall time");
+    cr_assert_float_eq(cpu.median, 1.0, 1e-9);
+    cr_assert_eq(report_run_summary(&run, "traverse/soa/128", "cpu_ns_per_item", &cpu),
+                 SAMPLE_OK);
+    cr_assert_float_eq(cpu.median, 0.5, 1e-9);
+}

@@ -1,5 +1,5 @@
-/* test_report_sweep.c - how a size sweep turns into a verdict: levels,
- * majorities, the condition's wording, exceptions. */
+/* test_report_sweep.c - how a size sweep turns into a verdict: the shape
+ * that fits the outcomes, the condition's wording, exceptions. */
 #include "report/sweep.h"
 
 #include <criterion/criterion.h>
@@ -55,18 +55,24 @@ Test(report_sweep, every_level_holding_is_holds)
 
 Test(report_sweep, one_noisy_size_is_an_exception_not_a_flip)
 {
-    /* Two sizes per level; a level holds when MORE than half hold, so
-     * put the odd one where its level still has a majority: use three
-     * sizes in L3 instead. */
-    static const double ws[] = {4 * KiB, 16 * KiB, 64 * KiB, 512 * KiB,
-                                2 * MiB, 8 * MiB, 16 * MiB, 64 * MiB};
     compare_status st[] = {H, H, H, H, H, N, H, H};
-    sweep_point pts[8];
-    sweep s = make(ws, st, 8, pts);
+    verdict v = judge(st);
+    cr_assert_eq(v.kind, VERDICT_HOLDS);
+    cr_assert_str_eq(text_str(&v.note), "exceptions: 16 MiB within noise");
+    verdict_free(&v);
+}
+
+Test(report_sweep, two_noisy_sizes_at_the_start_stay_exceptions)
+{
+    static const double ws[] = {4 * KiB, 16 * KiB, 64 * KiB, 512 * KiB, 2 * MiB,
+                                4 * MiB, 8 * MiB, 16 * MiB, 64 * MiB, 256 * MiB};
+    compare_status st[] = {N, S, H, H, H, H, H, H, H, H};
+    sweep_point pts[10];
+    sweep s = make(ws, st, 10, pts);
     verdict v = VERDICT_INIT;
     sweep_judge(&s, -1, &v);
-    cr_assert_eq(v.kind, VERDICT_HOLDS);
-    cr_assert_str_eq(text_str(&v.note), "at every cache level; exceptions: 8 MiB within noise");
+    cr_assert_eq(v.kind, VERDICT_HOLDS, "a step needs three sizes on its failing side");
+    cr_assert_str_eq(text_str(&v.note), "exceptions: 4 KiB within noise, 16 KiB below threshold");
     verdict_free(&v);
 }
 
@@ -78,7 +84,57 @@ Test(report_sweep, holding_past_a_level_says_from_where)
     cr_assert_str_eq(text_str(&v.condition), "the working set is past L2 (1 MiB), from 2 MiB");
     cr_assert_str_eq(text_str(&v.note),
                      "in L1: 0 of 2 hold, 2 reversed; in L2: 0 of 2 hold, 1 below threshold, "
-                     "1 within noise");
+                     "1 within noise; in L3: 2 of 2 hold; in memory: 2 of 2 hold");
+    verdict_free(&v);
+}
+
+Test(report_sweep, a_change_inside_a_level_names_the_level_it_outgrew)
+{
+    /* Two runs that disagree by one size on where, inside L3, the claim
+     * starts to hold give the same condition up to that size. */
+    static const double ws[] = {4 * KiB, 16 * KiB, 64 * KiB, 512 * KiB, 2 * MiB,
+                                4 * MiB, 8 * MiB, 16 * MiB, 64 * MiB, 256 * MiB};
+    compare_status run1[] = {N, N, N, N, H, H, H, H, H, H};
+    compare_status run2[] = {N, N, N, N, S, H, H, H, H, H};
+    sweep_point pts[10];
+    verdict v = VERDICT_INIT;
+    sweep s = make(ws, run1, 10, pts);
+    sweep_judge(&s, -1, &v);
+    cr_assert_str_eq(text_str(&v.condition), "the working set is past L2 (1 MiB), from 2 MiB");
+    s = make(ws, run2, 10, pts);
+    sweep_judge(&s, -1, &v);
+    cr_assert_str_eq(text_str(&v.condition), "the working set is past L2 (1 MiB), from 4 MiB");
+    verdict_free(&v);
+}
+
+Test(report_sweep, a_noisy_size_inside_the_holding_side_is_an_exception)
+{
+    static const double ws[] = {4 * KiB, 16 * KiB, 64 * KiB, 512 * KiB, 2 * MiB,
+                                4 * MiB, 8 * MiB, 16 * MiB, 64 * MiB, 256 * MiB};
+    compare_status st[] = {N, N, N, H, H, N, H, H, H, H};
+    sweep_point pts[10];
+    sweep s = make(ws, st, 10, pts);
+    verdict v = VERDICT_INIT;
+    sweep_judge(&s, -1, &v);
+    cr_assert_eq(v.kind, VERDICT_HOLDS_ONLY_WHEN);
+    cr_assert_str_eq(text_str(&v.condition),
+                     "the working set is past L1 (32 KiB), from 512 KiB");
+    cr_assert(strstr(text_str(&v.note), "exceptions: 4 MiB within noise"), "%s",
+              text_str(&v.note));
+    verdict_free(&v);
+}
+
+Test(report_sweep, holding_from_inside_the_first_level_gives_the_size)
+{
+    static const double ws[] = {1 * KiB, 2 * KiB, 4 * KiB, 8 * KiB, 16 * KiB,
+                                64 * KiB, 512 * KiB, 2 * MiB};
+    compare_status st[] = {N, N, N, H, H, H, H, H};
+    sweep_point pts[8];
+    sweep s = make(ws, st, 8, pts);
+    verdict v = VERDICT_INIT;
+    sweep_judge(&s, -1, &v);
+    cr_assert_eq(v.kind, VERDICT_HOLDS_ONLY_WHEN);
+    cr_assert_str_eq(text_str(&v.condition), "the working set is at least 8 KiB (in L1)");
     verdict_free(&v);
 }
 

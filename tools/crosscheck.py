@@ -14,12 +14,13 @@ objects (a class with __slots__ id, active, score, like the model's User).
                      by then
   ns per element     timeit of the article's loop "for x in xs: total += x"
                      (for objects, the model's loop: the score of active
-                     users), median and range over repetitions; and of
-                     sum(xs) for the numbers
+                     users), in wall-clock and CPU time, per repetition;
+                     and of sum(xs) for the numbers (CPU time, median)
 
 Writes RUN/crosscheck.json in Google Benchmark's format (cases
-crosscheck/<int_list|float_list|object_list>/<n>, one record per
-repetition), so the claims report reads it like any bench.
+crosscheck/<int_list|float_list|object_list>/<n>/real_time, one record per
+repetition, with real_time and cpu_time), so the claims report reads it
+like any bench.
 
 Run:   make crosscheck [RUN=results/<run>]   or   tools/crosscheck.py RUN_DIR
 Sizes: the model's, at least 1.4x apart (its sweep is dense near the cache
@@ -159,14 +160,22 @@ def bytes_per_element(build, n, rng):
 
 
 def time_loop(fn, xs, n, repetitions, min_time):
-    """ns per element of fn(xs): one value per repetition, and the number
-    of calls each repetition made."""
+    """Time fn(xs) per element, once per repetition: (wall ns, CPU ns)
+    pairs, and the number of calls each repetition made.  CPU time is
+    kept beside wall time because on a machine shared with other programs
+    wall time also counts the time spent waiting for a CPU."""
     t0 = time.perf_counter()
     fn(xs)
     once = max(time.perf_counter() - t0, 1e-9)
     number = max(1, int(min_time / once))
     timer = timeit.Timer(lambda: fn(xs))   # timeit turns the collector off
-    return [t / (number * n) * 1e9 for t in timer.repeat(repeat=repetitions, number=number)], number
+    times = []
+    for _ in range(repetitions):
+        c0 = time.process_time()
+        wall = timer.timeit(number)
+        cpu = time.process_time() - c0
+        times.append((wall / (number * n) * 1e9, cpu / (number * n) * 1e9))
+    return times, number
 
 
 def measure(sizes, quick, seed):
@@ -185,23 +194,25 @@ def measure(sizes, quick, seed):
             loop_ns, number = time_loop(loop, xs, n, repetitions, min_time)
             if has_sum:
                 sum_ns, _ = time_loop(sum, xs, n, repetitions, min_time)
-                extra["builtin_sum_ns_per_elem"] = statistics.median(sum_ns)
+                extra["builtin_sum_ns_per_elem"] = statistics.median(c for _, c in sum_ns)
             del xs
+            # Named like a Google Benchmark case timed in real time, whose
+            # rates come from wall-clock time; cpu_time sits beside it.
             case = f"crosscheck/{name}/{n}"
-            for i, ns in enumerate(loop_ns):
+            for i, (wall, cpu) in enumerate(loop_ns):
                 records.append({
-                    "name": case,
-                    "run_name": case,
+                    "name": case + "/real_time",
+                    "run_name": case + "/real_time",
                     "run_type": "iteration",
                     "repetitions": repetitions,
                     "repetition_index": i,
                     "threads": 1,
                     "iterations": number,
-                    "real_time": ns * n,
-                    "cpu_time": ns * n,
+                    "real_time": wall * n,
+                    "cpu_time": cpu * n,
                     "time_unit": "ns",
                     "elements": n,
-                    "items_per_second": 1e9 / ns,
+                    "items_per_second": 1e9 / wall,
                     **extra,
                 })
     return records
@@ -243,6 +254,7 @@ def main():
     except ValueError:
         seed = 0
 
+    load_at_start = os.getloadavg()
     start = time.monotonic()
     print(f"crosscheck: {platform.python_implementation()} {platform.python_version()}, "
           f"{len(kept)} sizes from {kept[0]} to {kept[-1]} elements"
@@ -262,6 +274,9 @@ def main():
             "traced_max_elements": str(TRACE_MAX_ELEMENTS),
             "skipped_sizes": " ".join(str(n) for n in skipped),
             "seed": str(seed),
+            "repetitions": str(QUICK_REPETITIONS if quick else FULL_REPETITIONS),
+            "load_avg_at_start": " ".join(f"{x:.2f}" for x in load_at_start),
+            "num_cpus": os.cpu_count(),
             "sizeof_int": sys.getsizeof(1_000_000),
             "sizeof_float": sys.getsizeof(0.25),
             "sizeof_object": sys.getsizeof(User(1_000_000, True, 0.25)),

@@ -46,21 +46,21 @@ void crosscheck_markdown(const report_run *run, text *body)
     const char *python = report_run_context(run, "crosscheck", "python");
     text_printf(body, "Measured with %s (`tools/crosscheck.py`): bytes per element "
                       "from tracemalloc (small sizes only; - elsewhere) and from "
-                      "sys.getsizeof, time per element of the loop `for x in xs: "
-                      "total += x` (for objects, the model's loop: the score of "
-                      "active users; in brackets, `sum(xs)`), medians over "
-                      "repetitions.\n\n"
+                      "sys.getsizeof; CPU time per element of the loop `for x in "
+                      "xs: total += x` (for objects, the model's loop: the score "
+                      "of active users; in brackets, `sum(xs)`), medians over "
+                      "repetitions; the model's and the array's CPU time too.\n\n"
                       "| elements | model B/elem (asked; held by malloc) | CPython "
-                      "objects B/elem (tracemalloc; getsizeof) | model ns/elem | "
-                      "CPython objects ns/elem | CPython ints ns/elem | CPython "
-                      "floats ns/elem | array of records ns/elem |\n"
+                      "objects B/elem (tracemalloc; getsizeof) | model CPU ns/elem | "
+                      "CPython objects CPU ns/elem | CPython ints CPU ns/elem | "
+                      "CPython floats CPU ns/elem | array of records CPU ns/elem |\n"
                       "|---|---|---|---|---|---|---|---|\n",
                 python ? python : "python3");
     double last_traced = 0;
     bool any = false;
     for (size_t i = 0; i < n; i++) {
         double a = args[i];
-        double model_ns = median_of(run, "traverse/boxed", a, "ns_per_item");
+        double model_ns = median_of(run, "traverse/boxed", a, "cpu_ns_per_item");
         if (isnan(model_ns))
             continue;   /* a size the model did not run (another sweep) */
         double traced = median_of(run, "crosscheck/object_list", a, "bytes_per_elem");
@@ -74,13 +74,13 @@ void crosscheck_markdown(const report_run *run, text *body)
         cell(body, median_of(run, "crosscheck/object_list", a, "getsizeof_bytes_per_elem"),
              " |");
         cell(body, model_ns, " |");
-        cell(body, median_of(run, "crosscheck/object_list", a, "ns_per_item"), " |");
-        cell(body, median_of(run, "crosscheck/int_list", a, "ns_per_item"), " [");
+        cell(body, median_of(run, "crosscheck/object_list", a, "cpu_ns_per_item"), " |");
+        cell(body, median_of(run, "crosscheck/int_list", a, "cpu_ns_per_item"), " [");
         cell(body, median_of(run, "crosscheck/int_list", a, "builtin_sum_ns_per_elem"), "] |");
-        cell(body, median_of(run, "crosscheck/float_list", a, "ns_per_item"), " [");
+        cell(body, median_of(run, "crosscheck/float_list", a, "cpu_ns_per_item"), " [");
         cell(body, median_of(run, "crosscheck/float_list", a, "builtin_sum_ns_per_elem"),
              "] |");
-        cell(body, median_of(run, "traverse/aos", a, "ns_per_item"), " |\n");
+        cell(body, median_of(run, "traverse/aos", a, "cpu_ns_per_item"), " |\n");
     }
     if (!any) {
         text_printf(body, "\nNo size was measured by both the model and CPython.\n\n");
@@ -101,8 +101,8 @@ void crosscheck_markdown(const report_run *run, text *body)
     double ratios[MAX_SIZES];
     size_t nr = 0;
     for (size_t i = 0; i < n; i++) {
-        double mt = median_of(run, "traverse/boxed", args[i], "ns_per_item");
-        double pt = median_of(run, "crosscheck/object_list", args[i], "ns_per_item");
+        double mt = median_of(run, "traverse/boxed", args[i], "cpu_ns_per_item");
+        double pt = median_of(run, "crosscheck/object_list", args[i], "cpu_ns_per_item");
         if (!isnan(mt) && !isnan(pt) && mt > 0)
             ratios[nr++] = pt / mt;
     }

@@ -5,17 +5,18 @@
  * python3, a real list of ints, of floats and of small objects (a class
  * with __slots__ id, active, score, like the model's User) at the model's
  * sizes, and writes <run>/crosscheck.json in Google Benchmark's format:
- * cases crosscheck/<kind>/<elements>, kind int_list, float_list or
- * object_list, with the counters
+ * cases crosscheck/<kind>/<elements> (suffixed /real_time: their rates are
+ * from wall-clock time), kind int_list, float_list or object_list, one
+ * record per repetition with real_time, cpu_time, items_per_second for the
+ * article's loop "for x in xs: total += x" (for objects: the score of
+ * active users, the model's loop), and the counters
  *   elements                  list length
  *   bytes_per_elem            tracemalloc: bytes the list and its objects
  *                             hold (up to 128 Ki elements only)
  *   getsizeof_bytes_per_elem  the same from sys.getsizeof, summed (idem)
- *   builtin_sum_ns_per_elem   ns per element of sum(list) (numbers only)
- * its context has python (version), sizeof_int, sizeof_float and
- * sizeof_object (sys.getsizeof of one element of each kind), and each case
- * has items_per_second for the article's loop "for x in xs: total += x"
- * (for objects: the score of active users, the model's loop).
+ *   builtin_sum_ns_per_elem   CPU ns per element of sum(list) (numbers only)
+ * Its context has python (version), sizeof_int, sizeof_float and
+ * sizeof_object (sys.getsizeof of one element of each kind).
  */
 #ifndef REPORT_CROSSCHECK_H
 #define REPORT_CROSSCHECK_H
@@ -24,8 +25,9 @@
 #include "text.h"
 
 /* Appends a "CPython" section to body: for each size both measured, the
- * model's bytes and ns per element beside CPython's, then how far apart
- * they are at the largest such size and why.  Without crosscheck.json it
+ * model's bytes and CPU ns per element beside CPython's, then how far
+ * apart they are (bytes at the largest size traced, time as the median
+ * ratio over the sizes) and why.  Without crosscheck.json it
  * says so (and how to make it) instead. */
 void crosscheck_markdown(const report_run *run, text *body);
 

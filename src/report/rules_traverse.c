@@ -6,8 +6,12 @@
 #include <stdio.h>
 
 /* Every traverse rule compares time per element over the size sweep, at
- * the working set of the layout that holds more bytes. */
-#define TRAVERSE_SPEC .bench = "traverse", .metric = "ns_per_item", \
+ * the working set of the layout that holds more bytes.  CPU time, not wall
+ * time: on a machine shared with other programs, wall time also counts
+ * the time a case waited for a CPU, which differs from case to case (a
+ * full run at load 8 on 2 CPUs inflated it 1.3 to 7 times); on a quiet
+ * machine the two are the same. */
+#define TRAVERSE_SPEC .bench = "traverse", .metric = "cpu_ns_per_item", \
                       .ws_counter = "ws_bytes", .min_ratio = RULE_MIN_RATIO
 
 /* A linked list, in allocation order and shuffled, against the array:

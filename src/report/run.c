@@ -404,14 +404,32 @@ const char *report_run_case_error(const report_run *run, const char *name)
     return c ? c->error : NULL;
 }
 
+/* True when Google Benchmark computed the record's rates from wall-clock
+ * (or manual) time rather than CPU time: its name says so. */
+static bool rates_from_real_time(json_t *rec)
+{
+    const char *name = json_string_value(json_object_get(rec, "run_name"));
+    if (!name)
+        name = json_string_value(json_object_get(rec, "name"));
+    return name && (strstr(name, "/real_time") || strstr(name, "/manual_time"));
+}
+
 /* The metric of one record; false when the record lacks it. */
 static bool metric_of(json_t *rec, const char *metric, double *out)
 {
-    if (strcmp(metric, "ns_per_item") == 0) {
+    bool cpu = strcmp(metric, "cpu_ns_per_item") == 0;
+    if (cpu || strcmp(metric, "ns_per_item") == 0) {
         json_t *ips = json_object_get(rec, "items_per_second");
         if (!json_is_number(ips) || json_number_value(ips) <= 0)
             return false;
         *out = 1e9 / json_number_value(ips);
+        if (cpu && rates_from_real_time(rec)) {
+            /* Same time unit for both: their ratio rescales the rate. */
+            json_t *c = json_object_get(rec, "cpu_time"), *r = json_object_get(rec, "real_time");
+            if (!json_is_number(c) || !json_is_number(r) || json_number_value(r) <= 0)
+                return false;
+            *out *= json_number_value(c) / json_number_value(r);
+        }
         return true;
     }
     json_t *v = json_object_get(rec, metric);

@@ -82,8 +82,13 @@ typedef enum sample_status {
 
 /*
  * Median and range over the repetitions of case 'name' of the metric:
- * "ns_per_item" is 1e9 / items_per_second (time per element); anything
- * else names a numeric field of the records (a counter, "real_time").
+ *   "ns_per_item"      1e9 / items_per_second: wall-clock time per element
+ *                      (for cases timed in real time, as the plots show)
+ *   "cpu_ns_per_item"  the same in CPU time: ns_per_item scaled by
+ *                      cpu_time / real_time (for a case whose rates came
+ *                      from CPU time already, equal to ns_per_item)
+ *   anything else      a numeric field of the records (a counter,
+ *                      "real_time")
  * Fills *out only when the status is SAMPLE_OK.
  */
 sample_status report_run_summary(const report_run *run, const char *name,

@@ -137,27 +137,90 @@ static compare_status status_at(const sweep_point *pt, int pair)
     return pair < 0 ? pt->overall : pt->status[pair];
 }
 
-/* Counts of each outcome per level, for one pair or all. */
-typedef struct level_counts {
-    size_t n[LEVEL_COUNT][COMPARE_AGAINST + 1];
-    size_t total[LEVEL_COUNT];
-} level_counts;
+/* Where along the sweep (sizes ascending) the claim holds, as the
+ * simplest shape that fits the outcomes: everywhere, nowhere, from some
+ * size on, or up to some size.  "cost" counts the sizes the shape gets
+ * wrong; those are reported as exceptions. */
+typedef enum shape_kind { SHAPE_ALL, SHAPE_NONE, SHAPE_FROM, SHAPE_UPTO, SHAPE_IRREGULAR } shape_kind;
 
-static level_counts count_levels(const sweep *s, int pair)
+typedef struct shape {
+    shape_kind kind;
+    size_t at;      /* FROM: first size that holds; UPTO: first that does not */
+    size_t cost;
+} shape;
+
+/* A step (FROM or UPTO) replaces "everywhere" or "nowhere" only when it
+ * gets at least this many more sizes right, and its side where the claim
+ * does not hold has at least STEP_MIN_SIZES sizes: one or two noisy sizes
+ * at an end of the sweep are exceptions, not a condition. */
+#define STEP_MIN_GAIN 2
+#define STEP_MIN_SIZES 3
+
+static shape fit_shape(const bool *holds, size_t n)
 {
-    level_counts lc;
-    memset(&lc, 0, sizeof lc);
-    for (size_t i = 0; i < s->npoints; i++) {
-        const sweep_point *pt = &s->points[i];
-        lc.n[pt->level][status_at(pt, pair)]++;
-        lc.total[pt->level]++;
+    size_t ones = 0;
+    for (size_t i = 0; i < n; i++)
+        ones += holds[i];
+    /* Nowhere wins a tie with everywhere: a claim needs evidence. */
+    shape simple = ones * 2 > n ? (shape){SHAPE_ALL, 0, n - ones}
+                                : (shape){SHAPE_NONE, 0, ones};
+    shape best = simple;
+    size_t ones_before = 0;
+    for (size_t k = 1; k < n; k++) {
+        ones_before += holds[k - 1];
+        size_t zeros_before = k - ones_before;
+        size_t ones_after = ones - ones_before, zeros_after = (n - k) - ones_after;
+        /* FROM k: sizes [k, n) hold, [0, k) do not; UPTO k: the reverse. */
+        size_t from_cost = ones_before + zeros_after, upto_cost = zeros_before + ones_after;
+        if (k >= STEP_MIN_SIZES && from_cost + STEP_MIN_GAIN <= simple.cost &&
+            from_cost < best.cost)
+            best = (shape){SHAPE_FROM, k, from_cost};
+        if (n - k >= STEP_MIN_SIZES && upto_cost + STEP_MIN_GAIN <= simple.cost &&
+            upto_cost < best.cost)
+            best = (shape){SHAPE_UPTO, k, upto_cost};
     }
-    return lc;
+    /* Neither "everywhere" nor a step explains the outcomes (more than 1
+     * size in 5 wrong): the claim holds here and there; the caller names
+     * the levels. */
+    if (best.kind != SHAPE_NONE && best.cost * 5 > n)
+        best.kind = SHAPE_IRREGULAR;
+    return best;
 }
 
-static bool level_holds(const level_counts *lc, int l)
+static bool shape_says_holds(const shape *sh, size_t i)
 {
-    return 2 * lc->n[l][COMPARE_HOLDS] > lc->total[l];
+    switch (sh->kind) {
+    case SHAPE_ALL:
+        return true;
+    case SHAPE_FROM:
+        return i >= sh->at;
+    case SHAPE_UPTO:
+        return i < sh->at;
+    default:
+        return false;
+    }
+}
+
+/* Lists up to three sizes the shape gets wrong, as "24 KiB within noise"
+ * or "2 MiB holds": exceptions a reader should see beside the verdict. */
+static void note_exceptions(const sweep *s, int pair, const shape *sh, text *out)
+{
+    size_t shown = 0, more = 0;
+    for (size_t i = 0; i < s->npoints; i++) {
+        compare_status st = status_at(&s->points[i], pair);
+        if ((st == COMPARE_HOLDS) == shape_says_holds(sh, i))
+            continue;
+        if (shown == 3) {
+            more++;
+            continue;
+        }
+        char buf[32];
+        text_printf(out, "%s%s %s", shown ? ", " : "",
+                    bytes_human(s->points[i].ws, buf, sizeof buf), compare_status_name(st));
+        shown++;
+    }
+    if (more)
+        text_printf(out, " and %zu more", more);
 }
 
 /* "L1 (32 KiB)" or "L1" when its size is unknown. */
@@ -171,28 +234,35 @@ static void level_with_size(text *out, cache_level l, report_caches c)
         text_printf(out, "%s", cache_level_name(l));
 }
 
-/* Lists up to three sizes whose outcome is not their level's, as "24 KiB
- * within noise": exceptions a reader should see beside the verdict. */
-static void note_exceptions(const sweep *s, int pair, const level_counts *lc, text *out)
+/* "in L1: 0 of 3 hold, 3 reversed; in L2: ...": every level's outcomes. */
+static void note_levels(const sweep *s, int pair, text *out)
 {
-    size_t shown = 0, more = 0;
+    size_t n[LEVEL_COUNT][COMPARE_AGAINST + 1] = {{0}}, total[LEVEL_COUNT] = {0};
     for (size_t i = 0; i < s->npoints; i++) {
-        const sweep_point *pt = &s->points[i];
-        bool holds = level_holds(lc, pt->level);
-        compare_status st = status_at(pt, pair);
-        if ((st == COMPARE_HOLDS) == holds)
-            continue;
-        if (shown == 3) {
-            more++;
-            continue;
-        }
-        char buf[32];
-        text_printf(out, "%s%s %s", shown ? ", " : "", bytes_human(pt->ws, buf, sizeof buf),
-                    compare_status_name(st));
-        shown++;
+        n[s->points[i].level][status_at(&s->points[i], pair)]++;
+        total[s->points[i].level]++;
     }
-    if (more)
-        text_printf(out, " and %zu more", more);
+    const char *sep = "";
+    for (int l = 0; l < LEVEL_COUNT; l++) {
+        if (!total[l])
+            continue;
+        text_printf(out, "%sin %s: %zu of %zu hold", sep, cache_level_name((cache_level)l),
+                    n[l][COMPARE_HOLDS], total[l]);
+        for (int st = COMPARE_SMALL; st <= COMPARE_AGAINST; st++)
+            if (n[l][st])
+                text_printf(out, ", %zu %s", n[l][st], compare_status_name((compare_status)st));
+        sep = "; ";
+    }
+}
+
+/* The level before l that has sizes in the sweep, or -1. */
+static int level_before(const sweep *s, cache_level l)
+{
+    int best = -1;
+    for (size_t i = 0; i < s->npoints; i++)
+        if (s->points[i].level < l && (int)s->points[i].level > best)
+            best = (int)s->points[i].level;
+    return best;
 }
 
 void sweep_judge(const sweep *s, int pair, verdict *v)
@@ -201,28 +271,30 @@ void sweep_judge(const sweep *s, int pair, verdict *v)
         verdict_set(v, VERDICT_NOT_MEASURED, "no sizes to compare");
         return;
     }
-    level_counts lc = count_levels(s, pair);
-    int present[LEVEL_COUNT], np = 0, nholding = 0;
-    for (int l = 0; l < LEVEL_COUNT; l++) {
-        if (lc.total[l] == 0)
-            continue;
-        present[np++] = l;
-        nholding += level_holds(&lc, l);
+    bool *holds = calloc(s->npoints, sizeof *holds);
+    if (!holds) {
+        fputs("report: out of memory\n", stderr);
+        exit(1);
     }
+    size_t count[COMPARE_AGAINST + 1] = {0};
+    for (size_t i = 0; i < s->npoints; i++) {
+        compare_status st = status_at(&s->points[i], pair);
+        holds[i] = st == COMPARE_HOLDS;
+        count[st]++;
+    }
+    shape sh = fit_shape(holds, s->npoints);
+    free(holds);
     verdict_set(v, VERDICT_HOLDS, NULL);
+    text exc = TEXT_INIT;
+    note_exceptions(s, pair, &sh, &exc);
+    char buf[32];
 
-    if (nholding == np) {
-        text exc = TEXT_INIT;
-        note_exceptions(s, pair, &lc, &exc);
+    switch (sh.kind) {
+    case SHAPE_ALL:
         if (exc.len)
-            text_printf(&v->note, "at every cache level; exceptions: %s", text_str(&exc));
-        text_free(&exc);
-        return;
-    }
-    if (nholding == 0) {
-        size_t count[COMPARE_AGAINST + 1] = {0};
-        for (size_t i = 0; i < s->npoints; i++)
-            count[status_at(&s->points[i], pair)]++;
+            text_printf(&v->note, "exceptions: %s", text_str(&exc));
+        break;
+    case SHAPE_NONE: {
         bool noise = count[COMPARE_NOISE] >= count[COMPARE_SMALL] &&
                      count[COMPARE_NOISE] >= count[COMPARE_AGAINST];
         v->kind = noise ? VERDICT_WITHIN_NOISE : VERDICT_DOES_NOT_HOLD;
@@ -231,66 +303,64 @@ void sweep_judge(const sweep *s, int pair, verdict *v)
             if (count[st])
                 text_printf(&v->note, ", %zu %s", count[st],
                             compare_status_name((compare_status)st));
-        return;
+        break;
     }
-
-    v->kind = VERDICT_HOLDS_ONLY_WHEN;
-    /* Which present levels hold: a suffix (past a size), a prefix (up to
-     * a size), or something else (name the levels). */
-    int first = -1, last = -1;
-    for (int i = 0; i < np; i++) {
-        if (level_holds(&lc, present[i])) {
-            if (first < 0)
-                first = i;
-            last = i;
+    case SHAPE_FROM: {
+        /* Named by the last cache the working set has outgrown. */
+        const sweep_point *first = &s->points[sh.at];
+        int before = level_before(s, first->level);
+        v->kind = VERDICT_HOLDS_ONLY_WHEN;
+        if (before >= 0) {
+            text_printf(&v->condition, "the working set is past ");
+            level_with_size(&v->condition, (cache_level)before, s->caches);
+            text_printf(&v->condition, ", from %s", bytes_human(first->ws, buf, sizeof buf));
+        } else {
+            text_printf(&v->condition, "the working set is at least %s (in %s)",
+                        bytes_human(first->ws, buf, sizeof buf),
+                        cache_level_name(first->level));
         }
+        note_levels(s, pair, &v->note);
+        if (exc.len)
+            text_printf(&v->note, "; exceptions: %s", text_str(&exc));
+        break;
     }
-    bool contiguous = last - first + 1 == nholding;
-    char buf[32];
-    if (contiguous && last == np - 1) {
-        /* From the first size that holds in the first holding level. */
-        double from = 0;
-        for (size_t i = 0; i < s->npoints && from == 0; i++)
-            if ((int)s->points[i].level == present[first] &&
-                status_at(&s->points[i], pair) == COMPARE_HOLDS)
-                from = s->points[i].ws;
-        text_printf(&v->condition, "the working set is past ");
-        level_with_size(&v->condition, (cache_level)present[first - 1], s->caches);
-        text_printf(&v->condition, ", from %s", bytes_human(from, buf, sizeof buf));
-    } else if (contiguous && first == 0) {
-        double upto = 0;
-        for (size_t i = 0; i < s->npoints; i++)
-            if ((int)s->points[i].level == present[last] &&
-                status_at(&s->points[i], pair) == COMPARE_HOLDS)
-                upto = s->points[i].ws;
+    case SHAPE_UPTO: {
+        const sweep_point *last = &s->points[sh.at - 1];
+        v->kind = VERDICT_HOLDS_ONLY_WHEN;
         text_printf(&v->condition, "the working set fits in ");
-        level_with_size(&v->condition, (cache_level)present[last], s->caches);
-        text_printf(&v->condition, ", up to %s", bytes_human(upto, buf, sizeof buf));
-    } else {
-        text_printf(&v->condition, "the working set is in");
-        const char *sep = " ";
-        for (int i = 0; i < np; i++) {
-            if (!level_holds(&lc, present[i]))
-                continue;
-            text_printf(&v->condition, "%s", sep);
-            level_with_size(&v->condition, (cache_level)present[i], s->caches);
-            sep = " or ";
+        level_with_size(&v->condition, last->level, s->caches);
+        text_printf(&v->condition, ", up to %s", bytes_human(last->ws, buf, sizeof buf));
+        note_levels(s, pair, &v->note);
+        if (exc.len)
+            text_printf(&v->note, "; exceptions: %s", text_str(&exc));
+        break;
+    }
+    case SHAPE_IRREGULAR: {
+        /* Name the levels where more than half the sizes hold. */
+        size_t held[LEVEL_COUNT] = {0}, total[LEVEL_COUNT] = {0};
+        for (size_t i = 0; i < s->npoints; i++) {
+            held[s->points[i].level] += status_at(&s->points[i], pair) == COMPARE_HOLDS;
+            total[s->points[i].level]++;
         }
+        v->kind = VERDICT_HOLDS_ONLY_WHEN;
+        text_printf(&v->condition, "the working set is in");
+        size_t named = 0;
+        for (int l = 0; l < LEVEL_COUNT; l++) {
+            if (!total[l] || 2 * held[l] <= total[l])
+                continue;
+            text_printf(&v->condition, "%s", named++ ? " or " : " ");
+            level_with_size(&v->condition, (cache_level)l, s->caches);
+        }
+        if (!named) {   /* no level with a majority: say how many sizes */
+            text_clear(&v->condition);
+            text_printf(&v->condition, "at some sizes (%zu of %zu), in no clear range",
+                        count[COMPARE_HOLDS], s->npoints);
+        }
+        note_levels(s, pair, &v->note);
+        break;
     }
-    /* What the other levels showed: "in L1: 0 of 3 hold, 3 reversed". */
-    const char *sep = "";
-    for (int i = 0; i < np; i++) {
-        int l = present[i];
-        if (level_holds(&lc, l))
-            continue;
-        text_printf(&v->note, "%sin %s: %zu of %zu hold", sep,
-                    cache_level_name((cache_level)l), lc.n[l][COMPARE_HOLDS], lc.total[l]);
-        for (int st = COMPARE_SMALL; st <= COMPARE_AGAINST; st++)
-            if (lc.n[l][st])
-                text_printf(&v->note, ", %zu %s", lc.n[l][st],
-                            compare_status_name((compare_status)st));
-        sep = "; ";
     }
+    text_free(&exc);
 }
 
 /* Median of the ratios of the sizes in level l for pair; its min and max. */
@@ -328,6 +398,16 @@ void sweep_figures(const sweep *s, text *out)
             sep = ", ";
         }
     }
+}
+
+/* How a metric reads in a table heading. */
+static const char *metric_label(const char *metric)
+{
+    if (strcmp(metric, "ns_per_item") == 0)
+        return "ns (wall clock)";
+    if (strcmp(metric, "cpu_ns_per_item") == 0)
+        return "CPU ns";
+    return metric;
 }
 
 /* "1.23 [1.20-1.31]": a median and its range over repetitions. */
@@ -382,7 +462,7 @@ void sweep_markdown(const sweep *s, text *out)
     }
     text_printf(out, "<details><summary>Every size: %s per element, median "
                      "[min-max] over repetitions</summary>\n\n| elements | working set |",
-                strcmp(spec->metric, "ns_per_item") == 0 ? "ns" : spec->metric);
+                metric_label(spec->metric));
     for (size_t p = 0; p < spec->npairs; p++)
         text_printf(out, " %s | %s | ratio | outcome |", spec->pairs[p].costly,
                     spec->pairs[p].cheap);

@@ -1,21 +1,32 @@
 /*
- * sweep.h - judge "X costs more than Y" over a size sweep, level by level.
+ * sweep.h - judge "X costs more than Y" over a size sweep.
  *
  * Most timing claims compare two variants of one bench at every size of a
  * sweep ("traverse/list_inorder/<n>" against "traverse/aos/<n>").  At each
  * size the two ranges over repetitions are compared (summary_compare): the
  * claim holds there, is within noise, is real but smaller than the rule's
- * threshold, or goes the other way.  Sizes are then grouped by the cache
- * level their working set falls in, and a level holds when more than half
- * of its sizes hold.  So one noisy size near a boundary does not flip a
- * verdict: it is listed as an exception instead.
+ * threshold, or goes the other way.  The verdict is the simplest shape
+ * that fits those outcomes along the sweep, sizes ascending:
  *
- *   every level holds        -> holds (exceptions noted)
- *   no level holds           -> within noise, when that is the commonest
- *                               outcome; otherwise does not hold
- *   some levels hold         -> holds only when: "the working set is past
- *                               L1 (32 KiB), from 48 KiB", "...fits in L2
- *                               (1 MiB), up to 768 KiB", or the levels
+ *   everywhere        -> holds; the sizes that did not are exceptions
+ *   nowhere           -> within noise, when that is the commonest outcome;
+ *                        otherwise does not hold
+ *   from a size on    -> holds only when "the working set is past L2
+ *                        (1 MiB), from 2 MiB": the last cache the first
+ *                        holding size has outgrown, and that size
+ *   up to a size      -> holds only when "the working set fits in L2
+ *                        (1 MiB), up to 768 KiB"
+ *   none of these     -> holds only when "the working set is in L1 (32
+ *                        KiB) or L3 (32 MiB)": the levels where more than
+ *                        half the sizes hold
+ *
+ * A step must get at least two more sizes right than "everywhere" or
+ * "nowhere", with at least three sizes on its failing side, and a shape
+ * may get at most one size in five wrong.  So a noisy size, or two, at an
+ * end of the sweep stay exceptions, and a claim that changes near a size
+ * keeps its verdict when the exact size where it changes moves by a step
+ * between two runs.  The note beside the verdict gives every level's
+ * outcomes.
  *
  * A sweep can compare several pairs at once (a list in order and scattered,
  * each against the array); a size then holds only if every pair holds
@@ -41,7 +52,7 @@ typedef struct sweep_pair {
 
 typedef struct sweep_spec {
     const char *bench;        /* "traverse": cases are <bench>/<variant>/<arg> */
-    const char *metric;       /* compared: "ns_per_item" */
+    const char *metric;       /* compared: "cpu_ns_per_item" (run.h) */
     const char *ws_counter;   /* working set of a case, bytes: "ws_bytes" */
     double min_ratio;         /* costly/cheap medians needed to hold: 1.10 */
     sweep_pair pairs[SWEEP_MAX_PAIRS];
