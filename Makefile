@@ -105,14 +105,14 @@ $(UNIT): $(TEST_OBJS) $(ASAN_OBJS)
 	$(CXX) $(SAN) $^ -o $@ -lcriterion -ljansson -lbenchmark -lpthread -lm
 
 $(PROBE): $(ASAN)/tests/helpers/child_probe.o $(ASAN_OBJS)
-	$(CXX) $(SAN) $^ -o $@ -lbenchmark -lpthread -lm
+	$(CXX) $(SAN) $^ -o $@ -ljansson -lbenchmark -lpthread -lm
 
 -include $(shell find build -name '*.d' 2>/dev/null)
 
 # Targets that belong to one experiment (fuzzing, other allocators, ...)
 # live in mk/<topic>.mk, each with its own help lines in HELP_EXTRA.
-# BENCH_AFTER names targets make bench runs once results and plots exist
-# (the claims report, for one).
+# BENCH_AFTER names targets make bench runs once results and plots exist;
+# the claims report comes last, so its summary ends the output.
 HELP_EXTRA :=
 BENCH_AFTER :=
 -include $(sort $(wildcard mk/*.mk))
@@ -123,7 +123,8 @@ bench: build
 	@CC="$(CC)" scripts/check-deps.sh plot
 	@QUICK="$(QUICK)" MAX_WS="$(MAX_WS)" scripts/run-benches.sh $(BIN) $(RESULTS) "$(BENCH)"
 	@PLOT_TERM="$(PLOT_TERM)" scripts/plot.sh $(RESULTS)/latest $(BENCH)
-	@$(if $(strip $(BENCH_AFTER)),$(MAKE) --no-print-directory $(BENCH_AFTER) RUN=$(RESULTS)/latest)
+	@$(if $(strip $(BENCH_AFTER)),$(MAKE) --no-print-directory \
+	    $(filter-out claims,$(BENCH_AFTER)) $(filter claims,$(BENCH_AFTER)) RUN=$(RESULTS)/latest)
 
 plots:
 	@scripts/check-deps.sh plot

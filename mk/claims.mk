@@ -10,7 +10,3 @@ BENCH_AFTER += $(if $(filter traverse,$(BENCH)),crosscheck) claims
 HELP_EXTRA += "  make claims       does each claim hold here: writes RUN/report.md, prints a line per claim\n"
 .PHONY: claims
 
-# src/report/ reads JSON with jansson, and the test helper child_probe
-# links every object of src/ directly (not through the library), so it
-# needs the library too.  Make turns -ljansson into the library's path.
-$(PROBE): -ljansson

@@ -37,16 +37,23 @@ set datafile separator '\t'
 set datafile missing 'NaN'
 
 # Byte axes: powers of two labelled 4 KiB, 1 MiB, 1 GiB.
-bytes_axis_x = "set logscale x 2; set format x '%.0b %BB'; set xtics 4"
+# Tics are placed by hand at exact powers of four: gnuplot's %b/%B
+# format writes "kiB" and can land a hair under a power of two ("1023 kiB").
+bytes_axis_x = "set logscale x 2; set format x '%g'; set xtics (); \
+    do for [k = 10:40:2] { set xtics add (sprintf('%.0f %s', 2.0**(k % 10), \
+        k < 20 ? 'KiB' : k < 30 ? 'MiB' : k < 40 ? 'GiB' : 'TiB') 2.0**k) }"
 
-# Dashed vertical lines at the reported cache sizes, labelled at the top.
+size_label(b) = b >= 1048576 ? sprintf('%.0f MiB', b / 1048576.0) : sprintf('%.0f KiB', b / 1024.0)
+
+# Dashed vertical lines at the reported cache sizes (all three as the system
+# reports them), labelled with their size at the top.
 # The sizes are what the system reports; on a virtual machine they may be
 # the host's, so read them as markers, not as this guest's real capacity.
 cache_marks = "\
     unset arrow; unset label; \
     if (l1 > 0) { set arrow from l1, graph 0 to l1, graph 1 nohead dt 2 lc rgb '#888888'; \
-                  set label 'L1d' at l1, graph 1 offset 0.3,-0.8 tc rgb '#666666' }; \
+                  set label 'L1d '.size_label(l1) at l1, graph 1 right offset -0.3,-0.8 tc rgb '#666666' }; \
     if (l2 > 0) { set arrow from l2, graph 0 to l2, graph 1 nohead dt 2 lc rgb '#888888'; \
-                  set label 'L2' at l2, graph 1 offset 0.3,-0.8 tc rgb '#666666' }; \
+                  set label 'L2 '.size_label(l2) at l2, graph 1 right offset -0.3,-0.8 tc rgb '#666666' }; \
     if (l3 > 0) { set arrow from l3, graph 0 to l3, graph 1 nohead dt 2 lc rgb '#888888'; \
-                  set label 'L3 (reported)' at l3, graph 1 offset 0.3,-0.8 tc rgb '#666666' }"
+                  set label 'L3 '.size_label(l3) at l3, graph 1 right offset -0.3,-0.8 tc rgb '#666666' }"

@@ -11,5 +11,11 @@
 #   jq                  flattens benchmark JSON into TSV for gnuplot
 #   valgrind            cachegrind (simulated cache misses), memcheck
 #   python3             the crosscheck against a real CPython
+#   libjemalloc2        make bench ALLOC=jemalloc (the alloc bench's allocators)
+#   libmimalloc2.0      make bench ALLOC=mimalloc
+#   libbenchmark-tools  compare.py for make compare
+#   python3-scipy       compare.py's U test
+#   gcovr               make coverage
 echo build-essential clang libbenchmark-dev libcriterion-dev libjansson-dev \
-     gnuplot-nox jq valgrind python3
+     gnuplot-nox jq valgrind python3 libjemalloc2 libmimalloc2.0 \
+     libbenchmark-tools python3-scipy gcovr

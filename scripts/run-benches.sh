@@ -59,8 +59,10 @@ for b in $benches; do
     i=$((i + 1))
     echo "==> [$i/$total] $b -> $run/$b.json  (mode: $([ "${QUICK:-0}" != 0 ] && echo quick || echo full))" >&2
     t0=$(date +%s)
-    if "$bin/$b" "${args[@]}" "${extra[@]}" \
-        --benchmark_out="$run/$b.json.part" --benchmark_out_format=json; then
+    status=0
+    "$bin/$b" "${args[@]}" "${extra[@]}" \
+        --benchmark_out="$run/$b.json.part" --benchmark_out_format=json || status=$?
+    if [ $status -eq 0 ]; then
         if [ -s "$run/$b.json.part" ]; then
             mv -f "$run/$b.json.part" "$run/$b.json"
         else
@@ -70,20 +72,25 @@ for b in $benches; do
             rm -f "$run/$b.json.part"
             failed="$failed $b"
         fi
-    elif [ -s "$run/$b.json.part" ]; then
-        # The program finished but a case failed its check: keep the file,
-        # whose failed cases say why, and report the failure below.
+    elif [ $status -eq 1 ] && jq -e .benchmarks "$run/$b.json.part" >/dev/null 2>&1; then
+        # The program finished but a case failed its check (exit 1): keep
+        # the file, whose failed cases say why, and report the failure.
         mv -f "$run/$b.json.part" "$run/$b.json"
         failed="$failed $b"
     else
+        # Killed or crashed: Google Benchmark writes its JSON as cases end,
+        # so the file is cut short; it is removed, never renamed into place.
+        echo "run-benches: $b exited with status $status; its partial output is discarded" >&2
+        rm -f "$run/$b.json.part"
         failed="$failed $b"
     fi
     echo "==> $b took $(( $(date +%s) - t0 )) s" >&2
 done
 
 if ls "$run"/*.json >/dev/null 2>&1; then
-    ln -sfn "$(basename "$run")" "$results/latest.tmp"
-    mv -Tf "$results/latest.tmp" "$results/latest"
+    # A name of this run's own: two runs ending together must not share it.
+    ln -sfn "$(basename "$run")" "$results/latest.tmp.$$"
+    mv -Tf "$results/latest.tmp.$$" "$results/latest"
 fi
 echo "==> run took $(( $(date +%s) - start )) s; results in $run" >&2
 if [ -n "$failed" ]; then

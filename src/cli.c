@@ -67,6 +67,11 @@ static void add_context(const bench_options *o, bool max_ws_given)
     bench_add_context("suite_revision", BUILD_REVISION);
     bench_add_context("compiler", BUILD_COMPILER);
     bench_add_context("cflags", BUILD_CFLAGS);
+    /* make bench runs the noise preflight (make doctor) first and passes
+     * its grade down; a program run by hand has none. */
+    const char *grade = getenv("BENCH_NOISE_GRADE");
+    bench_add_context("noise_grade",
+                      grade && *grade ? grade : "not checked (run under make bench)");
     bench_add_context("mode", o->quick ? "quick" : "full");
     bench_add_context("allocator", preload && *preload ? preload : "glibc malloc");
     bench_add_context("repetitions", repetitions_used);
