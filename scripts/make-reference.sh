@@ -1,0 +1,59 @@
+#!/bin/bash
+# make-reference.sh - turn one full run into results/reference/, the small
+# committed run the README, the lessons and readers without a machine use.
+#
+# Usage: scripts/make-reference.sh RUN_DIR [DEST]   (DEST: results/reference)
+#
+# Keeps the JSON (compacted with jq: same content, no indentation), the
+# PNG plots, the SVG of the traverse plot, the TSV data, the claims report
+# and the run's notes, and writes a README naming the machine.  Refuses to
+# overwrite DEST unless it is a previous reference (it has our README).
+set -euo pipefail
+run=${1:?usage: scripts/make-reference.sh RUN_DIR [DEST]}
+dest=${2:-results/reference}
+[ -d "$run" ] || { echo "make-reference: no run '$run'" >&2; exit 1; }
+run=$(cd "$run" && pwd -P)
+if [ -e "$dest" ] && ! grep -q '^# Reference run' "$dest/README.md" 2>/dev/null; then
+    echo "make-reference: $dest exists and is not a reference run; not touching it" >&2
+    exit 1
+fi
+tmp=$(mktemp -d "${dest%/*}/.reference.XXXXXX")
+trap 'rm -rf "$tmp"' EXIT
+mkdir -p "$tmp/plots" "$tmp/data"
+for json in "$run"/*.json; do
+    jq -c . "$json" > "$tmp/$(basename "$json")"
+done
+cp "$run"/plots/*.png "$tmp/plots/"
+cp "$run"/plots/traverse.svg "$tmp/plots/" 2>/dev/null || true
+cp "$run"/data/*.tsv "$tmp/data/" 2>/dev/null || true
+for f in report.md summary.txt doctor.txt; do
+    [ -f "$run/$f" ] && cp "$run/$f" "$tmp/"
+done
+ctx=$(ls "$run"/*.json | head -n 1)
+{
+    echo "# Reference run"
+    echo
+    echo "One full \`make bench\` run, committed so that the README, the lessons"
+    echo "and a reader without a machine can see real figures. Made with"
+    echo "\`make reference\` from the run \`$(basename "$run")\`."
+    echo
+    jq -r '"- machine: \(.context.host_name), \(.context.num_cpus) CPUs at \(.context.mhz_per_cpu) MHz (\(.context.cpu_model // "CPU model not recorded"))",
+           "- caches reported: " + ([.context.caches[] | "L\(.level) \(.type) \(.size / 1024) KiB"] | join(", ")),
+           "- compiler: \(.context.compiler // "?"), flags \(.context.cflags // "?")",
+           "- allocator: \(.context.allocator // "?"); mode: \(.context.mode // "?"); noise grade: \(.context.noise_grade // "?")",
+           "- date: \(.context.date)"' "$ctx"
+    echo
+    echo "JSON files are compacted (\`jq .\` prints them indented). Plots are PNG"
+    echo "(SVG for traverse); \`make plots RUN=results/reference\` redraws all of"
+    echo "them as PNG and SVG."
+} > "$tmp/README.md"
+size=$(du -sb "$tmp" | cut -f1)
+echo "make-reference: $(( size / 1024 )) KiB" >&2
+if [ "$size" -gt $((2 * 1024 * 1024)) ]; then
+    echo "make-reference: over the 2 MiB budget of a committed run; nothing changed" >&2
+    exit 1
+fi
+rm -rf "$dest"
+mv "$tmp" "$dest"
+trap - EXIT
+echo "make-reference: wrote $dest" >&2
