@@ -40,28 +40,29 @@ const claim_rule claim_rules[] = {
      "growth", {"growth"}, NULL},
     {"A1", "Reference counting frees an object as soon as its last reference "
            "goes",
-     "alloc", {"alloc"}, NULL},
-    {"A2", "Reference counting alone never frees a cycle", "alloc", {"alloc"}, NULL},
+     "alloc", {"alloc"}, judge_a1},
+    {"A2", "Reference counting alone never frees a cycle", "alloc", {"alloc"},
+     judge_a2},
     {"A3", "Many small allocations cost more than a few large ones (arena, "
            "pool)",
-     "alloc", {"alloc"}, NULL},
+     "alloc", {"alloc"}, judge_a3},
     {"A4", "A value that escapes to the heap costs an allocation; one on the "
            "stack does not",
-     "escape", {"escape"}, NULL},
+     "escape", {"escape"}, judge_a4},
     {"A5", "A new string per line allocates per line; working on the bytes in "
            "place does not",
-     "lines", {"lines"}, NULL},
+     "lines", {"lines"}, judge_a5},
     {"S1", "Reading a file whole needs memory the size of the file; streaming "
            "needs a fixed amount",
-     "stream", {"stream"}, NULL},
+     "stream", {"stream"}, judge_s1},
     {"S2", "A line scanner with a fixed limit breaks on long lines unless its "
            "buffer may grow",
-     "stream", {"stream"}, NULL},
+     "stream", {"stream"}, judge_s2},
     {"S3", "A bounded queue keeps memory bounded under a slow consumer; an "
            "unbounded one grows",
-     "queue", {"queue"}, NULL},
+     "queue", {"queue"}, judge_s3},
     {"S4", "A bounded pool of workers beats one thread per item", "queue",
-     {"queue"}, NULL},
+     {"queue"}, judge_s4},
 };
 const size_t claim_rule_count = sizeof claim_rules / sizeof claim_rules[0];
 

@@ -56,6 +56,12 @@ void claim_judge(const claim_rule *rule, const report_run *run, claim_result *ou
  * model of a Python list, compact layouts. */
 claim_judge_fn judge_l1, judge_l3, judge_l4, judge_l5;
 
+/* Judges of the allocation and streaming benches: rules_alloc.c (A1-A3),
+ * rules_escape.c (A4), rules_lines.c (A5), rules_stream.c (S1, S2),
+ * rules_queue.c (S3, S4). */
+claim_judge_fn judge_a1, judge_a2, judge_a3, judge_a4, judge_a5;
+claim_judge_fn judge_s1, judge_s2, judge_s3, judge_s4;
+
 /* The threshold of timing rules: the costly case must be at least 10%
  * slower (ratio of medians), beside ranges that do not overlap.  Below
  * that, a machine's own drift between two runs could flip the verdict. */
