@@ -14,7 +14,7 @@ const claim_rule claim_rules[] = {
      "traverse", {"traverse"}, judge_l1},
     {"L2", "Big-O is not the whole story: an array with memmove beats a linked "
            "list at inserts in the middle",
-     "insert", {"insert"}, NULL},
+     "insert", {"insert"}, judge_l2},
     {"L3", "Iterating an array of records is cheaper than iterating an array "
            "of pointers to the same records",
      "traverse", {"traverse"}, judge_l3},
@@ -26,15 +26,15 @@ const claim_rule claim_rules[] = {
      "traverse", {"traverse"}, judge_l5},
     {"L6", "Memory moves a cache line at a time, so neighbouring values come "
            "almost free",
-     "stride", {"stride"}, NULL},
+     "stride", {"stride"}, judge_l6},
     {"G1", "Appending past capacity allocates a new block and copies every "
            "element into it",
-     "growth", {"growth"}, NULL},
+     "growth", {"growth"}, judge_g1},
     {"G2", "Reserving the final size up front makes appends cheaper",
-     "growth", {"growth"}, NULL},
+     "growth", {"growth"}, judge_g2},
     {"G3", "A small view into a big array keeps all of it alive; a copy of "
            "the small part does not",
-     "growth", {"growth"}, NULL},
+     "growth", {"growth"}, judge_g3},
     {"G4", "Copying a slice header shares the elements; copying an array "
            "duplicates them",
      "growth", {"growth"}, NULL},

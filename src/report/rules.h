@@ -56,6 +56,17 @@ void claim_judge(const claim_rule *rule, const report_run *run, claim_result *ou
  * model of a Python list, compact layouts. */
 claim_judge_fn judge_l1, judge_l3, judge_l4, judge_l5;
 
+/* rules_insert.c: a list against an array at inserts in the middle. */
+claim_judge_fn judge_l2;
+
+/* rules_stride.c: a read next to the last one against one per line. */
+claim_judge_fn judge_l6;
+
+/* rules_growth.c: growing by appends (exact counts), reserving up front,
+ * what a small view keeps alive.  G4 is a test (tests/test_slice.c), not
+ * in growth.json: it has no judge. */
+claim_judge_fn judge_g1, judge_g2, judge_g3;
+
 /* Judges of the allocation and streaming benches: rules_alloc.c (A1-A3),
  * rules_escape.c (A4), rules_lines.c (A5), rules_stream.c (S1, S2),
  * rules_queue.c (S3, S4). */

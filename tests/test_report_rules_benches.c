@@ -1,0 +1,167 @@
+/* test_report_rules_benches.c - the rules of L2 (insert), L6 (stride) and
+ * G1-G3 (growth) on fixture runs whose outcome is known: holds, fails,
+ * overlapping spread, and a missing case (tests/fixtures/report/
+ * <bench>_<outcome>/, from make_fixtures.py). */
+#include "report/rules.h"
+
+#include <criterion/criterion.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#define FIXTURES "tests/fixtures/report/"
+
+static report_run run;
+static claim_result result;
+static text phrase = TEXT_INIT;
+
+static void cleanup(void)
+{
+    claim_result_free(&result);
+    report_run_free(&run);
+    text_free(&phrase);
+}
+
+TestSuite(report_rules_benches, .fini = cleanup);
+
+/* Judges claim id on fixture dir; returns the verdict phrase with notes. */
+static const char *judge(const char *dir, const char *id)
+{
+    char err[512];
+    report_run_free(&run);
+    cr_assert(report_run_load(&run, dir, err, sizeof err), "%s", err);
+    const claim_rule *r = claim_rule_find(id);
+    cr_assert_not_null(r, "no rule %s", id);
+    cr_assert_not_null(r->judge, "%s has no judge", id);
+    claim_result_free(&result);
+    claim_judge(r, &run, &result);
+    text_clear(&phrase);
+    verdict_phrase(&result.v, true, &phrase);
+    return text_str(&phrase);
+}
+
+/* Asserts that claim id on fixture dir has verdict kind, and that its
+ * phrase contains 'has' (when not NULL). */
+static void expect(const char *dir, const char *id, verdict_kind kind, const char *has)
+{
+    const char *p = judge(dir, id);
+    cr_assert_eq(result.v.kind, kind, "%s on %s: %s", id, dir, p);
+    if (has)
+        cr_assert(strstr(p, has), "%s on %s: want \"%s\" in: %s", id, dir, has, p);
+    if (kind != VERDICT_NOT_MEASURED)
+        cr_assert_gt(result.figures.len, 0, "%s on %s: no figures", id, dir);
+}
+
+/* --- L2: a list against the array at inserts in the middle ------------------ */
+
+Test(report_rules_benches, l2_holds_when_both_lists_are_slower_at_every_n)
+{
+    expect(FIXTURES "insert_holds", "L2", VERDICT_HOLDS, NULL);
+    cr_assert(strstr(text_str(&result.body), "pooled list / array"));
+}
+
+Test(report_rules_benches, l2_fails_when_the_lists_are_faster)
+{
+    expect(FIXTURES "insert_fails", "L2", VERDICT_DOES_NOT_HOLD, NULL);
+}
+
+Test(report_rules_benches, l2_is_within_noise_when_the_ranges_overlap)
+{
+    expect(FIXTURES "insert_noise", "L2", VERDICT_WITHIN_NOISE, NULL);
+}
+
+Test(report_rules_benches, l2_without_the_pooled_list_is_not_measured)
+{
+    expect(FIXTURES "insert_missing", "L2", VERDICT_NOT_MEASURED,
+           "no case insert/list_pool/<n>");
+}
+
+/* --- L6: cache lines ---------------------------------------------------------- */
+
+Test(report_rules_benches, l6_holds_when_reads_are_cheap_and_the_bend_is_two_lines)
+{
+    expect(FIXTURES "stride_holds", "L6", VERDICT_HOLDS, NULL);
+    cr_assert(strstr(text_str(&result.figures), "bend at 128 B"), "%s",
+              text_str(&result.figures));
+}
+
+Test(report_rules_benches, l6_names_a_bend_past_two_lines_as_its_condition)
+{
+    expect(FIXTURES "stride_only_when", "L6", VERDICT_HOLDS_ONLY_WHEN,
+           "closer than 1024 B");
+}
+
+Test(report_rules_benches, l6_fails_when_a_line_costs_less_than_twice_a_neighbour)
+{
+    expect(FIXTURES "stride_fails", "L6", VERDICT_DOES_NOT_HOLD, "1.50x");
+}
+
+Test(report_rules_benches, l6_is_within_noise_on_a_flat_overlapping_curve)
+{
+    expect(FIXTURES "stride_noise", "L6", VERDICT_WITHIN_NOISE, NULL);
+}
+
+Test(report_rules_benches, l6_without_the_line_stride_is_not_measured)
+{
+    expect(FIXTURES "stride_missing", "L6", VERDICT_NOT_MEASURED,
+           "stride/read/64 is missing");
+}
+
+/* --- G1-G3: growth -------------------------------------------------------------- */
+
+Test(report_rules_benches, growth_rules_hold_where_they_clearly_do)
+{
+    expect(FIXTURES "growth_holds", "G1", VERDICT_HOLDS, NULL);
+    expect(FIXTURES "growth_holds", "G2", VERDICT_HOLDS, NULL);
+    expect(FIXTURES "growth_holds", "G3", VERDICT_HOLDS, NULL);
+}
+
+Test(report_rules_benches, growth_rules_fail_where_they_clearly_do)
+{
+    /* Growing arrays that never reallocate, are faster and smaller than
+     * reserved ones; views that keep no more than copies. */
+    expect(FIXTURES "growth_fails", "G1", VERDICT_DOES_NOT_HOLD, "reallocations past "
+           "the first capacity");
+    expect(FIXTURES "growth_fails", "G2", VERDICT_DOES_NOT_HOLD, NULL);
+    expect(FIXTURES "growth_fails", "G3", VERDICT_DOES_NOT_HOLD, NULL);
+}
+
+Test(report_rules_benches, exact_counts_decide_without_spread_and_timings_with_it)
+{
+    /* Times and resident memory overlap; reallocations, peak bytes and
+     * live bytes are exact, so those parts still decide. */
+    expect(FIXTURES "growth_noise", "G1", VERDICT_HOLDS, NULL);
+    expect(FIXTURES "growth_noise", "G2", VERDICT_HOLDS_ONLY_WHEN,
+           "grown by copy, within noise");
+    cr_assert(strstr(text_str(&phrase), "for peak bytes, always"), "%s",
+              text_str(&phrase));
+    expect(FIXTURES "growth_noise", "G3", VERDICT_HOLDS_ONLY_WHEN,
+           "for live heap bytes, always; for resident memory, within noise");
+}
+
+Test(report_rules_benches, growth_without_reserved_or_view_cases_is_not_measured)
+{
+    expect(FIXTURES "growth_missing", "G1", VERDICT_NOT_MEASURED,
+           "no case growth/u64/prealloc/<N>");
+    expect(FIXTURES "growth_missing", "G2", VERDICT_NOT_MEASURED, "prealloc");
+    expect(FIXTURES "growth_missing", "G3", VERDICT_NOT_MEASURED,
+           "no case growth/views/keep_view/<M>");
+}
+
+Test(report_rules_benches, g1_names_a_growing_case_that_failed_its_check)
+{
+    /* A build whose counts differ from its policy fails its case; the rule
+     * must say which, not guess. */
+    char dir[] = "/tmp/report_rules_benches_XXXXXX", path[256];
+    cr_assert_not_null(mkdtemp(dir));
+    snprintf(path, sizeof path, "%s/growth.json", dir);
+    FILE *f = fopen(path, "w");
+    cr_assert_not_null(f);
+    fputs("{\"context\": {}, \"benchmarks\": [{\"name\": \"growth/u64/x2/copy/10/real_time\","
+          " \"run_type\": \"iteration\", \"error_occurred\": true,"
+          " \"error_message\": \"growth counts differ\"}]}\n", f);
+    fclose(f);
+    expect(dir, "G1", VERDICT_NOT_MEASURED, "growth/u64/x2/copy/10 failed its check");
+    remove(path);
+    rmdir(dir);
+}
