@@ -165,3 +165,21 @@ Test(report_rules_benches, g1_names_a_growing_case_that_failed_its_check)
     remove(path);
     rmdir(dir);
 }
+
+/* --- G4: copied slice headers share, copied arrays do not ------------------- */
+
+Test(report_rules_benches, g4_holds_when_only_the_header_copy_shares)
+{
+    expect(FIXTURES "g4_holds", "G4", VERDICT_HOLDS, NULL);
+    cr_assert(strstr(text_str(&result.figures), "header copy shares the elements: yes"));
+}
+
+Test(report_rules_benches, g4_does_not_hold_when_the_array_copy_shares_too)
+{
+    expect(FIXTURES "g4_fails", "G4", VERDICT_DOES_NOT_HOLD, NULL);
+}
+
+Test(report_rules_benches, g4_is_not_measured_without_its_case)
+{
+    expect(FIXTURES "growth_holds", "G4", VERDICT_NOT_MEASURED, "growth/slice/semantics/3");
+}

@@ -37,7 +37,7 @@ const claim_rule claim_rules[] = {
      "growth", {"growth"}, judge_g3},
     {"G4", "Copying a slice header shares the elements; copying an array "
            "duplicates them",
-     "growth", {"growth"}, NULL},
+     "growth", {"growth"}, judge_g4},
     {"A1", "Reference counting frees an object as soon as its last reference "
            "goes",
      "alloc", {"alloc"}, judge_a1},

@@ -65,7 +65,7 @@ claim_judge_fn judge_l6;
 /* rules_growth.c: growing by appends (exact counts), reserving up front,
  * what a small view keeps alive.  G4 is a test (tests/test_slice.c), not
  * in growth.json: it has no judge. */
-claim_judge_fn judge_g1, judge_g2, judge_g3;
+claim_judge_fn judge_g1, judge_g2, judge_g3, judge_g4;
 
 /* Judges of the allocation and streaming benches: rules_alloc.c (A1-A3),
  * rules_escape.c (A4), rules_lines.c (A5), rules_stream.c (S1, S2),

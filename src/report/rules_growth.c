@@ -376,3 +376,27 @@ void judge_g3(const report_run *run, claim_result *out)
     verdict_free(&parts[0]);
     verdict_free(&parts[1]);
 }
+
+/* G4 is a fact of value semantics, not a cost: the growth bench performs
+ * the article's two snippets and records, exactly, whether the original
+ * saw the write made through the copy (1) or not (0).  It holds when the
+ * copied slice header shares its elements and the copied array does not. */
+void judge_g4(const report_run *run, claim_result *out)
+{
+    static const char *const name = "growth/slice/semantics/3";
+    double header, array;
+    if (!exact_count(run, name, "header_copy_shares", &header, NULL, &out->v) ||
+        !exact_count(run, name, "array_copy_shares", &array, NULL, &out->v))
+        return;
+    bool ok = header == 1 && array == 0;
+    verdict_set(&out->v, ok ? VERDICT_HOLDS : VERDICT_DOES_NOT_HOLD,
+                "a write through a copied slice header %s the original; "
+                "through a copied array it %s",
+                header == 1 ? "shows in" : "does not show in",
+                array == 1 ? "shows too" : "does not");
+    text_printf(&out->figures, "header copy shares the elements: %s; array copy shares "
+                "them: %s (%s)", header == 1 ? "yes" : "no", array == 1 ? "yes" : "no", name);
+    text_printf(&out->body, "The growth bench runs `b := a; b[0] = 99` on a slice "
+                "header and on a 3-element array and records whether `a[0]` became 99 "
+                "(`tests/test_slice.c` and `make slice-demo` show the same).\n\n");
+}
