@@ -11,9 +11,9 @@
  * Cases:  traverse/<layout>/<elements>, the same element counts for every
  *         layout, laid out from 4 KiB of array-of-structs data upwards: two
  *         sizes per doubling, four near each reported cache size, one per
- *         doubling past twice the last cache.  Each layout stops where its
- *         own working set would pass --max-ws (1 GiB), so the layouts that
- *         need more bytes per record stop at fewer records.
+ *         doubling past twice the last cache, up to where the layout with
+ *         the most bytes per record (boxed) holds --max-ws (1 GiB); the
+ *         array of structs then holds a quarter of it.
  * Timed:  one full traversal per iteration; setup (generating the records,
  *         allocating, shuffling) is outside the timed loop and done once per
  *         case, then reused by its repetitions.
@@ -62,8 +62,8 @@ static const bench_program traverse_program = {
 };
 
 /* Bytes one layout kind holds per record, measured by building 1024
- * records through the counting allocator (rounded up).  Used to stop each
- * layout's sweep at --max-ws of its own working set. */
+ * records through the counting allocator (rounded up).  The largest of
+ * these sets the top of the sweep, so no case holds more than --max-ws. */
 static size_t measured_bytes_per_record(const layout_kind *kind, uint64_t seed)
 {
     enum { PROBE = 1024 };
@@ -215,7 +215,8 @@ static int traverse_child(const char *spec)
  * doubling, four near each reported cache size, and one per doubling once
  * the data is far past the last cache, where the curves are flat or climb
  * steadily and each point costs seconds. */
-static size_t element_counts(const bench_options *o, int64_t *counts, size_t cap)
+static size_t element_counts(const bench_options *o, size_t top, int64_t *counts,
+                             size_t cap)
 {
     machine_caches c = machine_cache_sizes();
     /* A reported L3 above 128 MiB is the host's, shared by every guest (a
@@ -224,13 +225,13 @@ static size_t element_counts(const bench_options *o, int64_t *counts, size_t cap
     size_t l3 = c.l3 <= ((size_t)128 << 20) ? c.l3 : 0;
     size_t marks[] = {c.l1d, c.l2, l3};
     size_t sparse_from = 2 * (l3 ? l3 : ((size_t)64 << 20));
-    if (sparse_from > o->max_ws || o->quick)
-        sparse_from = o->max_ws;
+    if (sparse_from > top || o->quick)
+        sparse_from = top;
     size_t ws[128];
     size_t count = size_sweep(4096, sparse_from, o->quick ? 1 : 2, marks,
                               o->quick ? 0 : 3, 4, 64, ws, 128);
-    if (sparse_from < o->max_ws)
-        count += size_sweep(sparse_from, o->max_ws, 1, NULL, 0, 0, 64,
+    if (sparse_from < top)
+        count += size_sweep(sparse_from, top, 1, NULL, 0, 0, 64,
                             ws + count, 128 - count);
     size_t out = 0;
     for (size_t i = 0; i < count && out < cap; i++) {
@@ -246,21 +247,33 @@ int main(int argc, char **argv)
     bench_options o = bench_cli_start(&traverse_program, argc, argv);
     options = &o;
 
+    /* Every layout runs the same element counts, so layouts compare at
+     * equal N at every size.  The layout with the most bytes per record
+     * (boxed) sets the largest N: its working set reaches --max-ws, and
+     * the others stay below (the array of structs at a quarter of it). */
+    size_t most_per_record = 0;
+    for (size_t k = 0; k < layout_kind_count; k++) {
+        size_t per_record = measured_bytes_per_record(layout_kinds[k], o.seed);
+        if (per_record == 0) {
+            fprintf(stderr, "traverse: cannot build %s at all (out of memory)\n",
+                    layout_kinds[k]->name);
+            return 2;
+        }
+        if (per_record > most_per_record)
+            most_per_record = per_record;
+    }
+    size_t top = o.max_ws / most_per_record * sizeof(struct user);
+    if (top < 4096)
+        top = 4096;
     int64_t counts[128];
-    size_t ncounts = element_counts(&o, counts, 128);
-    /* Every case's working set stays within --max-ws; while one is built,
-     * the source records (at most --max-ws, the array-of-structs size), the
-     * shuffle order (a third of that) and malloc's overhead (a quarter at
-     * most, for the boxed layout) come on top. */
-    bench_cli_require_memory(&traverse_program, o.max_ws / 4 * 10,
+    size_t ncounts = element_counts(&o, top, counts, 128);
+    /* While the largest case is built: its structure (at most --max-ws),
+     * malloc's overhead on it (a quarter at most, boxed), the source
+     * records and the shuffle order (a third of --max-ws at most). */
+    bench_cli_require_memory(&traverse_program, o.max_ws / 12 * 19,
                              "the largest case, while it is built,");
 
     for (size_t k = 0; k < layout_kind_count; k++) {
-        size_t per_record = measured_bytes_per_record(layout_kinds[k], o.seed);
-        size_t nargs = 0;
-        while (nargs < ncounts && per_record &&
-               (size_t)counts[nargs] * per_record <= o.max_ws)
-            nargs++;
         char name[64];
         snprintf(name, sizeof name, "traverse/%s", layout_kinds[k]->name);
         bench_def def = {
@@ -268,9 +281,9 @@ int main(int argc, char **argv)
             .run = traverse_case,
             .user = layout_kinds[k],
             .args = counts,
-            .nargs = nargs,
+            .nargs = ncounts,
         };
-        if (nargs > 0 && bench_register(&def) != 0)
+        if (bench_register(&def) != 0)
             return 2;
     }
     int status = bench_cli_finish();
