@@ -4,8 +4,8 @@
 #
 # Usage: scripts/make-reference.sh RUN_DIR [DEST]   (DEST: results/reference)
 #
-# Keeps the JSON (compacted with jq: same content, no indentation), the
-# PNG plots, the SVG of the traverse plot, the TSV data, the claims report
+# Keeps the JSON (compacted with jq and gzipped: same content), the PNG
+# plots (palette-reduced with pngquant when installed), the traverse SVG, the TSV data, the claims report
 # and the run's notes, and writes a README naming the machine.  Refuses to
 # overwrite DEST unless it is a previous reference (it has our README).
 set -euo pipefail
@@ -21,15 +21,22 @@ tmp=$(mktemp -d "${dest%/*}/.reference.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
 mkdir -p "$tmp/plots" "$tmp/data"
 for json in "$run"/*.json; do
-    jq -c . "$json" > "$tmp/$(basename "$json")"
+    jq -c . "$json" | gzip -9n > "$tmp/$(basename "$json").gz"
 done
 cp "$run"/plots/*.png "$tmp/plots/"
+# Palette PNGs are a third of the size and look the same; optional.
+if command -v pngquant >/dev/null 2>&1; then
+    pngquant --force --skip-if-larger --ext .png --quality 60-90 "$tmp"/plots/*.png || true
+else
+    echo "make-reference: pngquant not installed; plots kept as they are" >&2
+fi
 cp "$run"/plots/traverse.svg "$tmp/plots/" 2>/dev/null || true
 cp "$run"/data/*.tsv "$tmp/data/" 2>/dev/null || true
 for f in report.md summary.txt doctor.txt; do
     [ -f "$run/$f" ] && cp "$run/$f" "$tmp/"
 done
-ctx=$(ls "$run"/*.json | head -n 1)
+ctx=$run/traverse.json
+[ -f "$ctx" ] || ctx=$(ls "$run"/*.json | head -n 1)
 {
     echo "# Reference run"
     echo
@@ -43,9 +50,9 @@ ctx=$(ls "$run"/*.json | head -n 1)
            "- allocator: \(.context.allocator // "?"); mode: \(.context.mode // "?"); noise grade: \(.context.noise_grade // "?")",
            "- date: \(.context.date)"' "$ctx"
     echo
-    echo "JSON files are compacted (\`jq .\` prints them indented). Plots are PNG"
-    echo "(SVG for traverse); \`make plots RUN=results/reference\` redraws all of"
-    echo "them as PNG and SVG."
+    echo "The JSON of each program is compacted and gzipped: \`zcat traverse.json.gz | jq .\`."
+    echo "Plots are PNG (palette-reduced) and SVG for traverse. To redraw them all,"
+    echo "unpack the JSON into a directory and run \`make plots RUN=<that directory>\`."
 } > "$tmp/README.md"
 size=$(du -sb "$tmp" | cut -f1)
 echo "make-reference: $(( size / 1024 )) KiB" >&2

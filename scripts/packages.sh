@@ -16,6 +16,7 @@
 #   libbenchmark-tools  compare.py for make compare
 #   python3-scipy       compare.py's U test
 #   gcovr               make coverage
+#   pngquant            make reference: palette PNGs keep the committed run small
 echo build-essential clang libbenchmark-dev libcriterion-dev libjansson-dev \
      gnuplot-nox jq valgrind python3 libjemalloc2 libmimalloc2.0 \
-     libbenchmark-tools python3-scipy gcovr
+     libbenchmark-tools python3-scipy gcovr pngquant
