@@ -1,7 +1,7 @@
 /* test_report_rules.c - every rule of the claims table on fixture runs
  * whose outcome is known: holds, fails, overlapping spread, holds only
  * past a size, missing and failed cases; and the "not measured" paths. */
-#include "report/rules.h"
+#include "report_judge.h"
 
 #include <criterion/criterion.h>
 #include <stdio.h>
@@ -9,35 +9,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#define FIXTURES "tests/fixtures/report/"
-
-static report_run run;
-static claim_result result;
-static text phrase = TEXT_INIT;
-
-static void cleanup(void)
-{
-    claim_result_free(&result);
-    report_run_free(&run);
-    text_free(&phrase);
-}
-
-TestSuite(report_rules, .fini = cleanup);
-
-/* Judges claim id on fixture dir; returns the verdict phrase with notes. */
-static const char *judge(const char *dir, const char *id)
-{
-    char err[512];
-    report_run_free(&run);
-    cr_assert(report_run_load(&run, dir, err, sizeof err), "%s", err);
-    const claim_rule *r = claim_rule_find(id);
-    cr_assert_not_null(r, "no rule %s", id);
-    claim_result_free(&result);
-    claim_judge(r, &run, &result);
-    text_clear(&phrase);
-    verdict_phrase(&result.v, true, &phrase);
-    return text_str(&phrase);
-}
+TestSuite(report_rules, .fini = judge_cleanup);
 
 static const char *const traverse_ids[] = {"L1", "L3", "L4", "L5"};
 
@@ -45,9 +17,9 @@ Test(report_rules, every_traverse_rule_holds_where_it_clearly_does)
 {
     for (size_t i = 0; i < 4; i++) {
         const char *p = judge(FIXTURES "holds", traverse_ids[i]);
-        cr_assert_eq(result.v.kind, VERDICT_HOLDS, "%s: %s", traverse_ids[i], p);
-        cr_assert_gt(result.figures.len, 0, "%s has deciding figures", traverse_ids[i]);
-        cr_assert_gt(result.body.len, 0);
+        cr_assert_eq(judged.v.kind, VERDICT_HOLDS, "%s: %s", traverse_ids[i], p);
+        cr_assert_gt(judged.figures.len, 0, "%s has deciding figures", traverse_ids[i]);
+        cr_assert_gt(judged.body.len, 0);
     }
 }
 
@@ -55,10 +27,10 @@ Test(report_rules, every_traverse_rule_fails_where_it_clearly_does)
 {
     for (size_t i = 0; i < 4; i++) {
         const char *p = judge(FIXTURES "fails", traverse_ids[i]);
-        cr_assert_eq(result.v.kind, VERDICT_DOES_NOT_HOLD, "%s: %s", traverse_ids[i], p);
+        cr_assert_eq(judged.v.kind, VERDICT_DOES_NOT_HOLD, "%s: %s", traverse_ids[i], p);
     }
     judge(FIXTURES "fails", "L1");
-    cr_assert(strstr(text_str(&result.v.note), "reversed"), "%s", text_str(&result.v.note));
+    cr_assert(strstr(text_str(&judged.v.note), "reversed"), "%s", text_str(&judged.v.note));
 }
 
 Test(report_rules, overlapping_spread_is_within_noise)
@@ -66,11 +38,11 @@ Test(report_rules, overlapping_spread_is_within_noise)
     static const char *const timing_only[] = {"L1", "L3", "L5"};
     for (size_t i = 0; i < 3; i++) {
         const char *p = judge(FIXTURES "noise", timing_only[i]);
-        cr_assert_eq(result.v.kind, VERDICT_WITHIN_NOISE, "%s: %s", timing_only[i], p);
+        cr_assert_eq(judged.v.kind, VERDICT_WITHIN_NOISE, "%s: %s", timing_only[i], p);
     }
     /* L4's memory half is exact and still holds; its time half is noise. */
     const char *p = judge(FIXTURES "noise", "L4");
-    cr_assert_eq(result.v.kind, VERDICT_HOLDS_ONLY_WHEN, "%s", p);
+    cr_assert_eq(judged.v.kind, VERDICT_HOLDS_ONLY_WHEN, "%s", p);
     cr_assert_str_eq(p, "holds only when, for memory, always; for time, within noise "
                         "(time: 0 of 8 sizes hold, 8 within noise)");
 }
@@ -78,7 +50,7 @@ Test(report_rules, overlapping_spread_is_within_noise)
 Test(report_rules, holds_only_past_l2_names_the_level_and_the_size)
 {
     const char *p = judge(FIXTURES "only_when", "L1");
-    cr_assert_eq(result.v.kind, VERDICT_HOLDS_ONLY_WHEN, "%s", p);
+    cr_assert_eq(judged.v.kind, VERDICT_HOLDS_ONLY_WHEN, "%s", p);
     cr_assert(strstr(p, "for nodes linked in allocation order, the working set is past "
                         "L2 (1 MiB), from 4 MiB"), "%s", p);
     p = judge(FIXTURES "only_when", "L3");
@@ -94,21 +66,21 @@ Test(report_rules, holds_only_past_l2_names_the_level_and_the_size)
 Test(report_rules, missing_or_failed_cases_are_not_measured_and_say_which)
 {
     const char *p = judge(FIXTURES "missing", "L1");
-    cr_assert_eq(result.v.kind, VERDICT_NOT_MEASURED);
+    cr_assert_eq(judged.v.kind, VERDICT_NOT_MEASURED);
     cr_assert(strstr(p, "no case traverse/list_scattered/<n>"), "%s", p);
     p = judge(FIXTURES "missing", "L3");
-    cr_assert_eq(result.v.kind, VERDICT_NOT_MEASURED);
+    cr_assert_eq(judged.v.kind, VERDICT_NOT_MEASURED);
     cr_assert(strstr(p, "case traverse/aop_scattered/4096 failed: checksum mismatch"), "%s", p);
     judge(FIXTURES "missing", "L4");
-    cr_assert_eq(result.v.kind, VERDICT_NOT_MEASURED);
+    cr_assert_eq(judged.v.kind, VERDICT_NOT_MEASURED);
     judge(FIXTURES "missing", "L5");
-    cr_assert_eq(result.v.kind, VERDICT_NOT_MEASURED);
+    cr_assert_eq(judged.v.kind, VERDICT_NOT_MEASURED);
 }
 
 Test(report_rules, l4_sets_cpython_beside_the_model)
 {
     judge(FIXTURES "holds", "L4");
-    const char *body = text_str(&result.body);
+    const char *body = text_str(&judged.body);
     cr_assert(strstr(body, "The model beside CPython"));
     cr_assert(strstr(body, "CPython 3.11.7"), "the interpreter measured is named");
     cr_assert(strstr(body, "Memory, at 256 elements: CPython's list of objects holds 120 "
@@ -120,7 +92,7 @@ Test(report_rules, l4_sets_cpython_beside_the_model)
     cr_assert(strstr(body, "28 bytes for an int"), "getsizeof figures from the run");
 
     judge(FIXTURES "only_when", "L4");
-    cr_assert(strstr(text_str(&result.body), "Not cross-checked: no crosscheck.json"));
+    cr_assert(strstr(text_str(&judged.body), "Not cross-checked: no crosscheck.json"));
 }
 
 Test(report_rules, a_bench_not_run_is_not_measured)
@@ -129,7 +101,7 @@ Test(report_rules, a_bench_not_run_is_not_measured)
     cr_assert_not_null(mkdtemp(dir));
     for (size_t i = 0; i < claim_rule_count; i++) {
         const char *p = judge(dir, claim_rules[i].id);
-        cr_assert_eq(result.v.kind, VERDICT_NOT_MEASURED, "%s: %s", claim_rules[i].id, p);
+        cr_assert_eq(judged.v.kind, VERDICT_NOT_MEASURED, "%s: %s", claim_rules[i].id, p);
         char want[128];
         snprintf(want, sizeof want, "no %s.json in this run", claim_rules[i].bench);
         cr_assert(strstr(p, want), "%s: %s", claim_rules[i].id, p);
@@ -153,7 +125,7 @@ Test(report_rules, a_bench_without_its_rule_yet_is_not_measured)
     fputs("{\"context\": {}, \"benchmarks\": []}\n", f);
     fclose(f);
     const char *p = judge(dir, r->id);
-    cr_assert_eq(result.v.kind, VERDICT_NOT_MEASURED);
+    cr_assert_eq(judged.v.kind, VERDICT_NOT_MEASURED);
     cr_assert(strstr(p, "rule is not written yet"), "%s", p);
     remove(path);
     rmdir(dir);
@@ -201,6 +173,6 @@ Test(report_rules, verdicts_use_cpu_time_not_the_wait_for_a_cpu)
      * traverse claim would come out reversed; in CPU time they hold. */
     for (size_t i = 0; i < 4; i++) {
         const char *p = judge(FIXTURES "busy", traverse_ids[i]);
-        cr_assert_eq(result.v.kind, VERDICT_HOLDS, "%s: %s", traverse_ids[i], p);
+        cr_assert_eq(judged.v.kind, VERDICT_HOLDS, "%s: %s", traverse_ids[i], p);
     }
 }

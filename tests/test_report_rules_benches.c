@@ -2,54 +2,28 @@
  * G1-G3 (growth) on fixture runs whose outcome is known: holds, fails,
  * overlapping spread, and a missing case (tests/fixtures/report/
  * <bench>_<outcome>/, from make_fixtures.py). */
-#include "report/rules.h"
+#include "report_judge.h"
 
 #include <criterion/criterion.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
 
-#define FIXTURES "tests/fixtures/report/"
-
-static report_run run;
-static claim_result result;
-static text phrase = TEXT_INIT;
-
-static void cleanup(void)
-{
-    claim_result_free(&result);
-    report_run_free(&run);
-    text_free(&phrase);
-}
-
-TestSuite(report_rules_benches, .fini = cleanup);
-
-/* Judges claim id on fixture dir; returns the verdict phrase with notes. */
-static const char *judge(const char *dir, const char *id)
-{
-    char err[512];
-    report_run_free(&run);
-    cr_assert(report_run_load(&run, dir, err, sizeof err), "%s", err);
-    const claim_rule *r = claim_rule_find(id);
-    cr_assert_not_null(r, "no rule %s", id);
-    cr_assert_not_null(r->judge, "%s has no judge", id);
-    claim_result_free(&result);
-    claim_judge(r, &run, &result);
-    text_clear(&phrase);
-    verdict_phrase(&result.v, true, &phrase);
-    return text_str(&phrase);
-}
+TestSuite(report_rules_benches, .fini = judge_cleanup);
 
 /* Asserts that claim id on fixture dir has verdict kind, and that its
- * phrase contains 'has' (when not NULL). */
-static void expect(const char *dir, const char *id, verdict_kind kind, const char *has)
+ * phrase contains 'has' (when not NULL); returns the phrase. */
+static const char *expect(const char *dir, const char *id, verdict_kind kind, const char *has)
 {
+    const claim_rule *r = claim_rule_find(id);
+    cr_assert(r && r->judge, "%s has no judge", id);
     const char *p = judge(dir, id);
-    cr_assert_eq(result.v.kind, kind, "%s on %s: %s", id, dir, p);
+    cr_assert_eq(judged.v.kind, kind, "%s on %s: %s", id, dir, p);
     if (has)
         cr_assert(strstr(p, has), "%s on %s: want \"%s\" in: %s", id, dir, has, p);
     if (kind != VERDICT_NOT_MEASURED)
-        cr_assert_gt(result.figures.len, 0, "%s on %s: no figures", id, dir);
+        cr_assert_gt(judged.figures.len, 0, "%s on %s: no figures", id, dir);
+    return p;
 }
 
 /* --- L2: a list against the array at inserts in the middle ------------------ */
@@ -57,7 +31,7 @@ static void expect(const char *dir, const char *id, verdict_kind kind, const cha
 Test(report_rules_benches, l2_holds_when_both_lists_are_slower_at_every_n)
 {
     expect(FIXTURES "insert_holds", "L2", VERDICT_HOLDS, NULL);
-    cr_assert(strstr(text_str(&result.body), "pooled list / array"));
+    cr_assert(strstr(text_str(&judged.body), "pooled list / array"));
 }
 
 Test(report_rules_benches, l2_fails_when_the_lists_are_faster)
@@ -81,8 +55,8 @@ Test(report_rules_benches, l2_without_the_pooled_list_is_not_measured)
 Test(report_rules_benches, l6_holds_when_reads_are_cheap_and_the_bend_is_two_lines)
 {
     expect(FIXTURES "stride_holds", "L6", VERDICT_HOLDS, NULL);
-    cr_assert(strstr(text_str(&result.figures), "bend at 128 B"), "%s",
-              text_str(&result.figures));
+    cr_assert(strstr(text_str(&judged.figures), "bend at 128 B"), "%s",
+              text_str(&judged.figures));
 }
 
 Test(report_rules_benches, l6_names_a_bend_past_two_lines_as_its_condition)
@@ -131,10 +105,9 @@ Test(report_rules_benches, exact_counts_decide_without_spread_and_timings_with_i
     /* Times and resident memory overlap; reallocations, peak bytes and
      * live bytes are exact, so those parts still decide. */
     expect(FIXTURES "growth_noise", "G1", VERDICT_HOLDS, NULL);
-    expect(FIXTURES "growth_noise", "G2", VERDICT_HOLDS_ONLY_WHEN,
-           "grown by copy, within noise");
-    cr_assert(strstr(text_str(&phrase), "for peak bytes, always"), "%s",
-              text_str(&phrase));
+    const char *g2 = expect(FIXTURES "growth_noise", "G2", VERDICT_HOLDS_ONLY_WHEN,
+                            "grown by copy, within noise");
+    cr_assert(strstr(g2, "for peak bytes, always"), "%s", g2);
     expect(FIXTURES "growth_noise", "G3", VERDICT_HOLDS_ONLY_WHEN,
            "for live heap bytes, always; for resident memory, within noise");
 }
@@ -171,7 +144,7 @@ Test(report_rules_benches, g1_names_a_growing_case_that_failed_its_check)
 Test(report_rules_benches, g4_holds_when_only_the_header_copy_shares)
 {
     expect(FIXTURES "g4_holds", "G4", VERDICT_HOLDS, NULL);
-    cr_assert(strstr(text_str(&result.figures), "header copy shares the elements: yes"));
+    cr_assert(strstr(text_str(&judged.figures), "header copy shares the elements: yes"));
 }
 
 Test(report_rules_benches, g4_does_not_hold_when_the_array_copy_shares_too)

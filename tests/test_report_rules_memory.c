@@ -2,40 +2,12 @@
  * claims (A1-A5, S1-S4) on fixture runs whose outcome is known: holds,
  * fails, timings within noise, and cases missing or failed
  * (tests/fixtures/report/make_fixtures_memory.py). */
-#include "report/rules.h"
+#include "report_judge.h"
 
 #include <criterion/criterion.h>
 #include <string.h>
 
-#define FIXTURES "tests/fixtures/report/"
-
-static report_run run;
-static claim_result result;
-static text phrase = TEXT_INIT;
-
-static void cleanup(void)
-{
-    claim_result_free(&result);
-    report_run_free(&run);
-    text_free(&phrase);
-}
-
-TestSuite(report_rules_memory, .fini = cleanup);
-
-/* Judges claim id on fixture dir; returns the verdict phrase with notes. */
-static const char *judge(const char *dir, const char *id)
-{
-    char err[512];
-    report_run_free(&run);
-    cr_assert(report_run_load(&run, dir, err, sizeof err), "%s", err);
-    const claim_rule *r = claim_rule_find(id);
-    cr_assert_not_null(r, "no rule %s", id);
-    claim_result_free(&result);
-    claim_judge(r, &run, &result);
-    text_clear(&phrase);
-    verdict_phrase(&result.v, true, &phrase);
-    return text_str(&phrase);
-}
+TestSuite(report_rules_memory, .fini = judge_cleanup);
 
 static const char *const ids[] = {"A1", "A2", "A3", "A4", "A5", "S1", "S2", "S3", "S4"};
 #define NIDS (sizeof ids / sizeof ids[0])
@@ -44,10 +16,10 @@ Test(report_rules_memory, every_rule_holds_where_it_clearly_does)
 {
     for (size_t i = 0; i < NIDS; i++) {
         const char *p = judge(FIXTURES "mem_holds", ids[i]);
-        cr_assert_eq(result.v.kind, VERDICT_HOLDS, "%s: %s", ids[i], p);
-        cr_assert_gt(result.figures.len, 0, "%s has deciding figures", ids[i]);
-        cr_assert_gt(result.body.len, 0, "%s has a body", ids[i]);
-        cr_assert_not_null(strstr(text_str(&result.body), "Rule"), "%s states its rule",
+        cr_assert_eq(judged.v.kind, VERDICT_HOLDS, "%s: %s", ids[i], p);
+        cr_assert_gt(judged.figures.len, 0, "%s has deciding figures", ids[i]);
+        cr_assert_gt(judged.body.len, 0, "%s has a body", ids[i]);
+        cr_assert_not_null(strstr(text_str(&judged.body), "Rule"), "%s states its rule",
                            ids[i]);
     }
 }
@@ -56,7 +28,7 @@ Test(report_rules_memory, every_rule_fails_where_it_clearly_does)
 {
     for (size_t i = 0; i < NIDS; i++) {
         const char *p = judge(FIXTURES "mem_fails", ids[i]);
-        cr_assert_eq(result.v.kind, VERDICT_DOES_NOT_HOLD, "%s: %s", ids[i], p);
+        cr_assert_eq(judged.v.kind, VERDICT_DOES_NOT_HOLD, "%s: %s", ids[i], p);
     }
     /* The exact rules say where they failed. */
     const char *p = judge(FIXTURES "mem_fails", "A1");
@@ -72,14 +44,14 @@ Test(report_rules_memory, overlapping_timings_are_within_noise_and_counts_still_
     static const char *const exact_only[] = {"A1", "A2", "S1", "S2", "S3"};
     for (size_t i = 0; i < 5; i++) {
         const char *p = judge(FIXTURES "mem_noise", exact_only[i]);
-        cr_assert_eq(result.v.kind, VERDICT_HOLDS, "%s: %s", exact_only[i], p);
+        cr_assert_eq(judged.v.kind, VERDICT_HOLDS, "%s: %s", exact_only[i], p);
     }
     const char *p = judge(FIXTURES "mem_noise", "A3");
-    cr_assert_eq(result.v.kind, VERDICT_WITHIN_NOISE, "A3: %s", p);
+    cr_assert_eq(judged.v.kind, VERDICT_WITHIN_NOISE, "A3: %s", p);
     static const char *const mixed[] = {"A4", "A5", "S4"};
     for (size_t i = 0; i < 3; i++) {
         p = judge(FIXTURES "mem_noise", mixed[i]);
-        cr_assert_eq(result.v.kind, VERDICT_HOLDS_ONLY_WHEN, "%s: %s", mixed[i], p);
+        cr_assert_eq(judged.v.kind, VERDICT_HOLDS_ONLY_WHEN, "%s: %s", mixed[i], p);
         cr_assert_not_null(strstr(p, "within noise"), "%s: %s", mixed[i], p);
         cr_assert_not_null(strstr(p, "always"), "%s: %s", mixed[i], p);
     }
@@ -100,19 +72,19 @@ Test(report_rules_memory, a_missing_or_failed_case_is_not_measured_and_named)
     };
     for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
         const char *p = judge(FIXTURES "mem_missing", want[i].id);
-        cr_assert_eq(result.v.kind, VERDICT_NOT_MEASURED, "%s: %s", want[i].id, p);
+        cr_assert_eq(judged.v.kind, VERDICT_NOT_MEASURED, "%s: %s", want[i].id, p);
         cr_assert_not_null(strstr(p, want[i].why), "%s: %s", want[i].id, p);
     }
     /* What the run does have is still judged. */
     judge(FIXTURES "mem_missing", "A2");
-    cr_assert_eq(result.v.kind, VERDICT_HOLDS);
+    cr_assert_eq(judged.v.kind, VERDICT_HOLDS);
 }
 
 Test(report_rules_memory, a_run_without_the_bench_is_not_measured)
 {
     for (size_t i = 0; i < NIDS; i++) {
         const char *p = judge(FIXTURES "holds", ids[i]);   /* traverse only */
-        cr_assert_eq(result.v.kind, VERDICT_NOT_MEASURED, "%s: %s", ids[i], p);
+        cr_assert_eq(judged.v.kind, VERDICT_NOT_MEASURED, "%s: %s", ids[i], p);
         cr_assert_not_null(strstr(p, "make bench BENCH="), "%s: %s", ids[i], p);
     }
 }
