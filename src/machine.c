@@ -47,18 +47,25 @@ machine_caches machine_cache_sizes(void)
     return c;
 }
 
-size_t machine_mem_available(void)
+size_t machine_proc_kib_field(const char *path, const char *key)
 {
-    FILE *f = fopen("/proc/meminfo", "r");
+    FILE *f = fopen(path, "r");
     if (!f)
         return 0;
     char line[256];
+    size_t keylen = strlen(key);
     unsigned long long kib = 0;
     while (fgets(line, sizeof line, f))
-        if (sscanf(line, "MemAvailable: %llu kB", &kib) == 1)
+        if (strncmp(line, key, keylen) == 0 && line[keylen] == ':' &&
+            sscanf(line + keylen + 1, "%llu kB", &kib) == 1)
             break;
     fclose(f);
     return (size_t)kib * 1024;
+}
+
+size_t machine_mem_available(void)
+{
+    return machine_proc_kib_field("/proc/meminfo", "MemAvailable");
 }
 
 size_t machine_page_size(void)

@@ -17,6 +17,10 @@ typedef struct machine_caches {
 
 machine_caches machine_cache_sizes(void);
 
+/* The first "<key>: <n> kB" line of a /proc file such as /proc/meminfo or
+ * /proc/self/status, in bytes; 0 when the file or the key is missing. */
+size_t machine_proc_kib_field(const char *path, const char *key);
+
 /* MemAvailable from /proc/meminfo, in bytes; 0 when unreadable. */
 size_t machine_mem_available(void);
 

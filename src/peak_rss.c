@@ -1,6 +1,8 @@
 /* peak_rss.c - a child's own peak resident set, reported through a pipe. */
 #include "peak_rss.h"
 
+#include "machine.h"
+
 #include <errno.h>
 #include <fcntl.h>
 #include <spawn.h>
@@ -17,16 +19,7 @@ extern char **environ;
 
 size_t peak_rss_self(void)
 {
-    FILE *f = fopen("/proc/self/status", "r");
-    if (!f)
-        return 0;
-    char line[256];
-    unsigned long long kib = 0;
-    while (fgets(line, sizeof line, f))
-        if (sscanf(line, "VmHWM: %llu kB", &kib) == 1)
-            break;
-    fclose(f);
-    return (size_t)kib * 1024;
+    return machine_proc_kib_field("/proc/self/status", "VmHWM");
 }
 
 void peak_rss_report_to_parent(void)
