@@ -61,11 +61,11 @@
 #include "../src/cli.h"
 #include "../src/growth/growable.h"
 #include "../src/growth/slice.h"
+#include "../src/malloc_thresholds.h"
 #include "../src/peak_rss.h"
 #include "../src/shim/bench.h"
 #include "../src/user.h"
 
-#include <malloc.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -97,7 +97,7 @@ static const bench_program growth_program = {
  * mapped block is freed, so which buffers are mmap-backed (and grown by
  * mremap) would depend on the cases run before.  Fixing it (mallopt turns
  * the adjustment off) makes every case see the same allocator. */
-#define MMAP_THRESHOLD (128 * 1024)
+static const malloc_thresholds growth_malloc = {.mmap = 128 * 1024};
 
 /* plus_k copies about N^2 / (2K) elements: 1M already costs seconds. */
 #define PLUS_K_MAX_N 300000
@@ -734,12 +734,13 @@ static int register_cases(const bench_options *o)
 int main(int argc, char **argv)
 {
     /* Before anything allocates, so every block sees the same rule. */
-    mallopt(M_MMAP_THRESHOLD, MMAP_THRESHOLD);
+    if (!malloc_thresholds_apply(growth_malloc)) {
+        fputs("growth: glibc refused the malloc thresholds (mallopt)\n", stderr);
+        return 1;
+    }
     make_append_cases();
     bench_options o = bench_cli_start(&growth_program, argc, argv);
-    char buf[32];
-    snprintf(buf, sizeof buf, "%d", MMAP_THRESHOLD);
-    bench_add_context("malloc_mmap_threshold", buf);
+    malloc_thresholds_record(growth_malloc);
 
     /* The worst case holds an old and a new block: with x2, 1 + 2 times
      * the largest array, and 2 times for the rounding of its capacity. */
