@@ -156,8 +156,12 @@ Test(report_verdict, combining_parts)
     cr_assert_str_eq(p, "holds only when, for memory, past L2; for time, past L1");
 
     p = combine2(VERDICT_HOLDS, "", VERDICT_WITHIN_NOISE, "", &k);
-    cr_assert_eq(k, VERDICT_HOLDS_ONLY_WHEN);
+    cr_assert_eq(k, VERDICT_HOLDS_ONLY_WHEN, "half the parts is too little to hold");
     cr_assert_str_eq(p, "holds only when, for memory, always; for time, within noise");
+
+    p = combine2(VERDICT_HOLDS_ONLY_WHEN, "past L1", VERDICT_WITHIN_NOISE, "", &k);
+    cr_assert_eq(k, VERDICT_HOLDS_ONLY_WHEN);
+    cr_assert_str_eq(p, "holds only when, for memory, past L1; for time, within noise");
 
     cr_assert_str_eq(combine2(VERDICT_WITHIN_NOISE, "", VERDICT_WITHIN_NOISE, "", &k),
                      "within noise");
@@ -182,6 +186,28 @@ Test(report_verdict, combining_keeps_each_parts_note_under_its_name)
     verdict_free(&out);
     verdict_free(&parts[0]);
     verdict_free(&parts[1]);
+}
+
+Test(report_verdict, noise_parts_lead_the_note_before_the_parts_notes)
+{
+    static const char *const names[] = {"short", "medium", "long", "skewed"};
+    verdict parts[4] = {make(VERDICT_HOLDS, "", "exceptions: 1 KiB within noise"),
+                        make(VERDICT_HOLDS, "", ""),
+                        make(VERDICT_WITHIN_NOISE, "", "0 of 2 sizes hold"),
+                        make(VERDICT_HOLDS, "", "")};
+    verdict out = VERDICT_INIT;
+    verdict_combine(&out, parts, names, 4);
+    cr_assert_eq(out.kind, VERDICT_HOLDS, "most parts hold, one within noise: no flip");
+    cr_assert_str_eq(text_str(&out.condition), "");
+    cr_assert_str_eq(text_str(&out.note), "within noise for long; short: exceptions: "
+                     "1 KiB within noise; long: 0 of 2 sizes hold");
+
+    verdict_set(&parts[1], VERDICT_WITHIN_NOISE, NULL);
+    verdict_combine(&out, parts, names, 4);
+    cr_assert_eq(out.kind, VERDICT_HOLDS_ONLY_WHEN, "two of four within noise: too little");
+    verdict_free(&out);
+    for (int i = 0; i < 4; i++)
+        verdict_free(&parts[i]);
 }
 
 Test(report_text, appends_and_clears)

@@ -126,6 +126,28 @@ void verdict_combine(verdict *out, const verdict *parts, const char *const *name
             return;
         }
     }
+    if (count[VERDICT_HOLDS] > count[VERDICT_WITHIN_NOISE] &&
+        count[VERDICT_HOLDS] + count[VERDICT_WITHIN_NOISE] == n) {
+        /* A part within noise is no evidence against the claim, and one
+         * near its threshold lands on either side from run to run: when
+         * most parts hold, it is named in the note and leaves the verdict
+         * alone.  When as many parts are within noise as hold, the claim
+         * rests on too little, and the condition says which held. */
+        out->kind = VERDICT_HOLDS;
+        text t = TEXT_INIT;
+        const char *sep = "within noise for ";
+        for (size_t i = 0; i < n; i++) {
+            if (parts[i].kind != VERDICT_WITHIN_NOISE)
+                continue;
+            text_printf(&t, "%s%s", sep, names[i]);
+            sep = ", ";
+        }
+        if (out->note.len)
+            text_printf(&t, "; %s", text_str(&out->note));
+        text_free(&out->note);
+        out->note = t;
+        return;
+    }
     if (count[VERDICT_HOLDS] || count[VERDICT_HOLDS_ONLY_WHEN]) {
         /* "holds only when, for time, the working set is past L1 ...;
          * for memory, always" */

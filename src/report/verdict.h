@@ -68,9 +68,12 @@ void verdict_phrase(const verdict *v, bool with_note, text *out);
  * The verdict of a claim made of several parts (memory and time, two
  * comparisons), each named (names[i], e.g. "memory").  Any part not
  * measured: not measured, naming it.  All parts of one kind: that kind.
- * Else, when at least one part holds (fully or only when): "holds only
- * when, for <name>, <condition>; for <name>, always; ...".  Else: does not
- * hold.  The parts' notes are kept, each under its name.
+ * More parts that hold than parts within noise, and no other kind: holds,
+ * with "within noise for <name>" in the note (a part near its threshold
+ * falls on either side from run to run; it must not flip the verdict).  Else, when at least
+ * one part holds (fully or only when): "holds only when, for <name>,
+ * <condition>; for <name>, always; ...".  Else: does not hold.  The
+ * parts' notes are kept, each under its name.
  */
 void verdict_combine(verdict *out, const verdict *parts, const char *const *names,
                      size_t n);
