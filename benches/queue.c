@@ -26,8 +26,11 @@
  * Timed:  one whole run per iteration: start the threads, produce and
  *         process every message, join.  items_per_second is messages per
  *         second (flatten.jq's ns_* columns: ns per message).
- * Memory: every case also runs once alone in a fresh process (--child,
- *         peak_rss.h) for its own peak resident set.
+ * Memory: every call of a case (so every repetition) also runs it once
+ *         alone in a fresh process (--child, peak_rss.h) for its own peak
+ *         resident set: how many threads live at once depends on
+ *         scheduling, so the figure varies, and the report weighs its
+ *         spread over repetitions as it does a time's.
  * Output: Google Benchmark JSON; per case the counters
  *           items               messages per run
  *           peak_queued_items   most messages waiting in the queue at once
@@ -35,7 +38,8 @@
  *                               flight, queue nodes or slots, thread
  *                               bookkeeping (counting allocator, exact)
  *           producer_waits      pushes that waited for room (backpressure)
- *           threads             most worker threads alive at once
+ *           peak_threads        most worker threads alive at once (not
+ *                               "threads": Google Benchmark's own field)
  *           create_retries      thread creations refused and retried
  *           peak_rss_bytes, baseline_rss_bytes, rss_over_baseline
  *                               the child's VmHWM, that of a child doing
@@ -169,7 +173,7 @@ static void queue_case(bench_state *s, const void *user)
     uint64_t n = (uint64_t)bench_arg(s, 0);
     char spec[64], msg[160];
     snprintf(spec, sizeof spec, "%s:%" PRIu64, v->name, n);
-    case_rss rss = case_rss_measure(spec);
+    case_rss rss = case_rss_measure_each(spec);
     if (rss.status != 0) {
         snprintf(msg, sizeof msg, "the child measuring peak RSS failed (status %d)",
                  rss.status);
@@ -209,7 +213,7 @@ static void queue_case(bench_state *s, const void *user)
     bench_set_counter(s, "peak_queued_bytes", (double)c.stats.peak_live_bytes,
                       BENCH_COUNTER_PLAIN);
     bench_set_counter(s, "producer_waits", (double)r.producer_waits, BENCH_COUNTER_PLAIN);
-    bench_set_counter(s, "threads", (double)r.peak_threads, BENCH_COUNTER_PLAIN);
+    bench_set_counter(s, "peak_threads", (double)r.peak_threads, BENCH_COUNTER_PLAIN);
     bench_set_counter(s, "create_retries", (double)r.create_retries, BENCH_COUNTER_PLAIN);
     case_rss_report(s, &rss);
 }

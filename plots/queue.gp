@@ -4,7 +4,7 @@
 # worker pool against a thread per message.  Reads data/queue.tsv
 # (scripts/plot.sh): columns variant arg ns_med ns_min ns_max reps, then
 # the counters below in this order.  ns_* are ns per message.
-# counters: items,peak_queued_items,peak_queued_bytes,producer_waits,threads,create_retries,peak_rss_bytes,baseline_rss_bytes,rss_over_baseline
+# counters: items,peak_queued_items,peak_queued_bytes,producer_waits,peak_threads,create_retries,peak_rss_bytes,baseline_rss_bytes,rss_over_baseline
 
 load 'common.gp'
 

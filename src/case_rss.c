@@ -1,4 +1,4 @@
-/* case_rss.c - peak RSS of a case above a baseline child, measured once per spec. */
+/* case_rss.c - peak RSS of a case above a baseline child, once per spec or per call. */
 #include "case_rss.h"
 
 #include "peak_rss.h"
@@ -26,11 +26,8 @@ static int run_child(const char *program, const char *spec, size_t *peak)
     return status ? status : 127;
 }
 
-case_rss case_rss_measure_program(const char *program, const char *spec)
+case_rss case_rss_measure_each_program(const char *program, const char *spec)
 {
-    for (size_t i = 0; i < nremembered; i++)
-        if (strcmp(remembered[i].spec, spec) == 0)
-            return remembered[i].figure;
     if (!baseline_done) {
         baseline_status = run_child(program, "baseline", &baseline_peak);
         baseline_done = true;
@@ -39,6 +36,20 @@ case_rss case_rss_measure_program(const char *program, const char *spec)
     r.status = run_child(program, spec, &r.peak);
     if (r.status == 0)
         r.status = baseline_status;
+    return r;
+}
+
+case_rss case_rss_measure_each(const char *spec)
+{
+    return case_rss_measure_each_program("/proc/self/exe", spec);
+}
+
+case_rss case_rss_measure_program(const char *program, const char *spec)
+{
+    for (size_t i = 0; i < nremembered; i++)
+        if (strcmp(remembered[i].spec, spec) == 0)
+            return remembered[i].figure;
+    case_rss r = case_rss_measure_each_program(program, spec);
     if (nremembered < CASE_RSS_MAX && strlen(spec) < sizeof remembered[0].spec) {
         memcpy(remembered[nremembered].spec, spec, strlen(spec) + 1);
         remembered[nremembered].figure = r;

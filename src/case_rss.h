@@ -35,6 +35,17 @@ case_rss case_rss_measure_program(const char *program, const char *spec);
 /* The same for this program (/proc/self/exe). */
 case_rss case_rss_measure(const char *spec);
 
+/*
+ * A new child for 'spec' at every call, never remembered: each repetition
+ * of a case then reports its own figure, and the report sees the spread
+ * of peak RSS over repetitions like that of a time.  For cases whose
+ * figure moves from run to run by more than a comparison can ignore (how
+ * many threads are alive at once depends on scheduling) and whose child
+ * is cheap.  The baseline is still measured once.
+ */
+case_rss case_rss_measure_each_program(const char *program, const char *spec);
+case_rss case_rss_measure_each(const char *spec);
+
 /* Children started so far by this module (for tests). */
 unsigned case_rss_children_started(void);
 

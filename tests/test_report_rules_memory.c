@@ -88,3 +88,22 @@ Test(report_rules_memory, a_run_without_the_bench_is_not_measured)
         cr_assert_not_null(strstr(p, "make bench BENCH="), "%s: %s", ids[i], p);
     }
 }
+
+/* S4's peak RSS comes from a fresh child per repetition and varies with
+ * scheduling: a size where the ranges overlap is within noise, named in
+ * the note, and the memory part holds only at the sizes that do. */
+Test(report_rules_memory, s4_memory_weighs_the_spread_of_its_children)
+{
+    const char *p = judge(FIXTURES "mem_rss_spread", "S4");
+    cr_assert_eq(judged.v.kind, VERDICT_HOLDS_ONLY_WHEN, "%s", p);
+    cr_assert_not_null(strstr(p, "for memory, at 10000 messages"), "%s", p);
+    cr_assert_not_null(strstr(p, "1000 messages within noise"), "%s", p);
+    cr_assert_not_null(strstr(text_str(&judged.body), "| 1000 | 236 KiB (112-428) | "
+                              "224 KiB (204-256) | 1.05x | within noise |"),
+                       "%s", text_str(&judged.body));
+
+    p = judge(FIXTURES "mem_rss_noise", "S4");
+    cr_assert_eq(judged.v.kind, VERDICT_HOLDS_ONLY_WHEN, "%s", p);
+    cr_assert_not_null(strstr(p, "for time per message, always; for memory, within noise"),
+                       "%s", p);
+}
