@@ -167,3 +167,58 @@ Test(report_run, cpu_time_per_element_rescales_wall_clock_rates)
                  SAMPLE_OK);
     cr_assert_float_eq(cpu.median, 0.5, 1e-9);
 }
+
+Test(report_run, samples_are_each_repetition_of_the_same_metric)
+{
+    load(FIXTURES "busy");
+    double v[8];
+    size_t n = 0;
+    cr_assert_eq(report_run_samples(&run, "traverse/aos/128", "cpu_ns_per_item", v, 8, &n),
+                 SAMPLE_OK);
+    cr_assert_eq(n, 3, "three repetitions, not the aggregates");
+    cr_assert_float_eq(v[0], 0.98, 1e-9, "CPU time, as report_run_summary reads it");
+    cr_assert_float_eq(v[1], 1.00, 1e-9);
+    cr_assert_float_eq(v[2], 1.02, 1e-9);
+    cr_assert_eq(report_run_samples(&run, "traverse/aos/128", "ns_per_item", v, 8, &n),
+                 SAMPLE_OK);
+    cr_assert_float_eq(v[1], 6.0, 1e-9, "wall clock: waited for a CPU");
+    cr_assert_eq(report_run_samples(&run, "traverse/aos/128", "ws_bytes", v, 8, &n),
+                 SAMPLE_OK);
+    for (size_t i = 0; i < n; i++)
+        cr_assert_float_eq(v[i], 24 * 128, 0, "a counter of every repetition");
+    summary s;
+    report_run_summary(&run, "traverse/soa/128", "cpu_ns_per_item", &s);
+    cr_assert_eq(report_run_samples(&run, "traverse/soa/128", "cpu_ns_per_item", v, 8, &n),
+                 SAMPLE_OK);
+    cr_assert_float_eq(v[1], s.median, 1e-12, "the values the summary is made of");
+    cr_assert_float_eq(v[0], s.min, 1e-12);
+    cr_assert_float_eq(v[2], s.max, 1e-12);
+}
+
+Test(report_run, samples_beyond_cap_are_counted_not_written)
+{
+    load(FIXTURES "holds");
+    double v[3] = {-1, -1, -1};
+    size_t n = 0;
+    cr_assert_eq(report_run_samples(&run, "traverse/list_scattered/128", "cpu_ns_per_item",
+                                    v, 2, &n), SAMPLE_OK);
+    cr_assert_eq(n, 3, "every repetition is counted");
+    cr_assert_float_eq(v[0], 4.9, 1e-9);
+    cr_assert_float_eq(v[1], 5.0, 1e-9);
+    cr_assert_float_eq(v[2], -1, 0, "nothing written past cap");
+}
+
+Test(report_run, samples_of_missing_failed_and_counterless_cases)
+{
+    load(FIXTURES "missing");
+    double v[8] = {-1};
+    size_t n = 99;
+    cr_assert_eq(report_run_samples(&run, "traverse/boxed/128", "cpu_ns_per_item", v, 8, &n),
+                 SAMPLE_MISSING);
+    cr_assert_eq(report_run_samples(&run, "traverse/aop_scattered/4096", "cpu_ns_per_item",
+                                    v, 8, &n), SAMPLE_FAILED, "one failed repetition fails it");
+    cr_assert_eq(report_run_samples(&run, "traverse/aos/4096", "no_such_counter", v, 8, &n),
+                 SAMPLE_NO_METRIC);
+    cr_assert_eq(n, 99, "count untouched unless SAMPLE_OK");
+    cr_assert_float_eq(v[0], -1, 0, "values untouched unless SAMPLE_OK");
+}

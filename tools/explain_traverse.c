@@ -20,6 +20,7 @@
  */
 #include "../src/explain/compare.h"
 #include "../src/explain/latency_model.h"
+#include "../src/explain/level_pick.h"
 #include "../src/explain/traverse_model.h"
 #include "../src/sizes.h"
 #include "../src/stats/bootstrap.h"
@@ -190,19 +191,6 @@ static bool complete_at(run *r, size_t ci, double *ws)
             *ws = c->ws_bytes;
     }
     return present >= 2;
-}
-
-/* The largest count index where every layout ran and all working sets fit
- * in 'limit' bytes (0: no limit), or MAX_COUNTS. */
-static size_t pick(run *r, size_t limit)
-{
-    size_t best = MAX_COUNTS;
-    for (size_t ci = 0; ci < r->ncounts; ci++) {
-        double ws;
-        if (complete_at(r, ci, &ws) && (limit == 0 || ws <= (double)limit))
-            best = ci;
-    }
-    return best;
 }
 
 static void print_level(run *r, size_t ci, const char *what, int base)
@@ -432,29 +420,40 @@ int main(int argc, char **argv)
            "95%% bootstrap interval over the repetitions; \"within noise\" when it\n"
            "contains 1.  heap B/el: measured by mallinfo2 (model in brackets).\n\n",
            dir, r->mode, r->load, base_name);
+    /* One count per cache level (src/explain/level_pick.h): the working
+     * set of a count is the largest of every layout's, usable only where
+     * every layout of the run ran. */
+    double *ws = malloc(r->ncounts * sizeof *ws);
+    if (!ws) {
+        fprintf(stderr, "explain_traverse: out of memory\n");
+        return 1;
+    }
+    for (size_t ci = 0; ci < r->ncounts; ci++)
+        if (!complete_at(r, ci, &ws[ci]))
+            ws[ci] = NAN;
+    const double limits[3] = {(double)r->l1d, (double)r->l2, (double)r->l3};
+    size_t at[LEVEL_PICK_SLOTS], last = MAX_COUNTS;
+    level_pick(ws, r->ncounts, limits, at);
+    free(ws);
     char b[32];
-    struct {
-        size_t bytes;
-        const char *name;
-    } levels[] = {{r->l1d, "L1d"}, {r->l2, "L2"}, {r->l3, "L3"}};
-    size_t shown[4], nshown = 0;
-    for (size_t k = 0; k < 3; k++) {
-        if (!levels[k].bytes)
-            continue;
-        size_t ci = pick(r, levels[k].bytes);
+    static const char *const level_names[3] = {"L1d", "L2", "L3"};
+    for (size_t k = 0; k < LEVEL_PICK_SLOTS; k++) {
         char what[96];
-        snprintf(what, sizeof what, "every layout in the run fits in %s (%s, reported)",
-                 levels[k].name, size_format(levels[k].bytes, b, sizeof b));
-        if (ci == MAX_COUNTS || (nshown && shown[nshown - 1] == ci)) {
-            printf("== %s: no size in this run ==\n\n", what);
+        if (k == LEVEL_PICK_LARGEST)
+            snprintf(what, sizeof what, "largest size every layout in the run ran");
+        else if (limits[k] > 0)
+            snprintf(what, sizeof what, "every layout in the run fits in %s (%s, reported)",
+                     level_names[k], size_format((size_t)limits[k], b, sizeof b));
+        else
+            continue;
+        if (at[k] == LEVEL_PICK_NONE) {
+            if (k != LEVEL_PICK_LARGEST)
+                printf("== %s: no size in this run ==\n\n", what);
             continue;
         }
-        print_level(r, ci, what, base);
-        shown[nshown++] = ci;
+        print_level(r, at[k], what, base);
+        last = at[k];
     }
-    size_t last = pick(r, 0);
-    if (last != MAX_COUNTS && !(nshown && shown[nshown - 1] == last))
-        print_level(r, last, "largest size every layout in the run ran", base);
     machine_levels lv;
     char why[4200];
     if (!stride_dir)

@@ -1,5 +1,6 @@
 /* rules_traverse.c - the rules of the claims the traverse bench decides. */
 #include "crosscheck.h"
+#include "model_table.h"
 #include "rules.h"
 #include "sweep.h"
 
@@ -33,6 +34,8 @@ void judge_l1(const report_run *run, claim_result *out)
     static const char *const names[] = {"nodes linked in allocation order",
                                         "nodes linked in shuffled order"};
     sweep_claim_parts(specs, names, 2, run, out);
+    const sweep_pair pairs[] = {inorder.pairs[0], scattered.pairs[0]};
+    model_table_markdown(run, pairs, 2, &out->body);
 }
 
 /* An array of pointers to records against the array of the records, with
@@ -53,6 +56,8 @@ void judge_l3(const report_run *run, claim_result *out)
     static const char *const names[] = {"pointees in allocation order",
                                         "pointees in shuffled order"};
     sweep_claim_parts(specs, names, 2, run, out);
+    const sweep_pair pairs[] = {inorder.pairs[0], scattered.pairs[0]};
+    model_table_markdown(run, pairs, 2, &out->body);
 }
 
 /* The memory half of L4: bytes per element of the boxed model against the
@@ -128,6 +133,7 @@ void judge_l4(const report_run *run, claim_result *out)
     verdict_free(&parts[0]);
     verdict_free(&parts[1]);
 
+    model_table_markdown(run, spec.pairs, spec.npairs, &out->body);
     crosscheck_markdown(run, &out->body);
 }
 
@@ -151,4 +157,6 @@ void judge_l5(const report_run *run, claim_result *out)
     static const char *const names[] = {"boxed objects against compact arrays",
                                         "records against columns"};
     sweep_claim_parts(specs, names, 2, run, out);
+    const sweep_pair pairs[] = {boxed.pairs[0], boxed.pairs[1], columns.pairs[0]};
+    model_table_markdown(run, pairs, 3, &out->body);
 }

@@ -439,8 +439,10 @@ static bool metric_of(json_t *rec, const char *metric, double *out)
     return true;
 }
 
-sample_status report_run_summary(const report_run *run, const char *name,
-                                 const char *metric, summary *out)
+/* The metric of every repetition of case 'name', in a new array (free it)
+ * of *n values; *values is set only when the status is SAMPLE_OK. */
+static sample_status case_values(const report_run *run, const char *name,
+                                 const char *metric, double **values, size_t *n)
 {
     const report_case *c = case_of(run, name);
     if (!c)
@@ -456,7 +458,36 @@ sample_status report_run_summary(const report_run *run, const char *name,
             return SAMPLE_NO_METRIC;
         }
     }
-    *out = summary_of(v, c->nreps);
+    *values = v;
+    *n = c->nreps;
+    return SAMPLE_OK;
+}
+
+sample_status report_run_summary(const report_run *run, const char *name,
+                                 const char *metric, summary *out)
+{
+    double *v;
+    size_t n;
+    sample_status st = case_values(run, name, metric, &v, &n);
+    if (st != SAMPLE_OK)
+        return st;
+    *out = summary_of(v, n);
+    free(v);
+    return SAMPLE_OK;
+}
+
+sample_status report_run_samples(const report_run *run, const char *name,
+                                 const char *metric, double *out, size_t cap,
+                                 size_t *count)
+{
+    double *v;
+    size_t n;
+    sample_status st = case_values(run, name, metric, &v, &n);
+    if (st != SAMPLE_OK)
+        return st;
+    for (size_t i = 0; i < n && i < cap; i++)
+        out[i] = v[i];
+    *count = n;
     free(v);
     return SAMPLE_OK;
 }

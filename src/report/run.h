@@ -94,6 +94,17 @@ typedef enum sample_status {
 sample_status report_run_summary(const report_run *run, const char *name,
                                  const char *metric, summary *out);
 
+/*
+ * The same metric for each repetition of case 'name', in the order of the
+ * JSON file: the samples a bootstrap interval (stats/bootstrap.h) needs.
+ * Writes at most cap values into out and sets *count to how many
+ * repetitions there are (which may exceed cap); out and *count are set
+ * only when the status is SAMPLE_OK.
+ */
+sample_status report_run_samples(const report_run *run, const char *name,
+                                 const char *metric, double *out, size_t cap,
+                                 size_t *count);
+
 /* The error message of a failed case, or NULL. */
 const char *report_run_case_error(const report_run *run, const char *name);
 
