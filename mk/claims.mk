@@ -10,3 +10,12 @@ BENCH_AFTER += $(if $(filter traverse,$(BENCH)),crosscheck) claims
 HELP_EXTRA += "  make claims       does each claim hold here: writes RUN/report.md, prints a line per claim\n"
 .PHONY: claims
 
+
+# make claims-diff RUN=a AGAINST=b: the verdicts of two runs side by side,
+# and which stayed, moved or flipped (tools/claims_diff.c).
+claims-diff: $(BIN)/claims_diff
+	@test -n "$(AGAINST)" || { echo "make claims-diff: say which run to compare with: AGAINST=results/<run>" >&2; exit 2; }
+	@$(BIN)/claims_diff $(RUN) $(AGAINST)
+
+HELP_EXTRA += "  make claims-diff  RUN=a AGAINST=b: which verdicts stayed, moved or flipped between two runs\n"
+.PHONY: claims-diff
