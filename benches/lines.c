@@ -54,6 +54,7 @@ static const bench_program lines_program = {
     .quick_max_ws = (size_t)8 << 20,
     .min_time_s = 0.05,
     .quick_min_time_s = 0.01,
+    .interleave = true,
 };
 
 #define BUFFER_BYTES ((size_t)64 << 10)
@@ -69,7 +70,9 @@ static const bench_options *options;
 
 /* Texts of the running distribution, one per size, kept while the
  * following cases read the same ones (the copy and view cases of a
- * distribution use the same texts). */
+ * distribution use the same texts).  With the repetitions interleaved
+ * (cli.h) a text is often made again; making it is not timed, and keeping
+ * every distribution's would hold four times the memory. */
 struct text {
     const line_dist *dist;
     size_t len;

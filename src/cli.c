@@ -23,7 +23,7 @@ static char **volatile argv_with_defaults; /* volatile: never read, must be kept
 static bool any_case_failed;
 /* The repetitions and minimum time the run uses, given or defaulted, for
  * the context. */
-static char repetitions_used[32], min_time_used[32];
+static char repetitions_used[32], min_time_used[32], interleaving_used[32];
 
 static void print_help(void)
 {
@@ -76,6 +76,7 @@ static void add_context(const bench_options *o, bool max_ws_given)
     bench_add_context("allocator", preload && *preload ? preload : "glibc malloc");
     bench_add_context("repetitions", repetitions_used);
     bench_add_context("min_time_s", min_time_used);
+    bench_add_context("random_interleaving", interleaving_used);
     /* What else may move a timing, as it was when the run started. */
     bench_add_context("cpu_model", run_conditions_cpu_model(buf, sizeof buf));
     bench_add_context("cpu_governor", run_conditions_governor(buf, sizeof buf));
@@ -118,8 +119,9 @@ static bool has_flag(int argc, char **argv, const char *flag)
 static char **with_defaults(int *argc, char **argv)
 {
     static char reps[64], min_time[64];
+    static char interleave[] = "--benchmark_enable_random_interleaving=true";
     bool quick = has_flag(*argc, argv, "--quick");
-    char **out = calloc((size_t)*argc + 3, sizeof *out);
+    char **out = calloc((size_t)*argc + 4, sizeof *out);
     if (!out) {
         fprintf(stderr, "%s: out of memory\n", current->name);
         exit(2);
@@ -143,6 +145,12 @@ static char **with_defaults(int *argc, char **argv)
         given = strchr(min_time, '=') + 1;
     }
     snprintf(min_time_used, sizeof min_time_used, "%s", given);
+    given = flag_value(*argc, argv, "--benchmark_enable_random_interleaving");
+    if (!given && current->interleave) {
+        out[n++] = interleave;
+        given = strchr(interleave, '=') + 1;
+    }
+    snprintf(interleaving_used, sizeof interleaving_used, "%s", given ? given : "false");
     out[n] = NULL;
     *argc = n;
     argv_with_defaults = out;

@@ -27,6 +27,15 @@ typedef struct bench_program {
      * started as "--child=SPEC"; returns the exit status.  NULL when the
      * program measures no resident memory. */
     int (*child_main)(const char *spec);
+    /* Run the repetitions of all cases in a random order (Google
+     * Benchmark's --benchmark_enable_random_interleaving) unless the flag
+     * is given.  A case's repetitions then lie far apart in time, so
+     * their spread includes what drifts over seconds (a neighbour on the
+     * host, the clock), which back-to-back repetitions never see; the
+     * comparisons the claims report makes rest on that spread.  For
+     * programs whose cases set up cheaply, since every repetition may set
+     * up anew. */
+    bool interleave;
 } bench_program;
 
 /* Repetitions of every case unless --benchmark_repetitions is given: enough
@@ -53,9 +62,11 @@ typedef struct bench_options {
  *   --child=SPEC      run one case alone and exit (see peak_rss.h); not
  *                     for people: the program starts itself this way
  * An unknown option or a malformed value prints the usage on stderr and
- * exits with status 2.  Unless given, --benchmark_repetitions and
- * --benchmark_min_time default to the suite's values (above and in prog),
- * so a program run by hand measures the same way as under make bench.
+ * exits with status 2.  Unless given, --benchmark_repetitions,
+ * --benchmark_min_time and (for prog->interleave)
+ * --benchmark_enable_random_interleaving default to the suite's values
+ * (above and in prog), so a program run by hand measures the same way as
+ * under make bench.
  * Also adds the run's context to the JSON.
  */
 bench_options bench_cli_start(const bench_program *prog, int argc, char **argv);

@@ -62,6 +62,16 @@ if timeout 20 "$prog" --quick --seed=7 "${tiny[@]}" --benchmark_format=json >"$t
 else
     fail "--quick --seed=7: $(head -n 2 "$tmp/err")"
 fi
+# traverse interleaves its repetitions unless told not to; the context says which.
+if timeout 20 "$prog" "${tiny[@]}" --benchmark_format=json >"$tmp/out" 2>"$tmp/err" &&
+   jq -e '.context.random_interleaving == "true"' "$tmp/out" >/dev/null &&
+   timeout 20 "$prog" "${tiny[@]}" --benchmark_enable_random_interleaving=false \
+       --benchmark_format=json >"$tmp/out" 2>"$tmp/err" &&
+   jq -e '.context.random_interleaving == "false"' "$tmp/out" >/dev/null; then
+    pass "repetitions interleaved by default, =false honoured, both in the context"
+else
+    fail "random interleaving: $(head -n 2 "$tmp/err")"
+fi
 
 # --- a working set larger than memory: refused before anything is allocated --
 start=$(date +%s%N)
