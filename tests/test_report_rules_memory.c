@@ -99,7 +99,10 @@ Test(report_rules_memory, s4_memory_weighs_the_spread_of_its_children)
     cr_assert_not_null(strstr(p, "for memory, at 10000 messages"), "%s", p);
     cr_assert_not_null(strstr(p, "1000 messages within noise"), "%s", p);
     cr_assert_not_null(strstr(text_str(&judged.body), "| 1000 | 236 KiB (112-428) | "
-                              "224 KiB (204-256) | 1.05x | within noise |"),
+                              "224 KiB (204-256) | 1.05 [0.438, 2.1] within noise | "
+                              "within noise |"), "%s", text_str(&judged.body));
+    cr_assert_not_null(strstr(text_str(&judged.body), "| 10000 | 448 KiB (360-864) | "
+                              "224 KiB (204-256) | 2 [1.41, 4.24] | holds |"),
                        "%s", text_str(&judged.body));
 
     p = judge(FIXTURES "mem_rss_noise", "S4");

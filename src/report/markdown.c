@@ -111,9 +111,10 @@ void report_markdown(FILE *f, const report_run *run, const claim_result *results
 {
     fprintf(f, "# Claims report: %s\n\n", run->dir);
     fprintf(f, "Each claim of the article (docs/claims.md) checked on this machine. "
-               "A verdict compares medians over repetitions; where the min-max "
-               "ranges of two compared cases overlap, the difference is within "
-               "noise. A claim whose bench was not run is not measured.\n\n");
+               "A verdict compares medians over repetitions, shown with their "
+               "min-max ranges; where the 95%% bootstrap interval of the ratio of "
+               "two compared medians contains 1, the difference is within noise. "
+               "A claim whose bench was not run is not measured.\n\n");
     machine_section(f, run);
     summary_table(f, results);
     for (size_t i = 0; i < claim_rule_count; i++) {

@@ -74,8 +74,9 @@ claim_judge_fn judge_a1, judge_a2, judge_a3, judge_a4, judge_a5;
 claim_judge_fn judge_s1, judge_s2, judge_s3, judge_s4;
 
 /* The threshold of timing rules: the costly case must be at least 10%
- * slower (ratio of medians), beside ranges that do not overlap.  Below
- * that, a machine's own drift between two runs could flip the verdict. */
+ * slower (ratio of medians), with the ratio's 95% interval above 1
+ * (significance.h).  Below that, a machine's own drift between two runs
+ * could flip the verdict. */
 #define RULE_MIN_RATIO 1.10
 
 #endif /* REPORT_RULES_H */

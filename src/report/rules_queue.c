@@ -1,6 +1,7 @@
 /* rules_queue.c - the rules of the claims the queue bench decides (S3, S4). */
 #include "exact.h"
 #include "rules.h"
+#include "significance.h"
 #include "sweep.h"
 
 #include <stdio.h>
@@ -80,12 +81,12 @@ void judge_s3(const report_run *run, claim_result *out)
 }
 
 /* The memory half of S4: peak resident memory, thread per message against
- * the pool, compared like a time (summary_compare: medians at least
- * RULE_MIN_RATIO apart, ranges over repetitions apart).  Each repetition
+ * the pool, compared like a time (significance.h: medians at least
+ * RULE_MIN_RATIO apart, their 95% interval clear of 1).  Each repetition
  * ran the case in its own fresh process: how many threads are alive at
  * once depends on scheduling, and at 1000 messages the two came out 168
  * against 192 KiB in one run and 240 against 212 in the next, each from a
- * single child.  A size whose ranges overlap is within noise; the part
+ * single child.  A size whose interval contains 1 is within noise; the part
  * holds at every size that holds, and is within noise when none does. */
 static void s4_memory(const report_run *run, verdict *v, claim_result *out)
 {
@@ -101,10 +102,10 @@ static void s4_memory(const report_run *run, verdict *v, claim_result *out)
     summary last_t = {0}, last_p = {0};
     text_printf(&out->body, "#### Memory\n\nRule: peak resident memory over a process "
                 "doing nothing (`rss_over_baseline`, a fresh process per repetition), "
-                "thread per message against the pool: medians at least %.2fx apart "
-                "with ranges that do not overlap.\n\n| messages | thread per message: "
-                "median (range) | pool | ratio | outcome |\n|---|---|---|---|---|\n",
-                RULE_MIN_RATIO);
+                "thread per message against the pool: medians at least %.2fx apart, "
+                "their ratio's 95%% bootstrap interval clear of 1.\n\n| messages | "
+                "thread per message: median (range) | pool | ratio [95%% interval] | "
+                "outcome |\n|---|---|---|---|---|\n", RULE_MIN_RATIO);
     for (size_t i = 0; i < n; i++) {
         char t[96], p[96];
         snprintf(t, sizeof t, "queue/thread_per_item/%.0f", args[i]);
@@ -114,7 +115,9 @@ static void s4_memory(const report_run *run, verdict *v, claim_result *out)
         if (!exact_read(&c, run, t, "rss_over_baseline", &mt, &st) ||
             !exact_read(&c, run, p, "rss_over_baseline", &mp, &sp))
             break;
-        compare_status cs = summary_compare(st, sp, RULE_MIN_RATIO);
+        case_comparison cmp;
+        compare_cases(run, t, p, "rss_over_baseline", RULE_MIN_RATIO, &cmp);
+        compare_status cs = cmp.status;
         text *at = cs == COMPARE_HOLDS ? &held_at : &other_at;
         text_printf(at, "%s%.0f messages", at->len ? ", " : "", args[i]);
         if (cs != COMPARE_HOLDS)
@@ -122,10 +125,13 @@ static void s4_memory(const report_run *run, verdict *v, claim_result *out)
         held += cs == COMPARE_HOLDS;
         noise += cs == COMPARE_NOISE;
         measured++;
+        char ci[96] = "no interval";
+        if (cmp.has_ci)
+            stats_ratio_ci_format(&cmp.ci, ci, sizeof ci);
         text_printf(&out->body, "| %.0f | %.0f KiB (%.0f-%.0f) | %.0f KiB (%.0f-%.0f) | "
-                    "%.2fx | %s |\n", args[i], st.median / 1024, st.min / 1024,
-                    st.max / 1024, sp.median / 1024, sp.min / 1024, sp.max / 1024,
-                    sp.median > 0 ? st.median / sp.median : 0, compare_status_name(cs));
+                    "%s | %s |\n", args[i], st.median / 1024, st.min / 1024,
+                    st.max / 1024, sp.median / 1024, sp.min / 1024, sp.max / 1024, ci,
+                    compare_status_name(cs));
         last_t = st;
         last_p = sp;
     }

@@ -1,6 +1,7 @@
 /* rules_stride.c - the rule of the claim the stride bench decides (L6). */
 #include "levels.h"
 #include "rules.h"
+#include "significance.h"
 
 #include <stdio.h>
 
@@ -53,10 +54,12 @@ void judge_l6(const report_run *run, claim_result *out)
                                                                  : "is missing");
         return;
     }
+    case_comparison cmp;
+    compare_cases(run, line_name, near_name, "cpu_ns_per_item", L6_MIN_RATIO, &cmp);
 
     double ratio = whole.median / near.median;
     bool bend_at_line = bend >= line && bend <= 2 * line;
-    switch (summary_compare(whole, near, L6_MIN_RATIO)) {
+    switch (cmp.status) {
     case COMPARE_HOLDS:
         if (bend_at_line)
             verdict_set(&out->v, VERDICT_HOLDS, NULL);

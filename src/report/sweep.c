@@ -1,6 +1,8 @@
 /* sweep.c - compare variants size by size, then judge level by level. */
 #include "sweep.h"
 
+#include "significance.h"
+
 #include <ctype.h>
 #include <math.h>
 #include <stdio.h>
@@ -77,25 +79,30 @@ static bool measure_point(sweep_point *pt, const sweep_spec *spec,
     pt->overall = COMPARE_HOLDS;
     for (size_t p = 0; p < spec->npairs; p++) {
         const char *variants[2] = {spec->pairs[p].costly, spec->pairs[p].cheap};
-        summary *dest[2] = {&pt->costly[p], &pt->cheap[p]};
+        char names[2][256];
         for (int v = 0; v < 2; v++) {
-            char name[256];
-            case_name(name, sizeof name, spec->bench, variants[v], pt->arg);
-            sample_status st = report_run_summary(run, name, spec->metric, dest[v]);
+            case_name(names[v], sizeof names[v], spec->bench, variants[v], pt->arg);
+            summary ws, m;
+            sample_status st = report_run_summary(run, names[v], spec->metric, &m);
             if (st != SAMPLE_OK) {
-                const char *err = report_run_case_error(run, name);
-                text_printf(why, "case %s %s%s%s", name, status_reason(st),
+                const char *err = report_run_case_error(run, names[v]);
+                text_printf(why, "case %s %s%s%s", names[v], status_reason(st),
                             err ? ": " : "", err ? err : "");
                 return false;
             }
-            summary ws;
-            if (report_run_summary(run, name, spec->ws_counter, &ws) == SAMPLE_OK &&
+            if (report_run_summary(run, names[v], spec->ws_counter, &ws) == SAMPLE_OK &&
                 ws.median > pt->ws)
                 pt->ws = ws.median;
         }
+        case_comparison c;
+        compare_cases(run, names[0], names[1], spec->metric, spec->min_ratio, &c);
+        pt->costly[p] = c.costly;
+        pt->cheap[p] = c.cheap;
+        pt->has_ci[p] = c.has_ci;
+        pt->ci[p] = c.ci;
         pt->ratio[p] = pt->cheap[p].median > 0 ? pt->costly[p].median / pt->cheap[p].median
                                                : INFINITY;
-        pt->status[p] = summary_compare(pt->costly[p], pt->cheap[p], spec->min_ratio);
+        pt->status[p] = c.status;
         pt->overall = compare_worse(pt->overall, pt->status[p]);
     }
     pt->level = cache_level_of(pt->ws, caches);
@@ -419,9 +426,9 @@ static void summary_text(text *out, summary s)
 void sweep_markdown(const sweep *s, text *out)
 {
     const sweep_spec *spec = s->spec;
-    text_printf(out, "Compared at %zu sizes; a size holds when the ranges over "
-                     "repetitions do not overlap and the ratio of medians is at "
-                     "least %.2fx.\n\n",
+    text_printf(out, "Compared at %zu sizes; a size holds when the ratio of medians "
+                     "is at least %.2fx and its 95%% bootstrap interval lies above 1 "
+                     "(an interval that contains 1 is within noise).\n\n",
                 s->npoints, spec->min_ratio);
     for (size_t p = 0; p < spec->npairs; p++) {
         verdict v = VERDICT_INIT;
@@ -464,8 +471,8 @@ void sweep_markdown(const sweep *s, text *out)
                      "[min-max] over repetitions</summary>\n\n| elements | working set |",
                 metric_label(spec->metric));
     for (size_t p = 0; p < spec->npairs; p++)
-        text_printf(out, " %s | %s | ratio | outcome |", spec->pairs[p].costly,
-                    spec->pairs[p].cheap);
+        text_printf(out, " %s | %s | ratio [95%% interval] | outcome |",
+                    spec->pairs[p].costly, spec->pairs[p].cheap);
     text_printf(out, "\n|---|---|");
     for (size_t p = 0; p < spec->npairs; p++)
         text_printf(out, "---|---|---|---|");
@@ -482,6 +489,8 @@ void sweep_markdown(const sweep *s, text *out)
             summary_text(out, pt->cheap[p]);
             text_printf(out, " | ");
             ratio_text(out, pt->ratio[p]);
+            if (pt->has_ci[p])
+                text_printf(out, " [%.3g, %.3g]", pt->ci[p].lo, pt->ci[p].hi);
             text_printf(out, " | %s |", compare_status_name(pt->status[p]));
         }
         text_printf(out, "\n");

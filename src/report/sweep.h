@@ -3,9 +3,10 @@
  *
  * Most timing claims compare two variants of one bench at every size of a
  * sweep ("traverse/list_inorder/<n>" against "traverse/aos/<n>").  At each
- * size the two ranges over repetitions are compared (summary_compare): the
- * claim holds there, is within noise, is real but smaller than the rule's
- * threshold, or goes the other way.  The verdict is the simplest shape
+ * size the two cases are compared by their ratio of medians and its 95%
+ * bootstrap interval (significance.h; the ranges over repetitions when
+ * there are too few samples): the claim holds there, is within noise, is
+ * real but smaller than the rule's threshold, or goes the other way.  The verdict is the simplest shape
  * that fits those outcomes along the sweep, sizes ascending:
  *
  *   everywhere        -> holds; the sizes that did not are exceptions
@@ -35,6 +36,7 @@
 #ifndef REPORT_SWEEP_H
 #define REPORT_SWEEP_H
 
+#include "../stats/bootstrap.h"
 #include "levels.h"
 #include "run.h"
 #include "stats.h"
@@ -65,6 +67,8 @@ typedef struct sweep_point {
     cache_level level;        /* where ws falls */
     summary costly[SWEEP_MAX_PAIRS], cheap[SWEEP_MAX_PAIRS];
     double ratio[SWEEP_MAX_PAIRS];          /* medians: costly / cheap */
+    bool has_ci[SWEEP_MAX_PAIRS];           /* ci[] known (significance.h) */
+    ratio_ci ci[SWEEP_MAX_PAIRS];           /* the ratio's 95% interval */
     compare_status status[SWEEP_MAX_PAIRS];
     compare_status overall;   /* the worst over the pairs */
 } sweep_point;

@@ -1,0 +1,45 @@
+/* significance.c - two cases compared by their medians' bootstrap interval. */
+#include "significance.h"
+
+/* More repetitions than this are not read (the bootstrap's own limit). */
+#define MAX_SAMPLES 1024
+
+compare_status ratio_ci_status(const ratio_ci *ci, double min_ratio)
+{
+    if (ci->lo <= 1 && 1 <= ci->hi)
+        return COMPARE_NOISE;
+    if (ci->hi < 1)
+        return COMPARE_AGAINST;
+    return ci->ratio >= min_ratio ? COMPARE_HOLDS : COMPARE_SMALL;
+}
+
+/* The samples of one case, or its status. */
+static sample_status samples_of(const report_run *run, const char *name,
+                                const char *metric, double *out, size_t *n)
+{
+    size_t count = 0;
+    sample_status st = report_run_samples(run, name, metric, out, MAX_SAMPLES, &count);
+    *n = count < MAX_SAMPLES ? count : MAX_SAMPLES;
+    return st;
+}
+
+sample_status compare_cases(const report_run *run, const char *costly,
+                            const char *cheap, const char *metric, double min_ratio,
+                            case_comparison *out)
+{
+    double a[MAX_SAMPLES], b[MAX_SAMPLES];
+    size_t na = 0, nb = 0;
+    case_comparison c = {0};
+    sample_status st = report_run_summary(run, costly, metric, &c.costly);
+    if (st != SAMPLE_OK)
+        return st;
+    if ((st = report_run_summary(run, cheap, metric, &c.cheap)) != SAMPLE_OK)
+        return st;
+    if (samples_of(run, costly, metric, a, &na) == SAMPLE_OK &&
+        samples_of(run, cheap, metric, b, &nb) == SAMPLE_OK)
+        c.has_ci = stats_ratio_ci95(a, na, b, nb, &c.ci);
+    c.status = c.has_ci ? ratio_ci_status(&c.ci, min_ratio)
+                        : summary_compare(c.costly, c.cheap, min_ratio);
+    *out = c;
+    return SAMPLE_OK;
+}

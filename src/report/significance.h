@@ -1,0 +1,51 @@
+/*
+ * significance.h - is the difference between two cases real?  Their
+ * ratio of medians with a 95% bootstrap interval (stats/bootstrap.h), and
+ * what that says about a claim that the first costs more.
+ *
+ * The report used to call a difference "within noise" whenever the
+ * min-to-max ranges over repetitions overlapped.  With five repetitions
+ * spread over a whole run (interleaved, docs/measuring.md) one slow or
+ * fast repetition is enough to make two ranges touch: a thread per
+ * message held 1.96x the pool's memory by the medians, yet one of its
+ * five children (280 KiB) fell below the pool's largest (296 KiB).  The
+ * interval asks the question the verdict needs: could the medians' ratio
+ * be 1?  The ranges are still shown beside it.
+ */
+#ifndef REPORT_SIGNIFICANCE_H
+#define REPORT_SIGNIFICANCE_H
+
+#include "../stats/bootstrap.h"
+#include "run.h"
+#include "stats.h"
+
+#include <stdbool.h>
+
+/*
+ * The status of "costly costs more than cheap" from the interval:
+ *   COMPARE_NOISE    the interval contains 1
+ *   COMPARE_AGAINST  it lies below 1
+ *   COMPARE_HOLDS    it lies above 1 and the ratio is at least min_ratio
+ *   COMPARE_SMALL    above 1, but the ratio is below min_ratio
+ */
+compare_status ratio_ci_status(const ratio_ci *ci, double min_ratio);
+
+typedef struct case_comparison {
+    summary costly, cheap;  /* median and range of each */
+    bool has_ci;            /* false: too few or unusable samples; the
+                               status then comes from the ranges
+                               (summary_compare) */
+    ratio_ci ci;
+    compare_status status;
+} case_comparison;
+
+/*
+ * Compares case 'costly' with case 'cheap' on metric (as
+ * report_run_summary reads it).  Returns SAMPLE_OK and fills *out, or the
+ * status of the first case that cannot be read (out untouched).
+ */
+sample_status compare_cases(const report_run *run, const char *costly,
+                            const char *cheap, const char *metric, double min_ratio,
+                            case_comparison *out);
+
+#endif /* REPORT_SIGNIFICANCE_H */

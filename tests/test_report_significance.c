@@ -1,0 +1,65 @@
+/* test_report_significance.c - two cases compared by the bootstrap
+ * interval of their medians' ratio: the four outcomes on intervals with
+ * known answers, and compare_cases on fixture runs (with the ranges as a
+ * fallback when the samples cannot be resampled). */
+#include "report/significance.h"
+
+#include "report_judge.h"
+
+#include <criterion/criterion.h>
+
+static ratio_ci ci(double ratio, double lo, double hi)
+{
+    return (ratio_ci){.ratio = ratio, .lo = lo, .hi = hi, .level = 0.95,
+                      .within_noise = lo <= 1 && 1 <= hi};
+}
+
+Test(report_significance, the_interval_decides)
+{
+    ratio_ci c = ci(2.0, 1.4, 4.2);
+    cr_assert_eq(ratio_ci_status(&c, 1.10), COMPARE_HOLDS);
+    c = ci(1.05, 0.44, 2.1);
+    cr_assert_eq(ratio_ci_status(&c, 1.10), COMPARE_NOISE);
+    c = ci(1.05, 1.02, 1.08);
+    cr_assert_eq(ratio_ci_status(&c, 1.10), COMPARE_SMALL, "real, but below 1.10");
+    c = ci(0.8, 0.7, 0.9);
+    cr_assert_eq(ratio_ci_status(&c, 1.10), COMPARE_AGAINST);
+    c = ci(1.2, 1.0, 1.4);
+    cr_assert_eq(ratio_ci_status(&c, 1.10), COMPARE_NOISE, "an interval touching 1 is noise");
+}
+
+Test(report_significance, compare_cases_on_fixture_runs)
+{
+    report_run run;
+    char err[512];
+    cr_assert(report_run_load(&run, FIXTURES "mem_rss_spread", err, sizeof err), "%s", err);
+    case_comparison c;
+    cr_assert_eq(compare_cases(&run, "queue/thread_per_item/10000", "queue/pool/10000",
+                               "rss_over_baseline", 1.10, &c), SAMPLE_OK);
+    cr_assert(c.has_ci);
+    cr_assert_eq(c.status, COMPARE_HOLDS);
+    cr_assert_float_eq(c.ci.ratio, 2.0, 1e-9, "448 KiB against 224 KiB");
+    cr_assert_float_eq(c.costly.min, 360 * 1024.0, 1e-9, "the range is kept beside it");
+
+    cr_assert_eq(compare_cases(&run, "queue/thread_per_item/1000", "queue/pool/1000",
+                               "rss_over_baseline", 1.10, &c), SAMPLE_OK);
+    cr_assert_eq(c.status, COMPARE_NOISE);
+
+    cr_assert_eq(compare_cases(&run, "queue/nothing/1", "queue/pool/1000",
+                               "rss_over_baseline", 1.10, &c), SAMPLE_MISSING);
+    report_run_free(&run);
+}
+
+/* A counter of 0 cannot be resampled as a ratio: the ranges decide. */
+Test(report_significance, unusable_samples_fall_back_to_the_ranges)
+{
+    report_run run;
+    char err[512];
+    cr_assert(report_run_load(&run, FIXTURES "mem_holds", err, sizeof err), "%s", err);
+    case_comparison c;
+    cr_assert_eq(compare_cases(&run, "queue/unbounded/1000", "queue/bounded/1000",
+                               "producer_waits", 1.10, &c), SAMPLE_OK);
+    cr_assert_not(c.has_ci, "every producer_waits is 0");
+    cr_assert_eq(c.status, summary_compare(c.costly, c.cheap, 1.10));
+    report_run_free(&run);
+}
