@@ -6,7 +6,7 @@
 #        in block order: gnuplot's legend titles.)
 #
 # Case names are <bench>/<variant>/<arg> (then the library's suffixes).  Rows come in blocks, one block
-# per variant in the order the program ran them, separated by two blank
+# per variant in the order the program registered them, separated by two blank
 # lines (gnuplot's "index"); within a block, by arg ascending.  Columns:
 #   variant arg ns_med ns_min ns_max reps <counters...>
 # ns_* are nanoseconds per item (1e9 / items_per_second) over the
@@ -31,6 +31,10 @@ def ns_per_item:
     | select(.run_type == "iteration" and ((.error_occurred // false) | not))
     | (.run_name | case_parts) as $parts
     | . + { variant: ($parts[1:-1] | join("/")), arg: ($parts[-1] | tonumber) } ]
+# Registration order, not the order of the file: with interleaved
+# repetitions a case is written when its last repetition ends, in an order
+# that changes from run to run (and with it the legend and the colours).
+| sort_by(.family_index // 0, .per_family_instance_index // 0)
 | (reduce .[].variant as $v ([]; if any(.[]; . == $v) then . else . + [$v] end)) as $order
 | if $output == "variants" then ($order | join(" ")) else
   ("# " + (["variant", "arg", "ns_med", "ns_min", "ns_max", "reps"] + $cols | join("\t"))),

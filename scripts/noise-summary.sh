@@ -33,8 +33,10 @@ table() {
       | ($c.cpu_governor // "unreadable") as $gov
       | [.benchmarks[] | select(.run_type == "aggregate")] as $aggs
       | [.benchmarks[] | select(.run_type == "iteration" and ((.error_occurred // false) | not))]
+      # cases in the order the program registered them (interleaved
+      # repetitions write them in a random one), not sorted by name
+      | sort_by(.family_index // 0, .per_family_instance_index // 0)
       | . as $iters
-      # cases in the order the program ran them, not sorted by name
       | (reduce .[].run_name as $n ([]; if any(.[]; . == $n) then . else . + [$n] end))[]
       | . as $name
       | [$iters[] | select(.run_name == $name)]

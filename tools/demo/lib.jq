@@ -49,6 +49,8 @@ def rows:
     | select(.run_type == "iteration" and ((.error_occurred // false) | not))
     | . + split_name
     | . + (if .bytes_per_second then {MB_per_s: (.bytes_per_second / 1e6)} else {} end) ]
+  # Registration order: interleaved repetitions write cases in a random one.
+  | sort_by(.family_index // 0, .per_family_instance_index // 0)
   | variant_order as $order
   | group_by([.variant, .arg])
   | map( . as $reps
