@@ -110,3 +110,15 @@ Test(report_rules_memory, s4_memory_weighs_the_spread_of_its_children)
     cr_assert_not_null(strstr(p, "for time per message, always; for memory, within noise"),
                        "%s", p);
 }
+
+/* A 1 MiB slurp 0.89 MiB over a baseline that itself moves by tens of
+ * pages still holds the file; half of it does not. */
+Test(report_rules_memory, s1_allows_the_baseline_jitter_and_no_more)
+{
+    const char *p = judge(FIXTURES "mem_s1_jitter", "S1");
+    cr_assert_eq(judged.v.kind, VERDICT_HOLDS, "%s", p);
+    p = judge(FIXTURES "mem_s1_short", "S1");
+    cr_assert_eq(judged.v.kind, VERDICT_HOLDS_ONLY_WHEN, "%s", p);
+    cr_assert_not_null(strstr(text_str(&judged.body), "Not met at slurp of 1 MiB (0.5 MiB)"),
+                       "%s", text_str(&judged.body));
+}

@@ -3,6 +3,7 @@
 #include "rules.h"
 #include "sweep.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -207,6 +208,7 @@ static void g2_memory(const report_run *run, verdict *v, text *figures, text *bo
             snprintf(pre, sizeof pre, "%s/%.0f", prefix, ns[i]);
             if (!exact_count(run, pre, "peak_bytes", &reserved, NULL, v))
                 goto unreadable;
+            reserved = nearbyint(reserved);
             for (size_t p = 0; p < NPOLICIES; p++)
                 for (size_t m = 0; m < NMETHODS; m++) {
                     double peak;
@@ -218,6 +220,9 @@ static void g2_memory(const report_run *run, verdict *v, text *figures, text *bo
                         continue;
                     if (!exact_count(run, grown, "peak_bytes", &peak, NULL, v))
                         goto unreadable;
+                    /* Whole bytes: the bench writes a sum over builds times
+                     * 1/builds, which can come back as 7.999999999999999. */
+                    peak = nearbyint(peak);
                     checked++;
                     if (reserved > 0 && peak / reserved > worst) {
                         worst = peak / reserved;

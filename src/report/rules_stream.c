@@ -10,6 +10,10 @@
 /* Slurping holds the file: its own resident memory (over a child that
  * reads nothing) must be at least this share of the file at every size. */
 #define S1_SLURP_MIN_SHARE 0.9
+/* ...less this much: the baseline child's own peak moves by tens of pages
+ * from run to run, so a 1 MiB slurp measured 0.89 to 0.99 MiB over six
+ * full runs, and the bare 0.9x would flip on the smallest file. */
+#define S1_BASELINE_JITTER (0.25 * MIB)
 /* A streaming method's resident memory may grow this much past its figure
  * for the smallest file (allocator and stdio noise) and still count as
  * fixed. */
@@ -41,10 +45,11 @@ void judge_s1(const report_run *run, claim_result *out)
     text_printf(&out->body, "Rule: peak resident memory of one pass in a fresh "
                 "process, over that of a process that reads nothing "
                 "(`rss_over_baseline`, one measurement per case, no spread): "
-                "slurp's at least %.1fx the file at every file size; chunks', "
+                "slurp's at least %.1fx the file, less %.2f MiB for the "
+                "baseline's own jitter, at every file size; chunks', "
                 "reader's and getline's at most their figure for the smallest "
                 "file plus %.0f MiB, up to the largest file.\n\n",
-                S1_SLURP_MIN_SHARE, S1_STREAM_SLACK / MIB);
+                S1_SLURP_MIN_SHARE, S1_BASELINE_JITTER / MIB, S1_STREAM_SLACK / MIB);
     text_printf(&out->body, "| file | slurp | chunks | reader | getline | mmap |\n"
                             "|---|---|---|---|---|---|\n");
     double first[NSTREAMING] = {0};
@@ -56,7 +61,7 @@ void judge_s1(const report_run *run, claim_result *out)
         if (!exact_read(&c, run, name, "rss_over_baseline", &slurp, NULL) ||
             !exact_read(&c, run, name, "file_bytes", &file, NULL))
             break;
-        exact_record(&c, slurp >= S1_SLURP_MIN_SHARE * file,
+        exact_record(&c, slurp >= S1_SLURP_MIN_SHARE * file - S1_BASELINE_JITTER,
                      "slurp of %.0f MiB (%.1f MiB)", file / MIB, slurp / MIB);
         text_printf(&out->body, "| %.0f MiB | %.1f MiB", file / MIB, slurp / MIB);
         slurp_last = slurp;
