@@ -45,6 +45,15 @@ bool exact_read(exact_check *c, const report_run *run, const char *name,
     return false;
 }
 
+size_t exact_args(exact_check *c, const report_run *run, const char *prefix,
+                  const char *what, double *args, size_t cap)
+{
+    size_t n = report_run_args(run, prefix, args, cap);
+    if (n == 0 && c->missing.len == 0)
+        text_printf(&c->missing, "no case %s/<%s> in the run", prefix, what);
+    return n > cap ? cap : n;
+}
+
 void exact_record(exact_check *c, bool ok, const char *fmt, ...)
 {
     text *list = ok ? &c->held_at : &c->failed_at;

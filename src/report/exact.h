@@ -41,6 +41,15 @@ void exact_check_free(exact_check *c);
 bool exact_read(exact_check *c, const report_run *run, const char *name,
                 const char *counter, double *out, summary *whole);
 
+/*
+ * The numeric last parts of the cases "<prefix>/<number>", ascending, at
+ * most cap of them (report_run_args, cut to cap).  When there is none,
+ * c->missing says "no case <prefix>/<what> in the run" (what names the
+ * number: "items", "file bytes"), so the verdict is "not measured".
+ */
+size_t exact_args(exact_check *c, const report_run *run, const char *prefix,
+                  const char *what, double *args, size_t cap);
+
 /* Records one case's outcome under a printf-formatted label. */
 void exact_record(exact_check *c, bool ok, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));

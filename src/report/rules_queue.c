@@ -24,12 +24,8 @@
 void judge_s3(const report_run *run, claim_result *out)
 {
     double args[QUEUE_MAX_SIZES];
-    size_t n = report_run_args(run, "queue/bounded", args, QUEUE_MAX_SIZES);
-    if (n > QUEUE_MAX_SIZES)
-        n = QUEUE_MAX_SIZES;
     exact_check c = EXACT_CHECK_INIT;
-    if (n == 0)
-        text_printf(&c.missing, "no case queue/bounded/<items> in the run");
+    size_t n = exact_args(&c, run, "queue/bounded", "items", args, QUEUE_MAX_SIZES);
     text_printf(&out->body, "Rule: at every number of messages where the bounded "
                 "queue's producer waited for room, the bounded queue's largest "
                 "peak (over repetitions) is the same number of messages (its "
@@ -91,12 +87,8 @@ void judge_s3(const report_run *run, claim_result *out)
 static void s4_memory(const report_run *run, verdict *v, claim_result *out)
 {
     double args[QUEUE_MAX_SIZES];
-    size_t n = report_run_args(run, "queue/pool", args, QUEUE_MAX_SIZES);
-    if (n > QUEUE_MAX_SIZES)
-        n = QUEUE_MAX_SIZES;
     exact_check c = EXACT_CHECK_INIT;
-    if (n == 0)
-        text_printf(&c.missing, "no case queue/pool/<items> in the run");
+    size_t n = exact_args(&c, run, "queue/pool", "items", args, QUEUE_MAX_SIZES);
     size_t held = 0, noise = 0, measured = 0;
     text held_at = TEXT_INIT, other_at = TEXT_INIT;
     summary last_t = {0}, last_p = {0};

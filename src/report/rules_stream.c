@@ -24,24 +24,14 @@
 static const char *const streaming[] = {"chunks", "reader", "getline"};
 #define NSTREAMING (sizeof streaming / sizeof streaming[0])
 
-/* Reads stream/<method>/<size> for every file size slurp was run at:
- * rss_over_baseline and file_bytes.  Returns how many sizes. */
-static size_t stream_args(const report_run *run, double *args)
-{
-    size_t n = report_run_args(run, "stream/slurp", args, STREAM_MAX_SIZES);
-    return n > STREAM_MAX_SIZES ? STREAM_MAX_SIZES : n;
-}
-
 /* Peak resident memory against file size (measured once per case in a
  * fresh process, so no spread): slurp grows with the file, each
  * buffered streaming method stays within a fixed bound. */
 void judge_s1(const report_run *run, claim_result *out)
 {
     double args[STREAM_MAX_SIZES];
-    size_t n = stream_args(run, args);
     exact_check c = EXACT_CHECK_INIT;
-    if (n == 0)
-        text_printf(&c.missing, "no case stream/slurp/<file bytes> in the run");
+    size_t n = exact_args(&c, run, "stream/slurp", "file bytes", args, STREAM_MAX_SIZES);
     text_printf(&out->body, "Rule: peak resident memory of one pass in a fresh "
                 "process, over that of a process that reads nothing "
                 "(`rss_over_baseline`, one measurement per case, no spread): "
@@ -113,12 +103,9 @@ void judge_s2(const report_run *run, claim_result *out)
 {
     static const char *const methods[] = {"long_chunks", "long_reader", "long_getline"};
     double args[STREAM_MAX_SIZES];
-    size_t n = report_run_args(run, "stream/long_chunks", args, STREAM_MAX_SIZES);
-    if (n > STREAM_MAX_SIZES)
-        n = STREAM_MAX_SIZES;
     exact_check c = EXACT_CHECK_INIT;
-    if (n == 0)
-        text_printf(&c.missing, "no case stream/long_chunks/<line bytes> in the run");
+    size_t n = exact_args(&c, run, "stream/long_chunks", "line bytes", args,
+                          STREAM_MAX_SIZES);
     size_t refused = 0;
     for (size_t i = 0; i < n && c.missing.len == 0; i++) {
         for (size_t m = 0; m < 3; m++) {
