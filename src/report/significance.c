@@ -30,14 +30,15 @@ sample_status compare_cases(const report_run *run, const char *costly,
     double a[MAX_SAMPLES], b[MAX_SAMPLES];
     size_t na = 0, nb = 0;
     case_comparison c = {0};
-    sample_status st = report_run_summary(run, costly, metric, &c.costly);
+    sample_status st = samples_of(run, costly, metric, a, &na);
     if (st != SAMPLE_OK)
         return st;
-    if ((st = report_run_summary(run, cheap, metric, &c.cheap)) != SAMPLE_OK)
+    if ((st = samples_of(run, cheap, metric, b, &nb)) != SAMPLE_OK)
         return st;
-    if (samples_of(run, costly, metric, a, &na) == SAMPLE_OK &&
-        samples_of(run, cheap, metric, b, &nb) == SAMPLE_OK)
-        c.has_ci = stats_ratio_ci95(a, na, b, nb, &c.ci);
+    /* One read of each case: the summary comes from the same samples. */
+    c.costly = summary_of(a, na);
+    c.cheap = summary_of(b, nb);
+    c.has_ci = stats_ratio_ci95(a, na, b, nb, &c.ci);
     c.status = c.has_ci ? ratio_ci_status(&c.ci, min_ratio)
                         : summary_compare(c.costly, c.cheap, min_ratio);
     *out = c;

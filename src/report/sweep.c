@@ -80,22 +80,30 @@ static bool measure_point(sweep_point *pt, const sweep_spec *spec,
     for (size_t p = 0; p < spec->npairs; p++) {
         const char *variants[2] = {spec->pairs[p].costly, spec->pairs[p].cheap};
         char names[2][256];
-        for (int v = 0; v < 2; v++) {
+        for (int v = 0; v < 2; v++)
             case_name(names[v], sizeof names[v], spec->bench, variants[v], pt->arg);
-            summary ws, m;
-            sample_status st = report_run_summary(run, names[v], spec->metric, &m);
-            if (st != SAMPLE_OK) {
+        case_comparison c;
+        if (compare_cases(run, names[0], names[1], spec->metric, spec->min_ratio, &c) !=
+            SAMPLE_OK) {
+            /* Which case, and why: the first that cannot be read. */
+            for (int v = 0; v < 2; v++) {
+                sample_status st = report_run_summary(run, names[v], spec->metric,
+                                                      &(summary){0});
+                if (st == SAMPLE_OK)
+                    continue;
                 const char *err = report_run_case_error(run, names[v]);
                 text_printf(why, "case %s %s%s%s", names[v], status_reason(st),
                             err ? ": " : "", err ? err : "");
-                return false;
+                break;
             }
+            return false;
+        }
+        for (int v = 0; v < 2; v++) {
+            summary ws;
             if (report_run_summary(run, names[v], spec->ws_counter, &ws) == SAMPLE_OK &&
                 ws.median > pt->ws)
                 pt->ws = ws.median;
         }
-        case_comparison c;
-        compare_cases(run, names[0], names[1], spec->metric, spec->min_ratio, &c);
         pt->costly[p] = c.costly;
         pt->cheap[p] = c.cheap;
         pt->has_ci[p] = c.has_ci;
