@@ -29,7 +29,7 @@ endif
 BENCHES  := $(sort $(basename $(notdir $(wildcard benches/*.c))))
 # Programs that are not benchmarks (the claims report, ...): tools/<name>.c.
 TOOLS    := $(sort $(basename $(notdir $(wildcard tools/*.c))))
-SRC_C    := $(sort $(wildcard src/*.c src/*/*.c))
+SRC_C    := $(sort $(shell find src -name "*.c"))
 SHIM_CC  := src/shim/bench.cc
 TESTS_C  := $(sort $(wildcard tests/*.c))
 
@@ -140,8 +140,8 @@ check-test-deps:
 	@CC="$(CC)" CXX="$(CXX)" scripts/check-deps.sh build test
 
 # Assembly of one source with the compiler's notes, to check what a kernel
-# compiles to: make asm SRC=src/layout/aos.c  (writes build/asm/...s)
-SRC ?= src/layout/aos.c
+# compiles to: make asm SRC=src/traverse/aos.c  (writes build/asm/...s)
+SRC ?= src/traverse/aos.c
 asm: build/build_info.h
 	@mkdir -p build/asm
 	$(CC) $(STD) $(CFLAGS) $(INCLUDES) -S -fverbose-asm $(SRC) \

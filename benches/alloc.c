@@ -32,7 +32,7 @@
  *         CLOCK_MONOTONIC, four clock reads per iteration.  Each call
  *         first runs one untimed cycle, so the timed ones are in the
  *         steady state (pages faulted in; glibc's thresholds are pinned,
- *         src/malloc_thresholds.h).
+ *         src/harness/malloc_thresholds.h).
  * Output: Google Benchmark JSON; counters per tree case:
  *           objects              nodes per tree
  *           build_ns, walk_ns, teardown_ns   ns per object of each phase
@@ -56,16 +56,16 @@
  * Check:  every walk must return n(n-1)/2 and every ring must leak (or
  *         not) exactly as counted; a mismatch fails the case, exit 1.
  */
-#include "../src/alloc/arena.h"
-#include "../src/alloc/counting.h"
-#include "../src/alloc/pool.h"
-#include "../src/cli.h"
-#include "../src/malloc_thresholds.h"
-#include "../src/objtree.h"
-#include "../src/peak_rss.h"
-#include "../src/rcring.h"
-#include "../src/shim/bench.h"
-#include "../src/sizes.h"
+#include "alloc/arena.h"
+#include "alloc/counting.h"
+#include "alloc/pool.h"
+#include "harness/cli.h"
+#include "harness/malloc_thresholds.h"
+#include "alloc/objtree.h"
+#include "harness/peak_rss.h"
+#include "alloc/rcring.h"
+#include "shim/bench.h"
+#include "harness/sizes.h"
 
 #include <inttypes.h>
 #include <limits.h>

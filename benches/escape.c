@@ -5,7 +5,7 @@
  *
  * Claim A4 (docs/allocation.md).  The record is the article's User (int64
  * id, bool active, double score: 24 bytes).  Both functions live in
- * src/escape.c, another file, so neither can be inlined here: each call
+ * src/escape/escape.c, another file, so neither can be inlined here: each call
  * is a real call, and the heap version really calls the allocator
  * (objdump -d build/bin/escape shows the indirect call through
  * allocator.alloc in escape_user_heap, and the one to free in the loop).
@@ -27,11 +27,11 @@
  *           peak_bytes        most bytes held from malloc at once
  * Check:  every batch's sum must equal escape_expected_sum(1024).
  */
-#include "../src/alloc/arena.h"
-#include "../src/alloc/counting.h"
-#include "../src/cli.h"
-#include "../src/escape.h"
-#include "../src/shim/bench.h"
+#include "alloc/arena.h"
+#include "alloc/counting.h"
+#include "harness/cli.h"
+#include "escape/escape.h"
+#include "shim/bench.h"
 
 #include <math.h>
 #include <stdio.h>

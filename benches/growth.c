@@ -57,14 +57,14 @@
  *         growth_plan_appends); the kept views must hold what was written.
  *         Any mismatch fails the case and the program exits 1.
  */
-#include "../src/alloc/counting.h"
-#include "../src/cli.h"
-#include "../src/growth/growable.h"
-#include "../src/growth/slice.h"
-#include "../src/malloc_thresholds.h"
-#include "../src/peak_rss.h"
-#include "../src/shim/bench.h"
-#include "../src/user.h"
+#include "alloc/counting.h"
+#include "harness/cli.h"
+#include "growth/growable.h"
+#include "growth/slice.h"
+#include "harness/malloc_thresholds.h"
+#include "harness/peak_rss.h"
+#include "shim/bench.h"
+#include "traverse/user.h"
 
 #include <stdio.h>
 #include <stdlib.h>

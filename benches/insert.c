@@ -13,9 +13,9 @@
  * Cases:  insert/<variant>/<N>, N = 100, 200, 500, ... 500 000 (100, 1000,
  *         10 000, 100 000 with --quick; fewer when --max-ws is below N x 32
  *         bytes), variants:
- *           array      seq_array: one block of int64, memmove (src/seq_array.h)
+ *           array      seq_array: one block of int64, memmove (src/insert/seq_array.h)
  *           list       seq_list: a node per element from malloc, nodes
- *                      scattered in memory (src/seq_list.h)
+ *                      scattered in memory (src/insert/seq_list.h)
  *           list_pool  the same list, nodes from a pool of 16-byte slots
  *                      (src/alloc/pool.h): no malloc header, no malloc call
  * Timed:  the structure holds N elements (values 0..N-1, built untimed
@@ -41,14 +41,14 @@
  *         still add up to what the inserts and removals say.  A mismatch
  *         fails the case and the program exits 1.
  */
-#include "../src/alloc/counting.h"
-#include "../src/alloc/pool.h"
-#include "../src/cli.h"
-#include "../src/heap.h"
-#include "../src/rng.h"
-#include "../src/seq_array.h"
-#include "../src/seq_list.h"
-#include "../src/shim/bench.h"
+#include "alloc/counting.h"
+#include "alloc/pool.h"
+#include "harness/cli.h"
+#include "harness/heap.h"
+#include "harness/rng.h"
+#include "insert/seq_array.h"
+#include "insert/seq_list.h"
+#include "shim/bench.h"
 
 #include <inttypes.h>
 #include <stdio.h>

@@ -4,9 +4,9 @@
  * into the reader's reused buffer.
  *
  * Claim A5 (docs/allocation.md).  The text is generated once per case
- * (fixed seed, src/textgen.h) and read through the suite's line reader
- * (src/linereader.h) with a 64 KiB buffer, as a program reads a file.  The
- * two modes (src/linepass.h) differ by exactly one allocation, one copy
+ * (fixed seed, src/lines/textgen.h) and read through the suite's line reader
+ * (src/stream/linereader.h) with a 64 KiB buffer, as a program reads a file.  The
+ * two modes (src/lines/linepass.h) differ by exactly one allocation, one copy
  * and one free per line.
  *
  * Run:    make bench BENCH=lines           (or build/bin/lines --help)
@@ -33,12 +33,12 @@
  * Check:  every pass's line count, byte count and digest must equal those
  *         of a plain memchr split of the text; a mismatch fails the case.
  */
-#include "../src/alloc/counting.h"
-#include "../src/cli.h"
-#include "../src/linepass.h"
-#include "../src/shim/bench.h"
-#include "../src/sizes.h"
-#include "../src/textgen.h"
+#include "alloc/counting.h"
+#include "harness/cli.h"
+#include "lines/linepass.h"
+#include "shim/bench.h"
+#include "harness/sizes.h"
+#include "lines/textgen.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -3,7 +3,7 @@
  * a bounded worker pool save over their unbounded counterparts.
  *
  * Claims S3, S4 (docs/claims.md, docs/streaming.md), over the messages of
- * src/pipeline.h (a 248-byte record each, allocated by the producer and
+ * src/queue/pipeline.h (a 248-byte record each, allocated by the producer and
  * freed by the thread that processes it):
  *   S3  queue/bounded/<items>    a producer as fast as it can go and one
  *       queue/unbounded/<items>  slow consumer (QUEUE_ROUNDS hash passes
@@ -48,12 +48,12 @@
  *         and hashed sum of sequence numbers, text checked); otherwise the
  *         case fails and the program exits 1.
  */
-#include "../src/alloc/counting.h"
-#include "../src/alloc/locked.h"
-#include "../src/case_rss.h"
-#include "../src/cli.h"
-#include "../src/pipeline.h"
-#include "../src/shim/bench.h"
+#include "alloc/counting.h"
+#include "alloc/locked.h"
+#include "harness/case_rss.h"
+#include "harness/cli.h"
+#include "queue/pipeline.h"
+#include "shim/bench.h"
 
 #include <inttypes.h>
 #include <stdio.h>

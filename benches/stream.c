@@ -53,15 +53,15 @@
  *         or (long_* only) report a line too long; anything else fails the
  *         case and the program exits 1.
  */
-#include "../src/alloc/counting.h"
-#include "../src/case_rss.h"
-#include "../src/cli.h"
-#include "../src/filescan.h"
-#include "../src/pagecache.h"
-#include "../src/records.h"
-#include "../src/scratch.h"
-#include "../src/shim/bench.h"
-#include "../src/sizes.h"
+#include "alloc/counting.h"
+#include "harness/case_rss.h"
+#include "harness/cli.h"
+#include "stream/filescan.h"
+#include "stream/pagecache.h"
+#include "stream/records.h"
+#include "harness/scratch.h"
+#include "shim/bench.h"
+#include "harness/sizes.h"
 
 #include <errno.h>
 #include <fcntl.h>

@@ -26,8 +26,8 @@
  *                                per doubling throughout with --quick)
  *         stride/chase_huge/<W>  the same on 2 MiB pages
  *         stride/levels/<max-ws> no timing: the cache levels found in the
- *                                chase curve (src/latency_levels.h) and the
- *                                bend of the read curve (src/knee.h), as
+ *                                chase curve (src/stride/latency_levels.h) and the
+ *                                bend of the read curve (src/stride/knee.h), as
  *                                counters; runs last
  * Timed:  read: one pass over the buffer per iteration; chase: 4096
  *         dependent loads per iteration, continuing where the last
@@ -55,7 +55,7 @@
  *                   pages when the kernel gave them), mem_ns_base_pages
  *                   and mem_ns_huge_pages (the chase at the largest working
  *                   set), bend_line_bytes (the first stride from which the
- *                   read curve stops rising, src/knee.h), read_ns_below_page
+ *                   read curve stops rising, src/stride/knee.h), read_ns_below_page
  *                   and read_ns_past_page (medians of the read curve from
  *                   the bend to half a page, and from twice the page
  *                   size), line_bytes and page_bytes (as the system
@@ -71,19 +71,19 @@
  *         checks that), and every walk must end on a line of the buffer.
  *         A failure marks the case and the program exits 1.
  */
-#include "../src/alloc/counting.h"
-#include "../src/alloc/pages.h"
-#include "../src/chase.h"
-#include "../src/cli.h"
-#include "../src/knee.h"
-#include "../src/latency_levels.h"
-#include "../src/machine.h"
-#include "../src/rng.h"
-#include "../src/shim/bench.h"
-#include "../src/sizes.h"
-#include "../src/strided.h"
-#include "../src/thp.h"
-#include "../src/timing.h"
+#include "alloc/counting.h"
+#include "alloc/pages.h"
+#include "stride/chase.h"
+#include "harness/cli.h"
+#include "stride/knee.h"
+#include "stride/latency_levels.h"
+#include "harness/machine.h"
+#include "harness/rng.h"
+#include "shim/bench.h"
+#include "harness/sizes.h"
+#include "stride/strided.h"
+#include "harness/thp.h"
+#include "harness/timing.h"
 
 #include <inttypes.h>
 #include <stdio.h>

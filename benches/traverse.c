@@ -5,7 +5,7 @@
  * (the article's User: int64 id, bool active, double score) stored as an
  * array of structs, an array of pointers (in order and scattered), a
  * linked list (in order and scattered), a struct of arrays, and a model of
- * a Python list of objects.  See src/layout/layout.h for each layout.
+ * a Python list of objects.  See src/traverse/layout.h for each layout.
  *
  * Run:    make bench BENCH=traverse         (or build/bin/traverse --help)
  * Cases:  traverse/<layout>/<elements>, the same element counts for every
@@ -38,13 +38,13 @@
  *         library's calibration; make cachegrind subtracts the setup-only
  *         run from a run with passes, so only the kernel is counted.
  */
-#include "../src/alloc/counting.h"
-#include "../src/cli.h"
-#include "../src/heap.h"
-#include "../src/layout/layout.h"
-#include "../src/machine.h"
-#include "../src/shim/bench.h"
-#include "../src/sizes.h"
+#include "alloc/counting.h"
+#include "harness/cli.h"
+#include "harness/heap.h"
+#include "traverse/layout.h"
+#include "harness/machine.h"
+#include "shim/bench.h"
+#include "harness/sizes.h"
 
 #include <stdio.h>
 #include <stdlib.h>

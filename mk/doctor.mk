@@ -5,7 +5,7 @@
 # make bench gets the preflight as a prerequisite rather than as a line of
 # its recipe, so the shared Makefile stays as it is; the grade goes to
 # build/noise-grade and, through BENCH_NOISE_GRADE in the environment of
-# bench's recipe, to the bench programs (src/cli.c can put it in each
+# bench's recipe, to the bench programs (src/harness/cli.c can put it in each
 # result's context).  "private": the prerequisites (every compile) do not
 # inherit the variable.  After the run, noise-stamp copies the preflight's
 # output into the run directory as doctor.txt.

@@ -1,4 +1,4 @@
-# fuzz.mk - make fuzz: the line reader (src/linereader.c) against a plainly
+# fuzz.mk - make fuzz: the line reader (src/stream/linereader.c) against a plainly
 # correct splitter under clang's libFuzzer, for FUZZ_TIME seconds.
 #
 # New inputs that cover new code go to build/fuzz/corpus (kept between
@@ -11,9 +11,9 @@ FUZZ_TIME  ?= 60
 FUZZ_DIR   := build/fuzz
 FUZZ_BIN   := $(FUZZ_DIR)/fuzz_linereader
 FUZZ_SRCS  := tests/fuzz/fuzz_linereader.c tests/fuzz/linereader_oracle.c \
-              src/linereader.c src/alloc/counting.c src/alloc/libc.c src/rng.c
-FUZZ_HDRS  := tests/fuzz/linereader_oracle.h src/linereader.h src/alloc/alloc.h \
-              src/alloc/counting.h src/rng.h
+              src/stream/linereader.c src/alloc/counting.c src/alloc/libc.c src/harness/rng.c
+FUZZ_HDRS  := tests/fuzz/linereader_oracle.h src/stream/linereader.h src/alloc/alloc.h \
+              src/alloc/counting.h src/harness/rng.h
 
 .PHONY: fuzz
 

@@ -10,7 +10,7 @@
 
 TSAN_DIR  := build/tsan
 TSAN_SRCS := tests/threaded/tsan_main.c tests/threaded/cases.c \
-             src/ring.c src/lqueue.c src/pipeline.c src/alloc/locked.c \
+             src/queue/ring.c src/queue/lqueue.c src/queue/pipeline.c src/alloc/locked.c \
              src/alloc/counting.c src/alloc/libc.c
 TSAN_OBJS := $(TSAN_SRCS:%.c=$(TSAN_DIR)/%.o)
 TSAN_BIN  := $(TSAN_DIR)/threaded

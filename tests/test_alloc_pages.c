@@ -2,7 +2,7 @@
  * huge pages, refused requests, resize keeps contents, counting on top. */
 #include "alloc/counting.h"
 #include "alloc/pages.h"
-#include "thp.h"
+#include "harness/thp.h"
 
 #include <criterion/criterion.h>
 #include <stdint.h>

@@ -1,7 +1,7 @@
 /* test_case_rss.c - a case's peak RSS is measured once per spec and
  * remembered; the baseline once; a failing child is reported.  Uses
  * tests/helpers/child_probe.c, whose path make test puts in CHILD_PROBE. */
-#include "case_rss.h"
+#include "harness/case_rss.h"
 
 #include <criterion/criterion.h>
 #include <stdlib.h>

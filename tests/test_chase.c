@@ -1,7 +1,7 @@
 /* test_chase.c - a linked ring visits every line once per lap, in the
  * order of next[]; the single-cycle check accepts exactly single cycles. */
-#include "chase.h"
-#include "rng.h"
+#include "stride/chase.h"
+#include "harness/rng.h"
 
 #include <criterion/criterion.h>
 #include <stdint.h>

@@ -1,7 +1,7 @@
 /* test_escape.c - A4: the value and the heap version make the same record;
  * the heap one allocates exactly once per call, and reports failure. */
 #include "alloc/counting.h"
-#include "escape.h"
+#include "escape/escape.h"
 
 #include <criterion/criterion.h>
 

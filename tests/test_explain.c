@@ -1,11 +1,11 @@
 /* test_explain.c - record descriptors, cache-line arithmetic and the
  * traverse model, against the compiler's layout and the counting allocator. */
 #include "alloc/counting.h"
-#include "explain/compare.h"
-#include "explain/records.h"
-#include "explain/traverse_model.h"
-#include "layout/layout.h"
-#include "user.h"
+#include "report/model_compare.h"
+#include "traverse/record_catalog.h"
+#include "traverse/model.h"
+#include "traverse/layout.h"
+#include "traverse/user.h"
 
 #include <criterion/criterion.h>
 #include <stdlib.h>

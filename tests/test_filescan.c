@@ -2,9 +2,9 @@
  * the memory they are meant to keep, report a too-long line or a missing
  * file, and leak nothing when an allocation fails. */
 #include "alloc/counting.h"
-#include "filescan.h"
-#include "records.h"
-#include "scratch.h"
+#include "stream/filescan.h"
+#include "stream/records.h"
+#include "harness/scratch.h"
 
 #include <criterion/criterion.h>
 #include <errno.h>

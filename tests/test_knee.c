@@ -1,7 +1,7 @@
 /* test_knee.c - where a rising curve stops rising: exact on clean shapes,
  * steady under one noisy point, not fooled by a later step, and bad
  * input refused. */
-#include "knee.h"
+#include "stride/knee.h"
 
 #include <criterion/criterion.h>
 #include <math.h>

@@ -1,6 +1,6 @@
 /* test_latency_levels.c - cache levels from latency curves: clean steps,
  * gradual steps, noise, fewer levels than asked, bad input. */
-#include "latency_levels.h"
+#include "stride/latency_levels.h"
 
 #include <criterion/criterion.h>
 #include <math.h>

@@ -1,6 +1,6 @@
 /* test_latency_model.c - the traverse model in ns on a made-up machine
  * whose answers are known by hand. */
-#include "explain/latency_model.h"
+#include "traverse/latency_model.h"
 
 #include <criterion/criterion.h>
 

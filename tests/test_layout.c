@@ -1,9 +1,9 @@
 /* test_layout.c - every layout holds the same records: same sum, exact
  * bytes and blocks, nothing left after destroy or after any failed build. */
 #include "alloc/counting.h"
-#include "layout/layout.h"
-#include "layout/boxed.h"
-#include "user.h"
+#include "traverse/layout.h"
+#include "traverse/boxed.h"
+#include "traverse/user.h"
 
 #include <criterion/criterion.h>
 #include <stdlib.h>

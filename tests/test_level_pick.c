@@ -1,5 +1,5 @@
 /* test_level_pick.c - one element count per cache level of a sweep. */
-#include "explain/level_pick.h"
+#include "report/level_pick.h"
 
 #include <criterion/criterion.h>
 #include <math.h>

@@ -2,8 +2,8 @@
  * exactly one; both see the same lines as a plain memchr split; every
  * failed allocation is reported and cleaned up. */
 #include "alloc/counting.h"
-#include "linepass.h"
-#include "textgen.h"
+#include "lines/linepass.h"
+#include "lines/textgen.h"
 
 #include <criterion/criterion.h>
 #include <stdlib.h>

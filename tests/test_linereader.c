@@ -3,7 +3,7 @@
  * bad arguments, and every case the fuzzer kept (tests/fuzz/cases/). */
 #include "alloc/counting.h"
 #include "fuzz/linereader_oracle.h"
-#include "linereader.h"
+#include "stream/linereader.h"
 
 #include <criterion/criterion.h>
 #include <dirent.h>

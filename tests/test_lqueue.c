@@ -1,7 +1,7 @@
 /* test_lqueue.c - the unbounded linked queue in one thread: FIFO, exact node
  * bytes, close, a refused node, destroy with items left. */
 #include "alloc/counting.h"
-#include "lqueue.h"
+#include "queue/lqueue.h"
 
 #include <criterion/criterion.h>
 #include <errno.h>

@@ -1,6 +1,6 @@
 /* test_machine_line.c - the cache line size the system reports is usable
  * as a chase spacing: a power of two of at least 16 bytes. */
-#include "machine.h"
+#include "harness/machine.h"
 
 #include <criterion/criterion.h>
 

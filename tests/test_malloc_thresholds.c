@@ -3,7 +3,7 @@
  * honours a value cannot be checked here: the tests run under
  * AddressSanitizer, whose mallopt refuses everything, and under valgrind
  * (make memcheck), whose mallopt accepts everything.) */
-#include "malloc_thresholds.h"
+#include "harness/malloc_thresholds.h"
 
 #include <criterion/criterion.h>
 #include <limits.h>

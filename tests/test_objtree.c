@@ -4,7 +4,7 @@
 #include "alloc/arena.h"
 #include "alloc/counting.h"
 #include "alloc/pool.h"
-#include "objtree.h"
+#include "alloc/objtree.h"
 
 #include <criterion/criterion.h>
 

@@ -1,7 +1,7 @@
 /* test_pagecache.c - a written file is resident, an evicted one is not,
  * reading brings it back; errors for a missing file. */
-#include "pagecache.h"
-#include "scratch.h"
+#include "stream/pagecache.h"
+#include "harness/scratch.h"
 
 #include <criterion/criterion.h>
 #include <errno.h>

@@ -1,7 +1,7 @@
 /* test_peak_rss.c - a child case's peak resident memory is its own, and a
  * child that fails or cannot start is reported.  Uses the helper program
  * tests/helpers/child_probe.c, whose path make test puts in CHILD_PROBE. */
-#include "peak_rss.h"
+#include "harness/peak_rss.h"
 #include "shim/bench.h"
 
 #include <criterion/criterion.h>

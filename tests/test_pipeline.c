@@ -2,7 +2,7 @@
  * themselves start threads: tests/threaded/cases.c checks them (every
  * message once, bounds, every allocation failure), under make test and
  * make test-tsan. */
-#include "pipeline.h"
+#include "queue/pipeline.h"
 
 #include "alloc/counting.h"
 

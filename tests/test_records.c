@@ -1,6 +1,6 @@
 /* test_records.c - generated record files: exact size, same bytes for a
  * seed, totals that a scan of the bytes agrees with; value parsing. */
-#include "records.h"
+#include "stream/records.h"
 
 #include <criterion/criterion.h>
 #include <errno.h>

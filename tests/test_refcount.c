@@ -3,9 +3,9 @@
  * (A2) unless an arena releases them, a double release is caught. */
 #include "alloc/arena.h"
 #include "alloc/counting.h"
-#include "objtree.h"
-#include "rcring.h"
-#include "refcount.h"
+#include "alloc/objtree.h"
+#include "alloc/rcring.h"
+#include "alloc/refcount.h"
 
 #include <criterion/criterion.h>
 #include <signal.h>

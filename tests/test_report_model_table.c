@@ -1,7 +1,7 @@
 /* test_report_model_table.c - the "Model and significance" table of the
  * traverse claims on the model/ fixture run (make_fixtures.py): a pair far
  * apart, a pair within noise, a layout missing at the L1 sizes. */
-#include "explain/traverse_model.h"
+#include "traverse/model.h"
 #include "report/model_table.h"
 #include "report_judge.h"
 

@@ -1,7 +1,7 @@
 /* test_ring.c - the bounded ring in one thread: FIFO order across the
  * wrap, full and empty edges, close, bad arguments. */
 #include "alloc/counting.h"
-#include "ring.h"
+#include "queue/ring.h"
 
 #include <criterion/criterion.h>
 #include <errno.h>

@@ -1,6 +1,6 @@
 /* test_rng.c - seeded draws repeat, permutations are permutations, and
  * Sattolo's cycles are single cycles. */
-#include "rng.h"
+#include "harness/rng.h"
 
 #include <criterion/criterion.h>
 #include <stdbool.h>

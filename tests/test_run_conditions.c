@@ -1,5 +1,5 @@
 /* test_run_conditions.c - the run-condition readers always give a printable string. */
-#include "run_conditions.h"
+#include "harness/run_conditions.h"
 
 #include <criterion/criterion.h>
 #include <stdio.h>

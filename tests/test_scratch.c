@@ -1,7 +1,7 @@
 /* test_scratch.c - the scratch directory goes away on scratch_remove, at
  * exit and on SIGTERM/SIGINT, keeps an ignored signal ignored, and refuses
  * bad file names. */
-#include "scratch.h"
+#include "harness/scratch.h"
 
 #include <criterion/criterion.h>
 #include <fcntl.h>

@@ -2,8 +2,8 @@
  * same answers as a plain reference, exact bytes moved, growth, every
  * failed allocation leaves the array as it was, bad positions refused. */
 #include "alloc/counting.h"
-#include "rng.h"
-#include "seq_array.h"
+#include "harness/rng.h"
+#include "insert/seq_array.h"
 
 #include <criterion/criterion.h>
 #include <stdlib.h>

@@ -4,8 +4,8 @@
  * leaves the list as it was, bad positions refused. */
 #include "alloc/counting.h"
 #include "alloc/pool.h"
-#include "rng.h"
-#include "seq_list.h"
+#include "harness/rng.h"
+#include "insert/seq_list.h"
 
 #include <criterion/criterion.h>
 #include <stdint.h>

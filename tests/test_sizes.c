@@ -1,5 +1,5 @@
 /* test_sizes.c - size parsing and printing, and the shape of size sweeps. */
-#include "sizes.h"
+#include "harness/sizes.h"
 
 #include <criterion/criterion.h>
 #include <stdint.h>

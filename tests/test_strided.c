@@ -1,6 +1,6 @@
 /* test_strided.c - the stride kernel reads exactly the values it should,
  * at every stride and remainder, and agrees with the fill rule. */
-#include "strided.h"
+#include "stride/strided.h"
 
 #include <criterion/criterion.h>
 #include <stdlib.h>

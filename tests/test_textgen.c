@@ -1,6 +1,6 @@
 /* test_textgen.c - generated texts: repeatable, printable, newline-ended,
  * with line lengths inside each distribution's ranges. */
-#include "textgen.h"
+#include "lines/textgen.h"
 
 #include <criterion/criterion.h>
 #include <stdlib.h>

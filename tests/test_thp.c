@@ -1,6 +1,6 @@
 /* test_thp.c - the THP mode line is parsed, and a range's huge bytes are
  * read from smaps text: overlapping mappings only, capped at the range. */
-#include "thp.h"
+#include "harness/thp.h"
 
 #include <criterion/criterion.h>
 #include <stdint.h>

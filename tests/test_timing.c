@@ -1,6 +1,6 @@
 /* test_timing.c - the clock bench programs use for their own figures goes
  * forward and counts seconds. */
-#include "timing.h"
+#include "harness/timing.h"
 
 #include <criterion/criterion.h>
 #include <unistd.h>

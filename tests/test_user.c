@@ -1,5 +1,5 @@
 /* test_user.c - the generated User records: seeded, in range, exact sums. */
-#include "user.h"
+#include "traverse/user.h"
 
 #include <criterion/criterion.h>
 #include <math.h>

@@ -11,7 +11,7 @@
  * Exit: 0 when both runs were judged (whatever the outcome), 1 when a run
  *       cannot be read, 2 on bad usage.
  */
-#include "../src/report/stability.h"
+#include "report/stability.h"
 
 #include <stdio.h>
 #include <string.h>

@@ -18,7 +18,7 @@
  * Exit:  0 when the table is printed (whatever it shows), 1 when a file
  *        cannot be read, 2 on bad usage.
  */
-#include "../src/stats/bootstrap.h"
+#include "stats/bootstrap.h"
 
 #include <jansson.h>
 #include <math.h>

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """crosscheck.py - ground the boxed model of claim L4 in the real CPython.
 
-The traverse bench models a Python list of objects in C (src/layout/boxed.h).
+The traverse bench models a Python list of objects in C (src/traverse/boxed.h).
 This measures the real thing with the machine's python3, standard library
 only, at the model's sizes (the element counts of traverse/boxed/<n> in
 RUN/traverse.json): a list of ints, a list of floats and a list of small

@@ -14,16 +14,16 @@
  *         per element (model), median ns per element and its range over
  *         the repetitions, the model's ratio to the base layout (lines),
  *         the measured ratio of medians with its 95% bootstrap interval,
- *         and whether they agree within a factor of two (src/explain/compare.h).
+ *         and whether they agree within a factor of two (src/report/model_compare.h).
  * Units:  ns per element = 1e9 / items_per_second of each repetition.
  * Claims: L1, L3, L4, L5; docs/explain.md says how to read it.
  */
-#include "../src/explain/compare.h"
-#include "../src/explain/latency_model.h"
-#include "../src/explain/level_pick.h"
-#include "../src/explain/traverse_model.h"
-#include "../src/sizes.h"
-#include "../src/stats/bootstrap.h"
+#include "report/model_compare.h"
+#include "traverse/latency_model.h"
+#include "report/level_pick.h"
+#include "traverse/model.h"
+#include "harness/sizes.h"
+#include "stats/bootstrap.h"
 
 #include <jansson.h>
 #include <math.h>
@@ -415,12 +415,12 @@ int main(int argc, char **argv)
 
     printf("Predicted versus measured, traverse (sum score of active users), run %s\n"
            "(mode %s, load average at start %s).  predicted = cache lines per element\n"
-           "relative to %s (src/explain/traverse_model.h): the time ratio if memory\n"
+           "relative to %s (src/traverse/model.h): the time ratio if memory\n"
            "bandwidth were the only cost.  measured = ratio of median ns per element,\n"
            "95%% bootstrap interval over the repetitions; \"within noise\" when it\n"
            "contains 1.  heap B/el: measured by mallinfo2 (model in brackets).\n\n",
            dir, r->mode, r->load, base_name);
-    /* One count per cache level (src/explain/level_pick.h): the working
+    /* One count per cache level (src/report/level_pick.h): the working
      * set of a count is the largest of every layout's, usable only where
      * every layout of the run ran. */
     double *ws = malloc(r->ncounts * sizeof *ws);

@@ -10,14 +10,14 @@
  *         first elements stored as an array of structs, an array of
  *         pointers and a struct of arrays; the cache lines the traverse
  *         loop reads per element in each layout (a model, see
- *         src/explain/traverse_model.h); and two reorderings of User with
+ *         src/traverse/model.h); and two reorderings of User with
  *         what they save per element and per cache line.
  * Claims: L3, L4, L5 (docs/claims.md); docs/explain.md says how to read it.
  */
-#include "../src/explain/record.h"
-#include "../src/explain/records.h"
-#include "../src/explain/traverse_model.h"
-#include "../src/user.h"
+#include "traverse/record_layout.h"
+#include "traverse/record_catalog.h"
+#include "traverse/model.h"
+#include "traverse/user.h"
 #include "build_info.h"
 
 #include <stdio.h>
@@ -185,7 +185,7 @@ static void print_soa(const record_desc *r)
 static void print_model(void)
 {
     printf("Cache lines the traverse loop (sum score of active users) reads per\n"
-           "element, by layout (model: src/explain/traverse_model.h):\n");
+           "element, by layout (model: src/traverse/model.h):\n");
     printf("  %-15s %10s %10s %9s %9s %9s %6s %8s %s\n", "layout", "bytes/el",
            "heap B/el", "allocs/el", "seq lines", "rnd lines", "loads", "vs aos",
            "next address");

@@ -12,7 +12,7 @@
  * Exit: 0 when the report is written (whatever the verdicts), 1 when the
  *       run cannot be read (the message names the file), 2 on bad usage.
  */
-#include "../src/report/tool.h"
+#include "report/tool.h"
 
 #include <stdbool.h>
 #include <stdio.h>

@@ -19,7 +19,7 @@
 #ifndef GROWABLE_H
 #define GROWABLE_H
 
-#include "../alloc/alloc.h"
+#include "alloc/alloc.h"
 #include "policy.h"
 
 #include <stddef.h>

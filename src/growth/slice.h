@@ -15,7 +15,7 @@
 #ifndef SLICE_H
 #define SLICE_H
 
-#include "../alloc/alloc.h"
+#include "alloc/alloc.h"
 
 #include <stdbool.h>
 #include <stddef.h>

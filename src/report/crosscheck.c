@@ -1,7 +1,7 @@
 /* crosscheck.c - the boxed model and the real CPython, side by side (L4). */
 #include "crosscheck.h"
 
-#include "../layout/boxed.h"
+#include "traverse/boxed.h"
 
 #include <math.h>
 #include <stdbool.h>

@@ -1,7 +1,7 @@
 /* levels.c - cache levels of working sets, and byte counts for people. */
 #include "levels.h"
 
-#include "../sizes.h"
+#include "harness/sizes.h"
 
 #include <math.h>
 

@@ -2,9 +2,9 @@
  * per cache level, for the claims report. */
 #include "model_table.h"
 
-#include "../explain/compare.h"
-#include "../explain/level_pick.h"
-#include "../explain/traverse_model.h"
+#include "model_compare.h"
+#include "level_pick.h"
+#include "traverse/model.h"
 #include "levels.h"
 
 #include <math.h>
@@ -148,7 +148,7 @@ void model_table_markdown(const report_run *run, const sweep_pair *pairs, size_t
     for (size_t i = 0; i < npairs; i++)
         pair_table(run, &pairs[i], caches, pt, out);
     text_printf(out, "How to read it: *predicted* is the ratio of cache lines per element "
-                     "(src/explain/traverse_model.h), the time ratio if memory bandwidth "
+                     "(src/traverse/model.h), the time ratio if memory bandwidth "
                      "were the only cost; *measured* is the ratio of median CPU ns per "
                      "element with its 95%% bootstrap interval over the repetitions "
                      "(\"within noise\" when it contains 1); *model* says whether the two "

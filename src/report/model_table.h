@@ -3,7 +3,7 @@
  * claims: for each compared pair of layouts, at one element count per
  * cache level, the cache-line model's predicted ratio beside the measured
  * ratio of medians with its 95% bootstrap interval, and whether the two
- * agree (src/explain/compare.h).
+ * agree (src/report/model_compare.h).
  *
  * The claims' verdicts do not come from here (they are the sweep's, by
  * ranges over repetitions, sweep.h); this table explains them: where the

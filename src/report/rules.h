@@ -52,24 +52,24 @@ const claim_rule *claim_rule_find(const char *id);
  * row has no judge yet, else the judge's verdict. */
 void claim_judge(const claim_rule *rule, const report_run *run, claim_result *out);
 
-/* Judges, rules_traverse.c: list vs array, values vs pointers, the boxed
+/* Judges, rules/traverse.c: list vs array, values vs pointers, the boxed
  * model of a Python list, compact layouts. */
 claim_judge_fn judge_l1, judge_l3, judge_l4, judge_l5;
 
-/* rules_insert.c: a list against an array at inserts in the middle. */
+/* rules/insert.c: a list against an array at inserts in the middle. */
 claim_judge_fn judge_l2;
 
-/* rules_stride.c: a read next to the last one against one per line. */
+/* rules/stride.c: a read next to the last one against one per line. */
 claim_judge_fn judge_l6;
 
-/* rules_growth.c: growing by appends (exact counts), reserving up front,
+/* rules/growth.c: growing by appends (exact counts), reserving up front,
  * what a small view keeps alive.  G4 is a test (tests/test_slice.c), not
  * in growth.json: it has no judge. */
 claim_judge_fn judge_g1, judge_g2, judge_g3, judge_g4;
 
-/* Judges of the allocation and streaming benches: rules_alloc.c (A1-A3),
- * rules_escape.c (A4), rules_lines.c (A5), rules_stream.c (S1, S2),
- * rules_queue.c (S3, S4). */
+/* Judges of the allocation and streaming benches: rules/alloc.c (A1-A3),
+ * rules/escape.c (A4), rules/lines.c (A5), rules/stream.c (S1, S2),
+ * rules/queue.c (S3, S4). */
 claim_judge_fn judge_a1, judge_a2, judge_a3, judge_a4, judge_a5;
 claim_judge_fn judge_s1, judge_s2, judge_s3, judge_s4;
 

@@ -15,7 +15,7 @@
 #ifndef REPORT_SIGNIFICANCE_H
 #define REPORT_SIGNIFICANCE_H
 
-#include "../stats/bootstrap.h"
+#include "stats/bootstrap.h"
 #include "run.h"
 #include "stats.h"
 

@@ -36,7 +36,7 @@
 #ifndef REPORT_SWEEP_H
 #define REPORT_SWEEP_H
 
-#include "../stats/bootstrap.h"
+#include "stats/bootstrap.h"
 #include "levels.h"
 #include "run.h"
 #include "stats.h"

@@ -1,7 +1,7 @@
 /* bootstrap.c - ratio of medians and its percentile bootstrap interval. */
 #include "bootstrap.h"
 
-#include "../rng.h"
+#include "harness/rng.h"
 
 #include <math.h>
 #include <stdio.h>

@@ -2,7 +2,7 @@
 #include "linereader_oracle.h"
 
 #include "alloc/counting.h"
-#include "rng.h"
+#include "harness/rng.h"
 
 #include <errno.h>
 #include <stdarg.h>

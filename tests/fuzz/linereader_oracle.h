@@ -1,6 +1,6 @@
 /*
  * linereader_oracle.h - a plainly correct line splitter, and a check that
- * runs the real line reader (src/linereader.c) on the same bytes and
+ * runs the real line reader (src/stream/linereader.c) on the same bytes and
  * compares every result.
  *
  * Used by the libFuzzer harness (fuzz_linereader.c, make fuzz) and by
@@ -10,7 +10,7 @@
 #ifndef LINEREADER_ORACLE_H
 #define LINEREADER_ORACLE_H
 
-#include "linereader.h"
+#include "stream/linereader.h"
 
 #include <stddef.h>
 #include <stdint.h>

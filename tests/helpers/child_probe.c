@@ -2,7 +2,7 @@
  * --child=touch:<MiB>, it allocates and touches that much memory; as
  * --child=exit:<code>, it exits with that status; as --child=crash, it
  * is killed by SIGABRT. */
-#include "cli.h"
+#include "harness/cli.h"
 #include "shim/bench.h"
 
 #include <signal.h>

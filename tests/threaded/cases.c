@@ -3,9 +3,9 @@
 
 #include "alloc/counting.h"
 #include "alloc/locked.h"
-#include "lqueue.h"
-#include "pipeline.h"
-#include "ring.h"
+#include "queue/lqueue.h"
+#include "queue/pipeline.h"
+#include "queue/ring.h"
 
 #include <errno.h>
 #include <pthread.h>

@@ -3,7 +3,7 @@
 #ifndef SHIM_OVERHEAD_KERNELS_H
 #define SHIM_OVERHEAD_KERNELS_H
 
-#include "layout/layout.h"
+#include "traverse/layout.h"
 
 #ifdef __cplusplus
 extern "C" {

@@ -1,0 +1,151 @@
+/* rules/alloc.c - the rules of the claims the alloc bench decides (A1-A3). */
+#include "report/exact.h"
+#include "report/rules.h"
+#include "report/sweep.h"
+
+#include <stdio.h>
+
+#define ALLOC_MAX_SIZES 64
+
+/* Reference counting frees at the last release: after the root of a tree
+ * of counted nodes is released, no node may still be allocated, and that
+ * one release must have freed every node, at every tree size (exact
+ * counts from the counting allocator). */
+void judge_a1(const report_run *run, claim_result *out)
+{
+    double args[ALLOC_MAX_SIZES];
+    size_t n = report_run_args(run, "alloc/refcount", args, ALLOC_MAX_SIZES);
+    if (n > ALLOC_MAX_SIZES)
+        n = ALLOC_MAX_SIZES;
+    exact_check c = EXACT_CHECK_INIT;
+    for (size_t i = 0; i < n; i++) {
+        char name[96];
+        snprintf(name, sizeof name, "alloc/refcount/%.0f", args[i]);
+        double live, freed, objects;
+        if (!exact_read(&c, run, name, "live_after_drop", &live, NULL) ||
+            !exact_read(&c, run, name, "freed_by_drop", &freed, NULL) ||
+            !exact_read(&c, run, name, "objects", &objects, NULL))
+            break;
+        if (live == 0 && freed == objects)
+            exact_record(&c, true, "%.0f objects", objects);
+        else
+            exact_record(&c, false, "%.0f objects (%.0f still live, %.0f freed)",
+                         objects, live, freed);
+    }
+    exact_verdict(&c, "alloc/refcount/<objects>", &out->v);
+    if (out->v.kind != VERDICT_NOT_MEASURED)
+        text_printf(&out->figures, "%zu of %zu tree sizes (%.0f to %.0f objects) "
+                    "left nothing live and freed every node with the root's release",
+                    c.held, c.held + c.failed, args[0], args[n - 1]);
+    text_printf(&out->body, "Rule: after the root of a tree of reference-counted "
+                "nodes is released, `live_after_drop` must be 0 and `freed_by_drop` "
+                "must equal `objects`, at every tree size (exact counts, no spread).\n\n");
+    if (c.held)
+        text_printf(&out->body, "Met at %s.\n\n", text_str(&c.held_at));
+    exact_markdown(&c, &out->v, &out->body);
+    exact_check_free(&c);
+}
+
+/* Reference counting alone never frees a cycle: every object of a ring of
+ * counted links stays allocated after the last outside reference goes,
+ * while the same ring in an arena is gone after the arena's release. */
+void judge_a2(const report_run *run, claim_result *out)
+{
+    static const char *const variants[2] = {"cycle_refcount", "cycle_arena"};
+    exact_check c = EXACT_CHECK_INIT;
+    size_t sizes[2] = {0, 0};
+    for (int v = 0; v < 2; v++) {
+        char prefix[64];
+        snprintf(prefix, sizeof prefix, "alloc/%s", variants[v]);
+        double args[ALLOC_MAX_SIZES];
+        size_t n = report_run_args(run, prefix, args, ALLOC_MAX_SIZES);
+        if (n > ALLOC_MAX_SIZES)
+            n = ALLOC_MAX_SIZES;
+        if (n == 0 && c.missing.len == 0)
+            text_printf(&c.missing, "no case %s/<n> in the run", prefix);
+        sizes[v] = n;
+        for (size_t i = 0; i < n; i++) {
+            char name[96];
+            snprintf(name, sizeof name, "%s/%.0f", prefix, args[i]);
+            double leaked, objects;
+            if (!exact_read(&c, run, name, "leaked_objects", &leaked, NULL) ||
+                !exact_read(&c, run, name, "objects", &objects, NULL))
+                break;
+            double want = v == 0 ? objects : 0;
+            exact_record(&c, leaked == want, "%s of %.0f (%.0f leaked)",
+                         v == 0 ? "counted ring" : "arena ring", objects, leaked);
+        }
+    }
+    exact_verdict(&c, "alloc/cycle_*/<n>", &out->v);
+    if (out->v.kind != VERDICT_NOT_MEASURED)
+        text_printf(&out->figures, "%zu of %zu rings as the rule says: counted rings "
+                    "leak every object (%zu sizes), arena rings none (%zu sizes)",
+                    c.held, c.held + c.failed, sizes[0], sizes[1]);
+    text_printf(&out->body, "Rule: a ring of n reference-counted links, dropped, must "
+                "leave all n objects allocated (`leaked_objects` = n), and the same "
+                "ring in an arena must leave none after the arena's release, at "
+                "every n (exact counts, no spread).\n\n");
+    if (c.held)
+        text_printf(&out->body, "As the rule says: %s.\n\n", text_str(&c.held_at));
+    exact_markdown(&c, &out->v, &out->body);
+    exact_check_free(&c);
+}
+
+/* Beside the timing: how many calls reached malloc per tree, at the
+ * largest tree every strategy has (exact counts). */
+static void a3_malloc_calls(const report_run *run, text *body)
+{
+    static const char *const strategies[] = {"malloc", "arena", "arena_reset", "pool"};
+    double args[ALLOC_MAX_SIZES];
+    size_t n = report_run_args(run, "alloc/malloc", args, ALLOC_MAX_SIZES);
+    if (n > ALLOC_MAX_SIZES)
+        n = ALLOC_MAX_SIZES;
+    for (size_t i = n; i-- > 0;) {
+        double calls[4];
+        bool all = true;
+        for (size_t s = 0; s < 4 && all; s++) {
+            char name[96];
+            summary v = {0, 0, 0, 0};
+            snprintf(name, sizeof name, "alloc/%s/%.0f", strategies[s], args[i]);
+            all = report_run_summary(run, name, "malloc_calls", &v) == SAMPLE_OK;
+            calls[s] = v.median;
+        }
+        if (!all)
+            continue;
+        text_printf(body, "Calls that reached malloc for one tree of %.0f objects "
+                    "(exact): malloc %.0f, arena %.0f, arena_reset %.0f, pool %.0f.\n\n",
+                    args[i], calls[0], calls[1], calls[2], calls[3]);
+        return;
+    }
+}
+
+/* Many small allocations against a few large blocks: malloc and free per
+ * node against each strategy that carves nodes from blocks, timed over
+ * the whole build + walk + teardown, at every tree size.  Each strategy
+ * is a part; the working set is the bytes held at the peak. */
+void judge_a3(const report_run *run, claim_result *out)
+{
+#define ALLOC_SPEC .bench = "alloc", .metric = "cpu_ns_per_item", \
+                   .ws_counter = "peak_bytes", .min_ratio = RULE_MIN_RATIO
+    static const sweep_spec arena = {
+        ALLOC_SPEC, .pairs = {{"malloc", "arena", "malloc / arena"}}, .npairs = 1,
+    };
+    static const sweep_spec reset = {
+        ALLOC_SPEC, .pairs = {{"malloc", "arena_reset", "malloc / reused arena"}},
+        .npairs = 1,
+    };
+    static const sweep_spec pool = {
+        ALLOC_SPEC, .pairs = {{"malloc", "pool", "malloc / pool"}}, .npairs = 1,
+    };
+#undef ALLOC_SPEC
+    static const sweep_spec *const specs[] = {&arena, &reset, &pool};
+    static const char *const names[] = {"an arena released per tree",
+                                        "an arena reset and reused",
+                                        "a pool of fixed-size slots"};
+    text_printf(&out->body, "Rule: CPU time per object of one build + walk + "
+                "teardown with malloc and free per node, against each strategy "
+                "that hands out nodes from a few large blocks, at every tree size "
+                "(ranges apart, malloc at least %.2fx slower).\n\n", RULE_MIN_RATIO);
+    sweep_claim_parts(specs, names, 3, run, out);
+    a3_malloc_calls(run, &out->body);
+}

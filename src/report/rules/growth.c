@@ -1,0 +1,407 @@
+/* rules/growth.c - the rules of the claims the growth bench decides (G1-G3). */
+#include "report/levels.h"
+#include "report/rules.h"
+#include "report/sweep.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#define MAX_SIZES 64
+
+static const char *const growth_types[] = {"u64", "user"};
+#define NTYPES (sizeof growth_types / sizeof growth_types[0])
+static const char *const growing_policies[] = {"x2", "x1.5", "plus_k", "go", "cpython"};
+#define NPOLICIES (sizeof growing_policies / sizeof growing_policies[0])
+static const char *const growth_methods[] = {"copy", "realloc"};
+#define NMETHODS (sizeof growth_methods / sizeof growth_methods[0])
+
+/* Counter 'counter' of case 'name' (median over repetitions; the growth
+ * counts are the same in every repetition; with 'whole' non-NULL, the
+ * summary too).  False, with the reason as a "not measured" verdict in v,
+ * when the case is missing, failed or lacks the counter. */
+static bool exact_count(const report_run *run, const char *name, const char *counter,
+                        double *out, summary *whole, verdict *v)
+{
+    summary s;
+    sample_status st = report_run_summary(run, name, counter, &s);
+    if (st == SAMPLE_OK) {
+        *out = s.median;
+        if (whole)
+            *whole = s;
+        return true;
+    }
+    verdict_set(v, VERDICT_NOT_MEASURED, "%s %s", name,
+                st == SAMPLE_MISSING ? "is missing"
+                : st == SAMPLE_FAILED ? "failed its check"
+                                      : "has no such counter");
+    if (st == SAMPLE_NO_METRIC)
+        text_printf(&v->condition, " (%s)", counter);
+    return false;
+}
+
+/* The sizes of the cases "<prefix>/<N>", ascending; 0 when none. */
+static size_t growth_sizes(const report_run *run, const char *prefix, double *ns)
+{
+    size_t n = report_run_args(run, prefix, ns, MAX_SIZES);
+    return n < MAX_SIZES ? n : MAX_SIZES;
+}
+
+/* Adds one failure to a list in note, at most 'shown' of them ("...").
+ * Returns the new count. */
+static size_t note_failure(text *note, size_t count, const char *what)
+{
+    enum { shown = 3 };
+    if (count < shown)
+        text_printf(note, "%s%s", count ? "; " : "", what);
+    else if (count == shown)
+        text_printf(note, "; ...");
+    return count + 1;
+}
+
+/* --- G1: reallocation and copying, exact counts ---------------------------- */
+
+/* One growing series "<type>/<policy>/<method>": the first capacity is
+ * what its smallest build (N = 1) holds without growing; every larger N
+ * must reallocate, and (copy method) copy bytes; no smaller N may.  The
+ * realloc method's copies are realloc's decision, so only its
+ * reallocations count.  Returns false (v set) when a case is unreadable;
+ * failures are added to *failed and note. */
+static bool g1_series(const report_run *run, const char *type, const char *policy,
+                      const char *method, size_t *checked, size_t *failed, text *note,
+                      verdict *v)
+{
+    char prefix[96], name[128], what[192];
+    snprintf(prefix, sizeof prefix, "growth/%s/%s/%s", type, policy, method);
+    double ns[MAX_SIZES];
+    size_t n = growth_sizes(run, prefix, ns);
+    if (n == 0) {
+        verdict_set(v, VERDICT_NOT_MEASURED, "no case %s/<N> in growth.json", prefix);
+        return false;
+    }
+    double first_cap, first_reallocs;
+    snprintf(name, sizeof name, "%s/%.0f", prefix, ns[0]);
+    if (!exact_count(run, name, "capacity", &first_cap, NULL, v) ||
+        !exact_count(run, name, "reallocs", &first_reallocs, NULL, v))
+        return false;
+    if (first_reallocs > 0)
+        first_cap = 0;   /* even the smallest build grew: every N must */
+    for (size_t i = 0; i < n; i++) {
+        double reallocs, copied = 1;
+        snprintf(name, sizeof name, "%s/%.0f", prefix, ns[i]);
+        if (!exact_count(run, name, "reallocs", &reallocs, NULL, v))
+            return false;
+        if (strcmp(method, "copy") == 0 && !exact_count(run, name, "bytes_copied", &copied, NULL, v))
+            return false;
+        bool past = ns[i] > first_cap;
+        bool ok = past ? reallocs > 0 && copied > 0 : reallocs == 0;
+        (*checked)++;
+        if (!ok) {
+            snprintf(what, sizeof what, "%s: %.0f reallocations%s", name, reallocs,
+                     past ? " past the first capacity" : " within the first capacity");
+            *failed = note_failure(note, *failed, what);
+        }
+    }
+    return true;
+}
+
+/* Every growing policy, both element types, both methods, must grow by
+ * reallocating once N passes its first capacity, and the reserved array
+ * never (exact counts: no spread). */
+void judge_g1(const report_run *run, claim_result *out)
+{
+    size_t checked = 0, failed = 0;
+    text note = TEXT_INIT;
+    char name[128], what[192];
+    for (size_t t = 0; t < NTYPES; t++)
+        for (size_t p = 0; p < NPOLICIES; p++)
+            for (size_t m = 0; m < NMETHODS; m++)
+                if (!g1_series(run, growth_types[t], growing_policies[p],
+                               growth_methods[m], &checked, &failed, &note, &out->v))
+                    goto unreadable;
+    size_t prealloc_cases = 0;
+    for (size_t t = 0; t < NTYPES; t++) {
+        char prefix[64];
+        snprintf(prefix, sizeof prefix, "growth/%s/prealloc", growth_types[t]);
+        double ns[MAX_SIZES];
+        size_t n = growth_sizes(run, prefix, ns);
+        if (n == 0) {
+            verdict_set(&out->v, VERDICT_NOT_MEASURED, "no case %s/<N> in growth.json",
+                        prefix);
+            goto unreadable;
+        }
+        for (size_t i = 0; i < n; i++) {
+            double reallocs, copied;
+            snprintf(name, sizeof name, "%s/%.0f", prefix, ns[i]);
+            if (!exact_count(run, name, "reallocs", &reallocs, NULL, &out->v) ||
+                !exact_count(run, name, "bytes_copied", &copied, NULL, &out->v))
+                goto unreadable;
+            prealloc_cases++;
+            checked++;
+            if (reallocs != 0 || copied != 0) {
+                snprintf(what, sizeof what, "%s: %.0f reallocations, %.0f bytes copied",
+                         name, reallocs, copied);
+                failed = note_failure(&note, failed, what);
+            }
+        }
+    }
+
+    verdict_set(&out->v, failed ? VERDICT_DOES_NOT_HOLD : VERDICT_HOLDS, NULL);
+    if (failed)
+        text_printf(&out->v.note, "%zu of %zu cases against the rule: %s", failed,
+                    checked, text_str(&note));
+
+    /* The figures: the largest u64 build by copy under x2, as the docs'
+     * example of what growing costs. */
+    double ns[MAX_SIZES], reallocs = 0, copied = 0;
+    size_t n = growth_sizes(run, "growth/u64/x2/copy", ns);
+    snprintf(name, sizeof name, "growth/u64/x2/copy/%.0f", ns[n - 1]);
+    verdict scratch = VERDICT_INIT;
+    bool have = exact_count(run, name, "reallocs", &reallocs, NULL, &scratch) &&
+                exact_count(run, name, "bytes_copied", &copied, NULL, &scratch);
+    verdict_free(&scratch);
+    text_printf(&out->figures, "%zu of %zu growing and reserved cases as the rule says",
+                checked - failed, checked);
+    if (have)
+        text_printf(&out->figures, "; x2 by copy at N = %.0f: %.0f reallocations, "
+                    "%.1f bytes copied per byte kept", ns[n - 1], reallocs,
+                    copied / (8 * ns[n - 1]));
+    text_printf(&out->body,
+                "Exact counts (counting allocator), no spread: every growing policy "
+                "(%zu series: u64 and user records, x2, x1.5, plus_k, go, cpython, by "
+                "copy and by realloc) must reallocate at every N past the capacity "
+                "its one-element build has, and copy bytes when it grows by copy; the "
+                "reserved array (%zu cases) must never reallocate or copy. "
+                "%zu of %zu cases do.\n\n",
+                NTYPES * NPOLICIES * NMETHODS, prealloc_cases, checked - failed, checked);
+    if (failed)
+        text_printf(&out->body, "Against the rule: %s.\n\n", text_str(&note));
+    text_free(&note);
+    return;
+
+unreadable:
+    text_printf(&out->body, "Not measured: %s.\n\n", text_str(&out->v.condition));
+    text_free(&note);
+}
+
+/* --- G2: reserving up front ------------------------------------------------ */
+
+/* The reserved array's peak bytes against each growing case's at the same
+ * N: exact counts, so the rule is simply "never more". */
+static void g2_memory(const report_run *run, verdict *v, text *figures, text *body)
+{
+    size_t checked = 0, failed = 0;
+    double worst = 0, worst_n = 0;
+    text note = TEXT_INIT;
+    char pre[96], grown[128], what[256];
+    for (size_t t = 0; t < NTYPES; t++) {
+        char prefix[64];
+        snprintf(prefix, sizeof prefix, "growth/%s/prealloc", growth_types[t]);
+        double ns[MAX_SIZES];
+        size_t n = growth_sizes(run, prefix, ns);
+        if (n == 0) {
+            verdict_set(v, VERDICT_NOT_MEASURED, "no case %s/<N> in growth.json", prefix);
+            goto unreadable;
+        }
+        for (size_t i = 0; i < n; i++) {
+            double reserved;
+            snprintf(pre, sizeof pre, "%s/%.0f", prefix, ns[i]);
+            if (!exact_count(run, pre, "peak_bytes", &reserved, NULL, v))
+                goto unreadable;
+            reserved = nearbyint(reserved);
+            for (size_t p = 0; p < NPOLICIES; p++)
+                for (size_t m = 0; m < NMETHODS; m++) {
+                    double peak;
+                    snprintf(grown, sizeof grown, "growth/%s/%s/%s/%.0f", growth_types[t],
+                             growing_policies[p], growth_methods[m], ns[i]);
+                    /* Growing series stop at smaller N than prealloc. */
+                    if (report_run_summary(run, grown, "peak_bytes", &(summary){0}) ==
+                        SAMPLE_MISSING)
+                        continue;
+                    if (!exact_count(run, grown, "peak_bytes", &peak, NULL, v))
+                        goto unreadable;
+                    /* Whole bytes: the bench writes a sum over builds times
+                     * 1/builds, which can come back as 7.999999999999999. */
+                    peak = nearbyint(peak);
+                    checked++;
+                    if (reserved > 0 && peak / reserved > worst) {
+                        worst = peak / reserved;
+                        worst_n = ns[i];
+                    }
+                    if (reserved > peak) {
+                        snprintf(what, sizeof what, "%s: %.0f B reserved, %.0f B grown",
+                                 grown, reserved, peak);
+                        failed = note_failure(&note, failed, what);
+                    }
+                }
+        }
+    }
+    if (checked == 0) {
+        verdict_set(v, VERDICT_NOT_MEASURED, "no growing case shares a size with "
+                    "growth/<type>/prealloc");
+        goto unreadable;
+    }
+    verdict_set(v, failed ? VERDICT_DOES_NOT_HOLD : VERDICT_HOLDS, NULL);
+    if (failed)
+        text_printf(&v->note, "%zu of %zu comparisons against the rule: %s", failed,
+                    checked, text_str(&note));
+    text_printf(figures, "peak bytes: growing holds up to %.2fx the reserved array's "
+                "(N = %.0f)", worst, worst_n);
+    text_printf(body, "Exact counts: the reserved array's peak bytes against each "
+                "growing case's at the same N (%zu comparisons); %zu hold at most "
+                "as much. The largest ratio grown / reserved is %.2fx, at N = %.0f.\n\n",
+                checked, checked - failed, worst, worst_n);
+    text_free(&note);
+    return;
+
+unreadable:
+    text_printf(body, "Not measured: %s.\n\n", text_str(&v->condition));
+    text_free(&note);
+}
+
+/* Time: one sweep per element type and growth method, each growing policy
+ * against prealloc (the variants carry the type, "u64/x2/realloc", so
+ * that the sweep finds growth.json and its cache sizes) (a size holds when every policy is slower there).
+ * plus_k is left out of the timing: it stops at a smaller N than the
+ * others, and a sweep only keeps the sizes every pair shares.  Memory:
+ * peak bytes, exact. */
+#define G2_SPEC(type, method)                                                      \
+    {                                                                              \
+        .bench = "growth", .metric = "cpu_ns_per_item",                            \
+        .ws_counter = "peak_bytes", .min_ratio = RULE_MIN_RATIO,                   \
+        .pairs = {{type "/x2/" method, type "/prealloc", "x2 / reserved"},         \
+                  {type "/x1.5/" method, type "/prealloc", "x1.5 / reserved"},     \
+                  {type "/go/" method, type "/prealloc", "go / reserved"},         \
+                  {type "/cpython/" method, type "/prealloc", "cpython / reserved"}}, \
+        .npairs = 4,                                                               \
+    }
+
+void judge_g2(const report_run *run, claim_result *out)
+{
+    static const sweep_spec specs[] = {
+        G2_SPEC("u64", "realloc"), G2_SPEC("u64", "copy"),
+        G2_SPEC("user", "realloc"), G2_SPEC("user", "copy"),
+    };
+    static const char *const names[] = {
+        "time, 8-byte values grown by realloc", "time, 8-byte values grown by copy",
+        "time, User records grown by realloc", "time, User records grown by copy",
+        "peak bytes",
+    };
+    enum { nparts = sizeof names / sizeof names[0] };
+    verdict parts[nparts];
+    for (size_t i = 0; i < nparts; i++)
+        parts[i] = (verdict)VERDICT_INIT;
+    for (size_t i = 0; i + 1 < nparts; i++)
+        sweep_claim_part(&specs[i], run, names[i], &parts[i], out);
+    text_printf(&out->figures, "%s", out->figures.len ? "; " : "");
+    text_printf(&out->body, "#### Peak bytes\n\n");
+    g2_memory(run, &parts[nparts - 1], &out->figures, &out->body);
+    verdict_combine(&out->v, parts, names, nparts);
+    for (size_t i = 0; i < nparts; i++)
+        verdict_free(&parts[i]);
+}
+
+/* --- G3: what a small view keeps alive -------------------------------------- */
+
+/* A view must keep at least this many times the bytes a copy does: each
+ * of the bench's buffers is 1 MiB and the view covers 10 elements, so a
+ * real difference is thousands of times; 10x leaves room for the
+ * process's own resident pages. */
+#define G3_MIN_RATIO 10.0
+
+/* Live heap bytes (exact) and peak resident memory (a child process per
+ * repetition: ranges compared), keep_view against keep_copy at every M. */
+void judge_g3(const report_run *run, claim_result *out)
+{
+    static const char *const names[] = {"live heap bytes", "resident memory"};
+    verdict parts[2] = {VERDICT_INIT, VERDICT_INIT};
+    double ms[MAX_SIZES];
+    size_t n = growth_sizes(run, "growth/views/keep_view", ms);
+    if (n == 0) {
+        verdict_set(&out->v, VERDICT_NOT_MEASURED,
+                    "no case growth/views/keep_view/<M> in growth.json");
+        return;
+    }
+    size_t live_held = 0, rss_held = 0, rss_noise = 0;
+    text rss_at = TEXT_INIT;   /* the M where the resident memory shows it */
+    text_printf(&out->body, "| buffers (1 MiB each) | live bytes, view | live bytes, "
+                "copy | ratio | peak RSS, view | peak RSS, copy | ratio | RSS ranges |\n"
+                "|---|---|---|---|---|---|---|---|\n");
+    double first_live = 0, first_rss = 0;
+    for (size_t i = 0; i < n; i++) {
+        char view[96], copy[96], a[32], b[32], c[32], d[32];
+        snprintf(view, sizeof view, "growth/views/keep_view/%.0f", ms[i]);
+        snprintf(copy, sizeof copy, "growth/views/keep_copy/%.0f", ms[i]);
+        double lv, lc, unused;
+        summary rv, rc;
+        if (!exact_count(run, view, "live_bytes", &lv, NULL, &out->v) ||
+            !exact_count(run, copy, "live_bytes", &lc, NULL, &out->v) ||
+            !exact_count(run, view, "peak_rss", &unused, &rv, &out->v) ||
+            !exact_count(run, copy, "peak_rss", &unused, &rc, &out->v)) {
+            text_printf(&out->body, "\nNot measured: %s.\n\n", text_str(&out->v.condition));
+            text_free(&rss_at);
+            return;
+        }
+        double live_ratio = lc > 0 ? lv / lc : (lv > 0 ? 1e300 : 0);
+        compare_status rs = summary_compare(rv, rc, G3_MIN_RATIO);
+        live_held += live_ratio >= G3_MIN_RATIO;
+        if (rs == COMPARE_HOLDS)
+            text_printf(&rss_at, "%s%.0f", rss_held++ ? ", " : "", ms[i]);
+        rss_noise += rs == COMPARE_NOISE;
+        if (i == 0) {
+            first_live = live_ratio;
+            first_rss = rc.median > 0 ? rv.median / rc.median : 0;
+        }
+        text_printf(&out->body, "| %.0f | %s | %s | %.0fx | %s | %s | %.1fx | %s |\n",
+                    ms[i], bytes_human(lv, a, sizeof a), bytes_human(lc, b, sizeof b),
+                    live_ratio, bytes_human(rv.median, c, sizeof c),
+                    bytes_human(rc.median, d, sizeof d),
+                    rc.median > 0 ? rv.median / rc.median : 0, compare_status_name(rs));
+    }
+    verdict_set(&parts[0], live_held == n ? VERDICT_HOLDS : VERDICT_DOES_NOT_HOLD, NULL);
+    if (live_held != n)
+        text_printf(&parts[0].note, "%zu of %zu sizes keep %.0fx the copy's bytes",
+                    live_held, n, G3_MIN_RATIO);
+    verdict_set(&parts[1], rss_held == n ? VERDICT_HOLDS
+                           : rss_held > 0 ? VERDICT_HOLDS_ONLY_WHEN
+                           : rss_noise * 2 > n ? VERDICT_WITHIN_NOISE
+                                               : VERDICT_DOES_NOT_HOLD,
+                NULL);
+    if (parts[1].kind == VERDICT_HOLDS_ONLY_WHEN)
+        text_printf(&parts[1].condition, "M is %s buffers of 1 MiB", text_str(&rss_at));
+    text_free(&rss_at);
+    verdict_combine(&out->v, parts, names, 2);
+    text_printf(&out->figures, "at M = %.0f buffers: the views keep %.0fx the live "
+                "bytes of the copies, %.1fx the resident memory", ms[0], first_live,
+                first_rss);
+    text_printf(&out->body, "\nThe rule: a view keeps at least %.0fx the live heap "
+                "bytes (exact) of a copy at every M, and at least %.0fx the peak "
+                "resident memory, ranges over repetitions apart.\n\n",
+                G3_MIN_RATIO, G3_MIN_RATIO);
+    verdict_free(&parts[0]);
+    verdict_free(&parts[1]);
+}
+
+/* G4 is a fact of value semantics, not a cost: the growth bench performs
+ * the article's two snippets and records, exactly, whether the original
+ * saw the write made through the copy (1) or not (0).  It holds when the
+ * copied slice header shares its elements and the copied array does not. */
+void judge_g4(const report_run *run, claim_result *out)
+{
+    static const char *const name = "growth/slice/semantics/3";
+    double header, array;
+    if (!exact_count(run, name, "header_copy_shares", &header, NULL, &out->v) ||
+        !exact_count(run, name, "array_copy_shares", &array, NULL, &out->v))
+        return;
+    bool ok = header == 1 && array == 0;
+    verdict_set(&out->v, ok ? VERDICT_HOLDS : VERDICT_DOES_NOT_HOLD,
+                "a write through a copied slice header %s the original; "
+                "through a copied array it %s",
+                header == 1 ? "shows in" : "does not show in",
+                array == 1 ? "shows too" : "does not");
+    text_printf(&out->figures, "header copy shares the elements: %s; array copy shares "
+                "them: %s (%s)", header == 1 ? "yes" : "no", array == 1 ? "yes" : "no", name);
+    text_printf(&out->body, "The growth bench runs `b := a; b[0] = 99` on a slice "
+                "header and on a 3-element array and records whether `a[0]` became 99 "
+                "(`tests/test_slice.c` and `make slice-demo` show the same).\n\n");
+}

@@ -1,0 +1,149 @@
+/* rules/stream.c - the rules of the claims the stream bench decides (S1, S2). */
+#include "report/exact.h"
+#include "report/rules.h"
+
+#include <stdio.h>
+
+#define STREAM_MAX_SIZES 16
+#define MIB (1024.0 * 1024.0)
+
+/* Slurping holds the file: its own resident memory (over a child that
+ * reads nothing) must be at least this share of the file at every size. */
+#define S1_SLURP_MIN_SHARE 0.9
+/* ...less this much: the baseline child's own peak moves by tens of pages
+ * from run to run, so a 1 MiB slurp measured 0.89 to 0.99 MiB over six
+ * full runs, and the bare 0.9x would flip on the smallest file. */
+#define S1_BASELINE_JITTER (0.25 * MIB)
+/* A streaming method's resident memory may grow this much past its figure
+ * for the smallest file (allocator and stdio noise) and still count as
+ * fixed. */
+#define S1_STREAM_SLACK (4 * MIB)
+
+/* The methods that read through a buffer of their own; mmap is reported
+ * beside them (see judge_s1). */
+static const char *const streaming[] = {"chunks", "reader", "getline"};
+#define NSTREAMING (sizeof streaming / sizeof streaming[0])
+
+/* Peak resident memory against file size (measured once per case in a
+ * fresh process, so no spread): slurp grows with the file, each
+ * buffered streaming method stays within a fixed bound. */
+void judge_s1(const report_run *run, claim_result *out)
+{
+    double args[STREAM_MAX_SIZES];
+    exact_check c = EXACT_CHECK_INIT;
+    size_t n = exact_args(&c, run, "stream/slurp", "file bytes", args, STREAM_MAX_SIZES);
+    text_printf(&out->body, "Rule: peak resident memory of one pass in a fresh "
+                "process, over that of a process that reads nothing "
+                "(`rss_over_baseline`, one measurement per case, no spread): "
+                "slurp's at least %.1fx the file, less %.2f MiB for the "
+                "baseline's own jitter, at every file size; chunks', "
+                "reader's and getline's at most their figure for the smallest "
+                "file plus %.0f MiB, up to the largest file.\n\n",
+                S1_SLURP_MIN_SHARE, S1_BASELINE_JITTER / MIB, S1_STREAM_SLACK / MIB);
+    text_printf(&out->body, "| file | slurp | chunks | reader | getline | mmap |\n"
+                            "|---|---|---|---|---|---|\n");
+    double first[NSTREAMING] = {0};
+    double slurp_last = 0, file_last = 0, stream_max = 0;
+    for (size_t i = 0; i < n && c.missing.len == 0; i++) {
+        char name[96];
+        double file, slurp;
+        snprintf(name, sizeof name, "stream/slurp/%.0f", args[i]);
+        if (!exact_read(&c, run, name, "rss_over_baseline", &slurp, NULL) ||
+            !exact_read(&c, run, name, "file_bytes", &file, NULL))
+            break;
+        exact_record(&c, slurp >= S1_SLURP_MIN_SHARE * file - S1_BASELINE_JITTER,
+                     "slurp of %.0f MiB (%.1f MiB)", file / MIB, slurp / MIB);
+        text_printf(&out->body, "| %.0f MiB | %.1f MiB", file / MIB, slurp / MIB);
+        slurp_last = slurp;
+        file_last = file;
+        for (size_t m = 0; m < NSTREAMING; m++) {
+            double rss;
+            snprintf(name, sizeof name, "stream/%s/%.0f", streaming[m], args[i]);
+            if (!exact_read(&c, run, name, "rss_over_baseline", &rss, NULL))
+                break;
+            if (rss > stream_max)
+                stream_max = rss;
+            if (i == 0)
+                first[m] = rss;   /* the bound: judged from the next size on */
+            else
+                exact_record(&c, rss <= first[m] + S1_STREAM_SLACK, "%s at %.0f MiB "
+                             "(%.1f MiB)", streaming[m], file / MIB, rss / MIB);
+            text_printf(&out->body, " | %.1f MiB", rss / MIB);
+        }
+        summary mm;
+        snprintf(name, sizeof name, "stream/mmap/%.0f", args[i]);
+        if (report_run_summary(run, name, "rss_over_baseline", &mm) == SAMPLE_OK)
+            text_printf(&out->body, " | %.1f MiB |\n", mm.median / MIB);
+        else
+            text_printf(&out->body, " | - |\n");
+    }
+    text_printf(&out->body, "\n");
+    exact_verdict(&c, "stream/<method>/<file bytes>", &out->v);
+    if (out->v.kind != VERDICT_NOT_MEASURED && n < 2)
+        verdict_set(&out->v, VERDICT_NOT_MEASURED, "one file size only: whether "
+                    "memory grows with the file needs two");
+    if (out->v.kind != VERDICT_NOT_MEASURED)
+        text_printf(&out->figures, "at %.0f MiB, slurp %.1f MiB resident, the "
+                    "buffered streaming methods at most %.1f MiB",
+                    file_last / MIB, slurp_last / MIB, stream_max / MIB);
+    text_printf(&out->body, "mmap is shown but not judged: the pages it maps "
+                "are the page cache's, counted as resident while mapped though "
+                "the kernel may drop them at any time, so its resident memory "
+                "grows with the file without the process owning it.\n\n");
+    exact_markdown(&c, &out->v, &out->body);
+    exact_check_free(&c);
+}
+
+/* A fixed line limit against growing buffers, on files whose lines are
+ * all of one length: the fixed-limit reader (chunks, a 64 KiB buffer)
+ * must refuse the longer lines with an error, never truncate one
+ * silently, and the growing readers (reader, getline) must read every
+ * line whole. */
+void judge_s2(const report_run *run, claim_result *out)
+{
+    static const char *const methods[] = {"long_chunks", "long_reader", "long_getline"};
+    double args[STREAM_MAX_SIZES];
+    exact_check c = EXACT_CHECK_INIT;
+    size_t n = exact_args(&c, run, "stream/long_chunks", "line bytes", args,
+                          STREAM_MAX_SIZES);
+    size_t refused = 0;
+    for (size_t i = 0; i < n && c.missing.len == 0; i++) {
+        for (size_t m = 0; m < 3; m++) {
+            char name[96];
+            double whole, error;
+            snprintf(name, sizeof name, "stream/%s/%.0f", methods[m], args[i]);
+            if (!exact_read(&c, run, name, "read_whole", &whole, NULL) ||
+                !exact_read(&c, run, name, "error_reported", &error, NULL))
+                break;
+            const char *method = methods[m] + 5;
+            if (m == 0) {
+                refused += error != 0;
+                exact_record(&c, whole != 0 || error != 0, "%s, lines of %.0f KiB (%s)",
+                             method, args[i] / 1024,
+                             whole != 0 ? "read whole" : error != 0 ? "refused, with an error"
+                                                                    : "silently short");
+            } else {
+                exact_record(&c, whole != 0 && error == 0, "%s, lines of %.0f KiB (%s)",
+                             method, args[i] / 1024,
+                             whole != 0 ? "read whole" : "not read whole");
+            }
+        }
+    }
+    exact_verdict(&c, "stream/long_<method>/<line bytes>", &out->v);
+    if (out->v.kind == VERDICT_HOLDS && refused == 0)
+        verdict_set(&out->v, VERDICT_NOT_MEASURED, "the fixed-limit reader met no "
+                    "line it refused: no line longer than its buffer was read");
+    text_printf(&out->body, "Rule: on files whose every line is of one length, "
+                "the reader with a fixed 64 KiB buffer (chunks) either reads "
+                "every line whole or reports an error, and reports it at least "
+                "at one length; the growing line reader and getline read every "
+                "line whole at every length (exact outcomes, one per case).\n\n");
+    if (c.held)
+        text_printf(&out->body, "As the rule says: %s.\n\n", text_str(&c.held_at));
+    if (out->v.kind != VERDICT_NOT_MEASURED)
+        text_printf(&out->figures, "chunks refused %zu of %zu line lengths with an "
+                    "error; %zu of %zu outcomes as the rule says",
+                    refused, n, c.held, c.held + c.failed);
+    exact_markdown(&c, &out->v, &out->body);
+    exact_check_free(&c);
+}

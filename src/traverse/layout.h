@@ -1,0 +1,139 @@
+/*
+ * layout.h - one set of User records, stored seven ways, summed the same way.
+ *
+ * The traverse experiment asks how much the shape of memory costs when a
+ * loop reads every record once: sum the score of active users.  Each
+ * layout_kind stores the same records differently and has its own kernel:
+ *
+ *   aos             one array of struct user                 (Go: []User)
+ *   aop_inorder     array of pointers, one allocation per record, the
+ *                   pointers in allocation order               ([]*User)
+ *   aop_scattered   the same, pointers in a seeded random order
+ *   list_inorder    singly linked list, linked in allocation order
+ *   list_scattered  the same nodes linked in a seeded random order
+ *   soa             one array per field (struct of arrays)
+ *   boxed           a model of a CPython list of objects: an array of
+ *                   pointers to objects with a refcount and type header,
+ *                   whose fields point to boxed int and float objects
+ *
+ * "Scattered" means allocated in one order and visited in another, as
+ * happens when records are created over time and then sorted or shuffled.
+ * Every allocation goes through the allocator given to layout_build(), so
+ * the counting allocator measures each layout's bytes exactly.
+ */
+#ifndef LAYOUT_H
+#define LAYOUT_H
+
+#include "alloc/alloc.h"
+#include "user.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+struct user_node;  /* list.c */
+struct box_user;   /* boxed.h */
+
+typedef struct layout_kind layout_kind;
+
+/* A built instance.  Only the member of 'as' that 'kind' names is valid. */
+typedef struct layout {
+    const layout_kind *kind;
+    size_t n;
+    union {
+        struct user *aos;
+        struct user **aop;
+        struct user_node *list;
+        struct {
+            int64_t *id;
+            bool *active;
+            double *score;
+        } soa;
+        struct box_user **boxed;
+    } as;
+} layout;
+
+struct layout_kind {
+    const char *name;     /* the <variant> in "traverse/<variant>/<n>" */
+    const char *summary;  /* one line for --help and the docs */
+    bool scattered;       /* visited in a random permutation of allocation order */
+    /* Stores users[order[k]] at visit position k (order is NULL for in-order
+     * kinds).  Returns false after freeing everything it had allocated. */
+    bool (*build)(layout *l, const struct user *users, const size_t *order,
+                  allocator *a);
+    /* The timed kernel: sum of score over active users. */
+    double (*sum)(const layout *l);
+    void (*destroy)(layout *l, allocator *a);
+};
+
+/* Each kind, defined in the file of its name. */
+extern const layout_kind layout_aos, layout_soa, layout_aop_inorder,
+    layout_aop_scattered, layout_list_inorder, layout_list_scattered,
+    layout_boxed;
+
+/* All of them, in the order of cases and plot legends. */
+extern const layout_kind *const layout_kinds[];
+extern const size_t layout_kind_count;
+
+/* The kind called 'name', or NULL. */
+const layout_kind *layout_find(const char *name);
+
+/*
+ * Builds 'kind' over users[0..n).  Scattered kinds draw their visit order
+ * from 'seed'.  n == 0 gives an empty layout whose sum is 0.  Returns false
+ * when an allocation fails, leaving nothing allocated.
+ */
+bool layout_build(layout *l, const layout_kind *kind, const struct user *users,
+                  size_t n, uint64_t seed, allocator *a);
+
+static inline double layout_sum(const layout *l)
+{
+    return l->kind->sum(l);
+}
+
+/* Frees everything layout_build() allocated; the layout is then empty. */
+void layout_destroy(layout *l, allocator *a);
+
+/* Score if active, else 0, without a branch on 'active': the score's bits
+ * are ANDed with a mask of all ones or all zeros (+0.0).  Half the records
+ * are active at random; a branch would be mispredicted on about every
+ * other record and cost more than the memory access this experiment is
+ * about.  Compilers see through the obvious forms: "active ? score : 0.0"
+ * (gcc 12), "score * active" and even a plain mask (clang 14) all become
+ * a branch.  The empty asm hides the mask's origin, so it stays a mask;
+ * it emits no instruction. */
+static inline double layout_active_score(bool active, double score)
+{
+    uint64_t bits, mask = -(uint64_t)active;
+    __asm__("" : "+r"(mask));
+    memcpy(&bits, &score, sizeof bits);
+    bits &= mask;
+    memcpy(&score, &bits, sizeof score);
+    return score;
+}
+
+/*
+ * Sums value_at(data, i) for i in [0, n) with four independent running
+ * sums.  One sum would chain every addition on the last (4 cycles each),
+ * and the loop would then measure the adder's latency, not memory.  The
+ * scores are exact multiples of 0.25, so regrouping the additions does
+ * not change the result.  Static inline: the compiler inlines value_at.
+ */
+static inline double layout_sum_indexed(const void *data, size_t n,
+                                        double (*value_at)(const void *, size_t))
+{
+    double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+    size_t i = 0;
+    for (; i + 4 <= n; i += 4) {
+        s0 += value_at(data, i);
+        s1 += value_at(data, i + 1);
+        s2 += value_at(data, i + 2);
+        s3 += value_at(data, i + 3);
+    }
+    for (; i < n; i++)
+        s0 += value_at(data, i);
+    return (s0 + s1) + (s2 + s3);
+}
+
+#endif /* LAYOUT_H */
