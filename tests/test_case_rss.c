@@ -67,3 +67,24 @@ Test(case_rss, measure_each_reports_a_failing_child_every_time)
     cr_assert_eq(case_rss_measure_each_program(probe(), "exit:4").status, 4);
     cr_assert_eq(case_rss_children_started(), 3);
 }
+
+Test(case_rss, over_baseline_is_the_difference_or_0)
+{
+    case_rss good = {.status = 0, .peak = 5000, .baseline = 3000};
+    cr_assert_eq(case_rss_over_baseline(&good), 2000);
+    case_rss equal = {.status = 0, .peak = 3000, .baseline = 3000};
+    cr_assert_eq(case_rss_over_baseline(&equal), 0);
+    case_rss below = {.status = 0, .peak = 2000, .baseline = 3000};
+    cr_assert_eq(case_rss_over_baseline(&below), 0, "never wraps around");
+    case_rss failed = {.status = 127, .peak = 5000, .baseline = 3000};
+    cr_assert_eq(case_rss_over_baseline(&failed), 0);
+}
+
+Test(case_rss, over_baseline_of_a_measured_child)
+{
+    case_rss a = case_rss_measure_program(probe(), "touch:32");
+    cr_assert_eq(a.status, 0);
+    cr_assert_geq(case_rss_over_baseline(&a), (size_t)30 << 20);
+    case_rss f = case_rss_measure_program(probe(), "exit:4");
+    cr_assert_eq(case_rss_over_baseline(&f), 0);
+}

@@ -75,3 +75,65 @@ Test(sizes, sweep_refuses_bad_arguments_and_respects_cap)
     cr_assert_leq(size_sweep(1, (size_t)1 << 30, 1, NULL, 0, 0, 1, out, 4), 4);
     cr_assert_eq(size_sweep(4096, 4096, 2, NULL, 0, 0, 64, out, 4), 1);
 }
+
+/* Points of out[0..n) strictly between lo and hi. */
+static size_t points_between(const size_t *out, size_t n, size_t lo, size_t hi)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++)
+        k += out[i] > lo && out[i] < hi;
+    return k;
+}
+
+Test(sizes, cache_sweep_is_dense_to_twice_the_l3_then_one_per_doubling)
+{
+    size_t out[160];
+    machine_caches c = {.l1d = 48 << 10, .l2 = 1 << 20, .l3 = (size_t)32 << 20};
+    size_t n = size_cache_sweep((size_t)1 << 30, false, c, 64, out, 160);
+    cr_assert_eq(out[0], 4096);
+    cr_assert_eq(out[n - 1], (size_t)1 << 30);
+    for (size_t i = 1; i < n; i++) {
+        cr_assert_gt(out[i], out[i - 1], "ascending and unique");
+        cr_assert_eq(out[i] % 64, 0);
+    }
+    cr_assert_eq(points_between(out, n, (size_t)64 << 20, (size_t)1 << 30), 3,
+                 "128, 256 and 512 MiB past twice the L3");
+    cr_assert_eq(points_between(out, n, (size_t)32 << 20, (size_t)64 << 20), 3,
+                 "four per doubling just past the L3");
+}
+
+Test(sizes, cache_sweep_takes_the_fallback_for_a_host_sized_or_missing_l3)
+{
+    size_t host[160], none[160];
+    machine_caches h = {.l1d = 48 << 10, .l2 = 1 << 20, .l3 = (size_t)508 << 20};
+    machine_caches m = {.l1d = 48 << 10, .l2 = 1 << 20, .l3 = 0};
+    size_t nh = size_cache_sweep((size_t)1 << 30, false, h, 64, host, 160);
+    size_t nm = size_cache_sweep((size_t)1 << 30, false, m, 64, none, 160);
+    cr_assert_eq(nh, nm);
+    cr_assert_arr_eq(host, none, nh * sizeof *host);
+    cr_assert_eq(points_between(host, nh, SIZES_FALLBACK_LLC, 2 * SIZES_FALLBACK_LLC), 1,
+                 "two per doubling up to twice the fallback");
+    cr_assert_eq(points_between(host, nh, 2 * SIZES_FALLBACK_LLC, (size_t)1 << 30), 2,
+                 "then one per doubling: 256 and 512 MiB");
+}
+
+Test(sizes, cache_sweep_quick_is_one_per_doubling)
+{
+    size_t out[32];
+    machine_caches c = {.l1d = 48 << 10, .l2 = 1 << 20, .l3 = (size_t)32 << 20};
+    size_t n = size_cache_sweep((size_t)1 << 20, true, c, 64, out, 32);
+    cr_assert_eq(n, 9, "4 KiB .. 1 MiB: got %zu", n);
+    for (size_t i = 0; i < n; i++)
+        cr_assert_eq(out[i], (size_t)4096 << i);
+}
+
+Test(sizes, cache_sweep_refuses_bad_arguments_and_respects_cap)
+{
+    size_t out[4];
+    machine_caches c = {0};
+    cr_assert_eq(size_cache_sweep(4095, false, c, 64, out, 4), 0);
+    cr_assert_eq(size_cache_sweep((size_t)1 << 20, false, c, 0, out, 4), 0);
+    cr_assert_eq(size_cache_sweep((size_t)1 << 20, false, c, 64, out, 0), 0);
+    cr_assert_eq(size_cache_sweep((size_t)1 << 30, false, c, 64, out, 4), 4);
+    cr_assert_eq(size_cache_sweep(4096, false, c, 64, out, 4), 1);
+}

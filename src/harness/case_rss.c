@@ -68,6 +68,13 @@ unsigned case_rss_children_started(void)
     return children;
 }
 
+size_t case_rss_over_baseline(const case_rss *r)
+{
+    if (r->status != 0 || r->peak < r->baseline)
+        return 0;
+    return r->peak - r->baseline;
+}
+
 void case_rss_report(bench_state *s, const case_rss *r)
 {
     if (r->status != 0)

@@ -49,6 +49,11 @@ case_rss case_rss_measure_each(const char *spec);
 /* Children started so far by this module (for tests). */
 unsigned case_rss_children_started(void);
 
+/* The case's own bytes: peak - baseline, 0 when the baseline is larger
+ * (the case added nothing the kernel could see) or when the figure is not
+ * good (status != 0). */
+size_t case_rss_over_baseline(const case_rss *r);
+
 /* Sets the counters peak_rss_bytes, baseline_rss_bytes and
  * rss_over_baseline (peak - baseline) of the case; nothing when the
  * figure is not good (status != 0). */

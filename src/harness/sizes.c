@@ -101,3 +101,27 @@ size_t size_sweep(size_t lo, size_t hi, int per_octave, const size_t *marks,
             out[unique++] = out[i];
     return unique;
 }
+
+size_t size_cache_sweep(size_t top, bool quick, machine_caches caches,
+                        size_t granule, size_t *out, size_t cap)
+{
+    enum { LO = 4096 };
+    if (top < LO || granule == 0 || cap == 0)
+        return 0;
+    size_t l3 = caches.l3 <= SIZES_HOST_L3 ? caches.l3 : 0;
+    size_t marks[] = {caches.l1d, caches.l2, l3};
+    size_t sparse_from = 2 * (l3 ? l3 : SIZES_FALLBACK_LLC);
+    if (sparse_from > top || quick)
+        sparse_from = top;
+    size_t count = size_sweep(LO, sparse_from, quick ? 1 : 2, marks, quick ? 0 : 3,
+                              4, granule, out, cap);
+    if (sparse_from < top && count < cap)
+        count += size_sweep(sparse_from, top, 1, NULL, 0, 0, granule, out + count,
+                            cap - count);
+    /* Both parts hold sparse_from: keep it once. */
+    size_t unique = 0;
+    for (size_t i = 0; i < count; i++)
+        if (unique == 0 || out[i] > out[unique - 1])
+            out[unique++] = out[i];
+    return unique;
+}
