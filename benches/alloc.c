@@ -59,20 +59,21 @@
 #include "alloc/arena.h"
 #include "alloc/counting.h"
 #include "alloc/pool.h"
+#include "harness/case_rss.h"
 #include "harness/cli.h"
+#include "harness/fail_case.h"
 #include "harness/malloc_thresholds.h"
 #include "alloc/objtree.h"
-#include "harness/peak_rss.h"
 #include "alloc/rcring.h"
 #include "shim/bench.h"
 #include "harness/sizes.h"
+#include "harness/timing.h"
 
 #include <inttypes.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 static int alloc_child(const char *spec);
 
@@ -250,19 +251,6 @@ typedef struct figures {
 static figures cached[FIGURES_MAX];
 static size_t ncached;
 
-/* Peak resident memory of a process that runs no case. */
-static size_t baseline_rss(void)
-{
-    static size_t base;
-    static bool known;
-    if (!known) {
-        known = peak_rss_of_child("baseline", &base, NULL) == 0;
-        if (!known)
-            base = 0;
-    }
-    return base;
-}
-
 static const figures *figures_for(const strategy *st, size_t n)
 {
     for (size_t i = 0; i < ncached; i++)
@@ -299,11 +287,9 @@ static const figures *figures_for(const strategy *st, size_t n)
 
     char spec[64];
     snprintf(spec, sizeof spec, "%s:%zu", st->name, n);
-    size_t peak, base = baseline_rss();
-    if (base && peak_rss_of_child(spec, &peak, NULL) == 0) {
-        f->rss_bytes = peak > base ? peak - base : 0;
-        f->rss_known = true;
-    }
+    case_rss rss = case_rss_measure(spec);
+    f->rss_known = rss.status == 0;
+    f->rss_bytes = case_rss_over_baseline(&rss);
     f->st = st;
     f->n = n;
     if (ncached < FIGURES_MAX)
@@ -333,26 +319,13 @@ static int alloc_child(const char *spec)
 
 /* --- the timed cases ----------------------------------------------------- */
 
-static uint64_t now_ns(void)
-{
-    struct timespec t;
-    clock_gettime(CLOCK_MONOTONIC, &t);
-    return (uint64_t)t.tv_sec * 1000000000u + (uint64_t)t.tv_nsec;
-}
-
-static void fail_case(bench_state *b, const char *what)
-{
-    bench_skip_with_error(b, what);
-    bench_cli_fail();
-}
-
 static void tree_case(bench_state *b, const void *user)
 {
     const strategy *st = user;
     size_t n = (size_t)bench_arg(b, 0);
     const figures *f = figures_for(st, n);
     if (!f) {
-        fail_case(b, "untimed check failed: out of memory, a wrong sum or a leak");
+        bench_fail_case(b, "untimed check failed: out of memory, a wrong sum or a leak");
         return;
     }
     session s;
@@ -364,26 +337,26 @@ static void tree_case(bench_state *b, const void *user)
      * per object in one repetition and 8 to 12 in the other four. */
     if (!one_cycle(st, &s, n)) {
         session_finish(&s);
-        fail_case(b, "untimed warm-up cycle failed: out of memory or a wrong sum");
+        bench_fail_case(b, "untimed warm-up cycle failed: out of memory or a wrong sum");
         return;
     }
     uint64_t expected = objtree_expected_sum(n);
-    uint64_t t_build = 0, t_walk = 0, t_teardown = 0;
+    double t_build = 0, t_walk = 0, t_teardown = 0;   /* seconds */
     bool wrong_sum = false;
     while (bench_keep_running(b, 1)) {
-        uint64_t t0 = now_ns();
+        double t0 = timing_now();
         if (!st->build(&s, n)) {
             st->teardown(&s);
-            fail_case(b, "out of memory while building the tree");
+            bench_fail_case(b, "out of memory while building the tree");
             break;
         }
-        uint64_t t1 = now_ns();
+        double t1 = timing_now();
         uint64_t sum = st->walk(&s);
         /* Keeps the walk: nothing else reads its result. */
         bench_do_not_optimize(&sum);
-        uint64_t t2 = now_ns();
+        double t2 = timing_now();
         st->teardown(&s);
-        uint64_t t3 = now_ns();
+        double t3 = timing_now();
         wrong_sum |= sum != expected;
         t_build += t1 - t0;
         t_walk += t2 - t1;
@@ -393,15 +366,15 @@ static void tree_case(bench_state *b, const void *user)
     if (bench_error_occurred(b))
         return;
     if (wrong_sum) {
-        fail_case(b, "checksum mismatch: the walk did not see every node");
+        bench_fail_case(b, "checksum mismatch: the walk did not see every node");
         return;
     }
     double objects = (double)bench_iterations(b) * (double)n;
     bench_set_items_processed(b, bench_iterations(b) * (int64_t)n);
     bench_set_counter(b, "objects", (double)n, BENCH_COUNTER_PLAIN);
-    bench_set_counter(b, "build_ns", (double)t_build / objects, BENCH_COUNTER_PLAIN);
-    bench_set_counter(b, "walk_ns", (double)t_walk / objects, BENCH_COUNTER_PLAIN);
-    bench_set_counter(b, "teardown_ns", (double)t_teardown / objects, BENCH_COUNTER_PLAIN);
+    bench_set_counter(b, "build_ns", t_build * 1e9 / objects, BENCH_COUNTER_PLAIN);
+    bench_set_counter(b, "walk_ns", t_walk * 1e9 / objects, BENCH_COUNTER_PLAIN);
+    bench_set_counter(b, "teardown_ns", t_teardown * 1e9 / objects, BENCH_COUNTER_PLAIN);
     bench_set_counter(b, "malloc_calls", (double)f->malloc_calls, BENCH_COUNTER_PLAIN);
     bench_set_counter(b, "malloc_calls_per_obj", (double)f->malloc_calls / (double)n,
                       BENCH_COUNTER_PLAIN);
@@ -440,7 +413,7 @@ static void cycle_case(bench_state *b, const void *user)
     while (bench_keep_running(b, 1)) {
         struct rc_link *any;
         if (!rc_ring_make(objects, n, &any)) {
-            fail_case(b, "out of memory while making the ring");
+            bench_fail_case(b, "out of memory while making the ring");
             break;
         }
         if (in_arena)
@@ -463,7 +436,7 @@ static void cycle_case(bench_state *b, const void *user)
     if (bench_error_occurred(b))
         return;
     if (!as_expected) {
-        fail_case(b, "the ring did not leak (or free) exactly as counted");
+        bench_fail_case(b, "the ring did not leak (or free) exactly as counted");
         return;
     }
     bench_set_items_processed(b, bench_iterations(b) * (int64_t)n);

@@ -30,6 +30,7 @@
 #include "alloc/arena.h"
 #include "alloc/counting.h"
 #include "harness/cli.h"
+#include "harness/fail_case.h"
 #include "escape/escape.h"
 #include "shim/bench.h"
 
@@ -152,10 +153,7 @@ static void escape_case(bench_state *s, const void *user)
     }
     arena_release(&ar);
     if (!all_right) {
-        char msg[128];
-        snprintf(msg, sizeof msg, "checksum mismatch: sum %.2f, expected %.2f", sum, expected);
-        bench_skip_with_error(s, msg);
-        bench_cli_fail();
+        bench_fail_casef(s, "checksum mismatch: sum %.2f, expected %.2f", sum, expected);
         return;
     }
     bench_set_items_processed(s, bench_iterations(s));

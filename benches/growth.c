@@ -58,11 +58,12 @@
  *         Any mismatch fails the case and the program exits 1.
  */
 #include "alloc/counting.h"
+#include "harness/case_rss.h"
 #include "harness/cli.h"
+#include "harness/fail_case.h"
 #include "growth/growable.h"
 #include "growth/slice.h"
 #include "harness/malloc_thresholds.h"
-#include "harness/peak_rss.h"
 #include "shim/bench.h"
 #include "traverse/user.h"
 
@@ -238,30 +239,19 @@ static uint64_t minor_faults(void)
 }
 
 /* Peak resident bytes of a child running 'spec' alone, less a child that
- * runs nothing; 0 when a child failed (reported on stderr). */
+ * runs nothing (case_rss.h); 0 when a child failed (reported on stderr). */
 static size_t child_rss(const char *spec)
 {
-    static size_t baseline;
-    int status;
-    if (baseline == 0 && peak_rss_of_child("baseline", &baseline, &status) != 0) {
-        fprintf(stderr, "growth: the baseline child failed (status %d)\n", status);
-        baseline = 0;
-        return 0;
-    }
-    size_t peak;
-    if (peak_rss_of_child(spec, &peak, &status) != 0) {
-        fprintf(stderr, "growth: child '%s' failed (status %d)\n", spec, status);
-        return 0;
-    }
-    return peak > baseline ? peak - baseline : 0;
+    case_rss r = case_rss_measure(spec);
+    if (r.status != 0)
+        fprintf(stderr, "growth: child '%s' or the baseline failed (status %d)\n", spec,
+                r.status);
+    return case_rss_over_baseline(&r);
 }
 
 static void fail_case(bench_state *s, const char *what, const append_case *c, size_t n)
 {
-    char msg[200];
-    snprintf(msg, sizeof msg, "%s (%s, N = %zu)", what, c->name, n);
-    bench_skip_with_error(s, msg);
-    bench_cli_fail();
+    bench_fail_casef(s, "%s (%s, N = %zu)", what, c->name, n);
 }
 
 /* Compares a build's own counts with the policy's prediction. */
@@ -291,15 +281,13 @@ static void append_case_run(bench_state *s, const void *user)
     size_t n = (size_t)bench_arg(s, 0);
     bool check = !(checked_case == c && checked_n == n);
 
-    /* Resident memory at the largest size, in a fresh process, once. */
-    static const void *rss_case;
-    static size_t rss_n, rss_bytes;
-    if (c->kind == &kinds[0] && n == rss_u64_n && !(rss_case == c && rss_n == n)) {
+    /* Resident memory at the largest size, in a fresh process, once
+     * (case_rss remembers the figure for the repetitions). */
+    size_t rss_bytes = 0;
+    if (c->kind == &kinds[0] && n == rss_u64_n) {
         char spec[96];
         snprintf(spec, sizeof spec, "append:%s:%zu", c->name, n);
         rss_bytes = child_rss(spec);
-        rss_case = c;
-        rss_n = n;
     }
 
     counting_allocator counter;
@@ -362,7 +350,7 @@ static void append_case_run(bench_state *s, const void *user)
     bench_set_counter(s, "peak_bytes", (double)peak * per_build, BENCH_COUNTER_PLAIN);
     bench_set_counter(s, "slack_bytes", (double)((capacity - n) * e), BENCH_COUNTER_PLAIN);
     bench_set_counter(s, "faults", (double)faults * per_build, BENCH_COUNTER_PLAIN);
-    if (rss_case == c && rss_n == n && rss_bytes)
+    if (rss_bytes)
         bench_set_counter(s, "peak_rss", (double)rss_bytes, BENCH_COUNTER_PLAIN);
 }
 
@@ -382,8 +370,7 @@ static void capacity_case_run(bench_state *s, const void *user)
         bench_do_not_optimize(&plan);
     }
     if (!ok) {
-        bench_skip_with_error(s, "capacity does not fit in memory");
-        bench_cli_fail();
+        bench_fail_case(s, "capacity does not fit in memory");
         return;
     }
     bench_set_counter(s, "elements", (double)n, BENCH_COUNTER_PLAIN);
@@ -469,22 +456,15 @@ static void views_case_run(bench_state *s, const void *user)
     const view_case *v = user;
     size_t m = (size_t)bench_arg(s, 0);
 
-    static const void *rss_case;
-    static size_t rss_m, rss_bytes;
-    if (!(rss_case == v && rss_m == m)) {
-        char spec[64];
-        snprintf(spec, sizeof spec, "views:%s:%zu", v->name, m);
-        rss_bytes = child_rss(spec);
-        rss_case = v;
-        rss_m = m;
-    }
+    char spec[64];
+    snprintf(spec, sizeof spec, "views:%s:%zu", v->name, m);
+    size_t rss_bytes = child_rss(spec);   /* measured once, remembered */
 
     counting_allocator counter;
     counting_init(&counter, alloc_libc());
     slice_i64 *kept = calloc(m, sizeof *kept);
     if (!kept) {
-        bench_skip_with_error(s, "out of memory for the kept slices");
-        bench_cli_fail();
+        bench_fail_case(s, "out of memory for the kept slices");
         return;
     }
     size_t live = 0;
@@ -492,8 +472,7 @@ static void views_case_run(bench_state *s, const void *user)
     while (bench_keep_running(s, 1)) {
         if (!keep_views(v, &counter.base, kept, m)) {
             free(kept);
-            bench_skip_with_error(s, "out of memory while keeping views");
-            bench_cli_fail();
+            bench_fail_case(s, "out of memory while keeping views");
             return;
         }
         if (!checked) {
@@ -505,8 +484,7 @@ static void views_case_run(bench_state *s, const void *user)
             if (!ok) {
                 release_views(kept, m, &counter.base);
                 free(kept);
-                bench_skip_with_error(s, "a kept view does not hold its values");
-                bench_cli_fail();
+                bench_fail_case(s, "a kept view does not hold its values");
                 return;
             }
         }

@@ -44,6 +44,7 @@
 #include "alloc/counting.h"
 #include "alloc/pool.h"
 #include "harness/cli.h"
+#include "harness/fail_case.h"
 #include "harness/heap.h"
 #include "harness/rng.h"
 #include "insert/seq_array.h"
@@ -86,7 +87,11 @@ static const char *const variant_names[VARIANT_COUNT] = {"array", "list", "list_
  * just large enough (it never holds more than N + 1 nodes). */
 #define POOL_SLOTS_PER_SLAB 4096
 
-static const bench_options *options;
+/* A case's cookie (bench_def.user). */
+typedef struct insert_params {
+    variant v;
+    uint64_t seed;        /* draws the positions and the list's order */
+} insert_params;
 
 /* The ring of positions for one N, shared by the variants, and what a
  * plain reference array says its first pass must give. */
@@ -153,7 +158,7 @@ static void ring_release(void)
     ring.n = 0;
 }
 
-static bool ring_hold(size_t n)
+static bool ring_hold(size_t n, uint64_t seed)
 {
     if (ring.ins && ring.n == n)
         return true;
@@ -167,7 +172,7 @@ static bool ring_hold(size_t n)
     if (ok) {
         ring.n = n;
         ring.k = k;
-        rng r = rng_seeded(options->seed ^ n);
+        rng r = rng_seeded(seed ^ n);
         stratified_positions(&r, ring.ins, perm, k, n + 1);
         stratified_positions(&r, ring.rem, perm, k, n + 1);
         ring.inserted_sum = (int64_t)(k * (k - 1) / 2);
@@ -268,7 +273,7 @@ static size_t current_len(void)
 
 /* Builds the structure of N elements 0..N-1 and checks its first pass
  * against the reference.  Returns NULL, or what went wrong. */
-static const char *build(variant v, size_t n)
+static const char *build(variant v, size_t n, uint64_t seed)
 {
     built_release();
     counting_init(&built.counter, alloc_libc());
@@ -300,7 +305,7 @@ static const char *build(variant v, size_t n)
             node_alloc = &built.nodes.base;
         }
         seq_list_init(&built.list, node_alloc);
-        st = seq_list_build_scattered(&built.list, values, n, options->seed,
+        st = seq_list_build_scattered(&built.list, values, n, seed,
                                       alloc_libc());
         free(values);
         if (st != SEQ_OK && v == LIST_POOL)
@@ -325,25 +330,20 @@ static const char *build(variant v, size_t n)
     return NULL;
 }
 
-static void fail_case(bench_state *s, const char *message)
-{
-    bench_skip_with_error(s, message);
-    bench_cli_fail();
-}
-
 static void insert_case(bench_state *s, const void *user)
 {
-    variant v = *(const variant *)user;
+    const insert_params *p = user;
+    variant v = p->v;
     size_t n = (size_t)bench_arg(s, 0);
-    if (!ring_hold(n)) {
-        fail_case(s, "out of memory for the positions");
+    if (!ring_hold(n, p->seed)) {
+        bench_fail_case(s, "out of memory for the positions");
         return;
     }
     if (!built.ready || built.v != v || built.n != n) {
-        const char *problem = build(v, n);
+        const char *problem = build(v, n, p->seed);
         if (problem) {
             built_release();
-            fail_case(s, problem);
+            bench_fail_case(s, problem);
             return;
         }
     }
@@ -361,11 +361,10 @@ static void insert_case(bench_state *s, const void *user)
     uint64_t hash;
     contents(&sum, &hash);
     if (failed || current_len() != n || sum != built.sum) {
-        char msg[160];
-        snprintf(msg, sizeof msg, "after the run: %zu elements summing to %" PRId64
-                 ", expected %zu summing to %" PRId64, current_len(), sum, n, built.sum);
+        bench_fail_casef(s, "after the run: %zu elements summing to %" PRId64
+                         ", expected %zu summing to %" PRId64, current_len(), sum, n,
+                         built.sum);
         built_release();
-        fail_case(s, msg);
         return;
     }
     double ops = (double)passes * 2.0 * (double)ring.k;
@@ -407,7 +406,6 @@ static size_t sizes(const bench_options *o, int64_t *out, size_t cap)
 int main(int argc, char **argv)
 {
     bench_options o = bench_cli_start(&insert_program, argc, argv);
-    options = &o;
     int64_t counts[32];
     size_t ncounts = sizes(&o, counts, 32);
     if (ncounts == 0) {
@@ -419,14 +417,16 @@ int main(int argc, char **argv)
                              (size_t)counts[ncounts - 1] * WORST_BYTES_PER_ELEMENT * 2,
                              "the largest list");
 
-    static const variant variants[VARIANT_COUNT] = {ARRAY, LIST, LIST_POOL};
+    static insert_params params[VARIANT_COUNT];
+    for (size_t v = 0; v < VARIANT_COUNT; v++)
+        params[v] = (insert_params){.v = (variant)v, .seed = o.seed};
     /* The variants of one N run back to back, so they share its ring and
      * its reference pass. */
     for (size_t i = 0; i < ncounts; i++)
         for (size_t v = 0; v < VARIANT_COUNT; v++) {
             char name[64];
             snprintf(name, sizeof name, "insert/%s", variant_names[v]);
-            bench_def def = {.name = name, .run = insert_case, .user = &variants[v],
+            bench_def def = {.name = name, .run = insert_case, .user = &params[v],
                              .args = &counts[i], .nargs = 1};
             if (bench_register(&def) != 0)
                 return 2;

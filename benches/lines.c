@@ -35,6 +35,7 @@
  */
 #include "alloc/counting.h"
 #include "harness/cli.h"
+#include "harness/fail_case.h"
 #include "lines/linepass.h"
 #include "shim/bench.h"
 #include "harness/sizes.h"
@@ -60,13 +61,13 @@ static const bench_program lines_program = {
 #define BUFFER_BYTES ((size_t)64 << 10)
 #define SMALL_TEXT ((size_t)1 << 20)
 
+/* A case's cookie (bench_def.user): what it reads, and how. */
 typedef struct family {
     line_mode mode;
     const char *mode_name;
     const line_dist *dist;
+    uint64_t seed;        /* generates the text */
 } family;
-
-static const bench_options *options;
 
 /* Texts of the running distribution, one per size, kept while the
  * following cases read the same ones (the copy and view cases of a
@@ -89,7 +90,7 @@ static void free_texts(void)
     }
 }
 
-static const struct text *text_for(const line_dist *d, size_t len)
+static const struct text *text_for(const line_dist *d, size_t len, uint64_t seed)
 {
     for (size_t i = 0; i < 2; i++)
         if (texts[i].dist == d && texts[i].len == len)
@@ -102,7 +103,7 @@ static const struct text *text_for(const line_dist *d, size_t len)
     char *bytes = malloc(len);
     if (!bytes)
         return NULL;
-    textgen_fill(bytes, len, d, options->seed);
+    textgen_fill(bytes, len, d, seed);
     *t = (struct text){.dist = d, .len = len, .bytes = bytes};
     linepass_reference(bytes, len, &t->expected);
     return t;
@@ -113,19 +114,13 @@ static bool same(const line_totals *a, const line_totals *b)
     return a->lines == b->lines && a->bytes == b->bytes && a->digest == b->digest;
 }
 
-static void fail_case(bench_state *s, const char *what)
-{
-    bench_skip_with_error(s, what);
-    bench_cli_fail();
-}
-
 static void lines_case(bench_state *s, const void *user)
 {
     const family *f = user;
     size_t len = (size_t)bench_arg(s, 0);
-    const struct text *t = text_for(f->dist, len);
+    const struct text *t = text_for(f->dist, len, f->seed);
     if (!t) {
-        fail_case(s, "out of memory while generating the text");
+        bench_fail_case(s, "out of memory while generating the text");
         return;
     }
     /* Exact figures from one untimed pass: one counting allocator serves
@@ -135,7 +130,7 @@ static void lines_case(bench_state *s, const void *user)
     line_totals got;
     if (linepass_run(t->bytes, len, f->mode, BUFFER_BYTES, &c.base, &c.base, &got) != 0 ||
         !same(&got, &t->expected)) {
-        fail_case(s, "untimed pass failed: out of memory or wrong lines");
+        bench_fail_case(s, "untimed pass failed: out of memory or wrong lines");
         return;
     }
     allocator *libc = alloc_libc();
@@ -147,7 +142,7 @@ static void lines_case(bench_state *s, const void *user)
         all_right &= rc == 0 && same(&got, &t->expected);
     }
     if (!all_right) {
-        fail_case(s, "checksum mismatch: a pass did not see the text's lines");
+        bench_fail_case(s, "checksum mismatch: a pass did not see the text's lines");
         return;
     }
     double lines = (double)t->expected.lines;
@@ -166,7 +161,6 @@ static void lines_case(bench_state *s, const void *user)
 int main(int argc, char **argv)
 {
     bench_options o = bench_cli_start(&lines_program, argc, argv);
-    options = &o;
     int64_t sizes[2] = {(int64_t)SMALL_TEXT, (int64_t)o.max_ws};
     size_t nsizes = o.max_ws > SMALL_TEXT ? 2 : 1;
     if (o.max_ws < SMALL_TEXT)
@@ -177,8 +171,8 @@ int main(int argc, char **argv)
     static family families[2 * 8];
     size_t count = 0;
     for (size_t d = 0; d < line_dist_count && count + 2 <= 2 * 8; d++) {
-        families[count++] = (family){LINE_MODE_COPY, "copy", &line_dists[d]};
-        families[count++] = (family){LINE_MODE_VIEW, "view", &line_dists[d]};
+        families[count++] = (family){LINE_MODE_COPY, "copy", &line_dists[d], o.seed};
+        families[count++] = (family){LINE_MODE_VIEW, "view", &line_dists[d], o.seed};
     }
     for (size_t i = 0; i < count; i++) {
         char name[64];

@@ -52,6 +52,7 @@
 #include "alloc/locked.h"
 #include "harness/case_rss.h"
 #include "harness/cli.h"
+#include "harness/fail_case.h"
 #include "queue/pipeline.h"
 #include "shim/bench.h"
 
@@ -161,23 +162,16 @@ static int queue_child(const char *spec)
 
 #define MAX_SIZES 16
 
-static void fail_case(bench_state *s, const char *what)
-{
-    bench_skip_with_error(s, what);
-    bench_cli_fail();
-}
-
 static void queue_case(bench_state *s, const void *user)
 {
     const struct variant *v = user;
     uint64_t n = (uint64_t)bench_arg(s, 0);
-    char spec[64], msg[160];
+    char spec[64];
     snprintf(spec, sizeof spec, "%s:%" PRIu64, v->name, n);
     case_rss rss = case_rss_measure_each(spec);
     if (rss.status != 0) {
-        snprintf(msg, sizeof msg, "the child measuring peak RSS failed (status %d)",
-                 rss.status);
-        fail_case(s, msg);
+        bench_fail_casef(s, "the child measuring peak RSS failed (status %d)",
+                         rss.status);
         return;
     }
     pipeline_result want = pipeline_expected(n);
@@ -193,15 +187,13 @@ static void queue_case(bench_state *s, const void *user)
          * consumers' loops cannot be dropped. */
         bench_do_not_optimize(&r.work);
         if (err) {
-            snprintf(msg, sizeof msg, "%s: %s", v->name, strerror(err));
-            fail_case(s, msg);
+            bench_fail_casef(s, "%s: %s", v->name, strerror(err));
             continue; /* keep_running now returns false */
         }
         if (!pipeline_matches(&r, &want)) {
-            snprintf(msg, sizeof msg, "%s: %" PRIu64 " of %" PRIu64 " messages, "
-                     "%" PRIu64 " corrupt, checksum mismatch", v->name, r.items, n,
-                     r.corrupt);
-            fail_case(s, msg);
+            bench_fail_casef(s, "%s: %" PRIu64 " of %" PRIu64 " messages, "
+                             "%" PRIu64 " corrupt, checksum mismatch", v->name, r.items, n,
+                             r.corrupt);
         }
     }
     locked_destroy(&l);

@@ -56,12 +56,14 @@
 #include "alloc/counting.h"
 #include "harness/case_rss.h"
 #include "harness/cli.h"
+#include "harness/fail_case.h"
 #include "stream/filescan.h"
 #include "stream/pagecache.h"
 #include "stream/records.h"
 #include "harness/scratch.h"
 #include "shim/bench.h"
 #include "harness/sizes.h"
+#include "harness/timing.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -69,7 +71,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 
 static int stream_child(const char *spec);
@@ -188,32 +189,23 @@ static case_rss rss_of(const variant *v, const struct test_file *f)
     return case_rss_measure(spec);
 }
 
-static void fail_case(bench_state *s, const char *what)
-{
-    bench_skip_with_error(s, what);
-    bench_cli_fail();
-}
-
 static void stream_case(bench_state *s, const void *user)
 {
     const variant *v = user;
     const struct test_file *f = file_for(v, (size_t)bench_arg(s, 0));
     if (!f) {
-        fail_case(s, "no such file");
+        bench_fail_case(s, "no such file");
         return;
     }
-    char msg[200];
     /* Cold cases have the warm case's memory: not measured twice. */
     case_rss r = v->cold ? (case_rss){0} : rss_of(v, f);
     if (r.status != 0) {
-        snprintf(msg, sizeof msg, "the child measuring peak RSS failed (status %d)",
-                 r.status);
-        fail_case(s, msg);
+        bench_fail_casef(s, "the child measuring peak RSS failed (status %d)",
+                         r.status);
         return;
     }
     if (v->cold && pagecache_evict(f->path) != 0) {
-        snprintf(msg, sizeof msg, "cannot evict the file: %s", strerror(errno));
-        fail_case(s, msg);
+        bench_fail_casef(s, "cannot evict the file: %s", strerror(errno));
         return;
     }
     double cached = pagecache_resident_fraction(f->path);
@@ -234,19 +226,17 @@ static void stream_case(bench_state *s, const void *user)
         bench_do_not_optimize(&t);
         too_long = st == FILESCAN_LINE_TOO_LONG;
         if (st != FILESCAN_OK && !(too_long && v->long_lines)) {
-            snprintf(msg, sizeof msg, "%s: %s (%s)", v->method->name,
-                     filescan_status_message(st), strerror(errno));
-            fail_case(s, msg);
+            bench_fail_casef(s, "%s: %s (%s)", v->method->name,
+                             filescan_status_message(st), strerror(errno));
             continue; /* keep_running now returns false */
         }
     }
     if (bench_error_occurred(s))
         return;
     if (!too_long && (t.lines != f->totals.lines || t.sum != f->totals.sum)) {
-        snprintf(msg, sizeof msg, "checksum mismatch: %" PRIu64 " lines, sum %" PRIu64
-                 "; expected %" PRIu64 ", %" PRIu64, t.lines, t.sum,
-                 f->totals.lines, f->totals.sum);
-        fail_case(s, msg);
+        bench_fail_casef(s, "checksum mismatch: %" PRIu64 " lines, sum %" PRIu64
+                         "; expected %" PRIu64 ", %" PRIu64, t.lines, t.sum,
+                         f->totals.lines, f->totals.sum);
         return;
     }
     /* A pass that stopped at a too-long line read only part of the file:
@@ -285,18 +275,11 @@ static size_t plan_sizes(size_t max, size_t *out, size_t cap)
     return n;
 }
 
-static double seconds_now(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
 /* Creates the files planned in files[0, n); false (after a message) when
  * it cannot. */
 static bool generate_files(size_t n, uint64_t seed)
 {
-    double t0 = seconds_now();
+    double t0 = timing_now();
     for (size_t i = 0; i < n; i++) {
         char name[48];
         struct test_file *f = &files[i];
@@ -318,7 +301,7 @@ static bool generate_files(size_t n, uint64_t seed)
         nfiles = i + 1;
     }
     fprintf(stderr, "stream: generated %zu files in %.1f s under %s\n", n,
-            seconds_now() - t0, scratch_dir());
+            timing_now() - t0, scratch_dir());
     return true;
 }
 

@@ -26,9 +26,9 @@
  *                                per doubling throughout with --quick)
  *         stride/chase_huge/<W>  the same on 2 MiB pages
  *         stride/levels/<max-ws> no timing: the cache levels found in the
- *                                chase curve (src/stride/latency_levels.h) and the
- *                                bend of the read curve (src/stride/knee.h), as
- *                                counters; runs last
+ *                                chase curve and the bend of the read curve
+ *                                (src/stride/curves.h), as counters; runs
+ *                                last
  * Timed:  read: one pass over the buffer per iteration; chase: 4096
  *         dependent loads per iteration, continuing where the last
  *         iteration stopped, 0.02 s per repetition (0.005 s with --quick)
@@ -75,8 +75,8 @@
 #include "alloc/pages.h"
 #include "stride/chase.h"
 #include "harness/cli.h"
-#include "stride/knee.h"
-#include "stride/latency_levels.h"
+#include "harness/fail_case.h"
+#include "stride/curves.h"
 #include "harness/machine.h"
 #include "harness/rng.h"
 #include "shim/bench.h"
@@ -114,8 +114,14 @@ static const bench_program stride_program = {
 #define CHASE_MIN_TIME 0.02
 #define CHASE_QUICK_MIN_TIME 0.005
 
-static const bench_options *options;
 static size_t line_bytes;
+
+/* What a case's cookie (bench_def.user) carries. */
+typedef struct stride_params {
+    pages_kind kind;
+    size_t max_ws;        /* the read buffer's bytes */
+    uint64_t seed;        /* draws the chase's cycle */
+} stride_params;
 
 /* The buffer of the running case, kept across its repetitions. */
 typedef struct buffer {
@@ -161,12 +167,6 @@ static void buffer_note_pages(buffer *b)
     b->huge_fraction = huge < 0 ? 0 : (double)huge / (double)b->bytes;
 }
 
-static void fail_case(bench_state *s, const char *message)
-{
-    bench_skip_with_error(s, message);
-    bench_cli_fail();
-}
-
 /* Sets a counter only when it is above 0.  Google Benchmark writes the
  * coefficient of variation of a counter whose mean is 0 as NaN, which is
  * not JSON: strict readers (jansson) then refuse the whole file.  So a
@@ -181,22 +181,19 @@ static void set_counter_if_positive(bench_state *s, const char *name, double val
 
 static buffer read_buf;
 
-typedef struct stride_result {
-    size_t stride;
-    double best_ns;       /* fastest ns per read over every run; 0 = not run */
-} stride_result;
-
-static stride_result strides[64];
+/* The read curve: fastest ns per read of each stride over every run. */
+static stride_read_point strides[64];
 static size_t nstrides;
 
 static void read_case(bench_state *s, const void *user)
 {
-    pages_kind kind = *(const pages_kind *)user;
+    const stride_params *p = user;
+    pages_kind kind = p->kind;
     size_t stride = (size_t)bench_arg(s, 0);
-    size_t words = options->max_ws / sizeof(uint32_t), step = stride / sizeof(uint32_t);
+    size_t words = p->max_ws / sizeof(uint32_t), step = stride / sizeof(uint32_t);
     bool fresh;
-    if (!buffer_hold(&read_buf, kind, options->max_ws, &fresh)) {
-        fail_case(s, "out of memory for the read buffer");
+    if (!buffer_hold(&read_buf, kind, p->max_ws, &fresh)) {
+        bench_fail_case(s, "out of memory for the read buffer");
         return;
     }
     if (fresh) {
@@ -213,9 +210,7 @@ static void read_case(bench_state *s, const void *user)
     double elapsed = timing_now() - t0;
     uint64_t expected = strided_expected(words, step);
     if (sum != expected) {
-        char msg[128];
-        snprintf(msg, sizeof msg, "sum %" PRIu64 ", expected %" PRIu64, sum, expected);
-        fail_case(s, msg);
+        bench_fail_casef(s, "sum %" PRIu64 ", expected %" PRIu64, sum, expected);
         return;
     }
     int64_t reads = (int64_t)strided_reads(words, step);
@@ -257,13 +252,8 @@ static struct cycle {
 
 static buffer chase_buf;
 
-typedef struct chase_result {
-    size_t ws;
-    double best_ns[2];    /* per pages_kind; 0 = not run */
-    double huge_fraction;
-} chase_result;
-
-static chase_result chases[160];
+/* The chase curve: fastest ns per load of each working set and page kind. */
+static stride_chase_point chases[160];
 static size_t nchases;
 
 static void cycle_release(void)
@@ -275,7 +265,7 @@ static void cycle_release(void)
 
 /* The single cycle through 'lines' lines, drawn from the seed and checked
  * once; false when out of memory. */
-static bool cycle_hold(size_t lines)
+static bool cycle_hold(size_t lines, uint64_t seed)
 {
     if (cycle.next && cycle.lines == lines)
         return true;
@@ -285,7 +275,7 @@ static bool cycle_hold(size_t lines)
     if (!cycle.next)
         return false;
     cycle.lines = lines;
-    rng r = rng_seeded(options->seed);
+    rng r = rng_seeded(seed);
     rng_single_cycle(&r, cycle.next, lines);
     cycle.checked = lines <= CYCLE_CHECK_MAX_LINES;
     cycle.single = !cycle.checked || chase_is_single_cycle(cycle.next, lines);
@@ -294,18 +284,19 @@ static bool cycle_hold(size_t lines)
 
 static void chase_case(bench_state *s, const void *user)
 {
-    pages_kind kind = *(const pages_kind *)user;
+    const stride_params *params = user;
+    pages_kind kind = params->kind;
     size_t ws = (size_t)bench_arg(s, 0), lines = ws / line_bytes;
     bool fresh;
     buffer_release(&read_buf);        /* the read cases are over */
     if (chase_buf.data && chase_buf.bytes != lines * line_bytes)
         buffer_release(&chase_buf);   /* before the next cycle: less at once */
-    if (!cycle_hold(lines) || !buffer_hold(&chase_buf, kind, lines * line_bytes, &fresh)) {
-        fail_case(s, "out of memory for the chase");
+    if (!cycle_hold(lines, params->seed) || !buffer_hold(&chase_buf, kind, lines * line_bytes, &fresh)) {
+        bench_fail_case(s, "out of memory for the chase");
         return;
     }
     if (!cycle.single) {
-        fail_case(s, "the chase order is not one cycle through every line");
+        bench_fail_case(s, "the chase order is not one cycle through every line");
         return;
     }
     if (fresh) {
@@ -328,7 +319,7 @@ static void chase_case(bench_state *s, const void *user)
     at = p;
     uintptr_t offset = (uintptr_t)p - (uintptr_t)base;   /* wraps if p < base */
     if (offset >= lines * line_bytes || offset % line_bytes) {
-        fail_case(s, "the chase left the buffer");
+        bench_fail_case(s, "the chase left the buffer");
         return;
     }
     int64_t loads = bench_iterations(s) * CHASE_STEPS;
@@ -359,127 +350,67 @@ static size_t reported_levels(void)
     return k ? k : 3;
 }
 
-/* The huge-page curve when the kernel really gave huge pages for the
- * largest working set: it shows the caches without the TLB's steps. */
-static pages_kind levels_source(void)
-{
-    for (size_t i = nchases; i-- > 0;)
-        if (chases[i].best_ns[PAGES_HUGE] > 0)
-            return chases[i].huge_fraction >= 0.9 ? PAGES_HUGE : PAGES_SMALL;
-    return PAGES_SMALL;
-}
-
-static int compare_double(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return (x > y) - (x < y);
-}
-
-/* Median of the read times of strides in [lo, hi]; 0 when there are none. */
-static double median_read_ns(size_t lo, size_t hi)
-{
-    double v[64];
-    size_t n = 0;
-    for (size_t i = 0; i < nstrides; i++)
-        if (strides[i].best_ns > 0 && strides[i].stride >= lo && strides[i].stride <= hi)
-            v[n++] = strides[i].best_ns;
-    if (n == 0)
-        return 0;
-    qsort(v, n, sizeof *v, compare_double);
-    return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
-}
-
-/* Cache levels from the chase curve; false when too few sizes ran. */
-static bool find_levels(pages_kind kind, size_t wanted, levels_fit *fit)
-{
-    double bytes[160], ns[160];
-    size_t n = 0;
-    for (size_t i = 0; i < nchases; i++)
-        if (chases[i].best_ns[kind] > 0) {
-            bytes[n] = (double)chases[i].ws;
-            ns[n++] = chases[i].best_ns[kind];
-        }
-    levels_params params = LEVELS_DEFAULTS;
-    params.wanted = wanted;
-    return levels_find(bytes, ns, n, &params, fit);
-}
-
-/* Where the read curve (base pages) stops rising; false when too few
- * strides ran. */
-static bool find_bend(knee_fit *fit)
-{
-    double x[64], y[64];
-    size_t n = 0;
-    for (size_t i = 0; i < nstrides; i++)
-        if (strides[i].best_ns > 0) {
-            x[n] = (double)strides[i].stride;
-            y[n++] = strides[i].best_ns;
-        }
-    return knee_find(x, y, n, KNEE_DEFAULT_SLOPE, fit) && fit->found;
-}
-
-static void print_summary(pages_kind kind, const levels_fit *fit, const knee_fit *bend)
+static void print_summary(const stride_summary *sum)
 {
     char sz[32], rep[32];
     machine_caches c = machine_cache_sizes();
     size_t reported[] = {c.l1d, c.l2, c.l3};
+    const levels_fit *fit = &sum->levels;
     fprintf(stderr, "stride: cache levels measured (pointer chase, %s pages):\n",
-            kind == PAGES_HUGE ? "huge" : "base");
+            sum->levels_pages == PAGES_HUGE ? "huge" : "base");
     for (size_t k = 0; k < fit->count; k++)
         fprintf(stderr, "  L%zu      %6.1f ns  up to %-10s (the system reports L%zu: %s)\n",
                 k + 1, fit->ns[k], size_format((size_t)fit->bytes[k], sz, sizeof sz), k + 1,
                 k < 3 && reported[k] ? size_format(reported[k], rep, sizeof rep) : "none");
     fprintf(stderr, "  memory  %6.1f ns\n", fit->ns[fit->count]);
-    if (bend)
+    if (sum->have_bend)
         fprintf(stderr, "stride: the read curve bends at a stride of %.0f B "
                 "(reported line %zu B, page %zu B)\n",
-                bend->x, line_bytes, machine_page_size());
+                sum->bend.x, line_bytes, machine_page_size());
 }
 
+/* The figures of both curves (src/stride/curves.h) as counters. */
 static void levels_case(bench_state *s, const void *user)
 {
     (void)user;
     while (bench_keep_running(s, 1))
         bench_clobber_memory();
-    pages_kind kind = levels_source();
-    size_t wanted = reported_levels();
-    levels_fit fit;
-    knee_fit bend;
-    bool have_levels = find_levels(kind, wanted, &fit);
-    bool have_bend = find_bend(&bend);
-    if (!have_levels && !have_bend) {
+    size_t page = machine_page_size();
+    stride_summary sum;
+    if (!stride_summarize(strides, nstrides, chases, nchases, reported_levels(), page,
+                          &sum)) {
         /* Not a failure of the program: a filter left out the cases. */
         bench_skip_with_error(s, "too few read and chase cases ran to summarize");
         return;
     }
     char name[32];
-    if (have_levels) {
-        set_counter_if_positive(s, "levels", (double)fit.count);
-        for (size_t k = 0; k < fit.count; k++) {
+    if (sum.have_levels) {
+        const levels_fit *fit = &sum.levels;
+        set_counter_if_positive(s, "levels", (double)fit->count);
+        for (size_t k = 0; k < fit->count; k++) {
             snprintf(name, sizeof name, "l%zu_bytes", k + 1);
-            set_counter_if_positive(s, name, fit.bytes[k]);
+            set_counter_if_positive(s, name, fit->bytes[k]);
             snprintf(name, sizeof name, "l%zu_ns", k + 1);
-            set_counter_if_positive(s, name, fit.ns[k]);
+            set_counter_if_positive(s, name, fit->ns[k]);
         }
-        set_counter_if_positive(s, "mem_ns", fit.ns[fit.count]);
+        set_counter_if_positive(s, "mem_ns", fit->ns[fit->count]);
         set_counter_if_positive(s, "levels_page_bytes",
-                                kind == PAGES_HUGE ? (double)PAGES_HUGE_SIZE
-                                                   : (double)machine_page_size());
-        set_counter_if_positive(s, "mem_ns_base_pages", chases[nchases - 1].best_ns[PAGES_SMALL]);
-        set_counter_if_positive(s, "mem_ns_huge_pages", chases[nchases - 1].best_ns[PAGES_HUGE]);
+                                sum.levels_pages == PAGES_HUGE ? (double)PAGES_HUGE_SIZE
+                                                               : (double)page);
+        set_counter_if_positive(s, "mem_ns_base_pages", sum.mem_ns_base_pages);
+        set_counter_if_positive(s, "mem_ns_huge_pages", sum.mem_ns_huge_pages);
     }
-    size_t page = machine_page_size();
-    if (have_bend) {
-        set_counter_if_positive(s, "bend_line_bytes", bend.x);
-        set_counter_if_positive(s, "read_ns_below_page", median_read_ns((size_t)bend.x, page / 2));
-        set_counter_if_positive(s, "read_ns_past_page", median_read_ns(page * 2, SIZE_MAX));
+    if (sum.have_bend) {
+        set_counter_if_positive(s, "bend_line_bytes", sum.bend.x);
+        set_counter_if_positive(s, "read_ns_below_page", sum.read_ns_below_page);
+        set_counter_if_positive(s, "read_ns_past_page", sum.read_ns_past_page);
     }
     set_counter_if_positive(s, "line_bytes", (double)line_bytes);
     set_counter_if_positive(s, "page_bytes", (double)page);
     static bool printed;
-    if (!printed && have_levels) {
+    if (!printed && sum.have_levels) {
         printed = true;
-        print_summary(kind, &fit, have_bend ? &bend : NULL);
+        print_summary(&sum);
     }
 }
 
@@ -498,30 +429,17 @@ static size_t stride_list(bool quick, bool halves, int64_t *out, size_t cap)
     return n;
 }
 
-/* Working sets for the chase, in whole lines: two per doubling from 4 KiB
- * and four near each reported cache size up to twice the last cache, then
- * one per doubling (with --quick one per doubling throughout).  Past the
- * last cache the curve is DRAM latency plus the TLB, changing slowly,
- * while each point costs a second to set up.  A reported L3 above 128 MiB
- * is the host's, shared by every guest: no extra points around it. */
+/* Working sets for the chase, in whole lines: the cache sweep (sizes.h)
+ * up to --max-ws.  Past the last cache the curve is DRAM latency plus the
+ * TLB, changing slowly, while each point costs a second to set up. */
 static size_t chase_sizes(const bench_options *o, int64_t *out, size_t cap)
 {
-    machine_caches c = machine_cache_sizes();
-    size_t l3 = c.l3 <= ((size_t)128 << 20) ? c.l3 : 0;
-    size_t marks[] = {c.l1d, c.l2, l3};
-    size_t sparse_from = 2 * (l3 ? l3 : ((size_t)32 << 20));
-    if (sparse_from > o->max_ws || o->quick)
-        sparse_from = o->max_ws;
     size_t ws[160];
-    size_t count = size_sweep(4096, sparse_from, o->quick ? 1 : 2, marks,
-                              o->quick ? 0 : 3, 4, line_bytes, ws, 160);
-    if (sparse_from < o->max_ws)
-        count += size_sweep(sparse_from, o->max_ws, 1, NULL, 0, 0, line_bytes,
-                            ws + count, 160 - count);
+    size_t count = size_cache_sweep(o->max_ws, o->quick, machine_cache_sizes(),
+                                    line_bytes, ws, 160);
     size_t n = 0;
     for (size_t i = 0; i < count && n < cap; i++)
-        if (n == 0 || (int64_t)ws[i] > out[n - 1])
-            out[n++] = (int64_t)ws[i];
+        out[n++] = (int64_t)ws[i];
     return n;
 }
 
@@ -539,7 +457,6 @@ static int register_one(const char *variant, bench_fn run, const void *user,
 int main(int argc, char **argv)
 {
     bench_options o = bench_cli_start(&stride_program, argc, argv);
-    options = &o;
     line_bytes = machine_line_size();
     char mode[32];
     bench_add_context("thp_enabled", thp_mode("enabled", mode, sizeof mode));
@@ -550,15 +467,17 @@ int main(int argc, char **argv)
     size_t need = o.max_ws + o.max_ws / line_bytes * sizeof(size_t) + PAGES_HUGE_SIZE;
     bench_cli_require_memory(&stride_program, need, "the largest chase and its cycle");
 
-    static const pages_kind small = PAGES_SMALL, huge = PAGES_HUGE;
+    static stride_params small, huge;
+    small = (stride_params){.kind = PAGES_SMALL, .max_ws = o.max_ws, .seed = o.seed};
+    huge = (stride_params){.kind = PAGES_HUGE, .max_ws = o.max_ws, .seed = o.seed};
     int64_t stride_args[64], huge_stride_args[64], chase_args[160];
     nstrides = stride_list(o.quick, !o.quick, stride_args, 64);
     size_t nhuge_strides = stride_list(o.quick, false, huge_stride_args, 64);
     for (size_t i = 0; i < nstrides; i++)
-        strides[i] = (stride_result){.stride = (size_t)stride_args[i]};
+        strides[i] = (stride_read_point){.stride = (size_t)stride_args[i]};
     nchases = chase_sizes(&o, chase_args, 160);
     for (size_t i = 0; i < nchases; i++)
-        chases[i] = (chase_result){.ws = (size_t)chase_args[i]};
+        chases[i] = (stride_chase_point){.ws = (size_t)chase_args[i]};
 
     if (register_one("read", read_case, &small, stride_args, nstrides, 0, 0) ||
         register_one("read_huge", read_case, &huge, huge_stride_args, nhuge_strides, 0, 0))

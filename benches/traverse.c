@@ -40,6 +40,7 @@
  */
 #include "alloc/counting.h"
 #include "harness/cli.h"
+#include "harness/fail_case.h"
 #include "harness/heap.h"
 #include "traverse/layout.h"
 #include "harness/machine.h"
@@ -129,15 +130,19 @@ static bool ensure_built(const layout_kind *kind, size_t n, uint64_t seed)
     return true;
 }
 
-static const bench_options *options;
+/* What a case's cookie (bench_def.user) carries. */
+typedef struct traverse_params {
+    const layout_kind *kind;
+    uint64_t seed;
+} traverse_params;
 
 static void traverse_case(bench_state *s, const void *user)
 {
-    const layout_kind *kind = user;
+    const traverse_params *p = user;
+    const layout_kind *kind = p->kind;
     size_t n = (size_t)bench_arg(s, 0);
-    if (!ensure_built(kind, n, options->seed)) {
-        bench_skip_with_error(s, "out of memory while building the layout");
-        bench_cli_fail();
+    if (!ensure_built(kind, n, p->seed)) {
+        bench_fail_case(s, "out of memory while building the layout");
         return;
     }
     /* Small layouts are traversed several times per call into the library,
@@ -153,11 +158,8 @@ static void traverse_case(bench_state *s, const void *user)
         }
     }
     if (sum != built.expected) {
-        char msg[160];
-        snprintf(msg, sizeof msg, "checksum mismatch: sum %.2f, expected %.2f",
-                 sum, built.expected);
-        bench_skip_with_error(s, msg);
-        bench_cli_fail();
+        bench_fail_casef(s, "checksum mismatch: sum %.2f, expected %.2f", sum,
+                         built.expected);
         return;
     }
     const alloc_stats *st = &built.counter.stats;
@@ -214,30 +216,15 @@ static int traverse_child(const char *spec)
     return 0;
 }
 
-/* Element counts: the sweep is laid out in bytes of array-of-structs data
- * (24 bytes a record); the other layouts hold the same records in more
- * (or, for soa, fewer) bytes and report their own ws_bytes.  Two sizes per
- * doubling, four near each reported cache size, and one per doubling once
- * the data is far past the last cache, where the curves are flat or climb
- * steadily and each point costs seconds. */
+/* Element counts: the cache sweep (sizes.h) laid out in bytes of
+ * array-of-structs data (24 bytes a record); the other layouts hold the
+ * same records in more (or, for soa, fewer) bytes and report their own
+ * ws_bytes. */
 static size_t element_counts(const bench_options *o, size_t top, int64_t *counts,
                              size_t cap)
 {
-    machine_caches c = machine_cache_sizes();
-    /* A reported L3 above 128 MiB is the host's, shared by every guest (a
-     * virtual machine reports it whole): extra points around it would cost
-     * minutes and show nothing of this guest. */
-    size_t l3 = c.l3 <= ((size_t)128 << 20) ? c.l3 : 0;
-    size_t marks[] = {c.l1d, c.l2, l3};
-    size_t sparse_from = 2 * (l3 ? l3 : ((size_t)64 << 20));
-    if (sparse_from > top || o->quick)
-        sparse_from = top;
     size_t ws[128];
-    size_t count = size_sweep(4096, sparse_from, o->quick ? 1 : 2, marks,
-                              o->quick ? 0 : 3, 4, 64, ws, 128);
-    if (sparse_from < top)
-        count += size_sweep(sparse_from, top, 1, NULL, 0, 0, 64,
-                            ws + count, 128 - count);
+    size_t count = size_cache_sweep(top, o->quick, machine_cache_sizes(), 64, ws, 128);
     size_t out = 0;
     for (size_t i = 0; i < count && out < cap; i++) {
         int64_t n = (int64_t)(ws[i] / sizeof(struct user));
@@ -250,7 +237,6 @@ static size_t element_counts(const bench_options *o, size_t top, int64_t *counts
 int main(int argc, char **argv)
 {
     bench_options o = bench_cli_start(&traverse_program, argc, argv);
-    options = &o;
 
     /* Every layout runs the same element counts, so layouts compare at
      * equal N at every size.  The layout with the most bytes per record
@@ -278,13 +264,17 @@ int main(int argc, char **argv)
     bench_cli_require_memory(&traverse_program, o.max_ws / 12 * 19,
                              "the largest case, while it is built,");
 
+    traverse_params *params = calloc(layout_kind_count, sizeof *params);
+    if (!params)
+        return 2;
     for (size_t k = 0; k < layout_kind_count; k++) {
+        params[k] = (traverse_params){.kind = layout_kinds[k], .seed = o.seed};
         char name[64];
         snprintf(name, sizeof name, "traverse/%s", layout_kinds[k]->name);
         bench_def def = {
             .name = name,
             .run = traverse_case,
-            .user = layout_kinds[k],
+            .user = &params[k],
             .args = counts,
             .nargs = ncounts,
         };
@@ -293,5 +283,6 @@ int main(int argc, char **argv)
     }
     int status = bench_cli_finish();
     release_built();
+    free(params);
     return status;
 }
