@@ -7,6 +7,12 @@
  * never frees a cycle; an arena does, with its one release).  See
  * docs/allocation.md.
  *
+ * Files:  benches/alloc.c, src/alloc/ (tests/test_alloc.c, test_arena.c,
+ *         test_pool.c, test_refcount.c, test_objtree.c, test_locked.c,
+ *         test_alloc_pages.c), plots/alloc.gp, src/report/rules/alloc.c,
+ *         docs/experiments/alloc.md, docs/lessons/alloc-arena.md,
+ *         docs/lessons/alloc-refcount.md, make demo-alloc-arena,
+ *         make demo-alloc-refcount.
  * Run:    make bench BENCH=alloc           (or build/bin/alloc --help)
  *         make bench BENCH=alloc ALLOC=jemalloc   (or mimalloc): the same
  *         with that malloc preloaded; the JSON context says which.

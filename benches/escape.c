@@ -10,6 +10,10 @@
  * (objdump -d build/bin/escape shows the indirect call through
  * allocator.alloc in escape_user_heap, and the one to free in the loop).
  *
+ * Files:  benches/escape.c, src/escape/ (tests/test_escape.c),
+ *         plots/escape.gp, src/report/rules/escape.c,
+ *         docs/experiments/escape.md, docs/lessons/escape.md,
+ *         make demo-escape.
  * Run:    make bench BENCH=escape          (or build/bin/escape --help)
  * Cases:  escape/<variant>/24  (24: the record's bytes)
  *           value  s = escape_user_value(id)              no allocation

@@ -5,6 +5,10 @@
  * Claims G1, G2, G3 (docs/claims.md; G4 is a test, tests/test_slice.c, and
  * the demo tools/growth_demo.c).  See docs/growth.md for how to read it.
  *
+ * Files:  benches/growth.c, src/growth/ (tests/test_growable.c,
+ *         test_growth_policy.c, test_slice.c), plots/growth.gp,
+ *         src/report/rules/growth.c, docs/experiments/growth.md,
+ *         docs/lessons/growth.md, make demo-growth.
  * Run:    make bench BENCH=growth           (or build/bin/growth --help)
  * Cases:
  *   growth/<type>/<policy>[/<method>]/<N>   N single appends to an empty

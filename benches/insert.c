@@ -9,6 +9,10 @@
  * load returns).  Which one is faster, and by how much as n grows, is
  * what the constants decide.
  *
+ * Files:  benches/insert.c, src/insert/ (tests/test_seq_array.c,
+ *         test_seq_list.c), plots/insert.gp, src/report/rules/insert.c,
+ *         docs/experiments/insert.md, docs/lessons/insert.md,
+ *         make demo-insert.
  * Run:    make bench BENCH=insert           (or build/bin/insert --help)
  * Cases:  insert/<variant>/<N>, N = 100, 200, 500, ... 500 000 (100, 1000,
  *         10 000, 100 000 with --quick; fewer when --max-ws is below N x 32

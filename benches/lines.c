@@ -9,6 +9,9 @@
  * two modes (src/lines/linepass.h) differ by exactly one allocation, one copy
  * and one free per line.
  *
+ * Files:  benches/lines.c, src/lines/ (tests/test_linepass.c, test_textgen.c),
+ *         plots/lines.gp, src/report/rules/lines.c, docs/experiments/lines.md,
+ *         docs/lessons/lines.md, make demo-lines.
  * Run:    make bench BENCH=lines           (or build/bin/lines --help)
  * Cases:  lines/<mode>/<dist>/<text bytes>
  *           mode  copy (a new NUL-terminated string per line, freed after

@@ -17,6 +17,9 @@
  *                                worker), or by a new detached thread per
  *                                message
  *
+ * Files:  benches/queue.c, src/queue/ (tests/test_ring.c, test_lqueue.c,
+ *         test_pipeline.c), plots/queue.gp, src/report/rules/queue.c,
+ *         docs/experiments/queue.md, docs/lessons/queue.md, make demo-queue.
  * Run:    make bench BENCH=queue            (or build/bin/queue --help)
  * Sizes:  1000, 10000, ... messages (x10) while the messages fit in
  *         --max-ws bytes (default 256 MiB: up to 1000000 messages;

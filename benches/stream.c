@@ -7,6 +7,11 @@
  * (whole file in one buffer), chunks (fixed 64 KiB reads), reader (the
  * line reader, growing buffer with a limit), getline (stdio), mmap.
  *
+ * Files:  benches/stream.c, src/stream/ (tests/test_filescan.c,
+ *         test_linereader.c, test_pagecache.c, test_records.c),
+ *         plots/stream.gp, src/report/rules/stream.c,
+ *         docs/experiments/stream.md, docs/lessons/stream.md,
+ *         make demo-stream.
  * Run:    make bench BENCH=stream           (or build/bin/stream --help)
  * Files:  1 MiB, 16 MiB, 256 MiB, ... (x16) up to --max-ws, which is also
  *         the largest size (default 1 GiB; --quick: 32 MiB), generated

@@ -8,6 +8,12 @@
  * other experiments, and the cache sizes this machine behaves as if it
  * had (on a virtual machine they can differ from what it reports).
  *
+ * Files:  benches/stride.c, src/stride/ (tests/test_strided.c, test_chase.c,
+ *         test_knee.c, test_latency_levels.c, test_stride_curves.c),
+ *         plots/stride.gp, src/report/rules/stride.c,
+ *         docs/experiments/stride.md, docs/lessons/stride.md,
+ *         docs/lessons/stride-latency.md, make demo-stride,
+ *         make demo-stride-latency.
  * Run:    make bench BENCH=stride           (or build/bin/stride --help)
  * Cases:  stride/read/<S>        read one 4-byte value every S bytes of a
  *                                buffer of --max-ws bytes (1 GiB; 256 MiB

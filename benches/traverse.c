@@ -7,6 +7,10 @@
  * linked list (in order and scattered), a struct of arrays, and a model of
  * a Python list of objects.  See src/traverse/layout.h for each layout.
  *
+ * Files:  benches/traverse.c, src/traverse/ (tests/test_layout.c, test_user.c,
+ *         test_latency_model.c), plots/traverse.gp,
+ *         src/report/rules/traverse.c, docs/experiments/traverse.md,
+ *         docs/lessons/traverse.md, make demo-traverse.
  * Run:    make bench BENCH=traverse         (or build/bin/traverse --help)
  * Cases:  traverse/<layout>/<elements>, the same element counts for every
  *         layout, laid out from 4 KiB of array-of-structs data upwards: two
