@@ -48,7 +48,7 @@
  *                                bytes asked for: malloc's own headers
  *                                and rounding are not in it)
  *           peak_bytes_per_obj
- *           rss_bytes            peak resident memory of one cycle run
+ *           rss_over_baseline    peak resident memory of one cycle run
  *                                alone in a fresh process, less that of a
  *                                process that runs nothing
  *           rss_per_obj
@@ -388,7 +388,8 @@ static void tree_case(bench_state *b, const void *user)
     bench_set_counter(b, "peak_bytes_per_obj", (double)f->peak_bytes / (double)n,
                       BENCH_COUNTER_PLAIN);
     if (f->rss_known) {
-        bench_set_counter(b, "rss_bytes", (double)f->rss_bytes, BENCH_COUNTER_PLAIN);
+        bench_set_counter(b, "rss_over_baseline", (double)f->rss_bytes,
+                          BENCH_COUNTER_PLAIN);
         bench_set_counter(b, "rss_per_obj", (double)f->rss_bytes / (double)n,
                           BENCH_COUNTER_PLAIN);
     }
@@ -479,7 +480,7 @@ static int register_family(const char *name, bench_fn fn, const void *user,
  * (malloc_thresholds.h): the pool ran at 20 ns per object in one full
  * run and 5.5 in the next.  Kept, every strategy builds on pages already
  * resident after the first cycle, so the times compare allocators, not
- * page faults; the first-touch cost is in rss_bytes' child instead. */
+ * page faults; the first-touch cost is in rss_over_baseline's child instead. */
 static const malloc_thresholds alloc_malloc = {.mmap = 128 * 1024, .trim = INT_MAX};
 
 int main(int argc, char **argv)

@@ -49,13 +49,13 @@
  *                           moved block counts twice while it moves; mean)
  *           slack_bytes     (capacity - N) * element size at the end
  *           faults          minor page faults per build (getrusage)
- *           peak_rss        u64 only, at the largest N of the copy cases
- *                           (10M by default): peak resident bytes of a
- *                           child process doing one build, minus a child
- *                           doing nothing
+ *           rss_over_baseline  u64 only, at the largest N of the copy
+ *                           cases (10M by default): peak resident bytes
+ *                           of a child process doing one build, minus a
+ *                           child doing nothing (case_rss.h)
  *         capacity family: capacity, reallocs, bytes_copied, peak_bytes,
  *         slack_bytes as the policy predicts them.  views: live_bytes
- *         (counting allocator, after keeping) and peak_rss (child).
+ *         (counting allocator, after keeping) and rss_over_baseline (child).
  * Check:  contents read back after a build; the build's growth counts must
  *         equal the policy's prediction (src/growth/policy.h
  *         growth_plan_appends); the kept views must hold what was written.
@@ -355,7 +355,8 @@ static void append_case_run(bench_state *s, const void *user)
     bench_set_counter(s, "slack_bytes", (double)((capacity - n) * e), BENCH_COUNTER_PLAIN);
     bench_set_counter(s, "faults", (double)faults * per_build, BENCH_COUNTER_PLAIN);
     if (rss_bytes)
-        bench_set_counter(s, "peak_rss", (double)rss_bytes, BENCH_COUNTER_PLAIN);
+        bench_set_counter(s, "rss_over_baseline", (double)rss_bytes,
+                          BENCH_COUNTER_PLAIN);
 }
 
 /* --- the policy alone: the staircase ------------------------------------------ */
@@ -499,7 +500,8 @@ static void views_case_run(bench_state *s, const void *user)
     bench_set_counter(s, "buffers", (double)m, BENCH_COUNTER_PLAIN);
     bench_set_counter(s, "live_bytes", (double)live, BENCH_COUNTER_PLAIN);
     if (rss_bytes)
-        bench_set_counter(s, "peak_rss", (double)rss_bytes, BENCH_COUNTER_PLAIN);
+        bench_set_counter(s, "rss_over_baseline", (double)rss_bytes,
+                          BENCH_COUNTER_PLAIN);
 }
 
 /* --- one case alone, for peak_rss_of_child ------------------------------- */

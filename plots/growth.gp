@@ -3,7 +3,7 @@
 # memory a small view keeps alive.  Reads data/growth.tsv and
 # data/growth_largest.tsv (scripts/plot.sh): columns variant arg ns_med
 # ns_min ns_max reps, then the counters below in this order (7 ... 18).
-# counters: elements,capacity,reallocs,moves,bytes_copied,bytes_relocated,peak_bytes,slack_bytes,faults,peak_rss,live_bytes,buffers
+# counters: elements,capacity,reallocs,moves,bytes_copied,bytes_relocated,peak_bytes,slack_bytes,faults,rss_over_baseline,live_bytes,buffers
 
 load 'common.gp'
 

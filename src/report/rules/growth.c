@@ -336,8 +336,8 @@ void judge_g3(const report_run *run, claim_result *out)
         summary rv, rc;
         if (!exact_count(run, view, "live_bytes", &lv, NULL, &out->v) ||
             !exact_count(run, copy, "live_bytes", &lc, NULL, &out->v) ||
-            !exact_count(run, view, "peak_rss", &unused, &rv, &out->v) ||
-            !exact_count(run, copy, "peak_rss", &unused, &rc, &out->v)) {
+            !exact_count(run, view, "rss_over_baseline", &unused, &rv, &out->v) ||
+            !exact_count(run, copy, "rss_over_baseline", &unused, &rc, &out->v)) {
             text_printf(&out->body, "\nNot measured: %s.\n\n", text_str(&out->v.condition));
             text_free(&rss_at);
             return;
