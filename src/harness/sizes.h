@@ -53,7 +53,7 @@ size_t size_sweep(size_t lo, size_t hi, int per_octave, const size_t *marks,
  * SIZES_HOST_L3); one per doubling from there on, where curves are flat
  * or climb steadily and each point costs seconds.  With 'quick', one per
  * doubling throughout.  Returns how many were written (at most cap); 0
- * when top < 4096 or granule is 0.
+ * when top < 4096, granule is 0 or cap is 0.
  */
 size_t size_cache_sweep(size_t top, bool quick, machine_caches caches,
                         size_t granule, size_t *out, size_t cap);
