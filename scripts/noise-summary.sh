@@ -31,15 +31,17 @@ table() {
       .context as $c
       | (($c.load_avg_at_start // "" | split(" ") | .[0] // "" | tonumber?) // $c.load_avg[0]? // null) as $load
       | ($c.cpu_governor // "unreadable") as $gov
-      | [.benchmarks[] | select(.run_type == "aggregate")] as $aggs
+      # each case'"'"'s cv aggregate by name, looked up once per case
+      | (reduce (.benchmarks[] | select(.run_type == "aggregate" and .aggregate_name == "cv"))
+           as $a ({}; .[$a.run_name | tostring] //= $a.real_time)) as $cvs
       | [.benchmarks[] | select(.run_type == "iteration" and ((.error_occurred // false) | not))]
       # cases in the order the program registered them (interleaved
-      # repetitions write them in a random one), not sorted by name
+      # repetitions write them in a random one), not sorted by name;
+      # grouped once, not searched once per case
       | sort_by(.family_index // 0, .per_family_instance_index // 0)
-      | . as $iters
-      | (reduce .[].run_name as $n ([]; if any(.[]; . == $n) then . else . + [$n] end))[]
-      | . as $name
-      | [$iters[] | select(.run_name == $name)]
+      | to_entries | map(.value + {position: .key})
+      | group_by(.run_name | tostring) | sort_by(.[0].position)[]
+      | (.[0].run_name | tostring) as $name
       | (.[0].time_unit // "ns") as $unit
       # time per element where the case counts items, else per iteration
       | (if .[0].items_per_second then [(map(1e9 / .items_per_second) | sort | .[(length - 1) / 2 | floor]), "ns/elem"]
@@ -51,8 +53,11 @@ table() {
          | if $n < 2 then null
            else ($t | add / $n) as $m
                 | (($t | map((. - $m) * (. - $m)) | add) / ($n - 1) | sqrt) / $m end) as $own_cv
-      | ([$aggs[] | select(.run_name == $name and .aggregate_name == "cv") | .real_time][0] // $own_cv) as $cv
-      | ($name | sub("/(real_time|manual_time|process_time)$"; "")) as $case
+      | ($cvs[$name] // $own_cv) as $cv
+      # a name is shown as text on one line: a newline or tab in it
+      # would cut the table (control characters as visible escapes)
+      | ($name | sub("/(real_time|manual_time|process_time)$"; "")
+               | gsub("\n"; "\\n") | gsub("\t"; "\\t") | gsub("[[:cntrl:]]"; "?")) as $case
       | if $cv == null then ["-", "-", $median, $rep_s, $case, "one repetition: no spread to judge"]
         else
           (if $cv * 100 <= $limit then "ok"
@@ -69,8 +74,9 @@ table() {
 }
 
 out=$run/summary.txt
+trap 'rm -f "$out.tmp"' EXIT   # a failed write (a full disk) keeps nothing
 {
-    echo "Noise summary of $(cd "$run" && pwd -P | xargs basename)  (flag: CV above $limit%)"
+    echo "Noise summary of $(basename "$(cd "$run" && pwd -P)")  (flag: CV above $limit%)"
     for json in "${jsons[@]}"; do
         # Only benchmark-shaped output (a "benchmarks" array).
         jq -e '.benchmarks | type == "array"' "$json" >/dev/null 2>&1 || continue
