@@ -52,7 +52,12 @@ unset multiplot
 eval set_output('alloc_memory')
 reset
 load 'common.gp'
-treefile = '< grep -v "^cycle_" '.largestfile
+# The tree strategies' rows (not the rings'), filtered by gnuplot itself:
+# no shell command, so no file name inside one.  Columns: variant, malloc
+# calls, peak bytes and resident bytes per object (11, 12, 13 of the TSV).
+set table $trees separator tab
+plot largestfile using (strcol(1)):11:12:13 with table if (strstrt(strcol(1), 'cycle_') != 1)
+unset table
 set multiplot layout 1,2 title "Memory and malloc calls per object at the largest tree\n{/*0.8 ".machine."}"
 set style data histograms
 set style histogram clustered gap 1
@@ -64,10 +69,10 @@ set title 'bytes per object'
 set yrange [0:*]
 set offsets 0, 0, graph 0.3, 0
 set ylabel 'bytes'
-plot treefile using 12:xtic(1) title 'asked of malloc, at the peak (counting)' lc rgb '#0072B2', \
-     ''       using 13         title 'peak resident memory (fresh process)' lc rgb '#E69F00', \
-     ''       using ($0 - 1.0 / 6):($12 + 1):(sprintf('%.0f', $12)) with labels notitle font ',9', \
-     ''       using ($0 + 1.0 / 6):($13 + 1):(sprintf('%.0f', $13)) with labels notitle font ',9'
+plot $trees using 3:xtic(1) title 'asked of malloc, at the peak (counting)' lc rgb '#0072B2', \
+     ''       using 4         title 'peak resident memory (fresh process)' lc rgb '#E69F00', \
+     ''       using ($0 - 1.0 / 6):($3 + 1):(sprintf('%.0f', $3)) with labels notitle font ',9', \
+     ''       using ($0 + 1.0 / 6):($4 + 1):(sprintf('%.0f', $4)) with labels notitle font ',9'
 set title 'calls that reach malloc, per object (log scale; 0 drawn at the floor)'
 set logscale y 10
 set offsets 0, 0, 0, 0
@@ -75,8 +80,8 @@ set yrange [1e-5:5]
 set format y '10^{%L}'
 set ylabel 'malloc calls per object'
 set key off
-plot treefile using ($11 > 0 ? $11 : 1e-5):xtic(1) title 'malloc calls' lc rgb '#009E73', \
-     ''       using 0:($11 > 0 ? $11 * 1.8 : 2e-5):(sprintf('%.2g', $11)) with labels notitle font ',9'
+plot $trees using ($2 > 0 ? $2 : 1e-5):xtic(1) title 'malloc calls' lc rgb '#009E73', \
+     ''       using 0:($2 > 0 ? $2 * 1.8 : 2e-5):(sprintf('%.2g', $2)) with labels notitle font ',9'
 unset multiplot
 
 # --- A2: what a ring of counted objects leaves behind -----------------------

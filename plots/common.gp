@@ -1,7 +1,8 @@
 # common.gp - shared look of every plot: terminal, colours, cache markers.
 #
-# Expects from the caller (scripts/plot.sh): term ('png', 'svg' or 'dumb'),
-# outdir, and l1, l2, l3 (cache sizes in bytes, 0 when unknown).
+# Expects from the caller (plots/draw.gp): term ('png', 'svg' or 'dumb'),
+# l1, l2, l3 (cache sizes in bytes, 0 when unknown), and optionally outdir
+# (default: the current directory).
 
 if (term eq 'png') {
     set terminal pngcairo size 1100,680 enhanced font 'DejaVu Sans,11' linewidth 1.5
@@ -16,9 +17,12 @@ if (term eq 'png') {
     }
 }
 
-# "set output @out('name')" style does not exist in gnuplot 5.4; callers
-# write: eval set_output('name')
-set_output(name) = (term eq 'dumb') ? 'set output' : sprintf("set output '%s/%s%s'", outdir, name, ext)
+# Callers write: eval set_output('name'), with a constant name.  The
+# command names the file through out_path(), an expression, so outdir (a
+# path, possibly with quotes) is never part of the evaluated text.
+if (!exists('outdir')) { outdir = '.' }
+out_path(name) = outdir . '/' . name . ext
+set_output(name) = (term eq 'dumb') ? 'set output' : "set output out_path('" . name . "')"
 
 # Okabe-Ito colours: distinguishable with the common colour blindnesses.
 set linetype 1 lc rgb '#000000' pt 7  ps 0.7

@@ -2,7 +2,7 @@
 #
 # Usage: jq -r --arg counters "elements,ws_bytes" --arg output rows \
 #           -f plots/flatten.jq run/x.json
-#        (--arg output variants prints only the variants, space-separated,
+#        (--arg output variants prints only the variants, one per line,
 #        in block order: gnuplot's legend titles.)
 #
 # Case names are <bench>/<variant>/<arg> (then the library's suffixes).  Rows come in blocks, one block
@@ -11,12 +11,26 @@
 #   variant arg ns_med ns_min ns_max reps <counters...>
 # ns_* are nanoseconds per item (1e9 / items_per_second) over the
 # repetitions: median, smallest, largest.  Each counter is its median over
-# the repetitions.  Failed cases (error_occurred) are left out.
+# the repetitions.  Failed cases (error_occurred) are left out, and so
+# are cases whose last part is not a number.
+#
+# Names come from a file anyone may have written, so a variant is printed
+# as text that keeps the TSV and gnuplot's word lists whole (shown, below);
+# gnuplot reads it as data (plots/draw.gp), never as code.
 
 # The parts of a case name, without the suffixes Google Benchmark adds for
 # its own options ("real_time", "threads:2", ...).
 def case_parts:
   split("/") | map(select(test("^(real_time|manual_time|process_time)$|:") | not));
+
+# A variant as one TSV field and one gnuplot word: control characters
+# (a tab or a newline would cut the row) as visible escapes, quotes (which
+# group words in gnuplot's word()) as typographic ones, spaces as no-break
+# spaces.  Printed, the name reads the same.
+def shown:
+  gsub("\t"; "\\t") | gsub("\n"; "\\n") | gsub("\r"; "\\r")
+  | gsub("[[:cntrl:]]"; "?")
+  | gsub("'"; "\u2019") | gsub("\""; "\u201d") | gsub(" "; "\u00a0");
 
 def median:
   sort | if length == 0 then null
@@ -28,15 +42,17 @@ def ns_per_item:
 
 ($counters | split(",") | map(select(length > 0))) as $cols
 | [ .benchmarks[]
-    | select(.run_type == "iteration" and ((.error_occurred // false) | not))
+    | select(.run_type == "iteration" and ((.error_occurred // false) | not)
+             and (.run_name | type) == "string")
     | (.run_name | case_parts) as $parts
-    | . + { variant: ($parts[1:-1] | join("/")), arg: ($parts[-1] | tonumber) } ]
+    | . + { variant: ($parts[1:-1] | join("/") | shown), arg: ($parts[-1] | tonumber? // null) }
+    | select(.arg != null) ]
 # Registration order, not the order of the file: with interleaved
 # repetitions a case is written when its last repetition ends, in an order
 # that changes from run to run (and with it the legend and the colours).
 | sort_by(.family_index // 0, .per_family_instance_index // 0)
 | (reduce .[].variant as $v ([]; if any(.[]; . == $v) then . else . + [$v] end)) as $order
-| if $output == "variants" then ($order | join(" ")) else
+| if $output == "variants" then $order[] else
   ("# " + (["variant", "arg", "ns_med", "ns_min", "ns_max", "reps"] + $cols | join("\t"))),
   ( $order[] as $v
     | ( [ .[] | select(.variant == $v) ]

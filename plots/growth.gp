@@ -143,7 +143,14 @@ unset arrow; unset label
 eval set_output('growth_views')
 unset logscale; set logscale y 2; set ytics 1, 8
 set format x '% g'; set format y '%.0b %BB'
-views_m = system(sprintf("awk -F'\t' '$1 ~ /^views/ {print $2; exit}' '%s'", largestfile))
+# The rows of the views cases, filtered by gnuplot itself (no shell, so no
+# file name in a command).  Columns: variant, buffers (arg), peak resident
+# bytes, live heap bytes (2, 16, 17 of the TSV).
+set table $views separator tab
+plot largestfile using (strcol(1)):2:16:17 with table if (strstrt(strcol(1), 'views') == 1)
+unset table
+stats $views using 2 every ::0::0 nooutput
+views_m = sprintf('%.0f', STATS_max)
 set title "Keeping the first 10 elements of each of ".views_m." buffers of 1 MiB: a view vs a copy\n{/*0.8 ".machine."}"
 set xlabel ''
 set ylabel 'bytes (log scale)'
@@ -155,21 +162,25 @@ set yrange [256:*]
 set xtics nomirror noenhanced
 set key below box opaque
 set bmargin 6
-plot "< awk -F'\t' '$1 ~ /^views/' '".largestfile."'" \
-        using 17:xtic(1) title 'live heap bytes (counting allocator)' lc rgb '#0072B2', \
-     '' using 16 title 'peak resident bytes of a child doing just this (less a child doing nothing)' lc rgb '#E69F00'
+plot $views using 4:xtic(1) title 'live heap bytes (counting allocator)' lc rgb '#0072B2', \
+     '' using 3 title 'peak resident bytes of a child doing just this (less a child doing nothing)' lc rgb '#E69F00'
 
 set bmargin
 
 # --- 5. the realloc explanation: counted bytes against resident bytes ----------------
 eval set_output('growth_rss')
-rss_rows = "< awk -F'\t' '$1 ~ /^u64\\// && $16 != \"NaN\"' '".datafile."'"
-rss_n = system("awk -F'\t' '$1 ~ /^u64\\// && $16 != \"NaN\" {print $2; exit}' '".datafile."'")
+# The u64 rows that measured resident memory; columns: variant, N, peak
+# bytes held, elements, peak resident bytes (2, 13, 7, 16 of the TSV).
+set table $rss_rows separator tab
+plot datafile using (strcol(1)):2:13:7:16 with table if (strstrt(strcol(1), 'u64/') == 1 && valid(16))
+unset table
+stats $rss_rows using 2 every ::0::0 nooutput
+rss_n = sprintf('%.0f', STATS_max)
 set title "N = ".rss_n." appends of 8-byte values: bytes held (counted) against memory the kernel gave (resident)\n{/*0.8 ".machine."}"
 set xlabel ''
 unset logscale; set yrange [0:*]; set ytics autofreq; set mytics default; set format y "%g"
 set ylabel 'MiB'
 set xtics rotate by -30 nomirror noenhanced
-plot rss_rows using ($13 / 1048576):xtic(1) title 'peak bytes held (counting allocator; a moved block counts twice)' lc rgb '#0072B2', \
-     '' using ($16 / 1048576) title 'peak resident bytes (child process doing one build, kernel VmHWM)' lc rgb '#E69F00', \
-     '' using ($7 * 8 / 1048576) title 'the N elements themselves' lc rgb '#999999'
+plot $rss_rows using ($3 / 1048576):xtic(1) title 'peak bytes held (counting allocator; a moved block counts twice)' lc rgb '#0072B2', \
+     '' using ($5 / 1048576) title 'peak resident bytes (child process doing one build, kernel VmHWM)' lc rgb '#E69F00', \
+     '' using ($4 * 8 / 1048576) title 'the N elements themselves' lc rgb '#999999'

@@ -5,16 +5,30 @@
 # Usage: scripts/plot.sh RUN_DIR [BENCH...]
 # Env:   PLOT_TERM=png,svg (default; files in RUN_DIR/plots/) or dumb (the
 #        terminal, for a classroom or an SSH session).
+# Exit:  0 when every bench was drawn; 1 when one was not (no results, no
+#        successful case, a failed write: a full disk); 2 for bad usage.
 #
 # A .gp script names the counters it needs on a line "# counters: a,b,c".
+#
+# A results file may come from anyone, so nothing read from it becomes
+# program text: gnuplot gets the names and the machine as files it reads
+# as data and the cache sizes as arguments checked to be digits
+# (plots/draw.gp), and runs in a private directory, so no path reaches
+# it either.  Each bench is drawn there first; its data and plots are
+# checked (every write, each PNG and SVG complete) and only then moved
+# into RUN_DIR, so a failure (a full disk) keeps nothing half written.
 set -euo pipefail
 
 run=${1:?usage: scripts/plot.sh RUN_DIR [BENCH...]}
 shift
 here=$(cd "$(dirname "$0")/.." && pwd)
 [ -d "$run" ] || { echo "plot: no run directory '$run'" >&2; exit 1; }
-run=$(cd "$run" && pwd -P)   # gnuplot runs from plots/; latest is resolved
+run=$(cd "$run" && pwd -P)   # latest is resolved
 terms=${PLOT_TERM:-png,svg}
+for term in ${terms//,/ }; do
+    [[ $term =~ ^(png|svg|dumb)$ ]] ||
+        { echo "plot: PLOT_TERM wants png, svg or dumb (comma-separated), not '$term'" >&2; exit 2; }
+done
 
 benches=("$@")
 if [ ${#benches[@]} -eq 0 ]; then
@@ -24,40 +38,87 @@ if [ ${#benches[@]} -eq 0 ]; then
 fi
 [ ${#benches[@]} -gt 0 ] || { echo "plot: no results in $run" >&2; exit 1; }
 
-# Cache size in bytes at a level, from Google Benchmark's context; 0 if absent.
+# A private directory on the run's file system: the finished files are
+# renamed into place, which needs no room, so what lands is whole.
+work=$(mktemp -d "$run/.plot.XXXXXX") || { echo "plot: cannot write in $run" >&2; exit 1; }
+trap 'rm -rf "$work"' EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+# Cache size in bytes at a level, from Google Benchmark's context; 0 if
+# absent or not a plain number.
 cache_size() {
-    jq -r --argjson level "$1" \
-        '[.context.caches[]? | select(.level == $level and .type != "Instruction") | .size][0] // 0' "$2"
+    local size
+    size=$(jq -r --argjson level "$1" \
+        '[.context.caches[]? | select(.level == $level and .type != "Instruction") | .size][0] // 0' "$2") || size=0
+    [[ $size =~ ^[0-9]{1,15}$ ]] && echo "$size" || echo 0
 }
 
-# gnuplot string literal content: no quotes or backslashes.
-clean() { printf '%s' "$1" | tr -d "'\"\\\\"; }
+# True when a plot file was written to its end: a PNG ends with its IEND
+# chunk, an SVG with its closing tag.  A write cut short (a full disk)
+# leaves neither, and gnuplot exits 0 all the same.
+complete() {
+    case $1 in
+        *.png) [ "$(tail -c 8 "$1" | od -An -tx1 | tr -d ' \n')" = 49454e44ae426082 ] ;;
+        *.svg) tail -c 64 "$1" | grep -q '</svg>' ;;
+        *) return 1 ;;
+    esac
+}
 
-mkdir -p "$run/data" "$run/plots"
-status=0
-for b in "${benches[@]}"; do
-    json=$run/$b.json gp=$here/plots/$b.gp
-    [ -f "$json" ] || { echo "plot: $json not found" >&2; status=1; continue; }
-    [ -f "$gp" ] || { echo "plot: no plot script plots/$b.gp; skipping $b" >&2; continue; }
+# draw BENCH: flattens and draws one bench in $work/BENCH; returns 1 (with
+# a message) when any step fails.
+draw() {
+    local b=$1 json=$run/$1.json gp=$here/plots/$1.gp d=$work/$1 counters term f n l1 l2 l3
+    [ -f "$json" ] || { echo "plot: $json not found" >&2; return 1; }
+    mkdir "$d" || return 1
     counters=$(sed -n 's/^# counters: *//p' "$gp" | head -n 1)
-    tsv=$run/data/$b.tsv
-    jq -r --arg counters "$counters" --arg output rows -f "$here/plots/flatten.jq" "$json" > "$tsv.tmp"
-    mv -f "$tsv.tmp" "$tsv"
+    jq -r --arg counters "$counters" --arg output rows -f "$here/plots/flatten.jq" "$json" > "$d/data.tsv" ||
+        { echo "plot: $b: cannot flatten $json to TSV" >&2; return 1; }
     # The largest case of each variant, one row each (for bar charts).
-    largest=$run/data/${b}_largest.tsv
     awk -F'\t' 'NR == 1 { print; next }
                  NF == 0 { if (last != "") print last; last = ""; next }
                  { last = $0 }
-                 END { if (last != "") print last }' "$tsv" > "$largest"
-    variants=$(jq -r --arg counters "" --arg output variants -f "$here/plots/flatten.jq" "$json")
-    [ -n "$variants" ] || { echo "plot: $b has no successful cases" >&2; status=1; continue; }
-    machine=$(clean "$(jq -r '"\(.context.host_name), \(.context.num_cpus) CPUs, \(.context.mode // "?") run, \(.context.compiler // "?" | split(" ") | .[0:3] | join(" ")), \(.context.date[0:16])"' "$json")")
+                 END { if (last != "") print last }' "$d/data.tsv" > "$d/largest.tsv" || return 1
+    jq -r --arg counters "" --arg output variants -f "$here/plots/flatten.jq" "$json" > "$d/variants.txt" || return 1
+    [ -s "$d/variants.txt" ] || { echo "plot: $b has no successful cases" >&2; return 1; }
+    # One line of text; gnuplot reads it as data.
+    jq -r '"\(.context.host_name), \(.context.num_cpus) CPUs, \(.context.mode // "?") run, \(.context.compiler // "?" | tostring | split(" ") | .[0:3] | join(" ")), \(.context.date // "?" | tostring | .[0:16])"
+           | gsub("[[:cntrl:]]"; " ")' "$json" > "$d/machine.txt" || return 1
+    l1=$(cache_size 1 "$json") l2=$(cache_size 2 "$json") l3=$(cache_size 3 "$json")
     for term in ${terms//,/ }; do
-        gnuplot -e "term='$term'; datafile='$tsv'; largestfile='$largest'; outdir='$run/plots'; \
-variants='$variants'; machine='$machine'; \
-l1=$(cache_size 1 "$json"); l2=$(cache_size 2 "$json"); l3=$(cache_size 3 "$json")" \
-            -e "cd '$here/plots'" "$gp" || status=1
+        (cd "$d" && GNUPLOT_LIB="$here/plots" gnuplot -c "$here/plots/draw.gp" "$b.gp" "$term" "$l1" "$l2" "$l3" "$b") ||
+            { echo "plot: $b: gnuplot failed ($term)" >&2; return 1; }
     done
-    [ "$terms" = dumb ] || echo "plot: $b -> $run/plots/$b*.{${terms}}" >&2
+    n=0
+    for f in "$d"/*.png "$d"/*.svg; do
+        [ -e "$f" ] || continue
+        complete "$f" || { echo "plot: $b: $(basename "$f") was cut short (is the disk full?); nothing kept" >&2; return 1; }
+        n=$((n + 1))
+    done
+    [ "$terms" = dumb ] || [ "$n" -gt 0 ] || { echo "plot: $b: gnuplot wrote no plot" >&2; return 1; }
+}
+
+# keep BENCH: moves what draw made into RUN_DIR/data and RUN_DIR/plots.
+keep() {
+    local b=$1 d=$work/$1 f
+    mkdir -p "$run/data" "$run/plots" || return 1
+    mv -f "$d/data.tsv" "$run/data/$b.tsv" && mv -f "$d/largest.tsv" "$run/data/${b}_largest.tsv" || return 1
+    for f in "$d"/*.png "$d"/*.svg; do
+        [ -e "$f" ] || continue
+        mv -f "$f" "$run/plots/" || return 1
+    done
+}
+
+status=0
+for b in "${benches[@]}"; do
+    [[ $b =~ ^[A-Za-z0-9_-]+$ ]] || { echo "plot: '$b' is not a bench name; skipping it" >&2; status=1; continue; }
+    [ -f "$here/plots/$b.gp" ] || { echo "plot: no plot script plots/$b.gp; skipping $b" >&2; continue; }
+    if draw "$b" && keep "$b"; then
+        [ "$terms" = dumb ] || echo "plot: $b -> $run/plots/$b*.{${terms}}" >&2
+    else
+        echo "plot: $b: not drawn; earlier plots of this run are as they were" >&2
+        status=1
+    fi
+    rm -rf "${work:?}/$b"
 done
 exit $status

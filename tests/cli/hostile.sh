@@ -1,0 +1,167 @@
+#!/bin/bash
+# hostile.sh - a results file is data, never code: runs every tool that
+# reads a run over a hostile run (tests/fixtures/hostile/make-run.sh:
+# names with quotes and system(), $(...), backticks, a pipe, <script>,
+# newlines, in a run directory whose path holds spaces, quotes and $(...))
+# and checks, tool by tool, that no command ran (the canary file the
+# names would create stays absent) and that the names come out as text.
+#
+# Usage: tests/cli/hostile.sh [BIN_DIR]   (default build/bin; make test-cli)
+# Env:   HOSTILE_STRICT=1  count the checks marked PENDING as failures too
+# Prints one line per check; exits 1 when any check fails.
+#
+# Checks marked PENDING wait for fixes other engineers are making (issue
+# 21): they print XFAIL while they fail and ok once they pass, and do not
+# fail the test until the mark is removed (see PENDING below).
+set -uo pipefail
+cd "$(dirname "$0")/../.."
+root=$(pwd)
+bin=${1:-build/bin}
+
+# check name -> the fix it waits for.  Remove an entry once that fix is in
+# main, so that the check guards it.
+declare -A PENDING=(
+    [make-plots]="RUN with spaces quoted in the Makefile (item 9, Makefile)"
+    [claims]="report.md escapes names (item 9, Markdown injection; tools/report)"
+    [compare]="compare reads every bench's output and escapes names (items 3, 9)"
+    [claims-diff]="claims_diff escapes names (item 9)"
+)
+
+tmp=$(mktemp -d /tmp/hostile.XXXXXX)
+trap 'rm -rf "$tmp"' EXIT
+canary=$tmp/CANARY
+# A run path with spaces, quotes and a command substitution: each would
+# create "pwned" in the working directory of whatever ran it.
+run="$tmp/my run 'q' \$(touch pwned) \`touch pwned\`"
+tests/fixtures/hostile/make-run.sh "$run" "$canary" ||
+    { echo "FAIL  hostile: cannot make the fixture" >&2; exit 1; }
+ref=$tmp/reference
+mkdir -p "$ref"
+gzip -dc results/reference/traverse.json.gz > "$ref/traverse.json"
+
+failures=0 xfails=0
+pass() { printf 'ok    %s\n' "$1"; }
+fail() {
+    local name=${1%%:*}
+    if [ -n "${PENDING[$name]:-}" ] && [ "${HOSTILE_STRICT:-0}" != 1 ]; then
+        printf 'XFAIL %s  [PENDING: %s]\n' "$1" "${PENDING[$name]}"
+        xfails=$((xfails + 1))
+    else
+        printf 'FAIL  %s\n' "$1"
+        failures=$((failures + 1))
+    fi
+}
+
+# Nothing ran: no canary, and no "pwned" where a tool may have run a
+# command (the checkout, its plots/ and scripts/, the fixture's directory).
+executed() {
+    [ -e "$canary" ] && { echo "created $canary"; return 0; }
+    local d
+    for d in "$root" "$root/plots" "$root/scripts" "$tmp" "$run"; do
+        [ -e "$d/pwned" ] && { echo "created $d/pwned"; return 0; }
+    done
+    return 1
+}
+
+# Removes what a command run by an earlier check created, so that each
+# check is judged on its own.
+clean_canaries() {
+    local d
+    rm -f "$canary"
+    for d in "$root" "$root/plots" "$root/scripts" "$tmp" "$run"; do rm -f "$d/pwned"; done
+}
+
+# The raw hostile strings a rendered page must not hold as markup.
+raw_markup() { grep -l -F '<script>alert(1)</script>' "$@" 2>/dev/null; }
+
+# --- plots (scripts/plot.sh) -------------------------------------------------
+if PLOT_TERM=png,svg scripts/plot.sh "$run" traverse >"$tmp/out" 2>"$tmp/err"; then
+    if e=$(executed); then fail "plots: a name ran a command: $e"
+    elif [ "$(ls "$run"/plots/*.png 2>/dev/null | wc -l)" -lt 2 ]; then fail "plots: no PNG written: $(head -n 3 "$tmp/err")"
+    elif raw_markup "$run"/plots/*.svg >/dev/null; then fail "plots: an SVG holds <script> as markup"
+    elif ! grep -qF '$(touch' "$run/data/traverse.tsv" ||
+         ! grep -qF '<script>alert(1)</script>' "$run/data/traverse.tsv"; then
+        fail "plots: the names are not in data/traverse.tsv as text"
+    else
+        pass "plots: exit 0, $(ls "$run"/plots/traverse*.png | wc -l) PNG, names as text, nothing ran"
+    fi
+else
+    fail "plots: exit non-zero: $(head -n 3 "$tmp/err")"
+fi
+if PLOT_TERM=dumb scripts/plot.sh "$run" traverse >"$tmp/out" 2>"$tmp/err" &&
+   ! executed >/dev/null && grep -qF '$(touch' "$tmp/out"; then
+    pass "plots in the terminal: the names shown as text, nothing ran"
+else
+    fail "plots in the terminal: $(executed; head -n 3 "$tmp/err")"
+fi
+rm -rf "$run/plots" "$run/data"
+
+clean_canaries
+# --- make plots RUN=<a path with spaces and a quote> ---------------------------
+# make expands '$' in a variable itself (RUN='$(x)' is make's variable x),
+# so this path keeps to spaces and quotes; a link to the hostile run.
+ln -s "$run" "$tmp/a run 'q'"
+if make --no-print-directory plots RUN="$tmp/a run 'q'" >"$tmp/out" 2>"$tmp/err" && ! executed >/dev/null &&
+   [ -f "$run/plots/traverse.png" ]; then
+    pass "make-plots: RUN with spaces and a quote, nothing ran"
+else
+    fail "make-plots: $(executed; head -n 2 "$tmp/err")"
+fi
+
+clean_canaries
+# --- noise summary --------------------------------------------------------------
+if scripts/noise-summary.sh "$run" >"$tmp/out" 2>"$tmp/err" && ! executed >/dev/null &&
+   grep -qF '<script>alert(1)</script>' "$run/summary.txt" &&
+   [ "$(grep -c '^  two' "$run/summary.txt")" -eq 0 ]; then
+    pass "noise-summary: exit 0, names as text on one line each, nothing ran"
+else
+    fail "noise-summary: $(executed; head -n 2 "$tmp/err")"
+fi
+
+clean_canaries
+# --- claims report ----------------------------------------------------------------
+if [ -x "$bin/report" ]; then
+    "$bin/report" "$run" >"$tmp/out" 2>"$tmp/err"
+    status=$?
+    if e=$(executed); then fail "claims: a name ran a command: $e"
+    elif [ $status -gt 1 ]; then fail "claims: exit $status: $(head -n 2 "$tmp/err")"
+    elif [ ! -f "$run/report.md" ]; then fail "claims: no report.md: $(head -n 2 "$tmp/err")"
+    elif raw_markup "$run/report.md" >/dev/null; then fail "claims: report.md holds <script> as markup"
+    else pass "claims: exit $status, report.md shows the names as text, nothing ran"
+    fi
+else
+    fail "claims: $bin/report is not built"
+fi
+
+clean_canaries
+# --- compare (two runs) -------------------------------------------------------------
+results=$tmp/results
+if scripts/compare.sh "$bin" "$results" "$ref" "$run" >"$tmp/out" 2>"$tmp/err" && ! executed >/dev/null &&
+   md=$(ls "$results"/compare/*.md 2>/dev/null | head -n 1) && [ -n "$md" ] && ! raw_markup "$md" >/dev/null &&
+   [ -z "$(find "$results" -name '*.tmp')" ]; then
+    pass "compare: exit 0, names as text, no .tmp left, nothing ran"
+else
+    fail "compare: $(executed; head -n 2 "$tmp/err")"
+fi
+
+clean_canaries
+# --- claims-diff ----------------------------------------------------------------------
+if [ -x "$bin/claims_diff" ] && [ -x "$bin/report" ]; then
+    "$bin/report" "$ref" >/dev/null 2>&1
+    "$bin/claims_diff" "$run" "$ref" >"$tmp/out" 2>"$tmp/err"
+    status=$?
+    if e=$(executed); then fail "claims-diff: a name ran a command: $e"
+    elif [ $status -gt 1 ]; then fail "claims-diff: exit $status: $(head -n 2 "$tmp/err")"
+    elif raw_markup "$tmp/out" >/dev/null; then fail "claims-diff: prints <script> as markup"
+    else pass "claims-diff: exit $status, nothing ran"
+    fi
+else
+    fail "claims-diff: $bin/claims_diff or $bin/report is not built"
+fi
+
+clean_canaries
+if [ "$failures" -gt 0 ]; then
+    echo "hostile: $failures check(s) failed" >&2
+    exit 1
+fi
+echo "hostile: all checks passed$([ "$xfails" -gt 0 ] && echo " ($xfails PENDING still failing, marked XFAIL)")"
