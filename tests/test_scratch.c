@@ -1,6 +1,6 @@
 /* test_scratch.c - the scratch directory goes away on scratch_remove, at
- * exit and on SIGTERM/SIGINT, keeps an ignored signal ignored, and refuses
- * bad file names. */
+ * exit, on SIGTERM/SIGINT and on abort(), keeps an ignored signal ignored,
+ * and refuses bad file names. */
 #include "harness/scratch.h"
 
 #include <criterion/criterion.h>
@@ -154,6 +154,41 @@ Test(scratch, removed_on_sigterm_and_sigint_and_the_signal_still_kills)
         char path[512];
         pid_t pid = child_with_scratch(wait_for_a_signal, path, sizeof path);
         cr_assert(exists(path));
+        cr_assert_eq(kill(pid, sigs[i]), 0);
+        int status;
+        cr_assert_eq(waitpid(pid, &status, 0), pid);
+        cr_assert(WIFSIGNALED(status) && WTERMSIG(status) == sigs[i],
+                  "the child should die of signal %d (status %d)", sigs[i], status);
+        cr_assert_not(exists(path), "%s survived signal %d", path, sigs[i]);
+    }
+}
+
+static void call_abort(void)
+{
+    abort(); /* as Google Benchmark does on --benchmark_repetitions=-1 */
+}
+
+Test(scratch, removed_on_abort_and_the_abort_still_kills)
+{
+    char path[512];
+    pid_t pid = child_with_scratch(call_abort, path, sizeof path);
+    int status;
+    cr_assert_eq(waitpid(pid, &status, 0), pid);
+    cr_assert(WIFSIGNALED(status) && WTERMSIG(status) == SIGABRT,
+              "the child should die of SIGABRT (status %d)", status);
+    cr_assert_not(exists(path), "%s survived abort()", path);
+}
+
+Test(scratch, removed_on_sigpipe_sigquit_sigxfsz)
+{
+    int sigs[] = {SIGPIPE, SIGQUIT, SIGXFSZ};
+    for (int i = 0; i < 3; i++) {
+        char path[512];
+        /* Default action in the child, whatever the test runner set: an
+         * ignored signal stays ignored (test below). */
+        void (*before)(int) = signal(sigs[i], SIG_DFL);
+        pid_t pid = child_with_scratch(wait_for_a_signal, path, sizeof path);
+        signal(sigs[i], before);
         cr_assert_eq(kill(pid, sigs[i]), 0);
         int status;
         cr_assert_eq(waitpid(pid, &status, 0), pid);

@@ -1,9 +1,10 @@
 /*
  * scratch.h - a temporary directory for generated files, removed whatever
  * way the program ends: return from main, exit(), an error path, or
- * SIGINT, SIGTERM, SIGHUP (Ctrl-C, kill, a closed terminal).  Only SIGKILL
- * and a power cut leave it behind, under $TMPDIR with a name starting
- * with the program's.
+ * SIGINT, SIGTERM, SIGHUP (Ctrl-C, kill, a closed terminal), SIGABRT
+ * (abort(): a failed check inside a library), SIGPIPE, SIGQUIT, SIGXFSZ.
+ * Only SIGKILL, a crash (SIGSEGV) and a power cut leave it behind, under
+ * $TMPDIR with a name starting with the program's.
  *
  * One scratch directory per process; its files are created by the caller
  * at paths from scratch_file(), which remembers them so that a signal
