@@ -5,7 +5,7 @@
 
 test-cli: $(BIN)/traverse
 	@tests/cli/bad-input.sh $(BIN)
-	@$(MAKE) --no-print-directory $(BIN)/report $(BIN)/claims_diff $(BIN)/compare && tests/cli/hostile.sh $(BIN) && tests/cli/plots-full-disk.sh
+	@$(MAKE) --no-print-directory $(BIN)/report $(BIN)/claims_diff $(BIN)/compare && tests/cli/hostile.sh $(BIN) && tests/cli/plots-full-disk.sh && tests/cli/library-flags.sh $(BIN)
 
 HELP_EXTRA += "  make test-cli     bad input and Ctrl-C: clear errors, nothing lost (part of make test)\n"
 .PHONY: test-cli

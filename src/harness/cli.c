@@ -8,9 +8,12 @@
 #include "shim/bench.h"
 #include "sizes.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <getopt.h>
 #include <inttypes.h>
+#include <math.h>
+#include <regex.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -114,6 +117,68 @@ static bool has_flag(int argc, char **argv, const char *flag)
     return flag_value(argc, argv, flag) != NULL;
 }
 
+/* Whether a library flag's value, well-formed for the library, is one the
+ * suite cannot run with.  A malformed value is left to the library, which
+ * names the flag and the type it wants; these catch the well-formed ones it
+ * takes and then aborts on (repetitions -1, exit 134), runs nothing with
+ * (repetitions 0, a filter that does not compile) or times nothing with. */
+static bool below_one(const char *v)
+{
+    char *end;
+    errno = 0;
+    long n = strtol(v, &end, 10);
+    return end != v && *end == '\0' && !errno && n < 1;
+}
+
+static bool not_positive(const char *v)
+{
+    char *end;
+    double d = strtod(v, &end);
+    return end != v && *end == '\0' && !(d > 0 && isfinite(d));
+}
+
+/* Google Benchmark compiles the filter as a POSIX extended regular
+ * expression (std::regex extended; a leading '-' negates it). */
+static bool bad_regex(const char *v)
+{
+    if (v[0] == '-')
+        v++;
+    regex_t re;
+    if (regcomp(&re, v, REG_EXTENDED | REG_NOSUB) != 0)
+        return true;
+    regfree(&re);
+    return false;
+}
+
+static bool not_a_format(const char *v)
+{
+    return strcmp(v, "console") != 0 && strcmp(v, "json") != 0 && strcmp(v, "csv") != 0;
+}
+
+static const struct library_flag {
+    const char *flag;
+    bool (*refused)(const char *value);
+    const char *wants;
+} library_flags[] = {
+    {"--benchmark_repetitions", below_one, "a whole number of at least 1"},
+    {"--benchmark_min_time", not_positive, "a positive number of seconds"},
+    {"--benchmark_filter", bad_regex, "a valid regular expression (POSIX extended)"},
+    {"--benchmark_format", not_a_format, "console, json or csv"},
+    {"--benchmark_out_format", not_a_format, "console, json or csv"},
+};
+
+/* Exits 2 with a message when a library flag has a value the suite cannot
+ * run with; the last occurrence counts, as for the library. */
+static void check_library_flags(int argc, char **argv)
+{
+    for (size_t i = 0; i < sizeof library_flags / sizeof library_flags[0]; i++) {
+        const struct library_flag *f = &library_flags[i];
+        const char *v = flag_value(argc, argv, f->flag);
+        if (v && f->refused(v))
+            usage_error("%s wants %s, not '%s'", f->flag, f->wants, v);
+    }
+}
+
 /* A copy of argv with the suite's default repetitions and minimum time
  * appended where the caller gave none.  Lives until the program exits. */
 static char **with_defaults(int *argc, char **argv)
@@ -160,6 +225,7 @@ static char **with_defaults(int *argc, char **argv)
 bench_options bench_cli_start(const bench_program *prog, int argc, char **argv)
 {
     current = prog;
+    check_library_flags(argc, argv);
     argv = with_defaults(&argc, argv);
     bench_initialize(&argc, argv, print_help);
 
@@ -191,7 +257,8 @@ bench_options bench_cli_start(const bench_program *prog, int argc, char **argv)
             char *end;
             errno = 0;
             unsigned long long v = strtoull(optarg, &end, 0);
-            if (errno || *end || optarg[0] == '-' || !optarg[0])
+            /* strtoull skips blanks and negates: ' -1' would be 2^64-1. */
+            if (errno || *end || !isdigit((unsigned char)optarg[0]))
                 usage_error("--seed wants a non-negative integer, not '%s'", optarg);
             o.seed = v;
             break;
