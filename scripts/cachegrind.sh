@@ -19,6 +19,7 @@
 set -euo pipefail
 
 bin=$1 results=$2 bench=$3 variants=$4 sizes=$5
+[[ $bench =~ ^[a-z0-9_]+$ ]] || { echo "cachegrind: '$bench' is not a bench name" >&2; exit 2; }
 here=$(cd "$(dirname "$0")/.." && pwd)
 d1=${CG_D1:-32768,8,64}
 ll=${CG_LL:-33554432,16,64}
@@ -105,12 +106,20 @@ done
     echo "references per element are in cachegrind.tsv."
 } > "$out/cachegrind.md"
 
-mkdir -p "$out/plots"
+# gnuplot reads its inputs as data, from files in a directory of its own
+# (plots/draw.gp): no path or name is pasted into its program text.
+mkdir -p "$out/plots" "$tmp/plot"
+cp "$tsv" "$tmp/plot/data.tsv"
+printf '%s\n' $variants > "$tmp/plot/variants.txt"
+echo "D1 $(human "$d1"); LL $(human "$ll")" > "$tmp/plot/machine.txt"
 terms=${PLOT_TERM:-png,svg}
 for term in ${terms//,/ }; do
-    gnuplot -e "term='$term'; datafile='$tsv'; outdir='$out/plots'; bench='$bench'; \
-sizes='$sizes'; variants='$variants'; config='D1 $(human "$d1"); LL $(human "$ll")'" \
-        -e "cd '$here/plots'" "$here/plots/cachegrind.gp"
+    [[ $term =~ ^(png|svg|dumb)$ ]] || { echo "cachegrind: PLOT_TERM wants png, svg or dumb, not '$term'" >&2; exit 2; }
+    (cd "$tmp/plot" && GNUPLOT_LIB="$here/plots" gnuplot -c "$here/plots/draw.gp" cachegrind.gp "$term" 0 0 0 "$bench") ||
+        { echo "cachegrind: gnuplot failed ($term)" >&2; exit 1; }
+done
+for f in "$tmp"/plot/*.png "$tmp"/plot/*.svg; do
+    [ -e "$f" ] && { mv -f "$f" "$out/plots/" || exit 1; }
 done
 ln -sfn "$(basename "$out")" "$results/cachegrind/latest.tmp"
 mv -Tf "$results/cachegrind/latest.tmp" "$results/cachegrind/latest"

@@ -24,6 +24,7 @@ gbcompare=/usr/share/benchmark/compare.py
 name_a=$(basename "$(cd "$a" && pwd -P)") name_b=$(basename "$(cd "$b" && pwd -P)")
 mkdir -p "$results/compare"
 out=$results/compare/$name_a-vs-$name_b.md
+trap 'rm -f "$out.tmp"' EXIT   # a failed step or write keeps no half table
 {
     echo "# $name_b (B) against $name_a (A)"
     shopt -s nullglob

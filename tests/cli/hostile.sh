@@ -109,6 +109,24 @@ else
 fi
 
 clean_canaries
+# --- the lessons' figures (tools/demo/lesson_figures.sh) ---------------------
+# A run directory named "x|e<newline>#" once ended the s command of a sed
+# program and added its e flag, which runs the line (with the host name)
+# as a shell command: here a host name that is one.
+lessons=$tmp/lessons
+mkdir -p "$lessons"
+printf '# Layout\n\n<!-- figures:layout -->\n<!-- /figures:layout -->\n' > "$lessons/layout.md"
+odd="$tmp/x|e"$'\n'"#"
+mkdir -p "$odd"
+jq --arg c "$canary" '.context.host_name = "vm; touch \($c); #"' "$run/traverse.json" > "$odd/traverse.json"
+if tools/demo/lesson_figures.sh "$odd" "$lessons" >"$tmp/out" 2>"$tmp/err" && ! executed >/dev/null &&
+   grep -qF 'Measured on vm; touch' "$lessons/layout.md"; then
+    pass "lessons: a run named 'x|e<newline>#', the host name as text, nothing ran"
+else
+    fail "lessons: $(executed; head -n 2 "$tmp/err")"
+fi
+
+clean_canaries
 # --- noise summary --------------------------------------------------------------
 if scripts/noise-summary.sh "$run" >"$tmp/out" 2>"$tmp/err" && ! executed >/dev/null &&
    grep -qF '<script>alert(1)</script>' "$run/summary.txt" &&

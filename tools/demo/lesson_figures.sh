@@ -52,8 +52,9 @@ figures() {
     fi
     jq -L "$here" --arg re "$DEMO_FILTER" --argjson k "$DEMO_SIZES" \
         'include "lib"; stored_rows($re; $k)' "$json" > "$tmp/rows.json"
-    jq -r '"Measured on \(.context.host_name) (\(.context.num_cpus) CPUs, \(.context.mhz_per_cpu) MHz), \(.context.date[0:10]), \(.context.mode // "?") run, \(.context.compiler // "?" | split(" ") | .[0:3] | join(" ")); from `RUNFILE`:"' "$json" |
-        sed "s|RUNFILE|$(relative "$shown")|"
+    # The file's name goes in as a jq argument: pasted into a sed program,
+    # a path with '|' could end the s command and add flags (e executes).
+    jq -r --arg file "$(relative "$shown")" '"Measured on \(.context.host_name) (\(.context.num_cpus) CPUs, \(.context.mhz_per_cpu) MHz), \(.context.date[0:10]), \(.context.mode // "?") run, \(.context.compiler // "?" | split(" ") | .[0:3] | join(" ")); from `\($file)`:"' "$json"
     echo
     if [ "$(jq length "$tmp/rows.json")" -eq 0 ]; then
         echo "(the run has no successful case of this demo)"

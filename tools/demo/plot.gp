@@ -1,10 +1,26 @@
 # plot.gp - a demo's figures as a terminal plot (gnuplot's dumb terminal).
 #
-# Expects from tools/demo/run.sh: datafile (blocks of "arg<TAB>y", one per
-# variant, two blank lines apart), variants (their names, space-separated,
-# in block order), nargs (how many distinct args), xbytes (1: args are bytes), color (1: ANSI colours),
-# logy (1: log y axis), xlabel, ylabel.  With more than one arg it draws a
+# Run by tools/demo/run.sh from its temporary directory as
+#     gnuplot -c plot.gp NARGS COLOR LOGY XBYTES XLABEL YLABEL
+# NARGS: how many distinct args; COLOR 1: ANSI colours; LOGY 1: log y
+# axis; XBYTES 1: args are bytes; the labels are text.  It reads
+# plot.tsv (blocks of "arg<TAB>y", one per variant, two blank lines apart)
+# and variants.txt (their names, one per line, in block order) as data:
+# names never become gnuplot code.  With more than one arg it draws a
 # line per variant against arg (log x); with one, points per variant.
+
+nargs = ARG1 + 0
+color = ARG2 + 0
+logy = ARG3 + 0
+xbytes = ARG4 + 0
+xlabel = ARG5
+ylabel = ARG6
+datafile = 'plot.tsv'
+set datafile separator '\t'
+set datafile commentschars ''
+variants = ''
+stats 'variants.txt' using (variants = variants . (strlen(variants) > 0 ? ' ' : '') . strcol(1), 0) nooutput
+set datafile commentschars
 
 if (color) {
     set terminal dumb size 100,26 ansi256

@@ -146,14 +146,18 @@ echo
 
 gnuplot=${DEMO_GNUPLOT:-gnuplot}
 if command -v "$gnuplot" >/dev/null; then
+    # Data goes to gnuplot as files (plot.tsv, variants.txt) and checked
+    # arguments, never as program text (tools/demo/plot.gp).
     jq -r -L "$here" --arg m "$DEMO_METRIC" 'include "lib"; plot_tsv($m)' "$tmp/rows.json" > "$tmp/plot.tsv"
-    variants=$(jq -r -L "$here" 'include "lib"; variant_order | join(" ")' "$tmp/rows.json")
+    jq -r -L "$here" 'include "lib"; variant_order[]' "$tmp/rows.json" > "$tmp/variants.txt"
     nargs=$(jq '[.[].arg] | unique | length' "$tmp/rows.json")
     color=${DEMO_COLOR:-$([ -t 1 ] && echo 1 || echo 0)}
-    title=$(printf '%s' "$DEMO_YLABEL" | tr -d "'\"\\\\")
-    "$gnuplot" -e "datafile='$tmp/plot.tsv'; variants='$variants'; nargs=$nargs; \
-color=$color; logy=$DEMO_LOGY; xbytes=$([ "$DEMO_ARGKIND" = bytes ] && echo 1 || echo 0); xlabel='$(printf '%s' "$DEMO_XLABEL" | tr -d "'\"\\\\")'; ylabel='$title'" \
-        "$here/plot.gp" 2> "$tmp/gp.err" || { echo "(the plot failed:)"; cat "$tmp/gp.err"; }
+    [[ $color =~ ^[01]$ ]] || color=0
+    logy=$DEMO_LOGY
+    [[ $logy =~ ^[01]$ ]] || logy=1
+    xbytes=$([ "$DEMO_ARGKIND" = bytes ] && echo 1 || echo 0)
+    (cd "$tmp" && "$gnuplot" -c "$here/plot.gp" "$nargs" "$color" "$logy" "$xbytes" \
+        "$DEMO_XLABEL" "$DEMO_YLABEL") 2> "$tmp/gp.err" || { echo "(the plot failed:)"; cat "$tmp/gp.err"; }
 else
     echo "(no plot: $gnuplot is not installed; the table above holds the same figures."
     echo " make deps installs it; docs/teaching.md says how to teach without it.)"
