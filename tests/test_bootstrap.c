@@ -4,6 +4,7 @@
 
 #include <criterion/criterion.h>
 #include <math.h>
+#include <stdlib.h>
 
 #define LEN(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -111,4 +112,21 @@ Test(bootstrap, format)
     cr_assert_str_eq(stats_ratio_ci_format(&r, buf, sizeof buf),
                      "1.02 [0.97, 1.08] within noise");
     cr_assert_str_eq(stats_ratio_ci_format(&r, buf, 5), "1.02");
+}
+
+Test(bootstrap, median_of_sorted_values_any_count)
+{
+    cr_assert_float_eq(stats_median_sorted((double[]){7}, 1), 7, 0);
+    cr_assert_float_eq(stats_median_sorted((double[]){1, 2, 10}, 3), 2, 0);
+    cr_assert_float_eq(stats_median_sorted((double[]){1, 2, 4, 10}, 4), 3, 0,
+                       "mean of the middle two");
+    /* Beyond stats_median's 1024: the sorted form has no bound. */
+    enum { N = 2001 };
+    double *v = malloc(N * sizeof *v);
+    cr_assert_not_null(v);
+    for (size_t i = 0; i < N; i++)
+        v[i] = (double)i;
+    cr_assert_float_eq(stats_median_sorted(v, N), 1000, 0);
+    cr_assert(isnan(stats_median(v, N)));
+    free(v);
 }

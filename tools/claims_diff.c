@@ -9,12 +9,12 @@
  * Run:  make claims-diff RUN=results/<a> AGAINST=results/<b>
  *       (or build/bin/claims_diff RUN_A RUN_B)
  * Exit: 0 when both runs were judged (whatever the outcome), 1 when a run
- *       cannot be read, 2 on bad usage.
+ *       cannot be read or the table cannot be written, 2 on bad usage.
  */
 #include "report/stability.h"
+#include "report/two_args.h"
 
 #include <stdio.h>
-#include <string.h>
 
 static void usage(FILE *f)
 {
@@ -27,13 +27,8 @@ static void usage(FILE *f)
 
 int main(int argc, char **argv)
 {
-    if (argc == 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
-        usage(stdout);
-        return 0;
-    }
-    if (argc != 3 || argv[1][0] == '-' || argv[2][0] == '-') {
-        usage(stderr);
-        return 2;
-    }
+    int status = two_args_check(argc, argv, usage);
+    if (status >= 0)
+        return status;
     return stability_report(argv[1], argv[2], stdout, stderr);
 }

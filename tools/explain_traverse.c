@@ -21,11 +21,11 @@
 #include "report/model_compare.h"
 #include "traverse/latency_model.h"
 #include "report/level_pick.h"
+#include "report/run.h"
 #include "traverse/model.h"
 #include "harness/sizes.h"
 #include "stats/bootstrap.h"
 
-#include <jansson.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -98,65 +98,65 @@ static size_t count_index(run *r, size_t n)
     return i;
 }
 
-static size_t context_size(json_t *ctx, const char *key)
+static size_t context_size(const report_run *file, const char *key)
 {
-    const char *s = json_string_value(json_object_get(ctx, key));
+    const char *s = report_run_context(file, "traverse", key);
     return s ? (size_t)strtoull(s, NULL, 10) : 0;
 }
 
-/* Reads the iterations of traverse/<layout>/<n> cases that did not fail. */
+/* One median of a counter the bench writes alike in every repetition. */
+static double counter_of(const report_run *file, const char *name, const char *counter)
+{
+    summary s;
+    return report_run_summary(file, name, counter, &s) == SAMPLE_OK ? s.median : 0;
+}
+
+/* Reads the repetitions of traverse/<layout>/<n> cases that did not fail,
+ * through the claims report's reader (src/report/run.h): the same case
+ * names, and NaN in the file read as "no value". */
 static bool load_run(const char *dir, run *r)
 {
-    char path[4096];
+    char path[4096], msg[4300];
     snprintf(path, sizeof path, "%s/traverse.json", dir);
-    json_error_t err;
-    json_t *root = json_load_file(path, 0, &err);
-    if (!root) {
-        fprintf(stderr, "explain_traverse: cannot read %s: %s (line %d)\n", path,
-                err.text, err.line);
+    report_run file;
+    if (!report_run_load_file(&file, path, msg, sizeof msg)) {
+        fprintf(stderr, "explain_traverse: cannot read %s\n", msg);
         return false;
     }
-    json_t *ctx = json_object_get(root, "context");
-    r->l1d = context_size(ctx, "sysfs_l1d_bytes");
-    r->l2 = context_size(ctx, "sysfs_l2_bytes");
-    r->l3 = context_size(ctx, "sysfs_l3_bytes");
-    const char *mode = json_string_value(json_object_get(ctx, "mode"));
+    r->l1d = context_size(&file, "sysfs_l1d_bytes");
+    r->l2 = context_size(&file, "sysfs_l2_bytes");
+    r->l3 = context_size(&file, "sysfs_l3_bytes");
+    const char *mode = report_run_context(&file, "traverse", "mode");
     snprintf(r->mode, sizeof r->mode, "%s", mode ? mode : "unknown");
-    json_t *load = json_object_get(ctx, "load_avg");
-    if (json_is_array(load) && json_array_size(load) == 3)
-        snprintf(r->load, sizeof r->load, "%.2f %.2f %.2f",
-                 json_number_value(json_array_get(load, 0)),
-                 json_number_value(json_array_get(load, 1)),
-                 json_number_value(json_array_get(load, 2)));
+    double load[3];
+    for (size_t k = 0; k < 3; k++)
+        load[k] = report_run_context_item(&file, "traverse", "load_avg", k);
+    if (!isnan(load[0]) && !isnan(load[1]) && !isnan(load[2]) &&
+        isnan(report_run_context_item(&file, "traverse", "load_avg", 3)))
+        snprintf(r->load, sizeof r->load, "%.2f %.2f %.2f", load[0], load[1], load[2]);
     else
         snprintf(r->load, sizeof r->load, "unknown");
 
-    size_t i;
-    json_t *b;
-    json_array_foreach(json_object_get(root, "benchmarks"), i, b) {
-        const char *type = json_string_value(json_object_get(b, "run_type"));
-        const char *name = json_string_value(json_object_get(b, "run_name"));
-        double ips = json_number_value(json_object_get(b, "items_per_second"));
-        if (!type || strcmp(type, "iteration") != 0 || !name ||
-            json_is_true(json_object_get(b, "error_occurred")) || !(ips > 0))
-            continue;
-        char layout[64];
+    for (size_t i = 0; i < report_run_case_count(&file); i++) {
+        const char *name = report_run_case_name(&file, i);
+        char layout[64], rest;
         unsigned long long n;
-        if (sscanf(name, "traverse/%63[^/]/%llu", layout, &n) != 2)
+        if (sscanf(name, "traverse/%63[^/]/%llu%c", layout, &n, &rest) != 2)
             continue;
         int li = layout_index(layout);
         size_t ci = li < 0 ? MAX_COUNTS : count_index(r, (size_t)n);
         if (ci == MAX_COUNTS)
             continue;
         cell *c = cell_at(r, (size_t)li, ci);
-        if (c->reps == MAX_REPS)
+        size_t reps;
+        if (report_run_samples(&file, name, "ns_per_item", c->ns, MAX_REPS, &reps) != SAMPLE_OK)
             continue;
-        c->ns[c->reps++] = 1e9 / ips;
-        /* Counters are exact and equal over repetitions: keep the last. */
-        c->ws_bytes = json_number_value(json_object_get(b, "ws_bytes"));
-        c->heap_per_elem = json_number_value(json_object_get(b, "heap_bytes_per_elem"));
+        c->reps = reps < MAX_REPS ? reps : MAX_REPS;
+        /* Counters are exact and equal over repetitions. */
+        c->ws_bytes = counter_of(&file, name, "ws_bytes");
+        c->heap_per_elem = counter_of(&file, name, "heap_bytes_per_elem");
     }
-    json_decref(root);
+    report_run_free(&file);
     if (r->ncounts == 0) {
         fprintf(stderr, "explain_traverse: %s holds no successful traverse cases\n", path);
         return false;
@@ -244,23 +244,24 @@ static void print_level(run *r, size_t ci, const char *what, int base)
 /* Median of the "line_bytes_per_second" counter over the repetitions of
  * stride/read/<line>: the bytes per ns memory delivers when every read
  * takes a new line.  0 when the run has no such case. */
-static double read_bandwidth(json_t *benchmarks, double line)
+static double read_bandwidth(const report_run *stride, double line)
 {
-    double v[MAX_REPS];
-    size_t n = 0, i;
-    json_t *b;
-    char want[64];
-    snprintf(want, sizeof want, "stride/read/%.0f", line);
-    size_t len = strlen(want);
-    json_array_foreach(benchmarks, i, b) {
-        const char *name = json_string_value(json_object_get(b, "run_name"));
-        const char *type = json_string_value(json_object_get(b, "run_type"));
-        double bps = json_number_value(json_object_get(b, "line_bytes_per_second"));
-        if (name && type && strcmp(type, "iteration") == 0 && strncmp(name, want, len) == 0 &&
-            (name[len] == '\0' || name[len] == '/') && bps > 0 && n < MAX_REPS)
-            v[n++] = bps / 1e9;
-    }
-    return n ? stats_median(v, n) : 0;
+    char name[64];
+    snprintf(name, sizeof name, "stride/read/%.0f", line);
+    summary s;
+    if (report_run_summary(stride, name, "line_bytes_per_second", &s) != SAMPLE_OK ||
+        !(s.median > 0))
+        return 0;
+    return s.median / 1e9;
+}
+
+/* Counter 'key' of the first repetition of case 'name' (0 when absent):
+ * the levels found by the stride bench's first pass. */
+static double first_of(const report_run *stride, const char *name, const char *key)
+{
+    double v;
+    size_t n;
+    return report_run_samples(stride, name, key, &v, 1, &n) == SAMPLE_OK ? v : 0;
 }
 
 /*
@@ -272,49 +273,42 @@ static double read_bandwidth(json_t *benchmarks, double line)
  */
 static bool load_levels(const char *dir, machine_levels *lv, char *why, size_t whysize)
 {
-    char path[4096];
+    char path[4096], msg[4300];
     snprintf(path, sizeof path, "%s/stride.json", dir);
-    json_t *root = json_load_file(path, 0, NULL);
-    if (!root) {
+    report_run stride;
+    if (!report_run_load_file(&stride, path, msg, sizeof msg)) {
         snprintf(why, whysize, "no readable %s", path);
         return false;
     }
-    json_t *benchmarks = json_object_get(root, "benchmarks"), *b, *levels = NULL;
-    size_t i;
-    json_array_foreach(benchmarks, i, b) {
-        const char *name = json_string_value(json_object_get(b, "run_name"));
-        if (name && strncmp(name, "stride/levels/", 14) == 0 &&
-            !json_is_true(json_object_get(b, "error_occurred"))) {
-            levels = b;
-            break;
-        }
-    }
+    double arg;
+    char name[64];
     bool ok = false;
-    if (!levels) {
+    if (report_run_args(&stride, "stride/levels", &arg, 1) == 0) {
         snprintf(why, whysize, "%s has no stride/levels case", path);
     } else {
+        snprintf(name, sizeof name, "stride/levels/%.0f", arg);
         memset(lv, 0, sizeof *lv);
-        double count = json_number_value(json_object_get(levels, "levels"));
+        double count = first_of(&stride, name, "levels");
         lv->count = count > 0 && count <= LATENCY_MAX_LEVELS ? (size_t)count : 0;
         for (size_t k = 0; k < lv->count; k++) {
             char key[32];
             snprintf(key, sizeof key, "l%zu_bytes", k + 1);
-            lv->bytes[k] = (size_t)json_number_value(json_object_get(levels, key));
+            lv->bytes[k] = (size_t)first_of(&stride, name, key);
             snprintf(key, sizeof key, "l%zu_ns", k + 1);
-            lv->ns[k] = json_number_value(json_object_get(levels, key));
+            lv->ns[k] = first_of(&stride, name, key);
         }
-        lv->mem_ns = json_number_value(json_object_get(levels, "mem_ns_base_pages"));
+        lv->mem_ns = first_of(&stride, name, "mem_ns_base_pages");
         if (!(lv->mem_ns > 0))
-            lv->mem_ns = json_number_value(json_object_get(levels, "mem_ns"));
-        lv->line_bytes = json_number_value(json_object_get(levels, "line_bytes"));
+            lv->mem_ns = first_of(&stride, name, "mem_ns");
+        lv->line_bytes = first_of(&stride, name, "line_bytes");
         if (!(lv->line_bytes > 0))
             lv->line_bytes = 64;
-        lv->mem_bytes_per_ns = read_bandwidth(benchmarks, lv->line_bytes);
+        lv->mem_bytes_per_ns = read_bandwidth(&stride, lv->line_bytes);
         ok = lv->count > 0 && lv->mem_ns > 0;
         if (!ok)
             snprintf(why, whysize, "%s: no usable levels or memory latency", path);
     }
-    json_decref(root);
+    report_run_free(&stride);
     return ok;
 }
 

@@ -1,6 +1,8 @@
 /* exact.c - verdicts from exact counts, case by case (exact.h). */
 #include "exact.h"
 
+#include "md_escape.h"
+
 #include <stdarg.h>
 #include <stdio.h>
 
@@ -39,8 +41,7 @@ bool exact_read(exact_check *c, const report_run *run, const char *name,
         text_printf(&c->missing, "case %s %s%s%s%s", name, status_reason(st),
                     st == SAMPLE_NO_METRIC ? " " : "",
                     st == SAMPLE_NO_METRIC ? counter : "", err ? ": " : "");
-        if (err)
-            text_printf(&c->missing, "%s", err);
+        md_escape(&c->missing, err, false);   /* the bench's words: data */
     }
     return false;
 }

@@ -2,17 +2,27 @@
 #include "markdown.h"
 
 #include "levels.h"
+#include "md_escape.h"
 #include "rules.h"
 
 #include <math.h>
 #include <string.h>
 #include <unistd.h>
 
-/* A context string, or "?" when the run does not record it. */
-static const char *ctx(const report_run *run, const char *key)
+/* Text from the results, escaped for Markdown (md_escape.h): in a
+ * shared run, a host name or a file name is data, never markup. */
+static const char *md(text *buf, const char *s, bool in_code)
+{
+    text_clear(buf);
+    md_escape(buf, s, in_code);
+    return text_str(buf);
+}
+
+/* A context string, escaped, or "?" when the run does not record it. */
+static const char *ctx(text *buf, const report_run *run, const char *key, bool in_code)
 {
     const char *v = report_run_context(run, NULL, key);
-    return v ? v : "?";
+    return v ? md(buf, v, in_code) : "?";
 }
 
 /* Times are wall-clock: when other programs kept the CPUs busy, each case
@@ -21,6 +31,7 @@ static const char *ctx(const report_run *run, const char *key)
 static void busy_warning(FILE *f, const report_run *run)
 {
     double cpus = report_run_context_number(run, NULL, "num_cpus");
+    text buf = TEXT_INIT;
     for (size_t i = 0; i < run->nfiles; i++) {
         const char *bench = report_run_bench_name(run, i);
         double load = report_run_load_at_start(run, bench);
@@ -30,8 +41,9 @@ static void busy_warning(FILE *f, const report_run *run)
                    "started: other programs competed for the CPUs, and its times "
                    "(wall clock) include some of theirs, unevenly. Its verdicts "
                    "may not repeat on a quiet machine.\n\n",
-                load, cpus, bench);
+                load, cpus, md(&buf, bench, true));
     }
+    text_free(&buf);
 }
 
 static void machine_section(FILE *f, const report_run *run)
@@ -42,20 +54,22 @@ static void machine_section(FILE *f, const report_run *run)
     double cpus = report_run_context_number(run, NULL, "num_cpus");
     double mhz = report_run_context_number(run, NULL, "mhz_per_cpu");
 
+    text a = TEXT_INIT, b = TEXT_INIT;
     fprintf(f, "## Machine and run\n\n| | |\n|---|---|\n");
-    fprintf(f, "| host | %s |\n", ctx(run, "host_name"));
+    fprintf(f, "| host | %s |\n", ctx(&a, run, "host_name", false));
     fprintf(f, "| CPU | %s, %.0f CPUs at %.0f MHz, governor %s |\n",
-            model ? model : "model not recorded", isnan(cpus) ? 0 : cpus,
-            isnan(mhz) ? 0 : mhz, ctx(run, "cpu_governor"));
+            model ? md(&a, model, false) : "model not recorded", isnan(cpus) ? 0 : cpus,
+            isnan(mhz) ? 0 : mhz, ctx(&b, run, "cpu_governor", false));
     fprintf(f, "| caches (as reported) | L1d %s, L2 %s, L3 %s |\n",
             c.l1d ? bytes_human(c.l1d, b1, sizeof b1) : "?",
             c.l2 ? bytes_human(c.l2, b2, sizeof b2) : "?",
             c.l3 ? bytes_human(c.l3, b3, sizeof b3) : "?");
-    fprintf(f, "| compiler | %s, `%s` |\n", ctx(run, "compiler"), ctx(run, "cflags"));
-    fprintf(f, "| allocator | %s |\n", ctx(run, "allocator"));
-    fprintf(f, "| Google Benchmark build | %s |\n", ctx(run, "library_build_type"));
-    fprintf(f, "| revision | %s |\n", ctx(run, "suite_revision"));
-    fprintf(f, "| seed | %s |\n", ctx(run, "seed"));
+    fprintf(f, "| compiler | %s, ", ctx(&a, run, "compiler", false));
+    fprintf(f, "`%s` |\n", ctx(&a, run, "cflags", true));
+    fprintf(f, "| allocator | %s |\n", ctx(&a, run, "allocator", false));
+    fprintf(f, "| Google Benchmark build | %s |\n", ctx(&a, run, "library_build_type", false));
+    fprintf(f, "| revision | %s |\n", ctx(&a, run, "suite_revision", false));
+    fprintf(f, "| seed | %s |\n", ctx(&a, run, "seed", false));
     fprintf(f, "| results | ");
     for (size_t i = 0; i < run->nfiles; i++) {
         /* Each bench file with its own date and mode: a run directory can
@@ -64,12 +78,15 @@ static void machine_section(FILE *f, const report_run *run)
         const char *mode = report_run_context(run, bench, "mode");
         const char *date = report_run_context(run, bench, "date");
         const char *load = report_run_context(run, bench, "load_avg_at_start");
-        fprintf(f, "%s`%s.json` (%s run, %s", i ? "; " : "", bench, mode ? mode : "?",
-                date ? date : "?");
+        fprintf(f, "%s`%s.json` ", i ? "; " : "", md(&a, bench, true));
+        fprintf(f, "(%s run, ", mode ? md(&a, mode, false) : "?");
+        fprintf(f, "%s", date ? md(&a, date, false) : "?");
         if (load)
-            fprintf(f, ", load average at start %s", load);
+            fprintf(f, ", load average at start %s", md(&a, load, false));
         fprintf(f, ")");
     }
+    text_free(&a);
+    text_free(&b);
     fprintf(f, "%s |\n\n", run->nfiles ? "" : "none");
     busy_warning(f, run);
     fprintf(f, "Cache levels below are these reported sizes; on a virtual machine they "
@@ -102,14 +119,21 @@ static void plot_links(FILE *f, const report_run *run, const claim_rule *r)
                 r->plots[k], r->plots[k]);
         shown++;
     }
-    if (!shown)
-        fprintf(f, " none in this run (`make plots RUN=%s` draws them)", run->dir);
+    if (!shown) {
+        text dir = TEXT_INIT;
+        md_escape(&dir, run->dir, true);
+        fprintf(f, " none in this run (`make plots RUN=%s` draws them)", text_str(&dir));
+        text_free(&dir);
+    }
     fprintf(f, "\n\n");
 }
 
 void report_markdown(FILE *f, const report_run *run, const claim_result *results)
 {
-    fprintf(f, "# Claims report: %s\n\n", run->dir);
+    text dir = TEXT_INIT;
+    md_escape(&dir, run->dir, false);
+    fprintf(f, "# Claims report: %s\n\n", text_str(&dir));
+    text_free(&dir);
     fprintf(f, "Each claim of the article (docs/claims.md) checked on this machine. "
                "A verdict compares medians over repetitions, shown with their "
                "min-max ranges; where the 95%% bootstrap interval of the ratio of "

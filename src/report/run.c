@@ -2,7 +2,10 @@
 #include "run.h"
 
 #include <dirent.h>
+#include <errno.h>
 #include <jansson.h>
+#include <stdint.h>
+#include <sys/stat.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -18,6 +21,7 @@ struct report_file {
 
 struct report_case {
     char *name;         /* "traverse/aos/170" */
+    size_t first;       /* order of first appearance in the run's files */
     json_t **reps;      /* successful iteration records, borrowed */
     size_t nreps, cap;
     const char *error;  /* error_message of a failed repetition, or NULL */
@@ -58,10 +62,7 @@ static void set_err(char *err, size_t errsize, const char *fmt, ...)
     va_end(ap);
 }
 
-/* The case name of a record: its run_name without the parts Google
- * Benchmark appends for its own options ("real_time", "threads:2"), the
- * same rule as plots/flatten.jq.  Returns a new string. */
-static char *case_name_of(const char *run_name)
+char *report_case_name(const char *run_name)
 {
     char *copy = xstrdup(run_name);
     char *out = xrealloc(NULL, strlen(run_name) + 1);
@@ -80,17 +81,54 @@ static char *case_name_of(const char *run_name)
     return out;
 }
 
+/* FNV-1a: spreads case names over the index while loading. */
+static uint64_t name_hash(const char *s)
+{
+    uint64_t h = 1469598103934665603u;
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 1099511628211u;
+    return h;
+}
+
+/* Rebuilds the open-addressing index (slot = case number + 1, 0 = empty)
+ * at twice the capacity needed, so that a probe stays short. */
+static void index_grow(report_run *run, size_t need)
+{
+    size_t cap = 64;
+    while (cap < 2 * need)
+        cap *= 2;
+    free(run->index);
+    run->index = calloc(cap, sizeof *run->index);
+    if (!run->index)
+        out_of_memory();
+    run->index_cap = cap;
+    for (size_t i = 0; i < run->ncases; i++) {
+        size_t slot = name_hash(run->cases[i].name) & (cap - 1);
+        while (run->index[slot])
+            slot = (slot + 1) & (cap - 1);
+        run->index[slot] = i + 1;
+    }
+}
+
+/* The case called name, added when new: each record is indexed once, so
+ * 10^5 cases load in linear time rather than by scanning every case. */
 static report_case *case_for(report_run *run, const char *name)
 {
-    /* Records of one case come together, so the last case is the usual
-     * match; the run is small enough for a scan otherwise. */
-    for (size_t i = run->ncases; i-- > 0;)
-        if (strcmp(run->cases[i].name, name) == 0)
-            return &run->cases[i];
-    run->cases = xrealloc(run->cases, (run->ncases + 1) * sizeof *run->cases);
-    report_case *c = &run->cases[run->ncases++];
+    if (2 * (run->ncases + 1) > run->index_cap)
+        index_grow(run, run->ncases + 1);
+    size_t mask = run->index_cap - 1, slot = name_hash(name) & mask;
+    for (; run->index[slot]; slot = (slot + 1) & mask)
+        if (strcmp(run->cases[run->index[slot] - 1].name, name) == 0)
+            return &run->cases[run->index[slot] - 1];
+    if (run->ncases == run->cases_cap) {
+        run->cases_cap = run->cases_cap ? 2 * run->cases_cap : 64;
+        run->cases = xrealloc(run->cases, run->cases_cap * sizeof *run->cases);
+    }
+    run->index[slot] = run->ncases + 1;
+    report_case *c = &run->cases[run->ncases];
     memset(c, 0, sizeof *c);
     c->name = xstrdup(name);
+    c->first = run->ncases++;
     return c;
 }
 
@@ -134,10 +172,19 @@ static bool index_file(report_run *run, report_file *f, char *err, size_t errsiz
             set_err(err, errsize, "%s: benchmarks[%zu] has no \"name\"", f->path, i);
             return false;
         }
-        const char *type = json_string_value(json_object_get(rec, "run_type"));
+        /* Records written before run_type existed are iterations; one
+         * whose run_type is not a string is neither, and guessing would
+         * count aggregate rows (means, medians) as repetitions. */
+        json_t *run_type = json_object_get(rec, "run_type");
+        if (run_type && !json_is_string(run_type)) {
+            set_err(err, errsize, "%s: benchmarks[%zu] has a \"run_type\" that is not a string",
+                    f->path, i);
+            return false;
+        }
+        const char *type = json_string_value(run_type);
         if (type && strcmp(type, "iteration") != 0)
             continue;   /* aggregates: the report takes its own median */
-        char *name = case_name_of(run_name);
+        char *name = report_case_name(run_name);
         report_case *c = case_for(run, name);
         free(name);
         if (json_is_true(json_object_get(rec, "error_occurred"))) {
@@ -161,7 +208,8 @@ static int cmp_case(const void *a, const void *b)
 }
 
 /* The "<bench>.json" files of dir, as bench names; false if dir cannot be
- * read. */
+ * read.  Only regular files (or links to them) count: reading a FIFO or a
+ * device named x.json would block or never end. */
 static bool list_json(const char *dir, char ***names, size_t *count)
 {
     DIR *d = opendir(dir);
@@ -173,6 +221,9 @@ static bool list_json(const char *dir, char ***names, size_t *count)
     while ((e = readdir(d))) {
         size_t len = strlen(e->d_name);
         if (len <= 5 || strcmp(e->d_name + len - 5, ".json") != 0)
+            continue;
+        struct stat st;
+        if (fstatat(dirfd(d), e->d_name, &st, 0) != 0 || !S_ISREG(st.st_mode))
             continue;
         *names = xrealloc(*names, (*count + 1) * sizeof **names);
         (*names)[*count] = xstrdup(e->d_name);
@@ -238,6 +289,49 @@ static json_t *load_benchmark_json(const char *path, json_error_t *jerr)
     return root;
 }
 
+/* Parses f->path and indexes its records; false with err set. */
+static bool load_file(report_run *run, report_file *f, char *err, size_t errsize)
+{
+    json_error_t jerr;
+    f->root = load_benchmark_json(f->path, &jerr);
+    if (f->root)
+        return index_file(run, f, err, errsize);
+    /* jansson 2.14 seldom says json_error_out_of_memory: an allocation that
+     * fails mid-parse leaves an error without a position (line -1) and
+     * without text.  A malformed file always has a position. */
+    if (json_error_code(&jerr) == json_error_out_of_memory || jerr.line < 0)
+        set_err(err, errsize, "%s: out of memory while reading it", f->path);
+    else
+        set_err(err, errsize, "%s:%d:%d: malformed JSON: %s", f->path, jerr.line,
+                jerr.column, jerr.text);
+    return false;
+}
+
+static int cmp_first(const void *a, const void *b)
+{
+    size_t x = (*(const report_case *const *)a)->first;
+    size_t y = (*(const report_case *const *)b)->first;
+    return (x > y) - (x < y);
+}
+
+/* Sorts files and cases by name (for bsearch) and keeps the order of
+ * first appearance beside them; drops the loading index. */
+static void finish_load(report_run *run)
+{
+    free(run->index);
+    run->index = NULL;
+    run->index_cap = 0;
+    if (run->nfiles)   /* qsort and bsearch want a real array, even for 0 */
+        qsort(run->files, run->nfiles, sizeof *run->files, cmp_file);
+    if (run->ncases)
+        qsort(run->cases, run->ncases, sizeof *run->cases, cmp_case);
+    run->in_order = xrealloc(NULL, run->ncases * sizeof *run->in_order);
+    for (size_t i = 0; i < run->ncases; i++)
+        run->in_order[i] = &run->cases[i];
+    if (run->ncases)
+        qsort(run->in_order, run->ncases, sizeof *run->in_order, cmp_first);
+}
+
 bool report_run_load(report_run *run, const char *dir, char *err, size_t errsize)
 {
     memset(run, 0, sizeof *run);
@@ -258,27 +352,47 @@ bool report_run_load(report_run *run, const char *dir, char *err, size_t errsize
         f->path = xrealloc(NULL, plen);
         snprintf(f->path, plen, "%s/%s.json", dir, names[i]);
         run->nfiles++;
-        if (!ok)
-            continue;   /* keep taking ownership of the names, to free them */
-        json_error_t jerr;
-        f->root = load_benchmark_json(f->path, &jerr);
-        if (!f->root) {
-            set_err(err, errsize, "%s:%d:%d: malformed JSON: %s", f->path, jerr.line,
-                    jerr.column, jerr.text);
-            ok = false;
-        } else if (!index_file(run, f, err, errsize)) {
-            ok = false;
-        }
+        if (ok)   /* after a failure, keep taking ownership of the names */
+            ok = load_file(run, f, err, errsize);
     }
     free(names);
     if (!ok) {
         report_run_free(run);
         return false;
     }
-    if (run->nfiles)   /* qsort and bsearch want a real array, even for 0 */
-        qsort(run->files, run->nfiles, sizeof *run->files, cmp_file);
-    if (run->ncases)
-        qsort(run->cases, run->ncases, sizeof *run->cases, cmp_case);
+    finish_load(run);
+    return true;
+}
+
+bool report_run_load_file(report_run *run, const char *path, char *err, size_t errsize)
+{
+    memset(run, 0, sizeof *run);
+    struct stat st;
+    if (stat(path, &st) != 0) {
+        set_err(err, errsize, "%s: %s", path, strerror(errno));
+        return false;
+    }
+    if (!S_ISREG(st.st_mode)) {   /* a FIFO would block, a device never end */
+        set_err(err, errsize, "%s: not a regular file", path);
+        return false;
+    }
+    const char *base = strrchr(path, '/');
+    base = base ? base + 1 : path;
+    size_t len = strlen(base);
+    run->dir = xstrdup(path);
+    run->files = xrealloc(NULL, sizeof *run->files);
+    report_file *f = &run->files[0];
+    memset(f, 0, sizeof *f);
+    f->bench = xstrdup(base);
+    if (len > 5 && strcmp(base + len - 5, ".json") == 0)
+        f->bench[len - 5] = '\0';
+    f->path = xstrdup(path);
+    run->nfiles = 1;
+    if (!load_file(run, f, err, errsize)) {
+        report_run_free(run);
+        return false;
+    }
+    finish_load(run);
     return true;
 }
 
@@ -295,6 +409,8 @@ void report_run_free(report_run *run)
     }
     free(run->files);
     free(run->cases);
+    free(run->in_order);
+    free(run->index);
     free(run->dir);
     memset(run, 0, sizeof *run);
 }
@@ -343,6 +459,13 @@ double report_run_context_number(const report_run *run, const char *bench,
                                  const char *key)
 {
     json_t *v = context_value(run, bench, key);
+    return json_is_number(v) ? json_number_value(v) : NAN;
+}
+
+double report_run_context_item(const report_run *run, const char *bench,
+                               const char *key, size_t i)
+{
+    json_t *v = json_array_get(context_value(run, bench, key), i);
     return json_is_number(v) ? json_number_value(v) : NAN;
 }
 
@@ -414,6 +537,29 @@ static bool rates_from_real_time(json_t *rec)
     return name && (strstr(name, "/real_time") || strstr(name, "/manual_time"));
 }
 
+/* Nanoseconds per item where the record counts items, else its real
+ * time per iteration in ns (Google Benchmark writes it in time_unit). */
+static bool time_ns_of(json_t *rec, double *out)
+{
+    json_t *ips = json_object_get(rec, "items_per_second");
+    if (json_is_number(ips) && json_number_value(ips) > 0) {
+        *out = 1e9 / json_number_value(ips);
+        return true;
+    }
+    json_t *t = json_object_get(rec, "real_time");
+    if (!json_is_number(t) || !(json_number_value(t) > 0))
+        return false;
+    static const struct { const char *unit; double ns; } units[] = {
+        {"ns", 1}, {"us", 1e3}, {"ms", 1e6}, {"s", 1e9}};
+    const char *unit = json_string_value(json_object_get(rec, "time_unit"));
+    double scale = 1;   /* the library's default unit is ns */
+    for (size_t i = 0; unit && i < sizeof units / sizeof units[0]; i++)
+        if (strcmp(unit, units[i].unit) == 0)
+            scale = units[i].ns;
+    *out = json_number_value(t) * scale;
+    return true;
+}
+
 /* The metric of one record; false when the record lacks it. */
 static bool metric_of(json_t *rec, const char *metric, double *out)
 {
@@ -432,6 +578,8 @@ static bool metric_of(json_t *rec, const char *metric, double *out)
         }
         return true;
     }
+    if (strcmp(metric, "time_ns") == 0)
+        return time_ns_of(rec, out);
     json_t *v = json_object_get(rec, metric);
     if (!json_is_number(v))
         return false;
@@ -502,10 +650,22 @@ size_t report_run_args(const report_run *run, const char *prefix, double *out,
                        size_t cap)
 {
     size_t plen = strlen(prefix), count = 0;
-    for (size_t i = 0; i < run->ncases; i++) {
+    /* Cases are sorted by name: "<prefix>/..." starts at the first name
+     * not below "<prefix>/", and ends where the prefix stops matching. */
+    size_t lo = 0, hi = run->ncases;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        const char *name = run->cases[mid].name;
+        int c = strncmp(name, prefix, plen);
+        if (c < 0 || (c == 0 && (unsigned char)name[plen] < '/'))
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (size_t i = lo; i < run->ncases; i++) {
         const char *name = run->cases[i].name;
         if (strncmp(name, prefix, plen) != 0 || name[plen] != '/')
-            continue;
+            break;
         char *end;
         double arg = strtod(name + plen + 1, &end);
         if (end == name + plen + 1 || *end != '\0')
@@ -516,4 +676,14 @@ size_t report_run_args(const report_run *run, const char *prefix, double *out,
     }
     qsort(out, count < cap ? count : cap, sizeof *out, cmp_double);
     return count;
+}
+
+size_t report_run_case_count(const report_run *run)
+{
+    return run->ncases;
+}
+
+const char *report_run_case_name(const report_run *run, size_t i)
+{
+    return i < run->ncases ? run->in_order[i]->name : NULL;
 }

@@ -25,7 +25,9 @@ typedef struct report_run {
     report_file *files;        /* sorted by bench name */
     size_t nfiles;
     report_case *cases;        /* sorted by name */
-    size_t ncases;
+    size_t ncases, cases_cap;
+    report_case **in_order;    /* the cases in order of first appearance */
+    size_t *index, index_cap;  /* name hash -> case + 1, while loading */
 } report_run;
 
 /* The cache sizes a run's context reports, in bytes; 0 when absent. */
@@ -42,6 +44,27 @@ typedef struct report_caches {
  * JSON file loads as an empty run: every claim is then "not measured".
  */
 bool report_run_load(report_run *run, const char *dir, char *err, size_t errsize);
+
+/*
+ * Reads one Google Benchmark JSON file as a run of one bench (its name
+ * without ".json"): what compare reads.  Fails like report_run_load, and
+ * also when path is not a regular file (a FIFO would block the reader).
+ */
+bool report_run_load_file(report_run *run, const char *path, char *err, size_t errsize);
+
+/*
+ * The case name of a record: its run_name without the parts Google
+ * Benchmark appends for its own options ("real_time", "iterations:1",
+ * "threads:2"), the same rule as plots/flatten.jq, so that the report,
+ * compare and the plots name a case alike.  Returns a new string (free
+ * it); exits (status 1) when out of memory.
+ */
+char *report_case_name(const char *run_name);
+
+/* How many cases the run holds, and the name of case i (0 <= i < count)
+ * in order of first appearance in the files: the order of a table. */
+size_t report_run_case_count(const report_run *run);
+const char *report_run_case_name(const report_run *run, size_t i);
 
 /* Frees everything report_run_load allocated. */
 void report_run_free(report_run *run);
@@ -63,6 +86,12 @@ const char *report_run_context(const report_run *run, const char *bench,
 /* The same for a number ("num_cpus", "mhz_per_cpu"); NAN when absent. */
 double report_run_context_number(const report_run *run, const char *bench,
                                  const char *key);
+
+/* Item i of an array of numbers in the context ("load_avg": [1.1, 1.0,
+ * 0.9]); NAN when the key is absent, not an array, too short, or the
+ * item is not a number. */
+double report_run_context_item(const report_run *run, const char *bench,
+                               const char *key, size_t i);
 
 /* The 1-minute load average when <bench>.json's program started: the
  * suite's "load_avg_at_start" ("0.52 0.31 0.20"), else Google Benchmark's
@@ -87,6 +116,8 @@ typedef enum sample_status {
  *   "cpu_ns_per_item"  the same in CPU time: ns_per_item scaled by
  *                      cpu_time / real_time (for a case whose rates came
  *                      from CPU time already, equal to ns_per_item)
+ *   "time_ns"          ns_per_item where the record counts items, else
+ *                      real_time per iteration in ns (compare's time)
  *   anything else      a numeric field of the records (a counter,
  *                      "real_time")
  * Fills *out only when the status is SAMPLE_OK.

@@ -2,6 +2,7 @@
 #include "stability.h"
 
 #include "rules.h"
+#include "write_check.h"
 
 #include <regex.h>
 #include <stdlib.h>
@@ -115,5 +116,5 @@ int stability_report(const char *a, const char *b, FILE *out, FILE *err)
     fprintf(out, ".\n");
     free_all(ra);
     free_all(rb);
-    return 0;
+    return write_check(out, "claims_diff", "the table", err);
 }

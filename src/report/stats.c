@@ -1,6 +1,8 @@
 /* stats.c - median and range of repetitions, and comparing two ranges. */
 #include "stats.h"
 
+#include "stats/bootstrap.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,7 +28,7 @@ summary summary_of(const double *v, size_t n)
     s.n = n;
     s.min = sorted[0];
     s.max = sorted[n - 1];
-    s.median = n % 2 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    s.median = stats_median_sorted(sorted, n);
     free(sorted);
     return s;
 }

@@ -1,6 +1,7 @@
 /* sweep.c - compare variants size by size, then judge level by level. */
 #include "sweep.h"
 
+#include "md_escape.h"
 #include "significance.h"
 
 #include <ctype.h>
@@ -92,16 +93,24 @@ static bool measure_point(sweep_point *pt, const sweep_spec *spec,
                 if (st == SAMPLE_OK)
                     continue;
                 const char *err = report_run_case_error(run, names[v]);
-                text_printf(why, "case %s %s%s%s", names[v], status_reason(st),
-                            err ? ": " : "", err ? err : "");
+                text_printf(why, "case %s %s%s", names[v], status_reason(st),
+                            err ? ": " : "");
+                md_escape(why, err, false);   /* the bench's words: data */
                 break;
             }
             return false;
         }
         for (int v = 0; v < 2; v++) {
+            /* Without its working set a size has no cache level: a level
+             * guessed from 0 bytes ("at least 0 B, in L1") would be a
+             * verdict from data the run does not hold. */
             summary ws;
-            if (report_run_summary(run, names[v], spec->ws_counter, &ws) == SAMPLE_OK &&
-                ws.median > pt->ws)
+            if (report_run_summary(run, names[v], spec->ws_counter, &ws) != SAMPLE_OK) {
+                text_printf(why, "case %s lacks its working set (counter %s)", names[v],
+                            spec->ws_counter);
+                return false;
+            }
+            if (ws.median > pt->ws)
                 pt->ws = ws.median;
         }
         pt->costly[p] = c.costly;

@@ -18,7 +18,7 @@ static int cmp_double(const void *x, const void *y)
     return (a > b) - (a < b);
 }
 
-static double median_sorted(const double *s, size_t n)
+double stats_median_sorted(const double *s, size_t n)
 {
     return n % 2 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
 }
@@ -30,7 +30,7 @@ double stats_median(const double *x, size_t n)
         return NAN;
     memcpy(s, x, n * sizeof *x);
     qsort(s, n, sizeof *s, cmp_double);
-    return median_sorted(s, n);
+    return stats_median_sorted(s, n);
 }
 
 static bool samples_usable(const double *x, size_t n)
@@ -49,7 +49,7 @@ static double resampled_median(rng *r, const double *x, size_t n, double *scratc
     for (size_t i = 0; i < n; i++)
         scratch[i] = x[rng_below(r, n)];
     qsort(scratch, n, sizeof *scratch, cmp_double);
-    return median_sorted(scratch, n);
+    return stats_median_sorted(scratch, n);
 }
 
 /* The q-quantile of sorted v[0..n) by linear interpolation between the

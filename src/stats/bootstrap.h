@@ -35,8 +35,12 @@ typedef struct ratio_ci {
 #define BOOTSTRAP_DEFAULT_SEED UINT64_C(0xb0075742a9)
 
 /* The median of x[0..n) (mean of the middle two when n is even); x is
- * not modified.  n must be > 0 and at most 1024. */
+ * not modified.  n must be > 0 and at most 1024 (else NAN). */
 double stats_median(const double *x, size_t n);
+
+/* The same median of s[0..n) already sorted ascending, any n > 0: the one
+ * median rule of the suite, for callers that sort anyway (report/stats.h). */
+double stats_median_sorted(const double *s, size_t n);
 
 /*
  * Fills *out for samples a[0..na) and b[0..nb): ratio of medians and its

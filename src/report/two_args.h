@@ -1,0 +1,19 @@
+/*
+ * two_args.h - the command line of a tool that takes two inputs
+ * (compare A.json B.json, claims_diff RUN_A RUN_B): --help, or exactly two
+ * arguments that are not options.
+ */
+#ifndef REPORT_TWO_ARGS_H
+#define REPORT_TWO_ARGS_H
+
+#include <stdio.h>
+
+/*
+ * Checks argv.  Returns -1 when argv[1] and argv[2] are the two inputs;
+ * otherwise the status main should return: 0 after printing usage to
+ * stdout for --help or -h, 2 after printing it to stderr for anything
+ * else (an option, too few or too many arguments).
+ */
+int two_args_check(int argc, char **argv, void (*usage)(FILE *));
+
+#endif /* REPORT_TWO_ARGS_H */
