@@ -1,0 +1,75 @@
+/*
+ * profile.h - the measured machine profile (machine.json), as benches and
+ * the report use it: cache levels, line, bandwidth and fault cost.
+ *
+ * build/bin/calibrate measures this machine in a few seconds and writes
+ * machine.json into a run (docs/machine-profile.md).  A program loads it
+ * from the path in MEMLAYOUT_PROFILE and asks which level a working set
+ * falls in by the MEASURED sizes: what the system reports (sysfs, CPUID)
+ * may be the host's cache or nothing at all, and is never used to decide.
+ * Without a profile the fallback below is used, and says so in 'source'.
+ */
+#ifndef PROFILE_H
+#define PROFILE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#define PROFILE_MAX_LEVELS 4
+
+/* The environment variables: the profile's path, and the switch that makes
+ * the suite ignore reported sizes ("1" turns it on). */
+#define PROFILE_ENV "MEMLAYOUT_PROFILE"
+#define PROFILE_IGNORE_ENV "MEMLAYOUT_IGNORE_REPORTED"
+
+/* The figure written as "format" in machine.json; a loader refuses others. */
+#define PROFILE_FORMAT "memlayout-machine-profile-1"
+
+typedef struct profile_level {
+    size_t bytes;   /* effective capacity: the working set where the chase
+                       latency has risen a quarter of the way to the next level */
+    double ns;      /* latency of a dependent load served by it; NAN unknown */
+} profile_level;
+
+typedef struct machine_profile {
+    bool measured;                   /* false: the fallback figures */
+    char source[512];                /* the file read, or why the fallback */
+    size_t nlevels;                  /* cache levels, 0..PROFILE_MAX_LEVELS */
+    profile_level level[PROFILE_MAX_LEVELS];
+    double memory_ns;                /* past the last level; NAN unknown */
+    size_t line_bytes;               /* the transfer unit */
+    double read_bytes_per_s;         /* sequential, one thread; NAN unknown */
+    double fault_us;                 /* first touch of a base page; NAN unknown */
+} machine_profile;
+
+/*
+ * The fallback when no profile was measured: L1 32 KiB, L2 512 KiB, L3
+ * 8 MiB and 64-byte lines, smaller than most machines of the last decade
+ * have (so "past L3" errs towards memory), every time and rate unknown
+ * (NAN).  'why' goes into source, followed by what was assumed.
+ */
+void profile_fallback(machine_profile *out, const char *why);
+
+/*
+ * Loads a machine.json.  False (out holding the fallback, with the
+ * reason in source) when the file cannot be read, is not JSON, has
+ * another format, or has levels that are not ascending positive sizes.
+ */
+bool profile_load(const char *path, machine_profile *out);
+
+/* The same from the path in MEMLAYOUT_PROFILE; unset or empty gives the
+ * fallback ("MEMLAYOUT_PROFILE is not set: ..."). */
+bool profile_from_env(machine_profile *out);
+
+/* The level a working set of 'bytes' falls in: 0 for L1 (bytes <= L1's
+ * size), 1 for L2, .., nlevels for memory. */
+size_t profile_level_of(const machine_profile *p, size_t bytes);
+
+/* "L1", "L2", "L3", "L4" or "memory" for a level of profile_level_of(). */
+const char *profile_level_name(const machine_profile *p, size_t level);
+
+/* True when MEMLAYOUT_IGNORE_REPORTED is "1": sysfs and CPUID sizes are
+ * then not read at all (calibrate --ignore-reported does the same). */
+bool profile_ignore_reported(void);
+
+#endif /* PROFILE_H */

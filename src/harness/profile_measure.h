@@ -1,0 +1,148 @@
+/*
+ * profile_measure.h - measure this machine's memory in a few seconds: the
+ * cache levels (size and latency), the transfer unit, sequential read
+ * bandwidth and the cost of a first-touch page fault.
+ *
+ * Every figure is the median of short repeats (about a millisecond each)
+ * of one kernel.  A repeat whose wall time exceeds its thread's CPU time
+ * lost the CPU to another program (or to the host) part-way and is done
+ * again, up to as many times as there are repeats: on a machine shared
+ * with compilers, the median of the repeats that ran alone is what this
+ * process would see on a quiet machine, while a count of the redone
+ * repeats says how disturbed the calibration was.  Another program can
+ * also slow a whole point down through the shared caches and memory
+ * without taking the CPU: a point of the latency or stride curve more
+ * than 30% slower than both its neighbours is measured again (twice at
+ * most), since no cache effect makes a size slower than a larger one.
+ *
+ *   levels     a dependent-load pointer chase (stride/chase.h) over one
+ *              random single cycle (Sattolo, rng.h) through the 64-byte
+ *              blocks of working sets from 4 KiB to max_ws, three sizes per
+ *              doubling, on huge pages when the kernel gives them (so TLB
+ *              misses do not add steps of their own); the curve's plateaus
+ *              and boundaries come from stride/latency_levels.h.
+ *   line       one 4-byte read every S bytes (stride/strided.h), S = 8 B ..
+ *              2 KiB, over a region four times the last measured cache
+ *              (at least 64 MiB): time per read rises with S until each read
+ *              needs a transfer of its own; the bend (stride/knee.h) is the
+ *              unit the memory system moves, the line or a pair of lines.
+ *   bandwidth  a sum of every 8-byte word, 8 running sums, over 1 MiB,
+ *              2 MiB, .. the whole buffer: bytes per second of one thread
+ *              reading sequentially; the whole buffer's is memory's.
+ *   faults     fresh base pages from mmap, one byte written per page:
+ *              microseconds per first touch (zeroing the page, and on a
+ *              virtual machine the host backing it).
+ */
+#ifndef PROFILE_MEASURE_H
+#define PROFILE_MEASURE_H
+
+#include "alloc/alloc.h"
+#include "stride/latency_levels.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* Spacing of the chase's links: the smallest line of current CPUs, so a
+ * working set of W bytes fills W bytes of cache whatever the line size. */
+#define PROFILE_CHASE_SPACING 64
+
+/* No cache answers a dependent load in 60 ns or more (an L3 takes 10-40
+ * ns), and no DRAM does it faster (70-120 ns on a quiet machine): a
+ * plateau this slow is memory, and a later, slower one is not a cache but
+ * address translation (page walks, the host's pages on a virtual
+ * machine), which grows with the working set. */
+#define PROFILE_MEMORY_NS 60.0
+
+#define PROFILE_MAX_POINTS 96
+#define PROFILE_MAX_STRIDES 16
+
+/* --- the timer ------------------------------------------------------------ */
+
+typedef struct profile_repeats {
+    int repeats;        /* wanted per figure, >= 1 */
+    size_t done;        /* repeats run, over every figure timed with it */
+    size_t redone;      /* ...of which lost the CPU and were run again */
+} profile_repeats;
+
+/* True when a repeat that took 'wall' seconds while its thread ran 'cpu'
+ * seconds lost the CPU part-way: more than 3% and 20 us of difference. */
+bool profile_lost_cpu(double wall, double cpu);
+
+/* Median of v[0..n) (n >= 1); sorts v. */
+double profile_median(double *v, size_t n);
+
+/*
+ * Runs run(ctx) r->repeats times and returns the median wall time in
+ * seconds of the repeats that kept the CPU (redoing a lost one, at most
+ * r->repeats more runs in all; when they run out, the lost ones count
+ * too).  Adds to r->done and r->redone.  NAN when r->repeats < 1 or
+ * run is NULL.
+ */
+double profile_time(void (*run)(void *ctx), void *ctx, profile_repeats *r);
+
+/* --- the measurements ------------------------------------------------------- */
+
+typedef struct profile_measure_params {
+    size_t max_ws;         /* largest chase working set, bytes, >= 1 MiB */
+    uint64_t seed;         /* of the chase's cycles */
+    int repeats;           /* per figure, >= 1 */
+    double repeat_s;       /* target length of one repeat, > 0 */
+    allocator *buffer;     /* the buffer of max_ws bytes: alloc_pages(PAGES_HUGE) */
+    allocator *heap;       /* the cycle's order (8 bytes per 64-byte block) */
+    allocator *fresh;      /* pages for the fault cost: alloc_pages(PAGES_SMALL) */
+} profile_measure_params;
+
+typedef struct profile_measured {
+    /* Latency curve and the levels found in it. */
+    size_t npoints;
+    double curve_bytes[PROFILE_MAX_POINTS], curve_ns[PROFILE_MAX_POINTS];
+    bool have_levels;
+    levels_fit levels;               /* count cache levels; ns[count] is memory */
+    double beyond_bytes, beyond_ns;  /* a slower step past memory: from where, how
+                                        slow (0 when none) */
+    double huge_fraction;            /* share of the buffer on huge pages */
+    /* Stride curve and the transfer unit. */
+    size_t nstrides;
+    double stride_bytes[PROFILE_MAX_STRIDES], stride_ns[PROFILE_MAX_STRIDES];
+    bool line_found;
+    size_t line_bytes;               /* the bend; PROFILE_CHASE_SPACING when none */
+    size_t region_bytes;             /* what the stride passes read */
+    /* Sequential read bandwidth by region size; the last is memory's. */
+    size_t nregions;
+    double bw_region_bytes[PROFILE_MAX_STRIDES], bw_bytes_per_s[PROFILE_MAX_STRIDES];
+    double read_bytes_per_s;         /* over the whole buffer */
+    double fault_us;                 /* per base page */
+    size_t page_bytes;
+    profile_repeats repeats;
+    size_t remeasured;               /* points measured again: slower than both neighbours */
+    double phase_s[4];               /* seconds of levels, line, bandwidth, faults */
+    double seconds;                  /* the whole measurement, wall clock */
+} profile_measured;
+
+/* The defaults calibrate uses: 128 MiB, 5 repeats of 1 ms, huge pages for
+ * the buffer, malloc for the order, base pages for the faults. */
+profile_measure_params profile_measure_defaults(void);
+
+/*
+ * Measures everything above.  Returns false with a message in err for
+ * bad parameters or when an allocation fails (nothing is then held);
+ * a curve with no levels or no bend is not a failure (have_levels,
+ * line_found say so).
+ */
+bool profile_measure(const profile_measure_params *p, profile_measured *out,
+                     char *err, size_t errsize);
+
+/* The bandwidth kernel: the sum of words[0..n), eight running sums so
+ * that loads, not one chain of additions, set the pace. */
+uint64_t profile_read_sum(const uint64_t *words, size_t n);
+
+/*
+ * Microseconds per first touch of a base page, the median over p->repeats
+ * fresh mappings of 'bytes' (from p->fresh); NAN when an allocation
+ * fails.
+ */
+double profile_fault_us(const profile_measure_params *p, size_t bytes,
+                        profile_repeats *r);
+
+#endif /* PROFILE_MEASURE_H */

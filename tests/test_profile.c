@@ -1,0 +1,143 @@
+/* test_profile.c - machine.json loads into levels, bad files give the stated
+ * fallback, a working set falls in the level its measured size says. */
+#include "harness/profile.h"
+
+#include <criterion/criterion.h>
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+/* Writes text to a fresh temporary file; returns its path (static). */
+static const char *file_with(const char *text)
+{
+    static char path[64];
+    strcpy(path, "/tmp/test_profile_XXXXXX");
+    int fd = mkstemp(path);
+    cr_assert_geq(fd, 0);
+    cr_assert_eq(write(fd, text, strlen(text)), (ssize_t)strlen(text));
+    close(fd);
+    return path;
+}
+
+#define GOOD "{\"format\": \"" PROFILE_FORMAT "\", \"measured\": {" \
+    "\"levels\": [{\"name\": \"L1\", \"bytes\": 49152, \"ns\": 1.1}," \
+    "             {\"name\": \"L2\", \"bytes\": 950000, \"ns\": 3.9}," \
+    "             {\"name\": \"L3\", \"bytes\": 4653166, \"ns\": 20.2}]," \
+    "\"memory_ns\": 163.5, \"line_bytes\": 128, \"read_bytes_per_second\": 3.2e10," \
+    "\"page_fault_us\": 10.9}}"
+
+Test(profile, a_measured_profile_loads_every_figure)
+{
+    const char *path = file_with(GOOD);
+    machine_profile p;
+    cr_assert(profile_load(path, &p));
+    cr_assert(p.measured);
+    cr_assert_eq(p.nlevels, 3);
+    cr_assert_eq(p.level[0].bytes, 49152);
+    cr_assert_eq(p.level[2].bytes, 4653166);
+    cr_assert_float_eq(p.level[1].ns, 3.9, 1e-9);
+    cr_assert_float_eq(p.memory_ns, 163.5, 1e-9);
+    cr_assert_eq(p.line_bytes, 128);
+    cr_assert_float_eq(p.read_bytes_per_s, 3.2e10, 1);
+    cr_assert_float_eq(p.fault_us, 10.9, 1e-9);
+    cr_assert(strstr(p.source, path), "%s", p.source);
+    unlink(path);
+}
+
+Test(profile, levels_by_measured_size_with_exact_boundaries)
+{
+    const char *path = file_with(GOOD);
+    machine_profile p;
+    cr_assert(profile_load(path, &p));
+    unlink(path);
+    cr_assert_eq(profile_level_of(&p, 0), 0);
+    cr_assert_eq(profile_level_of(&p, 49152), 0);       /* at the size: still inside */
+    cr_assert_eq(profile_level_of(&p, 49153), 1);
+    cr_assert_eq(profile_level_of(&p, 950000), 1);
+    cr_assert_eq(profile_level_of(&p, 4653167), 3);     /* past the last level */
+    cr_assert_eq(profile_level_of(&p, SIZE_MAX), 3);
+    cr_assert_str_eq(profile_level_name(&p, 0), "L1");
+    cr_assert_str_eq(profile_level_name(&p, 2), "L3");
+    cr_assert_str_eq(profile_level_name(&p, 3), "memory");
+    cr_assert_str_eq(profile_level_name(&p, 99), "memory");
+}
+
+Test(profile, no_levels_means_everything_is_memory)
+{
+    const char *path = file_with("{\"format\": \"" PROFILE_FORMAT "\", \"measured\": "
+                                 "{\"levels\": [], \"memory_ns\": null}}");
+    machine_profile p;
+    cr_assert(profile_load(path, &p));
+    unlink(path);
+    cr_assert_eq(p.nlevels, 0);
+    cr_assert_eq(profile_level_of(&p, 1), 0);
+    cr_assert_str_eq(profile_level_name(&p, 0), "memory");
+    cr_assert(isnan(p.memory_ns));
+    cr_assert_eq(p.line_bytes, 64, "an absent line reads as 64 B");
+}
+
+/* Each bad file gives false, the fallback figures, and the reason. */
+static void expect_fallback(const char *text, const char *reason)
+{
+    const char *path = text ? file_with(text) : "/nonexistent/machine.json";
+    machine_profile p;
+    cr_assert_not(profile_load(path, &p), "%s", reason);
+    cr_assert_not(p.measured);
+    cr_assert_eq(p.nlevels, 3);
+    cr_assert_eq(p.level[0].bytes, 32768);
+    cr_assert_eq(p.level[2].bytes, (size_t)8 << 20);
+    cr_assert(isnan(p.read_bytes_per_s) && isnan(p.fault_us) && isnan(p.level[0].ns));
+    cr_assert(strstr(p.source, reason), "'%s' lacks '%s'", p.source, reason);
+    cr_assert(strstr(p.source, "assumed L1 32 KiB"), "%s", p.source);
+    if (text)
+        unlink(path);
+}
+
+Test(profile, bad_files_give_the_fallback_with_the_reason)
+{
+    expect_fallback(NULL, "/nonexistent/machine.json");
+    expect_fallback("not json", "/tmp/test_profile_");
+    expect_fallback("{\"format\": \"other\"}", "not a machine profile");
+    expect_fallback("{\"format\": \"" PROFILE_FORMAT "\"}", "no \"measured\" object");
+    expect_fallback("{\"format\": \"" PROFILE_FORMAT "\", \"measured\": {\"levels\": 3}}",
+                    "not an array");
+    expect_fallback("{\"format\": \"" PROFILE_FORMAT "\", \"measured\": {\"levels\": "
+                    "[{\"bytes\": 1000}, {\"bytes\": 500}]}}", "level 2 has no size above");
+    expect_fallback("{\"format\": \"" PROFILE_FORMAT "\", \"measured\": {\"levels\": "
+                    "[{\"bytes\": -5}]}}", "level 1");
+    expect_fallback("{\"format\": \"" PROFILE_FORMAT "\", \"measured\": {\"levels\": "
+                    "[{\"bytes\": 1}, {\"bytes\": 2}, {\"bytes\": 3}, {\"bytes\": 4}, "
+                    "{\"bytes\": 5}]}}", "at most 4 levels");
+}
+
+Test(profile, the_environment_names_the_profile)
+{
+    machine_profile p;
+    unsetenv(PROFILE_ENV);
+    cr_assert_not(profile_from_env(&p));
+    cr_assert(strstr(p.source, "MEMLAYOUT_PROFILE is not set"), "%s", p.source);
+    setenv(PROFILE_ENV, "", 1);
+    cr_assert_not(profile_from_env(&p));
+    const char *path = file_with(GOOD);
+    setenv(PROFILE_ENV, path, 1);
+    cr_assert(profile_from_env(&p));
+    cr_assert_eq(p.nlevels, 3);
+    unsetenv(PROFILE_ENV);
+    unlink(path);
+}
+
+Test(profile, the_ignore_switch_is_exactly_one)
+{
+    unsetenv(PROFILE_IGNORE_ENV);
+    cr_assert_not(profile_ignore_reported());
+    setenv(PROFILE_IGNORE_ENV, "1", 1);
+    cr_assert(profile_ignore_reported());
+    setenv(PROFILE_IGNORE_ENV, "0", 1);
+    cr_assert_not(profile_ignore_reported());
+    setenv(PROFILE_IGNORE_ENV, "", 1);
+    cr_assert_not(profile_ignore_reported());
+    unsetenv(PROFILE_IGNORE_ENV);
+}

@@ -1,0 +1,171 @@
+/* test_profile_measure.c - the calibration's kernels and bookkeeping: exact
+ * sums, medians, lost-CPU judgement, repeat counts, every failure path.
+ * No timing is checked: only that figures exist and are positive. */
+#include "harness/profile_measure.h"
+
+#include "alloc/counting.h"
+#include "alloc/pages.h"
+
+#include <criterion/criterion.h>
+#include <math.h>
+#include <inttypes.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+Test(profile_measure, read_sum_adds_every_word_at_every_length)
+{
+    uint64_t w[37];
+    for (size_t i = 0; i < 37; i++)
+        w[i] = i * 0x9e3779b97f4a7c15u;
+    for (size_t n = 0; n <= 37; n++) {
+        uint64_t want = 0;
+        for (size_t i = 0; i < n; i++)
+            want += w[i];
+        cr_assert_eq(profile_read_sum(w, n), want, "n = %zu", n);
+    }
+}
+
+Test(profile_measure, median_of_odd_and_even_counts)
+{
+    double a[] = {5, 1, 3};
+    cr_assert_float_eq(profile_median(a, 3), 3, 1e-12);
+    double b[] = {4, 1, 3, 2};
+    cr_assert_float_eq(profile_median(b, 4), 2.5, 1e-12);
+    double c[] = {7};
+    cr_assert_float_eq(profile_median(c, 1), 7, 1e-12);
+}
+
+Test(profile_measure, a_repeat_lost_the_cpu_only_beyond_the_slack)
+{
+    cr_assert_not(profile_lost_cpu(1e-3, 1e-3));
+    cr_assert_not(profile_lost_cpu(1e-3, 0.99e-3));      /* 1%: clocks differ */
+    cr_assert_not(profile_lost_cpu(100e-6, 85e-6));      /* 15 us: below 20 us */
+    cr_assert(profile_lost_cpu(1e-3, 0.5e-3));           /* half of it elsewhere */
+    cr_assert(profile_lost_cpu(10e-3, 9.5e-3));          /* 5% and 500 us */
+}
+
+static int calls;
+static void count_call(void *ctx)
+{
+    (void)ctx;
+    calls++;
+}
+
+Test(profile_measure, the_timer_runs_each_repeat_and_counts_it)
+{
+    profile_repeats r = {.repeats = 5};
+    calls = 0;
+    double s = profile_time(count_call, NULL, &r);
+    cr_assert(s >= 0 && isfinite(s));
+    /* A repeat may be redone, at most as many times as there are repeats. */
+    cr_assert(calls >= 5 && calls <= 10, "%d", calls);
+    cr_assert_eq(r.done, (size_t)calls);
+    cr_assert_eq(r.done - r.redone, 5);
+}
+
+Test(profile_measure, the_timer_refuses_bad_arguments)
+{
+    profile_repeats zero = {.repeats = 0}, many = {.repeats = 1000}, one = {.repeats = 1};
+    cr_assert(isnan(profile_time(count_call, NULL, &zero)));
+    cr_assert(isnan(profile_time(count_call, NULL, &many)));
+    cr_assert(isnan(profile_time(NULL, NULL, &one)));
+    cr_assert(isnan(profile_time(count_call, NULL, NULL)));
+}
+
+/* A small, quick calibration: 1 MiB, one repeat of 0.1 ms. */
+static profile_measure_params small(void)
+{
+    profile_measure_params p = profile_measure_defaults();
+    p.max_ws = (size_t)1 << 20;
+    p.repeats = 1;
+    p.repeat_s = 1e-4;
+    return p;
+}
+
+Test(profile_measure, a_small_calibration_fills_every_figure, .timeout = 60)
+{
+    profile_measure_params p = small();
+    profile_measured m;
+    char err[128] = "";
+    cr_assert(profile_measure(&p, &m, err, sizeof err), "%s", err);
+    /* 4 KiB .. 1 MiB, three per doubling: 8 doublings, 25 sizes. */
+    cr_assert_eq(m.npoints, 25);
+    cr_assert_eq(m.curve_bytes[0], 4096);
+    cr_assert_eq(m.curve_bytes[m.npoints - 1], 1 << 20);
+    for (size_t i = 0; i < m.npoints; i++)
+        cr_assert(m.curve_ns[i] > 0 && isfinite(m.curve_ns[i]));
+    cr_assert_eq(m.nstrides, 9, "8 B .. 2 KiB");
+    cr_assert_eq(m.stride_bytes[0], 8);
+    cr_assert_eq(m.stride_bytes[8], 2048);
+    cr_assert_eq(m.region_bytes, 1 << 20, "the region is at most the buffer");
+    cr_assert_eq(m.nregions, 1, "1 MiB only");
+    cr_assert(m.read_bytes_per_s > 0 && m.fault_us > 0);
+    cr_assert(m.line_bytes >= 8 && m.line_bytes <= 2048);
+    cr_assert_eq(m.page_bytes, (size_t)sysconf(_SC_PAGESIZE));
+    cr_assert_geq(m.repeats.done, 25 + 9 + 1 + 1);
+    cr_assert(m.seconds > 0);
+}
+
+Test(profile_measure, bad_parameters_are_refused_with_a_reason)
+{
+    profile_measured m;
+    char err[128];
+    profile_measure_params p = small();
+    p.max_ws = 4096;
+    cr_assert_not(profile_measure(&p, &m, err, sizeof err));
+    cr_assert(strstr(err, "at least 1 MiB"), "%s", err);
+    p = small();
+    p.repeats = 0;
+    cr_assert_not(profile_measure(&p, &m, err, sizeof err));
+    cr_assert(strstr(err, "repeats"), "%s", err);
+    p = small();
+    p.repeat_s = NAN;
+    cr_assert_not(profile_measure(&p, &m, err, sizeof err));
+    p = small();
+    p.heap = NULL;
+    cr_assert_not(profile_measure(&p, &m, err, sizeof err));
+    cr_assert_not(profile_measure(NULL, &m, err, sizeof err));
+}
+
+/* Every allocation fails in turn: a message, nothing left held. */
+Test(profile_measure, every_failed_allocation_is_reported_and_nothing_leaks, .timeout = 120)
+{
+    counting_allocator buffer, heap, fresh;
+    for (uint64_t k = 1;; k++) {
+        counting_init(&buffer, alloc_pages(PAGES_HUGE));
+        counting_init(&heap, alloc_libc());
+        counting_init(&fresh, alloc_pages(PAGES_SMALL));
+        /* Fail the k-th request over the three, in the order they come:
+         * buffer, order, then the fresh pages. */
+        uint64_t at = k;
+        if (at <= 1)
+            counting_fail_at(&buffer, at);
+        else if (at <= 2)
+            counting_fail_at(&heap, at - 1);
+        else
+            counting_fail_at(&fresh, at - 2);
+        profile_measure_params p = small();
+        p.buffer = &buffer.base;
+        p.heap = &heap.base;
+        p.fresh = &fresh.base;
+        profile_measured m;
+        char err[128] = "";
+        bool ok = profile_measure(&p, &m, err, sizeof err);
+        cr_assert_eq(buffer.stats.live_bytes + heap.stats.live_bytes + fresh.stats.live_bytes, 0,
+                     "k = %" PRIu64, k);
+        if (ok)
+            break;
+        cr_assert(strstr(err, "out of memory"), "k = %" PRIu64 ": %s", k, err);
+        cr_assert_lt(k, 40, "never succeeds");
+    }
+}
+
+Test(profile_measure, fault_cost_refuses_a_region_below_a_page)
+{
+    profile_measure_params p = small();
+    profile_repeats r = {.repeats = 1};
+    cr_assert(isnan(profile_fault_us(&p, 1, &r)));
+    r.repeats = 0;
+    cr_assert(isnan(profile_fault_us(&p, 1 << 20, &r)));
+}
