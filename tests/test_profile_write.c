@@ -45,6 +45,16 @@ static profile_reported reported(void)
     return r;
 }
 
+/* The notes of measured() against reported(). */
+static profile_notes measured_notes_quiet(void)
+{
+    profile_measured m = measured();
+    profile_reported r = reported();
+    profile_notes n;
+    profile_notes_make(&m, &r, NULL, &n);
+    return n;
+}
+
 /* The note that contains 'text', or NULL. */
 static const char *find(const profile_notes *n, const char *text)
 {
@@ -90,6 +100,13 @@ Test(profile_notes, levels_missing_on_either_side_are_named)
     m.have_levels = false;
     profile_notes_make(&m, &r, NULL, &n);
     cr_assert(find(&n, "no cache level found"));
+    m = measured();
+    m.levels.count = 1;   /* a 4 MiB calibration: L1, then L2 taken for memory */
+    m.levels.ns[1] = 4.3;
+    profile_notes_make(&m, &r, NULL, &n);
+    cr_assert(find(&n, "did not reach memory: the last plateau (4.3 ns)"));
+    profile_notes quiet = measured_notes_quiet();
+    cr_assert_null(find(&quiet, "did not reach memory"));
 }
 
 Test(profile_notes, disturbance_base_pages_and_a_bandwidth_drop_are_said)

@@ -120,6 +120,10 @@ void profile_notes_make(const profile_measured *m, const profile_reported *r,
     if (!m->have_levels || m->levels.count == 0)
         note(out, "no cache level found in the latency curve (it never stayed flat over a "
                   "doubling): every working set counts as in memory");
+    else if (m->levels.ns[m->levels.count] < PROFILE_MEMORY_NS)
+        note(out, "the largest working set did not reach memory: the last plateau (%.1f ns) "
+                  "is faster than any memory (%.0f ns), so it is a cache, recorded as "
+                  "memory; raise --max-ws", m->levels.ns[m->levels.count], PROFILE_MEMORY_NS);
     for (size_t k = 0; k < REPORTED_LEVELS; k++)
         level_note(m, r, k, out);
     if (m->beyond_ns > 0) {
