@@ -69,7 +69,7 @@ done
 
 # A bench program that is not there: the demo says so and exits 0.
 log=$out/missing.txt
-first=layout   # traverse: the first experiment, always there
+first=traverse   # the first experiment, always there
 if DEMO_BIN=$out/nowhere DEMO_QUICK=1 "$demo" "$first" > "$log" 2>&1 &&
    grep -q '^Not landed yet: ' "$log"; then
     ok "a missing bench program: says not landed, exits 0"
@@ -88,7 +88,7 @@ else
     bad "without gnuplot"; show "$log"
 fi
 
-# make lessons: a stored run of traverse fills the layout lesson's block
+# make lessons: a stored run of traverse fills the traverse lesson's block
 # (table and computed takeaway); a lesson whose bench the run lacks says
 # how to get figures; nothing outside the markers changes; a second pass
 # changes nothing.
@@ -98,11 +98,11 @@ if [ -x "$root/build/bin/traverse" ]; then
         --benchmark_out="$out/run/traverse.json" --benchmark_out_format=json > /dev/null 2>&1
     strip() { sed '/^<!-- figures:/,/^<!-- \/figures:/d' "$1"; }
     if "$root/tools/demo/lesson_figures.sh" "$out/run" "$out/lessons" 2> "$out/lessons.err" &&
-       sed -n '/^<!-- figures:layout -->/,/^<!-- \/figures:layout -->/p' "$out/lessons/layout.md" |
+       sed -n '/^<!-- figures:traverse -->/,/^<!-- \/figures:traverse -->/p' "$out/lessons/traverse.md" |
            grep -q '^Computed from these figures: at N=' &&
        sed -n '/^<!-- figures:growth -->/,/^<!-- \/figures:growth -->/p' "$out/lessons/growth.md" |
            grep -q '^No figures yet' &&
-       diff <(strip "$root/docs/lessons/layout.md") <(strip "$out/lessons/layout.md") > /dev/null; then
+       diff <(strip "$root/docs/lessons/traverse.md") <(strip "$out/lessons/traverse.md") > /dev/null; then
         cp -r "$out/lessons" "$out/lessons2"
         "$root/tools/demo/lesson_figures.sh" "$out/run" "$out/lessons2" 2> /dev/null
         if diff -r "$out/lessons" "$out/lessons2" > /dev/null; then

@@ -15,7 +15,10 @@
 #
 # Each topic is a pair of files in tools/demo/topics/: TOPIC.sh (the
 # question, the bench, which cases, which figure) and TOPIC.jq (the
-# takeaway, from the rows lib.jq makes of the JSON).  A demo whose bench
+# takeaway, from the rows lib.jq makes of the JSON).  A topic is named
+# after its experiment (the bench program): X, or X-what when one
+# experiment has several demos (stride-latency, alloc-arena), so that
+# make demo lists an experiment's demos together.  A demo whose bench
 # program does not exist yet says so and exits 0.  The JSON goes to a
 # temporary directory, removed on exit, even on Ctrl-C.
 set -euo pipefail
@@ -31,7 +34,7 @@ topics() { for f in "$topics_dir"/*.sh; do basename "$f" .sh; done; }
 # Reads a topic's settings; exits 2 for a topic that does not exist.
 load_topic() {
     local t=$1
-    [[ $t =~ ^[a-z_]+$ && -f $topics_dir/$t.sh ]] || {
+    [[ $t =~ ^[a-z][a-z_-]*$ && -f $topics_dir/$t.sh ]] || {
         echo "demo: no topic '$t'; topics: $(topics | tr '\n' ' ')" >&2; exit 2; }
     # Defaults a topic may override.
     DEMO_SIZES=4              # args per variant in the normal demo
@@ -58,7 +61,7 @@ case ${1:-} in
         echo "Demonstrations (each under a minute; DEMO_QUICK=1 for a few seconds):"
         for t in $(topics); do
             load_topic "$t"
-            printf '  make demo-%-9s %s\n' "$t" "$DEMO_SUMMARY"
+            printf '  make demo-%-15s %s\n' "$t" "$DEMO_SUMMARY"
         done
         echo "Lessons to go with them: docs/lessons/<topic>.md; a class plan: docs/teaching.md"
         exit 0 ;;

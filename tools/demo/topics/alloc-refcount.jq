@@ -1,4 +1,4 @@
-# refcount.jq - demo-refcount's takeaway: what dropping the root of the
+# alloc-refcount.jq - demo-alloc-refcount's takeaway: what dropping the root of the
 # largest refcounted tree left live, and what each ring left leaked, from
 # alloc.c's exact counters (live_after_drop, freed_by_drop,
 # leaked_objects, leaked_bytes).

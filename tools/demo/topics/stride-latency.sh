@@ -1,4 +1,4 @@
-# latency.sh - demo-latency: the time of one dependent load (a pointer
+# stride-latency.sh - demo-stride-latency: the time of one dependent load (a pointer
 # chase over one random cycle) as the working set outgrows each cache
 # (the stride experiment, claim L6 and the latency every lesson uses).
 # shellcheck shell=bash disable=SC2034  # settings read by tools/demo/run.sh

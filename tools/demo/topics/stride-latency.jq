@@ -1,4 +1,4 @@
-# latency.jq - demo-latency's takeaway: for each variant, the time per load
+# stride-latency.jq - demo-stride-latency's takeaway: for each variant, the time per load
 # at its smallest and at its largest working set, and their ratio.
 include "lib";
 

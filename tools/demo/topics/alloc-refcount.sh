@@ -1,4 +1,4 @@
-# refcount.sh - demo-refcount: a refcounted tree freed the moment its root
+# alloc-refcount.sh - demo-alloc-refcount: a refcounted tree freed the moment its root
 # is dropped, and a cycle that counting alone never frees (claims A1, A2).
 # The counts are exact; the cases come from the alloc experiment
 # (benches/alloc.c): the refcounted tree and the rings.

@@ -1,4 +1,4 @@
-# arena.sh - demo-arena: build, walk and tear down N small objects with
+# alloc-arena.sh - demo-alloc-arena: build, walk and tear down N small objects with
 # malloc/free per object, refcounting, a bump arena and a pool (claim A3).
 # shellcheck shell=bash disable=SC2034  # settings read by tools/demo/run.sh
 DEMO_BENCH=alloc

@@ -1,4 +1,4 @@
-# layout.jq - demo-layout's takeaway: the scattered list (and the scattered
+# traverse.jq - demo-traverse's takeaway: the scattered list (and the scattered
 # array of pointers) against the array of structs, at the largest N both
 # reached, with the working set the array of structs had there.
 include "lib";

@@ -1,4 +1,4 @@
-# layout.sh - demo-layout: the same records as an array of structs, an
+# traverse.sh - demo-traverse: the same records as an array of structs, an
 # array of pointers, a linked list and boxed objects (claims L1, L3, L4, L5).
 # shellcheck shell=bash disable=SC2034  # settings read by tools/demo/run.sh
 DEMO_BENCH=traverse

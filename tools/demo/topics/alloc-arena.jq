@@ -1,4 +1,4 @@
-# arena.jq - demo-arena's takeaway: malloc/free per object against the
+# alloc-arena.jq - demo-alloc-arena's takeaway: malloc/free per object against the
 # bump arena at the largest N both reached, phase by phase (alloc.c's
 # build_ns, walk_ns and teardown_ns counters, ns per object), and the
 # malloc calls each made.  Without phase counters, the whole cycle.
