@@ -1,7 +1,8 @@
 # layout.mk - make layout: where every record's fields lie and which cache
 # lines they fill (tools/layout_map.c), then, when RUN holds traverse
 # results, the traverse model's predicted ratios beside the measured ones
-# (tools/explain_traverse.c).  docs/explain.md says how to read both.
+# (tools/explain_traverse.c).  docs/experiments/traverse.md says how to
+# read both.
 
 .PHONY: layout
 

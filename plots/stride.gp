@@ -4,7 +4,7 @@
 # Reads data/stride.tsv (scripts/plot.sh): columns variant arg ns_med
 # ns_min ns_max reps, then the counters below in this order.  The
 # "levels" block holds one row: the levels and the bend found by the
-# bench program (docs/access.md).
+# bench program (docs/experiments/stride.md).
 # counters: ws_bytes,huge_fraction,bytes_per_second,line_bytes_per_second,l1_bytes,l2_bytes,l3_bytes,l1_ns,l2_ns,l3_ns,mem_ns,bend_line_bytes,line_bytes,page_bytes,levels
 
 load 'common.gp'

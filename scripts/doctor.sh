@@ -13,7 +13,7 @@
 # Reads /proc and /sys only: never needs root, never changes the machine.
 # Each check scores 0 (fine), 1 (may add noise) or 2 (will add noise or
 # distort the numbers); the grade is A for 0 points, B for 1-2, C for 3-4,
-# D for 5 or more.  docs/explain.md lists the checks and their rules.
+# D for 5 or more.  docs/measuring.md lists the checks and their rules.
 set -uo pipefail
 
 brief=0 grade_file="" sample=1

@@ -16,7 +16,7 @@
  *         the measured ratio of medians with its 95% bootstrap interval,
  *         and whether they agree within a factor of two (src/report/model_compare.h).
  * Units:  ns per element = 1e9 / items_per_second of each repetition.
- * Claims: L1, L3, L4, L5; docs/explain.md says how to read it.
+ * Claims: L1, L3, L4, L5; docs/experiments/traverse.md says how to read it.
  */
 #include "report/model_compare.h"
 #include "traverse/latency_model.h"
@@ -266,7 +266,7 @@ static double first_of(const report_run *stride, const char *name, const char *k
 
 /*
  * Reads the cache levels the stride experiment found (its stride/levels
- * case, documented in docs/access.md) from DIR/stride.json.  Returns
+ * case, docs/experiments/stride.md) from DIR/stride.json.  Returns
  * false with the reason in 'why' when there is none.  Memory latency is
  * the chase over base (4 KiB) pages when the run has it: traverse's
  * arrays are malloc'd without huge pages.

@@ -12,7 +12,8 @@
  *         loop reads per element in each layout (a model, see
  *         src/traverse/model.h); and two reorderings of User with
  *         what they save per element and per cache line.
- * Claims: L3, L4, L5 (docs/claims.md); docs/explain.md says how to read it.
+ * Claims: L3, L4, L5 (docs/claims.md); docs/experiments/traverse.md says
+ *         how to read it.
  */
 #include "traverse/record_layout.h"
 #include "traverse/record_catalog.h"

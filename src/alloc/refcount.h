@@ -9,7 +9,7 @@
  * the root of a tree frees every node at that moment, with no collector
  * running later (claim A1).  The flip side (claim A2): objects that point
  * to each other keep each other's counts above zero, so a cycle is never
- * freed by counting alone; see docs/allocation.md for what a cycle
+ * freed by counting alone; see docs/experiments/alloc.md for what a cycle
  * collector adds.
  *
  * The release is iterative: objects whose count reaches zero are chained

@@ -152,7 +152,8 @@ void model_table_markdown(const report_run *run, const sweep_pair *pairs, size_t
                      "were the only cost; *measured* is the ratio of median CPU ns per "
                      "element with its 95%% bootstrap interval over the repetitions "
                      "(\"within noise\" when it contains 1); *model* says whether the two "
-                     "agree within a factor of two (docs/explain.md, section 2). The "
+                     "agree within a factor of two "
+                     "(docs/experiments/traverse.md). The "
                      "verdict above comes from the ranges rule, not from these "
                      "intervals.\n\n");
     free(pt);
