@@ -115,12 +115,12 @@ clean_canaries
 # as a shell command: here a host name that is one.
 lessons=$tmp/lessons
 mkdir -p "$lessons"
-printf '# Layout\n\n<!-- figures:layout -->\n<!-- /figures:layout -->\n' > "$lessons/layout.md"
+printf '# Traverse\n\n<!-- figures:traverse -->\n<!-- /figures:traverse -->\n' > "$lessons/traverse.md"
 odd="$tmp/x|e"$'\n'"#"
 mkdir -p "$odd"
 jq --arg c "$canary" '.context.host_name = "vm; touch \($c); #"' "$run/traverse.json" > "$odd/traverse.json"
 if tools/demo/lesson_figures.sh "$odd" "$lessons" >"$tmp/out" 2>"$tmp/err" && ! executed >/dev/null &&
-   grep -qF 'Measured on vm; touch' "$lessons/layout.md"; then
+   grep -qF 'Measured on vm; touch' "$lessons/traverse.md"; then
     pass "lessons: a run named 'x|e<newline>#', the host name as text, nothing ran"
 else
     fail "lessons: $(executed; head -n 2 "$tmp/err")"
