@@ -41,7 +41,7 @@ alloc-compare: build
 	for a in $(ALLOC_COMPARE); do \
 	    $(MAKE) --no-print-directory bench BENCH=alloc ALLOC=$$a \
 	        QUICK="$(QUICK)" MAX_WS="$(MAX_WS)" RESULTS="$(RESULTS)" PLOT_TERM="$(PLOT_TERM)"; \
-	    runs="$$runs $(RESULTS)/$$(readlink $(RESULTS)/latest)"; \
+	    runs="$$runs $(RESULTS)/$$(readlink "$(RESULTS)/latest")"; \
 	done; \
 	$(MAKE) --no-print-directory alloc-compare-plot RUNS="$$runs"
 
@@ -73,7 +73,9 @@ alloc-compare-plot:
 	done; \
 	echo "alloc-compare: side by side in $$out" >&2
 
-HELP_EXTRA += "  make bench ALLOC=jemalloc  the benches with jemalloc preloaded, or ALLOC=mimalloc\n"
-HELP_EXTRA += "  make alloc-compare  the alloc bench under glibc, jemalloc, mimalloc, plotted side by side\n"
-HELP_EXTRA += "  make alloc-compare-plot RUNS=dirs  the same plot from existing runs of the alloc bench\n"
+HELP_VARS += ALLOC
+HELP.ALLOC := =jemalloc: make bench with that malloc preloaded (or mimalloc, glibc)
+HELP_RUNS += alloc-compare alloc-compare-plot
+HELP.alloc-compare := the alloc bench under glibc, jemalloc, mimalloc, plotted side by side
+HELP.alloc-compare-plot := RUNS=dirs: the same plot from existing runs of the alloc bench
 .PHONY: alloc-compare alloc-compare-plot

@@ -12,12 +12,16 @@
 CG_VARIANTS_traverse := aos soa aop_inorder aop_scattered list_inorder list_scattered boxed
 CG_SIZES_traverse    := 1024 65536 2097152
 
+# Only the benches that take part, unless BENCH names others.
+CG_BENCH := $(if $(filter command line environment,$(origin BENCH)),$(BENCH),traverse)
+
 cachegrind: build
-	@scripts/check-deps.sh plot
-	@$(foreach b,$(BENCH),\
+	@scripts/check-deps.sh plot valgrind
+	@$(foreach b,$(CG_BENCH),\
 	    $(if $(CG_VARIANTS_$(b)),,$(error make cachegrind: $(b) has no CG_VARIANTS_$(b) in mk/cachegrind.mk)) \
-	    PLOT_TERM="$(PLOT_TERM)" scripts/cachegrind.sh $(BIN) $(RESULTS) $(b) \
+	    PLOT_TERM="$(PLOT_TERM)" scripts/cachegrind.sh $(BIN) "$(RESULTS)" $(b) \
 	        "$(CG_VARIANTS_$(b))" "$(CG_SIZES_$(b))" &&) true
 
-HELP_EXTRA += "  make cachegrind BENCH=traverse  SIMULATED D1/LL misses per element (valgrind)\n"
+HELP_CODE += cachegrind
+HELP.cachegrind := BENCH=traverse: SIMULATED D1/LL misses per element (valgrind)
 .PHONY: cachegrind

@@ -4,10 +4,11 @@
 # when traverse ran (mk/crosscheck.mk), then the report and its summary.
 
 claims: $(BIN)/report
-	@$(BIN)/report $(RUN)
+	@$(BIN)/report "$(RUN)"
 
-BENCH_AFTER += $(if $(filter traverse,$(BENCH)),crosscheck) claims
-HELP_EXTRA += "  make claims       does each claim hold here: writes RUN/report.md, prints a line per claim\n"
+BENCH_AFTER += claims
+HELP_DAILY += claims
+HELP.claims := does each claim hold on RUN: writes RUN/report.md, prints a line per claim
 .PHONY: claims
 
 
@@ -15,7 +16,8 @@ HELP_EXTRA += "  make claims       does each claim hold here: writes RUN/report.
 # and which stayed, moved or flipped (tools/claims_diff.c).
 claims-diff: $(BIN)/claims_diff
 	@test -n "$(AGAINST)" || { echo "make claims-diff: say which run to compare with: AGAINST=results/<run>" >&2; exit 2; }
-	@$(BIN)/claims_diff $(RUN) $(AGAINST)
+	@$(BIN)/claims_diff "$(RUN)" "$(AGAINST)"
 
-HELP_EXTRA += "  make claims-diff  RUN=a AGAINST=b: which verdicts stayed, moved or flipped between two runs\n"
+HELP_RUNS += claims-diff
+HELP.claims-diff := RUN=a AGAINST=b: which verdicts stayed, moved or flipped between two runs
 .PHONY: claims-diff

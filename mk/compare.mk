@@ -10,7 +10,8 @@ B ?=
 compare: $(BIN)/compare
 	@if [ -z "$(A)" ] || [ -z "$(B)" ]; then \
 	    echo "usage: make compare A=results/<run> B=results/<run>" >&2; exit 2; fi
-	@scripts/compare.sh $(BIN) $(RESULTS) "$(A)" "$(B)"
+	@scripts/compare.sh $(BIN) "$(RESULTS)" "$(A)" "$(B)"
 
-HELP_EXTRA += "  make compare A=run B=run  per case B/A with a 95% interval, beyond noise or not\n"
+HELP_DAILY += compare
+HELP.compare := A=run B=run: per case B/A with a 95% interval, beyond noise or not
 .PHONY: compare

@@ -9,21 +9,15 @@
 
 COV := build/coverage
 COV_OBJS := $(SRC_C:%.c=$(COV)/%.o) $(COV)/src/shim/bench.o
-# Test support code that other fragments link into the unit tests
-# ($(UNIT): ... in mk/fuzz.mk, mk/tsan.mk): every tests/<dir>/*.c but
-# programs with their own main.  mk/memcheck.mk uses it too (this file is
-# included first).
-TEST_SUPPORT_C := $(filter-out tests/helpers/% tests/fuzz/fuzz_% %_main.c, \
-                               $(wildcard tests/*/*.c))
 COV_TEST_OBJS := $(TESTS_C:%.c=$(COV)/%.o) $(TEST_SUPPORT_C:%.c=$(COV)/%.o)
 COV_UNIT := $(COV)/tests/unit
 COV_PROBE := $(COV)/tests/helpers/child_probe
 
-$(COV)/%.o: %.c $(COMPILER_STAMP) | build/build_info.h
+$(COV)/%.o: %.c $(COMPILER_STAMP) | build/build_info.h check-test-deps
 	@mkdir -p $(dir $@)
 	$(CC) $(STD) -O0 -g --coverage $(WARN) $(INCLUDES) -MMD -MP -c $< -o $@
 
-$(COV)/src/shim/bench.o: $(SHIM_CC) $(COMPILER_STAMP)
+$(COV)/src/shim/bench.o: $(SHIM_CC) $(COMPILER_STAMP) | check-test-deps
 	@mkdir -p $(dir $@)
 	$(CXX) -std=c++17 -O1 -g -Wall -Wextra -Isrc -MMD -MP -c $< -o $@
 
@@ -35,13 +29,13 @@ $(COV_PROBE): $(COV)/tests/helpers/child_probe.o $(COV_OBJS)
 
 # The command-line paths (cli.c, machine.c, heap.c) are exercised by the
 # bench programs, not the unit tests: tests/cli/bad-input.sh runs this
-# build's traverse too.
-$(COV)/bin/traverse: $(COV)/benches/traverse.o $(COV_OBJS)
+# build's programs too.
+$(COV)/bin/%: $(COV)/benches/%.o $(COV_OBJS)
 	@mkdir -p $(dir $@)
 	$(CXX) --coverage $^ -o $@ -ljansson -lbenchmark -lpthread -lm
 
-coverage: check-test-deps $(COV_UNIT) $(COV_PROBE) $(COV)/bin/traverse
-	@command -v gcovr >/dev/null || { echo "coverage: gcovr is missing (apt-get install gcovr)" >&2; exit 1; }
+coverage: check-test-deps $(COV_UNIT) $(COV_PROBE) $(CLI_BENCHES:%=$(COV)/bin/%)
+	$(call deps,gcovr)
 	@find $(COV) -name '*.gcda' -delete
 	CHILD_PROBE=$(COV_PROBE) $(COV_UNIT) --jobs=2
 	@tests/cli/bad-input.sh $(COV)/bin >/dev/null
@@ -51,5 +45,6 @@ coverage: check-test-deps $(COV_UNIT) $(COV_PROBE) $(COV)/bin/traverse
 	    --print-summary
 	@echo "coverage: per file in $(COV)/coverage.txt, annotated sources in $(COV)/html/index.html" >&2
 
-HELP_EXTRA += "  make coverage     line and branch coverage of src/ by the tests (gcovr)\n"
+HELP_CODE += coverage
+HELP.coverage := line and branch coverage of src/ by the tests (gcovr)
 .PHONY: coverage

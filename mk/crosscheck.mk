@@ -4,8 +4,12 @@
 # the claims report sets it beside the model for claim L4.
 
 crosscheck:
-	@command -v python3 >/dev/null || { echo "crosscheck: python3 is not installed" >&2; exit 1; }
-	@python3 tools/crosscheck.py $(RUN)
+	$(call deps,python3)
+	$(need_run)
+	@python3 tools/crosscheck.py "$(RUN)"
 
-HELP_EXTRA += "  make crosscheck   a real CPython list beside the boxed model of L4: RUN/crosscheck.json\n"
+# make bench runs it when traverse is among the benches, before the claims.
+BENCH_AFTER += $(if $(filter traverse,$(BENCH)),crosscheck)
+HELP_RUNS += crosscheck
+HELP.crosscheck := a real CPython list beside the boxed model of L4: RUN/crosscheck.json
 .PHONY: crosscheck

@@ -22,11 +22,13 @@ $(DEMO_TOPICS:%=demo-%): demo-%:
 lessons:
 	@tools/demo/lesson_figures.sh $(REFERENCE) docs/lessons
 
-test-demo: $(BENCH_BINS)
+test-demo: check-build-deps $(BENCH_BINS)
+	$(call deps,plot)
 	@tests/demo/run-demos.sh
 
-# Help lines: no shell-special characters, they are pasted into a shell
-# command between double quotes.
-HELP_EXTRA += "  make demo         list the classroom demonstrations, make demo-TOPIC runs one\n"
-HELP_EXTRA += "  make lessons      fill the figures of docs/lessons from REFERENCE, default results/reference\n"
-HELP_EXTRA += "  make test-demo    every demo with DEMO_QUICK=1 exits 0 and prints its table and takeaway\n"
+HELP_DAILY += demo
+HELP.demo := list the classroom demonstrations; make demo-TOPIC runs one
+HELP_RUNS += lessons
+HELP.lessons := fill the figures of docs/lessons from REFERENCE (default results/reference)
+HELP_CODE += test-demo
+HELP.test-demo := every demo with DEMO_QUICK=1 exits 0 and prints its table and takeaway

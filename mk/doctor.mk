@@ -33,5 +33,5 @@ BENCH_AFTER += noise-stamp
 bench: noise-preflight
 bench: private export BENCH_NOISE_GRADE = $(shell cat build/noise-grade 2>/dev/null)
 
-HELP_EXTRA += "  make doctor       noise preflight: governor, boost, load, busy processes, THP,\n"
-HELP_EXTRA += "                    virtual machine, build flags, with advice and a noise grade A-D\n"
+HELP_CODE += doctor
+HELP.doctor := noise preflight: governor, boost, load, THP, VM, flags; advice and a grade A-D

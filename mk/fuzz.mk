@@ -18,6 +18,7 @@ FUZZ_HDRS  := tests/fuzz/linereader_oracle.h src/stream/linereader.h src/alloc/a
 .PHONY: fuzz
 
 $(FUZZ_BIN): $(FUZZ_SRCS) $(FUZZ_HDRS)
+	$(call deps,clang)
 	@mkdir -p $(dir $@)
 	$(FUZZ_CC) $(STD) -O1 -g -fsanitize=fuzzer,address,undefined \
 	    -fno-sanitize-recover=all $(WARN) -Isrc $(FUZZ_SRCS) -o $@
@@ -27,7 +28,5 @@ fuzz: $(FUZZ_BIN)
 	$(FUZZ_BIN) -max_total_time=$(FUZZ_TIME) -print_final_stats=1 \
 	    -artifact_prefix=$(FUZZ_DIR)/ $(FUZZ_DIR)/corpus tests/fuzz/corpus tests/fuzz/cases
 
-# The oracle is linked into the unit tests too, which replay the kept cases.
-$(UNIT): $(ASAN)/tests/fuzz/linereader_oracle.o
-
-HELP_EXTRA += "  make fuzz         fuzz the line reader with libFuzzer for FUZZ_TIME seconds (default 60; clang)\n"
+HELP_CODE += fuzz
+HELP.fuzz := the line reader under libFuzzer for FUZZ_TIME seconds (default 60; clang)

@@ -7,4 +7,5 @@
 slice-demo: $(BIN)/slice_demo
 	@$(BIN)/slice_demo
 
-HELP_EXTRA += "  make slice-demo   claim G4, copied slices share an array and copied arrays do not, and what a small view keeps alive\n"
+HELP_RUNS += slice-demo
+HELP.slice-demo := claim G4: copied slices share an array, copied arrays do not

@@ -16,5 +16,5 @@ layout: check-build-deps $(BIN)/layout_map $(BIN)/explain_traverse
 	    echo " predicted-versus-measured table, or give RUN=results/<run>.)"; \
 	fi
 
-HELP_EXTRA += "  make layout       field offsets, padding and cache-line maps of every record,\n"
-HELP_EXTRA += "                    and predicted vs measured ratios from the traverse run in RUN\n"
+HELP_RUNS += layout
+HELP.layout := field offsets and cache-line maps of every record; predicted vs measured on RUN

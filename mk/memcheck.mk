@@ -9,17 +9,15 @@
 
 PLAIN := build/plain
 PLAIN_OBJS := $(SRC_C:%.c=$(PLAIN)/%.o) $(PLAIN)/src/shim/bench.o
-# TEST_SUPPORT_C (mk/coverage.mk): the fuzz oracles, the threaded cases,
-# ... that the unit tests link too.
 PLAIN_TEST_OBJS := $(TESTS_C:%.c=$(PLAIN)/%.o) $(TEST_SUPPORT_C:%.c=$(PLAIN)/%.o)
 PLAIN_UNIT := $(PLAIN)/tests/unit
 PLAIN_PROBE := $(PLAIN)/tests/helpers/child_probe
 
-$(PLAIN)/%.o: %.c $(COMPILER_STAMP) | build/build_info.h
+$(PLAIN)/%.o: %.c $(COMPILER_STAMP) | build/build_info.h check-test-deps
 	@mkdir -p $(dir $@)
 	$(CC) $(STD) -O1 -g $(WARN) $(INCLUDES) -MMD -MP -c $< -o $@
 
-$(PLAIN)/src/shim/bench.o: $(SHIM_CC) $(COMPILER_STAMP)
+$(PLAIN)/src/shim/bench.o: $(SHIM_CC) $(COMPILER_STAMP) | check-test-deps
 	@mkdir -p $(dir $@)
 	$(CXX) -std=c++17 -O1 -g -Wall -Wextra -Isrc -MMD -MP -c $< -o $@
 
@@ -40,7 +38,7 @@ MEMCHECK := valgrind --tool=memcheck --quiet --error-exitcode=99 \
     --trace-children-skip='/nonexistent/*'
 
 memcheck: check-test-deps $(PLAIN_UNIT) $(PLAIN_PROBE) $(BIN)/traverse
-	@command -v valgrind >/dev/null || { echo "memcheck: valgrind is missing (apt-get install valgrind)" >&2; exit 1; }
+	$(call deps,valgrind)
 	@echo "==> memcheck: unit tests" >&2
 	CHILD_PROBE=$(PLAIN_PROBE) $(MEMCHECK) $(PLAIN_UNIT) --jobs=1
 	@echo "==> memcheck: traverse, every layout at two small sizes" >&2
@@ -48,5 +46,6 @@ memcheck: check-test-deps $(PLAIN_UNIT) $(PLAIN_PROBE) $(BIN)/traverse
 	    --benchmark_min_time=0.001 --benchmark_out=/dev/null >/dev/null
 	@echo "==> memcheck: no errors, no leaks" >&2
 
-HELP_EXTRA += "  make memcheck     tests and a quick bench subset under valgrind memcheck\n"
+HELP_CODE += memcheck
+HELP.memcheck := tests and a quick bench subset under valgrind memcheck
 .PHONY: memcheck

@@ -3,9 +3,11 @@
 # runs it after every run (BENCH_AFTER).
 
 noise-summary:
-	@scripts/check-deps.sh plot
-	@scripts/noise-summary.sh $(RUN)
+	$(call deps,plot)
+	$(need_run)
+	@scripts/noise-summary.sh "$(RUN)"
 
 BENCH_AFTER += noise-summary
-HELP_EXTRA += "  make noise-summary  CV of every case of RUN, cases above 5% flagged (RUN/summary.txt)\n"
+HELP_RUNS += noise-summary
+HELP.noise-summary := CV of every case of RUN, cases above 5% flagged (RUN/summary.txt)
 .PHONY: noise-summary

@@ -5,12 +5,15 @@
 .PHONY: reference reference-from
 
 reference: bench
-	@scripts/make-reference.sh $(RESULTS)/latest results/reference
-	@$(MAKE) --no-print-directory lessons REFERENCE=results/reference
+	@scripts/make-reference.sh "$(RESULTS)/latest" results/reference
+	@tools/demo/lesson_figures.sh results/reference docs/lessons
 
 # The same from an existing run: make reference-from RUN=results/<dir>
 reference-from:
-	@scripts/make-reference.sh $(RUN) results/reference
-	@$(MAKE) --no-print-directory lessons REFERENCE=results/reference
+	$(need_run)
+	@scripts/make-reference.sh "$(RUN)" results/reference
+	@tools/demo/lesson_figures.sh results/reference docs/lessons
 
-HELP_EXTRA += "  make reference    full run of every bench, kept as the committed results/reference\n"
+HELP_RUNS += reference reference-from
+HELP.reference := full run of every bench, kept as the committed results/reference
+HELP.reference-from := the same from the run in RUN

@@ -6,7 +6,7 @@ SHIM_OVERHEAD_OBJS := $(REL)/tools/shim_overhead/main.o \
                       $(REL)/tools/shim_overhead/kernels.o \
                       $(REL)/tools/shim_overhead/native.o
 
-$(REL)/tools/shim_overhead/native.o: tools/shim_overhead/native.cc
+$(REL)/tools/shim_overhead/native.o: tools/shim_overhead/native.cc | check-build-deps
 	@mkdir -p $(dir $@)
 	$(CXX) -std=c++17 $(CXXFLAGS) -Wall -Wextra $(if $(filter 1,$(WERROR)),-Werror) \
 	    -Isrc -Itools/shim_overhead -MMD -MP -c $< -o $@
@@ -17,6 +17,7 @@ $(SHIM_OVERHEAD): $(SHIM_OVERHEAD_OBJS) $(REL)/libmemlayout.a
 
 # Interleaved repetitions, so both sides see the same machine conditions.
 shim-overhead: check-build-deps $(SHIM_OVERHEAD)
+	$(call deps,plot)
 	@mkdir -p build
 	$(SHIM_OVERHEAD) --benchmark_repetitions=10 --benchmark_min_time=0.2 \
 	    --benchmark_enable_random_interleaving=true \
@@ -24,4 +25,5 @@ shim-overhead: check-build-deps $(SHIM_OVERHEAD)
 	    --benchmark_out=build/shim_overhead.json --benchmark_out_format=json
 	@jq -r -f tools/shim_overhead/ratios.jq build/shim_overhead.json
 
-HELP_EXTRA += "  make shim-overhead  what the C shim costs against direct C++ (prints ratios)\n"
+HELP_CODE += shim-overhead
+HELP.shim-overhead := what the C shim costs against direct C++ (prints ratios)

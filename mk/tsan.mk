@@ -17,7 +17,7 @@ TSAN_BIN  := $(TSAN_DIR)/threaded
 
 .PHONY: test-tsan
 
-$(TSAN_DIR)/%.o: %.c
+$(TSAN_DIR)/%.o: %.c | check-build-deps
 	@mkdir -p $(dir $@)
 	$(CC) $(STD) -O1 -g -fsanitize=thread -fno-omit-frame-pointer $(WARN) $(INCLUDES) \
 	    -MMD -MP -c $< -o $@
@@ -29,7 +29,5 @@ $(TSAN_BIN): $(TSAN_OBJS)
 test-tsan: $(TSAN_BIN)
 	TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1 $(TSAN_BIN)
 
-# The same cases under make test (AddressSanitizer).
-$(UNIT): $(ASAN)/tests/threaded/cases.o
-
-HELP_EXTRA += "  make test-tsan    the multi-threaded tests under ThreadSanitizer\n"
+HELP_CODE += test-tsan
+HELP.test-tsan := the multi-threaded tests under ThreadSanitizer

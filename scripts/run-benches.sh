@@ -1,25 +1,76 @@
 #!/bin/bash
 # run-benches.sh - run bench programs into a new results/<UTC time>-<host>/
-# directory, one Google Benchmark JSON file per program.
+# directory, one Google Benchmark JSON file per program, showing progress.
 #
 # Usage: scripts/run-benches.sh BIN_DIR RESULTS_DIR "traverse growth ..." [flags...]
-# Env:   QUICK=1 (fewer sizes, shorter runs), MAX_WS=SIZE (largest working set).
+# Env:   QUICK=1 (fewer sizes, shorter runs), MAX_WS=SIZE (largest working set),
+#        V=1 (the library's console output live, not only in the log),
+#        RUN_FILE=path (the run directory is written there when a result
+#        was kept, so later steps use this run, not whatever latest is then).
 #        Extra flags go to every program (e.g. --benchmark_filter=aos).
 #
+# Output: on a terminal, one line per program and a live line for the case
+# it is on (n of total, elapsed, time left, the last case's median and
+# spread); otherwise plain lines only.  Each program's full console output
+# goes to RUN/console.log.
+#
 # A run never overwrites another: each gets a new directory.  A program's
-# JSON is written under a temporary name and renamed when it completes, so
-# an interrupted run leaves no half-written file.  RESULTS_DIR/latest points
-# at the newest run that produced at least one result.
+# JSON is written under a temporary name and renamed only when the program
+# ended and the file is complete JSON, so an interrupted run, a crash or a
+# full disk leaves no cut-off file.  RESULTS_DIR/latest points at the newest
+# run that kept at least one result; a run that kept nothing leaves no
+# directory.
 set -euo pipefail
 
+if [ "${1:-}" = --help ] || [ "${1:-}" = -h ]; then
+    sed -n '2,/^set -euo/{/^set -euo/d;s/^# \{0,1\}//;p}' "$0"
+    exit 0
+fi
+[ $# -ge 3 ] || { echo "usage: scripts/run-benches.sh BIN_DIR RESULTS_DIR \"bench ...\" [flags...]" >&2; exit 2; }
 bin=$1 results=$2 benches=$3
 shift 3
+extra=("$@")
+
+# The suite's figures need at least one repetition: with 0 the programs
+# run no case and exit 0, and an empty run must not become latest.
+for f in "${extra[@]}"; do
+    case $f in
+    --benchmark_repetitions=*)
+        r=${f#*=}
+        if ! [[ $r =~ ^[0-9]+$ ]] || [ "$r" -lt 1 ]; then
+            echo "run-benches: $f: repetitions must be a whole number of at least 1; nothing was run." >&2
+            exit 2
+        fi ;;
+    esac
+done
 
 mkdir -p "$results" 2>/dev/null || true
 if [ ! -d "$results" ] || [ ! -w "$results" ]; then
     echo "run-benches: cannot write to '$results'; nothing was run." >&2
     exit 1
 fi
+
+# Leftovers of runs killed too hard to clean up (kill -9, power loss): a
+# run directory still marked as running by a process that is gone, and
+# latest.tmp.PID links of dead processes.  A live run is never touched.
+shopt -s nullglob
+for mark in "$results"/*/.running; do
+    d=${mark%/.running}
+    pid=$(cat "$mark" 2>/dev/null || echo)
+    [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null && continue
+    rm -f "$d"/*.part "$mark"
+    jsons=("$d"/*.json)
+    if [ ${#jsons[@]} -eq 0 ]; then
+        rm -f "$d/console.log" "$d/steps.log"
+        rmdir "$d" 2>/dev/null || true
+    fi
+    echo "run-benches: cleaned up after an interrupted run in $d" >&2
+done
+for link in "$results"/latest.tmp.*; do
+    pid=${link##*.}
+    kill -0 "$pid" 2>/dev/null || rm -f "$link"
+done
+shopt -u nullglob
 
 stamp=$(date -u +%Y%m%dT%H%M%SZ)
 host=$(hostname -s 2>/dev/null || hostname)
@@ -30,14 +81,22 @@ until mkdir "$run" 2>/dev/null; do
     run=$results/$stamp-$host-$n
     [ $n -lt 100 ] || { echo "run-benches: cannot create a run directory in $results" >&2; exit 1; }
 done
+echo $$ > "$run/.running"
+log=$run/console.log
 
+kept() { ls "$run"/*.json >/dev/null 2>&1; }
 cleanup() {
-    rm -f "$run"/*.part
-    rmdir "$run" 2>/dev/null || true   # only if nothing was written
+    rm -f "$run"/*.part "$run/.running"
+    # Nothing kept: no directory either (its log went with it; the
+    # failures' last lines were printed).
+    if ! kept; then
+        rm -f "$log" "$run/steps.log"
+        rmdir "$run" 2>/dev/null || true
+    fi
 }
 trap cleanup EXIT
 interrupted() {
-    if ls "$run"/*.json >/dev/null 2>&1; then
+    if kept; then
         echo "run-benches: interrupted; completed results stay in $run" >&2
     else
         echo "run-benches: interrupted; nothing had completed, nothing is kept" >&2
@@ -49,50 +108,114 @@ trap interrupted INT TERM
 args=()
 [ "${QUICK:-0}" != 0 ] && args+=(--quick)
 [ -n "${MAX_WS:-}" ] && args+=("--max-ws=$MAX_WS")
+tty=0
+[ -t 1 ] && tty=1
 
-extra=("$@")
+# The cases a program will run, from the library's list; "" when the list
+# takes long (a program that builds its inputs first): then no time left
+# is shown.  The lister's scratch files go with it on SIGTERM.
+count_cases() {
+    timeout 5 "$bin/$1" "${args[@]}" "${extra[@]}" --benchmark_list_tests=true 2>/dev/null |
+        grep -c / || true
+}
+
+# Reads a program's console output: appends it to the log (and shows it
+# with V=1), and keeps the live line.  A case is done after its last line:
+# its aggregates' (median, then cv) with repetitions, its one line without.
+progress() { # name index total cases
+    awk -v prog="$1" -v idx="$2" -v nprogs="$3" -v cases="$4" -v tty="$tty" \
+        -v verbose="${V:-0}" -v logf="$log.part" '
+    function fmt(s) { s = int(s); return s >= 60 ? sprintf("%dm%02ds", s / 60, s % 60) : s "s" }
+    function head() { return sprintf("[%d/%d] %s", idx, nprogs, prog) }
+    function live(   el, msg, left) {
+        if (!tty || verbose) return
+        el = systime() - t0
+        msg = head() ": case " done (cases ? " of " cases : "") ", " fmt(el)
+        if (cases && done > 0 && done < cases)
+            msg = msg ", ~" fmt(el * (cases - done) / done) " left"
+        if (last != "") msg = msg "; " last
+        printf "\r\033[K%s", substr(msg, 1, 150)
+        fflush()
+    }
+    BEGIN { t0 = systime(); reps = 1; done = 0; last = ""; live() }
+    { print >> logf; fflush(logf); if (verbose) { print; fflush() } }
+    /^repetitions: [0-9]+$/ { reps = $2 + 0 }
+    # A result line: "name  value unit ..." or "name  ERROR OCCURRED: ...".
+    $1 ~ /\// && NF >= 2 && ($2 ~ /^[0-9.]+$/ || $2 == "ERROR") {
+        name = $1
+        if ($2 == "ERROR") { done++; last = name " failed"; live(); next }
+        if (reps <= 1 && name !~ /_(mean|median|stddev|cv)$/) {
+            done++; sub(/\/real_time$/, "", name); last = name " " $2 " " $3
+        } else if (name ~ /_median$/) {
+            sub(/(\/real_time)?_median$/, "", name); median = name " median " $2 " " $3
+        } else if (name ~ /_cv$/) {
+            done++; last = median " (cv " $2 "%)"
+        }
+        live()
+    }
+    END {
+        msg = head() ": " done " case" (done == 1 ? "" : "s") " in " fmt(systime() - t0)
+        if (tty && !verbose) printf "\r\033[K"
+        print msg
+    }'
+}
+
 total=0
 for b in $benches; do total=$((total + 1)); done
 i=0 failed=""
 start=$(date +%s)
+mode=$([ "${QUICK:-0}" != 0 ] && echo quick || echo full)
+echo "==> $total program(s), $mode mode, into $run (log: $log)"
 for b in $benches; do
     i=$((i + 1))
-    echo "==> [$i/$total] $b -> $run/$b.json  (mode: $([ "${QUICK:-0}" != 0 ] && echo quick || echo full))" >&2
-    t0=$(date +%s)
-    status=0
+    cases=$(count_cases "$b")
+    [ "$tty" = 1 ] || echo "==> [$i/$total] $b: ${cases:-?} cases"
+    set +e
     "$bin/$b" "${args[@]}" "${extra[@]}" \
-        --benchmark_out="$run/$b.json.part" --benchmark_out_format=json || status=$?
-    if [ $status -eq 0 ]; then
-        if [ -s "$run/$b.json.part" ]; then
-            mv -f "$run/$b.json.part" "$run/$b.json"
-        else
-            # Google Benchmark exits 0 and writes nothing when no case
-            # matches --benchmark_filter: that is no result, not a success.
-            echo "run-benches: $b: no case ran (does --benchmark_filter match any case?)" >&2
-            rm -f "$run/$b.json.part"
-            failed="$failed $b"
-        fi
-    elif [ $status -eq 1 ] && jq -e .benchmarks "$run/$b.json.part" >/dev/null 2>&1; then
+        --benchmark_out="$run/$b.json.part" --benchmark_out_format=json 2>&1 |
+        progress "$b" "$i" "$total" "$cases"
+    pipe=("${PIPESTATUS[@]}")
+    set -e
+    status=${pipe[0]}
+    # The log could not be kept (a full disk): the run cannot be trusted.
+    [ "${pipe[1]}" -eq 0 ] || { [ "$status" -ne 0 ] || status=1; }
+    # Complete JSON with at least one case, or nothing: a full disk or a
+    # crash cuts the file, and a filter or repetitions=0 can leave none.
+    complete=0
+    jq -se 'length == 1 and (.[0].benchmarks | length > 0)' "$run/$b.json.part" >/dev/null 2>&1 && complete=1
+    if [ "$status" -eq 0 ] && [ $complete = 1 ]; then
+        mv -f "$run/$b.json.part" "$run/$b.json"
+    elif [ "$status" -eq 1 ] && [ $complete = 1 ]; then
         # The program finished but a case failed its check (exit 1): keep
         # the file, whose failed cases say why, and report the failure.
         mv -f "$run/$b.json.part" "$run/$b.json"
+        echo "run-benches: $b: a case failed its check; see $run/$b.json" >&2
         failed="$failed $b"
     else
-        # Killed or crashed: Google Benchmark writes its JSON as cases end,
-        # so the file is cut short; it is removed, never renamed into place.
-        echo "run-benches: $b exited with status $status; its partial output is discarded" >&2
+        if [ "$status" -eq 0 ]; then
+            # Google Benchmark exits 0 and writes no case when no case
+            # matches --benchmark_filter: that is no result, not a success.
+            echo "run-benches: $b: no case ran (does --benchmark_filter match any case?)" >&2
+        else
+            echo "run-benches: $b exited with status $status; its output is discarded. Its last lines:" >&2
+            tail -n 5 "$log.part" 2>/dev/null | sed 's/^/    /' >&2 || true
+        fi
         rm -f "$run/$b.json.part"
         failed="$failed $b"
     fi
-    echo "==> $b took $(( $(date +%s) - t0 )) s" >&2
+    { echo "=== $b (exit $status)"; cat "$log.part"; } >> "$log"
+    rm -f "$log.part"
 done
 
-if ls "$run"/*.json >/dev/null 2>&1; then
+if kept; then
     # A name of this run's own: two runs ending together must not share it.
     ln -sfn "$(basename "$run")" "$results/latest.tmp.$$"
     mv -Tf "$results/latest.tmp.$$" "$results/latest"
+    [ -z "${RUN_FILE:-}" ] || echo "$run" > "$RUN_FILE"
+    echo "==> run took $(( $(date +%s) - start )) s; results in $run" >&2
+else
+    echo "==> run took $(( $(date +%s) - start )) s; no result was kept" >&2
 fi
-echo "==> run took $(( $(date +%s) - start )) s; results in $run" >&2
 if [ -n "$failed" ]; then
     echo "run-benches: failed:$failed" >&2
     exit 1

@@ -160,3 +160,66 @@ Test(shim, a_range_expands_to_its_multiples)
     }
     json_decref(root);
 }
+
+/* Runs the registered cases with these library flags (NULL-terminated). */
+static void run_with(const char *flag1, const char *flag2)
+{
+    char *argv[6];
+    int argc = 0;
+    argv[argc++] = "test_shim";
+    argv[argc++] = "--benchmark_min_time=0.001";
+    if (flag1)
+        argv[argc++] = (char *)flag1;
+    if (flag2)
+        argv[argc++] = (char *)flag2;
+    argv[argc] = NULL;
+    bench_initialize(&argc, argv, NULL);
+    bench_run();
+    bench_shutdown();
+}
+
+/* A full disk: the library would exit 0 over a cut file; the shim exits 1. */
+Test(shim, an_output_file_that_cannot_be_written_exits_1, .exit_code = 1)
+{
+    bench_def def = {.name = "demo/full", .run = sum_case, .user = &(int){1},
+                     .args = (const int64_t[]){10}, .nargs = 1};
+    cr_assert_eq(bench_register(&def), 0);
+    run_with("--benchmark_out=/dev/full", NULL);
+    cr_assert_fail("bench_run returned after a failed write");
+}
+
+/* The other --benchmark_out formats go through the checked stream too:
+ * the file holds the case.  One run per process: the library cannot run
+ * again after bench_shutdown(). */
+static void check_format(const char *format)
+{
+    bench_def def = {.name = "demo/fmt", .run = sum_case, .user = &(int){1},
+                     .args = (const int64_t[]){10}, .nargs = 1};
+    cr_assert_eq(bench_register(&def), 0);
+    char path[] = "/tmp/test_shim_fmt_XXXXXX";
+    int fd = mkstemp(path);
+    cr_assert_geq(fd, 0);
+    close(fd);
+    char out[64], fmt[64];
+    snprintf(out, sizeof out, "--benchmark_out=%s", path);
+    snprintf(fmt, sizeof fmt, "--benchmark_out_format=%s", format);
+    run_with(out, fmt);
+    FILE *f = fopen(path, "r");
+    cr_assert_not_null(f);
+    char text[4096] = "";
+    size_t got = fread(text, 1, sizeof text - 1, f);
+    fclose(f);
+    unlink(path);
+    cr_assert_gt(got, 0, "%s output is empty", format);
+    cr_assert_not_null(strstr(text, "demo/fmt/10"), "%s output lacks the case", format);
+}
+
+Test(shim, a_csv_output_file_is_written)
+{
+    check_format("csv");
+}
+
+Test(shim, a_console_output_file_is_written)
+{
+    check_format("console");
+}

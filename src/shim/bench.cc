@@ -1,15 +1,27 @@
 // bench.cc - the C API of bench.h, forwarded to Google Benchmark 1.7.
 //
 // Each function is a one-line forward; the only logic is checking a
-// bench_def before registering it.  bench_state* is a benchmark::State*
-// under another name, so no wrapper object sits in the timed loop.
+// bench_def before registering it, and checking that the --benchmark_out
+// file was written whole (the library does not: on a full disk it exits 0
+// with the file cut short).  bench_state* is a benchmark::State* under
+// another name, so no wrapper object sits in the timed loop.
 
 #include "bench.h"
 
 #include <benchmark/benchmark.h>
 
 #include <cstdio>
+#include <cstdlib>
+#include <memory>
+#include <ostream>
 #include <string>
+
+// The library's own flags, defined (and exported) by libbenchmark 1.7; its
+// header does not declare them.
+namespace benchmark {
+extern std::string FLAGS_benchmark_out;
+extern std::string FLAGS_benchmark_out_format;
+}  // namespace benchmark
 
 namespace {
 
@@ -48,6 +60,51 @@ int invalid(const bench_def *def, const char *why)
     std::fprintf(stderr, "bench_register: %s: %s\n",
                  def && def->name ? def->name : "(no name)", why);
     return -1;
+}
+
+// The --benchmark_out reporter the library would make (JSON, CSV or
+// console), wrapped so that the stream it writes is checked once the run
+// ends.  The library owns the file stream and closes it without looking;
+// this reporter is handed that stream and flushes and checks it in
+// Finalize(), while the file is still open.
+class CheckedFileReporter : public benchmark::BenchmarkReporter {
+public:
+    explicit CheckedFileReporter(std::unique_ptr<benchmark::BenchmarkReporter> inner)
+        : inner_(std::move(inner)) {}
+
+    bool ReportContext(const Context &context) override
+    {
+        inner_->SetOutputStream(&GetOutputStream());
+        inner_->SetErrorStream(&GetErrorStream());
+        return inner_->ReportContext(context);
+    }
+    void ReportRuns(const std::vector<Run> &runs) override { inner_->ReportRuns(runs); }
+    void Finalize() override
+    {
+        inner_->Finalize();
+        GetOutputStream().flush();
+        failed_ = !GetOutputStream().good();
+    }
+    bool failed() const { return failed_; }
+
+private:
+    std::unique_ptr<benchmark::BenchmarkReporter> inner_;
+    bool failed_ = false;
+};
+
+std::unique_ptr<benchmark::BenchmarkReporter> reporter_for(const std::string &format)
+{
+    if (format == "console")
+        return std::unique_ptr<benchmark::BenchmarkReporter>(
+            new benchmark::ConsoleReporter(benchmark::ConsoleReporter::OO_None));
+    if (format == "csv") {
+        // Deprecated upstream, still what --benchmark_out_format=csv means.
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wdeprecated-declarations"
+        return std::unique_ptr<benchmark::BenchmarkReporter>(new benchmark::CSVReporter);
+#pragma GCC diagnostic pop
+    }
+    return std::unique_ptr<benchmark::BenchmarkReporter>(new benchmark::JSONReporter);
 }
 
 }  // namespace
@@ -106,7 +163,21 @@ void bench_print_library_help(void)
 
 size_t bench_run(void)
 {
-    return benchmark::RunSpecifiedBenchmarks();
+    const std::string out = benchmark::FLAGS_benchmark_out;
+    if (out.empty())
+        return benchmark::RunSpecifiedBenchmarks();
+    CheckedFileReporter file(reporter_for(benchmark::FLAGS_benchmark_out_format));
+    size_t n = benchmark::RunSpecifiedBenchmarks(nullptr, &file);
+    if (file.failed()) {
+        // As the library does when it cannot open the file: say so, exit 1.
+        // A caller that kept going would report success over a cut file.
+        // (The stream keeps no errno: a full disk is the usual cause.)
+        std::fprintf(stderr, "writing --benchmark_out '%s' failed (disk full? I/O error?); "
+                     "the file is incomplete\n", out.c_str());
+        std::fflush(stdout);
+        std::exit(1);
+    }
+    return n;
 }
 
 void bench_shutdown(void)

@@ -77,7 +77,10 @@ void bench_initialize(int *argc, char **argv, void (*help)(void));
 void bench_print_library_help(void);
 
 /* Runs every registered family that passes --benchmark_filter and writes
- * the console and file reports.  Returns the number of families run. */
+ * the console and file reports.  Returns the number of families run.
+ * When the --benchmark_out file cannot be written whole (a full disk, an
+ * I/O error), prints why and exits 1, as the library does when it cannot
+ * open it: a cut-off file must never look like a finished run. */
 size_t bench_run(void);
 
 /* Releases the library's global state; call after bench_run(). */
