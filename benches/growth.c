@@ -6,7 +6,8 @@
  * the demo tools/growth_demo.c).  See docs/growth.md for how to read it.
  *
  * Files:  benches/growth.c, src/growth/ (tests/test_growable.c,
- *         test_growth_policy.c, test_slice.c), plots/growth.gp,
+ *         test_growth_policy.c, test_slice.c, test_growth_cases.c),
+ *         plots/growth.gp,
  *         src/report/rules/growth.c, docs/experiments/growth.md,
  *         docs/lessons/growth.md, make demo-growth.
  * Run:    make bench BENCH=growth           (or build/bin/growth --help)
@@ -62,21 +63,19 @@
  *         Any mismatch fails the case and the program exits 1.
  */
 #include "alloc/counting.h"
-#include "harness/case_rss.h"
 #include "harness/cli.h"
 #include "harness/fail_case.h"
+#include "growth/append_case.h"
+#include "growth/child.h"
 #include "growth/growable.h"
 #include "growth/slice.h"
+#include "growth/views.h"
+#include "harness/faults.h"
 #include "harness/malloc_thresholds.h"
 #include "shim/bench.h"
-#include "traverse/user.h"
 
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
-#include <sys/resource.h>
-
-static int growth_child(const char *spec);
 
 static const bench_program growth_program = {
     .name = "growth",
@@ -95,7 +94,7 @@ static const bench_program growth_program = {
     .quick_max_ws = (size_t)128 << 20,
     .min_time_s = 0.005,
     .quick_min_time_s = 0.002,
-    .child_main = growth_child,
+    .child_main = growth_child_run,
 };
 
 /* glibc starts with this mmap threshold, then raises it each time a
@@ -107,168 +106,11 @@ static const malloc_thresholds growth_malloc = {.mmap = 128 * 1024};
 /* plus_k copies about N^2 / (2K) elements: 1M already costs seconds. */
 #define PLUS_K_MAX_N 300000
 
-/* --- element types --------------------------------------------------------- */
-
-/* The timed kernel: n single appends, each written in place like
- * s = append(s, v).  False when a growth failed. */
-typedef bool (*append_fn)(growable *g, size_t n);
-/* True when g holds exactly what append_fn wrote for n appends. */
-typedef bool (*check_fn)(const growable *g, size_t n);
-
-typedef struct element_kind {
-    const char *name;
-    size_t size, align;
-    append_fn append;
-    check_fn check;
-} element_kind;
-
-static bool append_u64(growable *g, size_t n)
-{
-    for (size_t i = 0; i < n; i++) {
-        uint64_t *slot = growable_push(g);
-        if (!slot)
-            return false;
-        *slot = i;
-    }
-    return true;
-}
-
-static bool check_u64(const growable *g, size_t n)
-{
-    const uint64_t *v = (const uint64_t *)g->data;
-    for (size_t i = 0; i < n; i++)
-        if (v[i] != i)
-            return false;
-    return g->len == n;
-}
-
-/* Record i: id i + 1, every other one active, a score that is exact in a
- * double.  Values cheap to make, so the time is the append's. */
-static inline struct user user_record(size_t i)
-{
-    return (struct user){(int64_t)i + 1, (i & 1) != 0, (double)(i & 1023) * 0.25};
-}
-
-static bool append_users(growable *g, size_t n)
-{
-    for (size_t i = 0; i < n; i++) {
-        struct user *slot = growable_push(g);
-        if (!slot)
-            return false;
-        *slot = user_record(i);
-    }
-    return true;
-}
-
-static bool check_users(const growable *g, size_t n)
-{
-    const struct user *u = (const struct user *)g->data;
-    for (size_t i = 0; i < n; i++) {
-        struct user want = user_record(i);
-        if (u[i].id != want.id || u[i].active != want.active || u[i].score != want.score)
-            return false;
-    }
-    return g->len == n;
-}
-
-static const element_kind kinds[] = {
-    {"u64", sizeof(uint64_t), alignof(uint64_t), append_u64, check_u64},
-    {"user", sizeof(struct user), alignof(struct user), append_users, check_users},
-};
-#define KIND_COUNT (sizeof kinds / sizeof kinds[0])
-
 /* --- append cases ---------------------------------------------------------- */
-
-typedef struct append_case {
-    char name[40];            /* "u64/x2/realloc": variant part of the case name */
-    const element_kind *kind;
-    const growth_policy *policy;
-    growable_method method;
-    bool reserve;             /* prealloc: reserve N before appending */
-} append_case;
-
-/* prealloc once per type, then each growing policy with each method. */
-#define APPEND_CASE_COUNT (KIND_COUNT * (1 + 2 * (GROWTH_POLICY_COUNT - 1)))
-static append_case append_cases[APPEND_CASE_COUNT];
-
-static void make_append_cases(void)
-{
-    size_t k = 0;
-    for (size_t t = 0; t < KIND_COUNT; t++) {
-        for (size_t p = 0; p < GROWTH_POLICY_COUNT; p++) {
-            for (int m = 0; m < 2; m++) {
-                append_case *c = &append_cases[k];
-                c->kind = &kinds[t];
-                c->policy = &growth_policies[p];
-                c->method = m == 0 ? GROW_REALLOC : GROW_COPY;
-                c->reserve = p == GROWTH_PREALLOC;
-                if (c->reserve) {
-                    snprintf(c->name, sizeof c->name, "%s/%s", kinds[t].name,
-                             c->policy->name);
-                    k++;
-                    break; /* a reserved array never grows: one method */
-                }
-                snprintf(c->name, sizeof c->name, "%s/%s/%s", kinds[t].name,
-                         c->policy->name, growable_method_name(c->method));
-                k++;
-            }
-        }
-    }
-}
-
-static const append_case *find_append_case(const char *name)
-{
-    for (size_t i = 0; i < APPEND_CASE_COUNT; i++)
-        if (strcmp(append_cases[i].name, name) == 0)
-            return &append_cases[i];
-    return NULL;
-}
-
-/* One build as the timed loop does it, minus the free: an empty array,
- * (reserve,) n appends.  False when an allocation failed. */
-static bool build(const append_case *c, allocator *a, size_t n, growable *g)
-{
-    if (growable_init(g, c->kind->size, c->kind->align, c->policy, c->method, a) != GROWABLE_OK)
-        return false;
-    if (c->reserve && growable_reserve(g, n) != GROWABLE_OK)
-        return false;
-    return c->kind->append(g, n);
-}
-
-static uint64_t minor_faults(void)
-{
-    struct rusage ru;
-    getrusage(RUSAGE_SELF, &ru);
-    return (uint64_t)ru.ru_minflt;
-}
-
-/* Peak resident bytes of a child running 'spec' alone, less a child that
- * runs nothing (case_rss.h); 0 when a child failed (reported on stderr). */
-static size_t child_rss(const char *spec)
-{
-    case_rss r = case_rss_measure(spec);
-    if (r.status != 0)
-        fprintf(stderr, "growth: child '%s' or the baseline failed (status %d)\n", spec,
-                r.status);
-    return case_rss_over_baseline(&r);
-}
 
 static void fail_case(bench_state *s, const char *what, const append_case *c, size_t n)
 {
     bench_fail_casef(s, "%s (%s, N = %zu)", what, c->name, n);
-}
-
-/* Compares a build's own counts with the policy's prediction. */
-static bool counts_match_plan(const append_case *c, const growable *g, size_t n)
-{
-    growth_plan plan;
-    if (!growth_plan_appends(c->policy, c->kind->size, n, c->reserve, &plan))
-        return false;
-    if (g->cap != plan.capacity || g->stats.growths != plan.growths ||
-        g->stats.reallocations != plan.reallocations)
-        return false;
-    /* Only the copy method's bytes are the policy's: realloc moves or not. */
-    return c->method == GROW_REALLOC || g->stats.bytes_copied == plan.bytes_copied;
 }
 
 /* The case checked last, so that its repetitions are checked only once. */
@@ -288,10 +130,10 @@ static void append_case_run(bench_state *s, const void *user)
     /* Resident memory at the largest size, in a fresh process, once
      * (case_rss remembers the figure for the repetitions). */
     size_t rss_bytes = 0;
-    if (c->kind == &kinds[0] && n == rss_u64_n) {
+    if (c->kind == &element_kinds[ELEMENT_U64] && n == rss_u64_n) {
         char spec[96];
         snprintf(spec, sizeof spec, "append:%s:%zu", c->name, n);
-        rss_bytes = child_rss(spec);
+        rss_bytes = growth_child_rss(spec);
     }
 
     counting_allocator counter;
@@ -308,7 +150,7 @@ static void append_case_run(bench_state *s, const void *user)
     while (bench_keep_running(s, batch)) {
         for (int64_t b = 0; b < batch; b++) {
             counting_reset_stats(&counter);
-            if (!build(c, &counter.base, n, &g)) {
+            if (!append_case_build(c, &counter.base, n, &g)) {
                 growable_release(&g);
                 fail_case(s, "out of memory while appending", c, n);
                 return;
@@ -318,7 +160,7 @@ static void append_case_run(bench_state *s, const void *user)
             if (check) {
                 bench_pause_timing(s);
                 check = false;
-                bool ok = c->kind->check(&g, n) && counts_match_plan(c, &g, n);
+                bool ok = c->kind->check(&g, n) && append_case_matches_plan(c, &g, n);
                 bench_resume_timing(s);
                 if (!ok) {
                     growable_release(&g);
@@ -389,73 +231,6 @@ static void capacity_case_run(bench_state *s, const void *user)
 
 /* --- views: what a small view keeps alive (G3) ------------------------------ */
 
-#define VIEW_BUFFER_ELEMS ((size_t)(1 << 20) / sizeof(int64_t)) /* 1 MiB */
-#define VIEW_LEN 10
-
-typedef struct view_case {
-    const char *name;   /* "keep_view" or "keep_copy" */
-    bool copy;
-} view_case;
-
-static const view_case view_cases[] = {{"keep_view", false}, {"keep_copy", true}};
-
-/* Element j of buffer i: distinct everywhere, so a view of the wrong
- * buffer is caught. */
-static inline int64_t view_value(size_t i, size_t j)
-{
-    return (int64_t)(i * VIEW_BUFFER_ELEMS + j);
-}
-
-/* Makes m buffers, fills each (as if read from a file), and keeps a
- * 10-element view of each, or a copy of those 10 elements while the
- * buffer is freed.  kept[] has m slots.  False when out of memory
- * (everything made so far is released). */
-static bool keep_views(const view_case *v, allocator *a, slice_i64 *kept, size_t m)
-{
-    for (size_t i = 0; i < m; i++) {
-        int64_t *buf = ALLOC_ARRAY(a, int64_t, VIEW_BUFFER_ELEMS);
-        if (!buf)
-            goto fail;
-        for (size_t j = 0; j < VIEW_BUFFER_ELEMS; j++)
-            buf[j] = view_value(i, j);
-        slice_i64 whole = slice_i64_of(buf, VIEW_BUFFER_ELEMS, VIEW_BUFFER_ELEMS), head;
-        slice_i64_sub(whole, 0, VIEW_LEN, &head);
-        if (!v->copy) {
-            kept[i] = head; /* keeps all of buf: head.cap runs to its end */
-            continue;
-        }
-        bool copied = slice_i64_clone(head, a, &kept[i]);
-        slice_i64_free(&whole, a);
-        if (!copied) {
-            m = i;
-            goto fail;
-        }
-    }
-    return true;
-fail:
-    for (size_t i = 0; i < m && kept[i].ptr; i++)
-        slice_i64_free(&kept[i], a);
-    return false;
-}
-
-static bool views_hold_their_values(const slice_i64 *kept, size_t m)
-{
-    for (size_t i = 0; i < m; i++) {
-        if (kept[i].len != VIEW_LEN)
-            return false;
-        for (size_t j = 0; j < VIEW_LEN; j++)
-            if (kept[i].ptr[j] != view_value(i, j))
-                return false;
-    }
-    return true;
-}
-
-static void release_views(slice_i64 *kept, size_t m, allocator *a)
-{
-    for (size_t i = 0; i < m; i++)
-        slice_i64_free(&kept[i], a);
-}
-
 static void views_case_run(bench_state *s, const void *user)
 {
     const view_case *v = user;
@@ -463,7 +238,7 @@ static void views_case_run(bench_state *s, const void *user)
 
     char spec[64];
     snprintf(spec, sizeof spec, "views:%s:%zu", v->name, m);
-    size_t rss_bytes = child_rss(spec);   /* measured once, remembered */
+    size_t rss_bytes = growth_child_rss(spec);   /* measured once, remembered */
 
     counting_allocator counter;
     counting_init(&counter, alloc_libc());
@@ -502,49 +277,6 @@ static void views_case_run(bench_state *s, const void *user)
     if (rss_bytes)
         bench_set_counter(s, "rss_over_baseline", (double)rss_bytes,
                           BENCH_COUNTER_PLAIN);
-}
-
-/* --- one case alone, for peak_rss_of_child ------------------------------- */
-
-/* "append:<variant>:<N>" or "views:<keep_view|keep_copy>:<M>": one build,
- * checked, then exit.  Status 0, 1 on a failed check or allocation, 2 on
- * a spec it does not understand. */
-static int growth_child(const char *spec)
-{
-    char what[64];
-    size_t count;
-    const char *colon = strrchr(spec, ':');
-    if (!colon || sscanf(colon + 1, "%zu", &count) != 1)
-        return 2;
-    if (strncmp(spec, "append:", 7) == 0) {
-        size_t len = (size_t)(colon - (spec + 7));
-        if (len >= sizeof what)
-            return 2;
-        memcpy(what, spec + 7, len);
-        what[len] = '\0';
-        const append_case *c = find_append_case(what);
-        if (!c)
-            return 2;
-        growable g;
-        bool ok = build(c, alloc_libc(), count, &g) && c->kind->check(&g, count);
-        growable_release(&g);
-        return ok ? 0 : 1;
-    }
-    if (strncmp(spec, "views:", 6) == 0) {
-        const view_case *v = NULL;
-        for (size_t i = 0; i < sizeof view_cases / sizeof view_cases[0]; i++)
-            if (strncmp(spec + 6, view_cases[i].name, strlen(view_cases[i].name)) == 0)
-                v = &view_cases[i];
-        slice_i64 *kept = v ? calloc(count, sizeof *kept) : NULL;
-        if (!kept)
-            return v ? 1 : 2;
-        bool ok = keep_views(v, alloc_libc(), kept, count) && views_hold_their_values(kept, count);
-        if (ok)
-            release_views(kept, count, alloc_libc());
-        free(kept);
-        return ok ? 0 : 1;
-    }
-    return 2;
 }
 
 /* --- sizes and registration ---------------------------------------------- */
@@ -650,10 +382,10 @@ static int register_cases(const bench_options *o)
         nsizes[k] = append_sizes(c, o, case_sizes[k], 32);
         /* Resident memory is measured where every u64 case has a size:
          * the largest size of the copy cases. */
-        if (c->kind == &kinds[0] && c->method == GROW_COPY && !c->reserve &&
+        if (c->kind == &element_kinds[ELEMENT_U64] && c->method == GROW_COPY && !c->reserve &&
             c->policy != &growth_policies[GROWTH_PLUS_K] && nsizes[k])
             rss_u64_n = (size_t)case_sizes[k][nsizes[k] - 1];
-        if (c->kind == &kinds[0] && c->reserve && nsizes[k])
+        if (c->kind == &element_kinds[ELEMENT_U64] && c->reserve && nsizes[k])
             largest_u64_n = (size_t)case_sizes[k][nsizes[k] - 1];
     }
 
@@ -691,7 +423,7 @@ static int register_cases(const bench_options *o)
     for (size_t i = 0; i < 3; i++)
         if (view_counts[i] <= max_buffers)
             view_sizes[nviews++] = (int64_t)view_counts[i];
-    for (size_t i = 0; i < sizeof view_cases / sizeof view_cases[0] && nviews; i++) {
+    for (size_t i = 0; i < VIEW_CASE_COUNT && nviews; i++) {
         snprintf(name, sizeof name, "growth/views/%s", view_cases[i].name);
         bench_def def = {
             .name = name,
@@ -722,7 +454,7 @@ int main(int argc, char **argv)
         fputs("growth: glibc refused the malloc thresholds (mallopt)\n", stderr);
         return 1;
     }
-    make_append_cases();
+    append_cases_make();
     bench_options o = bench_cli_start(&growth_program, argc, argv);
     malloc_thresholds_record(growth_malloc);
 
