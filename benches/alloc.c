@@ -9,7 +9,8 @@
  *
  * Files:  benches/alloc.c, src/alloc/ (tests/test_alloc.c, test_arena.c,
  *         test_pool.c, test_refcount.c, test_objtree.c, test_locked.c,
- *         test_alloc_pages.c), plots/alloc.gp, src/report/rules/alloc.c,
+ *         test_alloc_pages.c, test_alloc_strategy.c), plots/alloc.gp,
+ *         src/report/rules/alloc.c,
  *         docs/experiments/alloc.md, docs/lessons/alloc-arena.md,
  *         docs/lessons/alloc-refcount.md, make demo-alloc-arena,
  *         make demo-alloc-refcount.
@@ -64,24 +65,18 @@
  */
 #include "alloc/arena.h"
 #include "alloc/counting.h"
-#include "alloc/pool.h"
-#include "harness/case_rss.h"
+#include "alloc/figures.h"
+#include "alloc/strategy.h"
 #include "harness/cli.h"
 #include "harness/fail_case.h"
 #include "harness/malloc_thresholds.h"
-#include "alloc/objtree.h"
 #include "alloc/rcring.h"
 #include "shim/bench.h"
 #include "harness/sizes.h"
 #include "harness/timing.h"
 
-#include <inttypes.h>
 #include <limits.h>
 #include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-
-static int alloc_child(const char *spec);
 
 static const bench_program alloc_program = {
     .name = "alloc",
@@ -96,7 +91,7 @@ static const bench_program alloc_program = {
     .quick_max_ws = (size_t)16 << 20,
     .min_time_s = 0.05,
     .quick_min_time_s = 0.01,
-    .child_main = alloc_child,
+    .child_main = alloc_child_run,
     .interleave = true,
 };
 
@@ -107,229 +102,13 @@ static const bench_program alloc_program = {
  * malloc).  Only to refuse a size that cannot fit, never reported. */
 #define WORST_BYTES_PER_NODE 48
 
-#define ARENA_BLOCK ARENA_DEFAULT_BLOCK
-#define POOL_SLOTS 4096
-
-/* --- strategies -------------------------------------------------------- */
-
-/* One strategy's state while a case runs.  'sys' is where memory comes
- * from in the end: libc, or a counting allocator over it. */
-typedef struct session {
-    allocator *sys;
-    arena arena;
-    pool pool;
-    struct tree_node *root;
-    struct rc_tree_node *rc_root;
-    size_t freed_by_drop;
-} session;
-
-typedef struct strategy {
-    const char *name;     /* the <strategy> in alloc/<strategy>/<n> */
-    bool persistent;      /* keeps memory from one cycle to the next */
-    bool (*build)(session *s, size_t n);
-    uint64_t (*walk)(const session *s);
-    void (*teardown)(session *s);
-} strategy;
-
-static bool malloc_build(session *s, size_t n)
-{
-    return objtree_build(s->sys, n, &s->root);
-}
-
-static uint64_t plain_walk(const session *s)
-{
-    return objtree_sum(s->root);
-}
-
-static void malloc_teardown(session *s)
-{
-    objtree_free(s->sys, s->root);
-    s->root = NULL;
-}
-
-static bool refcount_build(session *s, size_t n)
-{
-    return objtree_rc_build(s->sys, n, &s->rc_root);
-}
-
-static uint64_t refcount_walk(const session *s)
-{
-    return objtree_rc_sum(s->rc_root);
-}
-
-static void refcount_teardown(session *s)
-{
-    s->freed_by_drop = rc_release(s->sys, s->rc_root);
-    s->rc_root = NULL;
-}
-
-static bool arena_build(session *s, size_t n)
-{
-    arena_init(&s->arena, s->sys, ARENA_BLOCK);
-    return objtree_build(&s->arena.base, n, &s->root);
-}
-
-/* No walk over the nodes: the arena's blocks hold them all. */
-static void arena_teardown(session *s)
-{
-    arena_release(&s->arena);
-    s->root = NULL;
-}
-
-static bool arena_reset_build(session *s, size_t n)
-{
-    return objtree_build(&s->arena.base, n, &s->root);
-}
-
-static void arena_reset_teardown(session *s)
-{
-    arena_reset(&s->arena);
-    s->root = NULL;
-}
-
-static bool pool_build(session *s, size_t n)
-{
-    if (!pool_init(&s->pool, s->sys, sizeof(struct tree_node),
-                   alignof(struct tree_node), POOL_SLOTS))
-        return false;
-    return objtree_build(&s->pool.base, n, &s->root);
-}
-
-/* Each node back on the free list, as a structure kept in a pool is
- * destroyed when the pool outlives it; then the slabs go. */
-static void pool_teardown(session *s)
-{
-    objtree_free(&s->pool.base, s->root);
-    pool_release(&s->pool);
-    s->root = NULL;
-}
-
-static const strategy strategies[] = {
-    {"malloc", false, malloc_build, plain_walk, malloc_teardown},
-    {"refcount", false, refcount_build, refcount_walk, refcount_teardown},
-    {"arena", false, arena_build, plain_walk, arena_teardown},
-    {"arena_reset", true, arena_reset_build, plain_walk, arena_reset_teardown},
-    {"pool", false, pool_build, plain_walk, pool_teardown},
-};
-#define NSTRATEGIES (sizeof strategies / sizeof strategies[0])
-
-static void session_start(session *s, allocator *sys)
-{
-    *s = (session){.sys = sys};
-    /* Only arena_reset uses it across cycles; init allocates nothing. */
-    arena_init(&s->arena, sys, ARENA_BLOCK);
-}
-
-static void session_finish(session *s)
-{
-    arena_release(&s->arena);
-}
-
-/* One build, walk and teardown; false when the build failed or the walk
- * returned a wrong sum. */
-static bool one_cycle(const strategy *st, session *s, size_t n)
-{
-    if (!st->build(s, n)) {
-        st->teardown(s);
-        return false;
-    }
-    uint64_t sum = st->walk(s);
-    st->teardown(s);
-    return sum == objtree_expected_sum(n);
-}
-
-/* --- exact figures, measured once per case, untimed --------------------- */
-
-typedef struct figures {
-    const strategy *st;
-    size_t n;
-    uint64_t malloc_calls;
-    size_t peak_bytes;
-    size_t live_after_drop, freed_by_drop;
-    size_t rss_bytes;
-    bool rss_known;
-} figures;
-
-/* Every case's figures are kept, not only the last case's: with the
- * repetitions interleaved (cli.h), the cases come back in turn, and the
- * counting cycle and the RSS child of a 32M-object tree take seconds. */
-#define FIGURES_MAX 64
-static figures cached[FIGURES_MAX];
-static size_t ncached;
-
-static const figures *figures_for(const strategy *st, size_t n)
-{
-    for (size_t i = 0; i < ncached; i++)
-        if (cached[i].st == st && cached[i].n == n)
-            return &cached[i];
-    /* Past FIGURES_MAX cases, the last slot is measured again each time. */
-    figures *f = &cached[ncached < FIGURES_MAX ? ncached : FIGURES_MAX - 1];
-    *f = (figures){0};
-    counting_allocator c;
-    counting_init(&c, alloc_libc());
-    session s;
-    session_start(&s, &c.base);
-    /* A persistent strategy is measured in its steady state: the cycle
-     * after one that filled its memory. */
-    if (st->persistent && !one_cycle(st, &s, n)) {
-        session_finish(&s);
-        return NULL;
-    }
-    counting_reset_stats(&c);
-    if (!st->build(&s, n)) {
-        st->teardown(&s);
-        session_finish(&s);
-        return NULL;
-    }
-    uint64_t sum = st->walk(&s);
-    st->teardown(&s);
-    f->live_after_drop = c.stats.live_blocks;
-    f->freed_by_drop = s.freed_by_drop;
-    f->malloc_calls = c.stats.alloc_calls;
-    f->peak_bytes = c.stats.peak_live_bytes;
-    session_finish(&s);
-    if (sum != objtree_expected_sum(n) || c.stats.live_bytes != 0)
-        return NULL;
-
-    char spec[64];
-    snprintf(spec, sizeof spec, "%s:%zu", st->name, n);
-    case_rss rss = case_rss_measure(spec);
-    f->rss_known = rss.status == 0;
-    f->rss_bytes = case_rss_over_baseline(&rss);
-    f->st = st;
-    f->n = n;
-    if (ncached < FIGURES_MAX)
-        ncached++;
-    return f;
-}
-
-/* In a fresh process (--child=<strategy>:<n>): one cycle, for its peak
- * resident memory.  Exit status 0 when it ran and checked out. */
-static int alloc_child(const char *spec)
-{
-    char name[32];
-    size_t n;
-    if (sscanf(spec, "%31[a-z_]:%zu", name, &n) != 2)
-        return 2;
-    for (size_t i = 0; i < NSTRATEGIES; i++) {
-        if (strcmp(strategies[i].name, name) != 0)
-            continue;
-        session s;
-        session_start(&s, alloc_libc());
-        bool ok = one_cycle(&strategies[i], &s, n);
-        session_finish(&s);
-        return ok ? 0 : 1;
-    }
-    return 2;
-}
-
 /* --- the timed cases ----------------------------------------------------- */
 
 static void tree_case(bench_state *b, const void *user)
 {
     const strategy *st = user;
     size_t n = (size_t)bench_arg(b, 0);
-    const figures *f = figures_for(st, n);
+    const figures *f = figures_for(NULL, st, n);
     if (!f) {
         bench_fail_case(b, "untimed check failed: out of memory, a wrong sum or a leak");
         return;
@@ -393,7 +172,7 @@ static void tree_case(bench_state *b, const void *user)
         bench_set_counter(b, "rss_per_obj", (double)f->rss_bytes / (double)n,
                           BENCH_COUNTER_PLAIN);
     }
-    if (st->build == refcount_build) {
+    if (st->refcounted) {
         bench_set_counter(b, "live_after_drop", (double)f->live_after_drop,
                           BENCH_COUNTER_PLAIN);
         bench_set_counter(b, "freed_by_drop", (double)f->freed_by_drop,
@@ -413,7 +192,7 @@ static void cycle_case(bench_state *b, const void *user)
     counting_allocator sys;
     counting_init(&sys, alloc_libc());
     arena a;
-    arena_init(&a, &sys.base, ARENA_BLOCK);
+    arena_init(&a, &sys.base, ARENA_DEFAULT_BLOCK);
     allocator *objects = in_arena ? &a.base : &sys.base;
     size_t leaked_objects = 0, leaked_bytes = 0;
     bool as_expected = true;
@@ -503,9 +282,9 @@ int main(int argc, char **argv)
                              "the largest tree (counted nodes)");
 
     char name[64];
-    for (size_t i = 0; i < NSTRATEGIES; i++) {
-        snprintf(name, sizeof name, "alloc/%s", strategies[i].name);
-        if (register_family(name, tree_case, &strategies[i], sizes, nsizes) != 0)
+    for (size_t i = 0; i < ALLOC_STRATEGY_COUNT; i++) {
+        snprintf(name, sizeof name, "alloc/%s", alloc_strategies[i].name);
+        if (register_family(name, tree_case, &alloc_strategies[i], sizes, nsizes) != 0)
             return 2;
     }
     static const int64_t rings[] = {2, 1000, 1000000};
