@@ -9,7 +9,8 @@
  * had (on a virtual machine they can differ from what it reports).
  *
  * Files:  benches/stride.c, src/stride/ (tests/test_strided.c, test_chase.c,
- *         test_knee.c, test_latency_levels.c, test_stride_curves.c),
+ *         test_knee.c, test_latency_levels.c, test_stride_curves.c,
+ *         test_stride_setup.c),
  *         plots/stride.gp, src/report/rules/stride.c,
  *         docs/experiments/stride.md, docs/lessons/stride.md,
  *         docs/lessons/stride-latency.md, make demo-stride,
@@ -77,17 +78,19 @@
  *         checks that), and every walk must end on a line of the buffer.
  *         A failure marks the case and the program exits 1.
  */
-#include "alloc/counting.h"
 #include "alloc/pages.h"
 #include "stride/chase.h"
 #include "harness/cli.h"
 #include "harness/fail_case.h"
 #include "stride/curves.h"
 #include "harness/machine.h"
-#include "harness/rng.h"
+#include "harness/positive_counter.h"
 #include "shim/bench.h"
 #include "harness/sizes.h"
+#include "stride/buffer.h"
+#include "stride/cycle.h"
 #include "stride/strided.h"
+#include "stride/summary_print.h"
 #include "harness/thp.h"
 #include "harness/timing.h"
 
@@ -129,63 +132,12 @@ typedef struct stride_params {
     uint64_t seed;        /* draws the chase's cycle */
 } stride_params;
 
-/* The buffer of the running case, kept across its repetitions. */
-typedef struct buffer {
-    counting_allocator counter;
-    allocator *pages;     /* NULL while nothing is held */
-    void *data;
-    size_t bytes;
-    double huge_fraction;
-} buffer;
-
-static void buffer_release(buffer *b)
-{
-    if (b->pages)
-        alloc_free(&b->counter.base, b->data, b->bytes);
-    b->pages = NULL;
-    b->data = NULL;
-}
-
-/* Holds 'bytes' of pages of this kind; false when out of memory.  'fresh'
- * says the memory is new (the caller must fill it). */
-static bool buffer_hold(buffer *b, pages_kind kind, size_t bytes, bool *fresh)
-{
-    allocator *pages = alloc_pages(kind);
-    *fresh = false;
-    if (b->pages == pages && b->bytes == bytes)
-        return true;
-    buffer_release(b);
-    counting_init(&b->counter, pages);
-    b->data = alloc_bytes(&b->counter.base, bytes, 64);
-    if (!b->data)
-        return false;
-    b->pages = pages;
-    b->bytes = bytes;
-    *fresh = true;
-    return true;
-}
-
-/* Asked after the buffer is filled: huge pages are given at the first
- * touch, so the figure is known only then. */
-static void buffer_note_pages(buffer *b)
-{
-    long long huge = thp_huge_bytes(b->data, b->bytes);
-    b->huge_fraction = huge < 0 ? 0 : (double)huge / (double)b->bytes;
-}
-
-/* Sets a counter only when it is above 0.  Google Benchmark writes the
- * coefficient of variation of a counter whose mean is 0 as NaN, which is
- * not JSON: strict readers (jansson) then refuse the whole file.  So a
- * flag or figure that is 0 is left out, and readers take absent as 0. */
-static void set_counter_if_positive(bench_state *s, const char *name, double value)
-{
-    if (value > 0)
-        bench_set_counter(s, name, value, BENCH_COUNTER_PLAIN);
-}
-
 /* --- stride/read ------------------------------------------------------- */
 
-static buffer read_buf;
+/* The buffers of the running cases, kept across their repetitions, and
+ * the cycle of the current working set, shared by its two page kinds. */
+static stride_buffer read_buf, chase_buf;
+static chase_cycle cycle;
 
 /* The read curve: fastest ns per read of each stride over every run. */
 static stride_read_point strides[64];
@@ -198,13 +150,13 @@ static void read_case(bench_state *s, const void *user)
     size_t stride = (size_t)bench_arg(s, 0);
     size_t words = p->max_ws / sizeof(uint32_t), step = stride / sizeof(uint32_t);
     bool fresh;
-    if (!buffer_hold(&read_buf, kind, p->max_ws, &fresh)) {
+    if (!stride_buffer_hold(&read_buf, kind, p->max_ws, &fresh)) {
         bench_fail_case(s, "out of memory for the read buffer");
         return;
     }
     if (fresh) {
         strided_fill(read_buf.data, words);
-        buffer_note_pages(&read_buf);
+        stride_buffer_note_pages(&read_buf);
     }
     uint64_t sum = 0;
     double t0 = timing_now();
@@ -230,7 +182,7 @@ static void read_case(bench_state *s, const void *user)
     bench_set_counter(s, "ws_bytes", (double)read_buf.counter.stats.live_bytes,
                       BENCH_COUNTER_PLAIN);
     bench_set_counter(s, "reads", (double)reads, BENCH_COUNTER_PLAIN);
-    set_counter_if_positive(s, "huge_fraction", read_buf.huge_fraction);
+    bench_set_counter_if_positive(s, "huge_fraction", read_buf.huge_fraction);
     if (kind == PAGES_SMALL)
         for (size_t i = 0; i < nstrides; i++)
             if (strides[i].stride == stride) {
@@ -242,51 +194,9 @@ static void read_case(bench_state *s, const void *user)
 
 /* --- stride/chase ------------------------------------------------------ */
 
-/* The cycle of the current working set, shared by its two page kinds. */
-static struct cycle {
-    counting_allocator counter;
-    size_t *next;
-    size_t lines;
-    bool checked;         /* walked once to prove it is one cycle */
-    bool single;          /* ...and it was (assumed when not checked) */
-} cycle;
-
-/* Largest cycle walked to check it: a walk of next[] costs one random
- * read per line, seconds for a 1 GiB ring; Sattolo's algorithm gives one
- * cycle by construction, and tests/test_rng.c checks it does. */
-#define CYCLE_CHECK_MAX_LINES ((size_t)1 << 20)
-
-static buffer chase_buf;
-
 /* The chase curve: fastest ns per load of each working set and page kind. */
 static stride_chase_point chases[160];
 static size_t nchases;
-
-static void cycle_release(void)
-{
-    if (cycle.next)
-        alloc_free(&cycle.counter.base, cycle.next, cycle.lines * sizeof *cycle.next);
-    cycle.next = NULL;
-}
-
-/* The single cycle through 'lines' lines, drawn from the seed and checked
- * once; false when out of memory. */
-static bool cycle_hold(size_t lines, uint64_t seed)
-{
-    if (cycle.next && cycle.lines == lines)
-        return true;
-    cycle_release();
-    counting_init(&cycle.counter, alloc_libc());
-    cycle.next = ALLOC_ARRAY(&cycle.counter.base, size_t, lines);
-    if (!cycle.next)
-        return false;
-    cycle.lines = lines;
-    rng r = rng_seeded(seed);
-    rng_single_cycle(&r, cycle.next, lines);
-    cycle.checked = lines <= CYCLE_CHECK_MAX_LINES;
-    cycle.single = !cycle.checked || chase_is_single_cycle(cycle.next, lines);
-    return true;
-}
 
 static void chase_case(bench_state *s, const void *user)
 {
@@ -294,10 +204,10 @@ static void chase_case(bench_state *s, const void *user)
     pages_kind kind = params->kind;
     size_t ws = (size_t)bench_arg(s, 0), lines = ws / line_bytes;
     bool fresh;
-    buffer_release(&read_buf);        /* the read cases are over */
+    stride_buffer_release(&read_buf);        /* the read cases are over */
     if (chase_buf.data && chase_buf.bytes != lines * line_bytes)
-        buffer_release(&chase_buf);   /* before the next cycle: less at once */
-    if (!cycle_hold(lines, params->seed) || !buffer_hold(&chase_buf, kind, lines * line_bytes, &fresh)) {
+        stride_buffer_release(&chase_buf);   /* before the next cycle: less at once */
+    if (!chase_cycle_hold(&cycle, lines, params->seed) || !stride_buffer_hold(&chase_buf, kind, lines * line_bytes, &fresh)) {
         bench_fail_case(s, "out of memory for the chase");
         return;
     }
@@ -307,7 +217,7 @@ static void chase_case(bench_state *s, const void *user)
     }
     if (fresh) {
         chase_link(chase_buf.data, line_bytes, cycle.next, lines);
-        buffer_note_pages(&chase_buf);
+        stride_buffer_note_pages(&chase_buf);
     }
     /* Continues from where the last call stopped, so every repetition
      * walks new parts of a large cycle. */
@@ -333,8 +243,8 @@ static void chase_case(bench_state *s, const void *user)
     bench_set_counter(s, "ws_bytes", (double)chase_buf.counter.stats.live_bytes,
                       BENCH_COUNTER_PLAIN);
     bench_set_counter(s, "lines", (double)lines, BENCH_COUNTER_PLAIN);
-    set_counter_if_positive(s, "cycle_checked", cycle.checked);
-    set_counter_if_positive(s, "huge_fraction", chase_buf.huge_fraction);
+    bench_set_counter_if_positive(s, "cycle_checked", cycle.checked);
+    bench_set_counter_if_positive(s, "huge_fraction", chase_buf.huge_fraction);
     for (size_t i = 0; i < nchases; i++)
         if (chases[i].ws == ws && loads > 0) {
             double ns = elapsed * 1e9 / (double)loads;
@@ -348,33 +258,6 @@ static void chase_case(bench_state *s, const void *user)
 
 /* --- stride/levels ----------------------------------------------------- */
 
-/* How many cache levels the system reports (3 when it reports none). */
-static size_t reported_levels(void)
-{
-    machine_caches c = machine_cache_sizes();
-    size_t k = (c.l1d != 0) + (c.l2 != 0) + (c.l3 != 0);
-    return k ? k : 3;
-}
-
-static void print_summary(const stride_summary *sum)
-{
-    char sz[32], rep[32];
-    machine_caches c = machine_cache_sizes();
-    size_t reported[] = {c.l1d, c.l2, c.l3};
-    const levels_fit *fit = &sum->levels;
-    fprintf(stderr, "stride: cache levels measured (pointer chase, %s pages):\n",
-            sum->levels_pages == PAGES_HUGE ? "huge" : "base");
-    for (size_t k = 0; k < fit->count; k++)
-        fprintf(stderr, "  L%zu      %6.1f ns  up to %-10s (the system reports L%zu: %s)\n",
-                k + 1, fit->ns[k], size_format((size_t)fit->bytes[k], sz, sizeof sz), k + 1,
-                k < 3 && reported[k] ? size_format(reported[k], rep, sizeof rep) : "none");
-    fprintf(stderr, "  memory  %6.1f ns\n", fit->ns[fit->count]);
-    if (sum->have_bend)
-        fprintf(stderr, "stride: the read curve bends at a stride of %.0f B "
-                "(reported line %zu B, page %zu B)\n",
-                sum->bend.x, line_bytes, machine_page_size());
-}
-
 /* The figures of both curves (src/stride/curves.h) as counters. */
 static void levels_case(bench_state *s, const void *user)
 {
@@ -383,7 +266,7 @@ static void levels_case(bench_state *s, const void *user)
         bench_clobber_memory();
     size_t page = machine_page_size();
     stride_summary sum;
-    if (!stride_summarize(strides, nstrides, chases, nchases, reported_levels(), page,
+    if (!stride_summarize(strides, nstrides, chases, nchases, stride_reported_levels(machine_cache_sizes()), page,
                           &sum)) {
         /* Not a failure of the program: a filter left out the cases. */
         bench_skip_with_error(s, "too few read and chase cases ran to summarize");
@@ -392,31 +275,31 @@ static void levels_case(bench_state *s, const void *user)
     char name[32];
     if (sum.have_levels) {
         const levels_fit *fit = &sum.levels;
-        set_counter_if_positive(s, "levels", (double)fit->count);
+        bench_set_counter_if_positive(s, "levels", (double)fit->count);
         for (size_t k = 0; k < fit->count; k++) {
             snprintf(name, sizeof name, "l%zu_bytes", k + 1);
-            set_counter_if_positive(s, name, fit->bytes[k]);
+            bench_set_counter_if_positive(s, name, fit->bytes[k]);
             snprintf(name, sizeof name, "l%zu_ns", k + 1);
-            set_counter_if_positive(s, name, fit->ns[k]);
+            bench_set_counter_if_positive(s, name, fit->ns[k]);
         }
-        set_counter_if_positive(s, "mem_ns", fit->ns[fit->count]);
-        set_counter_if_positive(s, "levels_page_bytes",
+        bench_set_counter_if_positive(s, "mem_ns", fit->ns[fit->count]);
+        bench_set_counter_if_positive(s, "levels_page_bytes",
                                 sum.levels_pages == PAGES_HUGE ? (double)PAGES_HUGE_SIZE
                                                                : (double)page);
-        set_counter_if_positive(s, "mem_ns_base_pages", sum.mem_ns_base_pages);
-        set_counter_if_positive(s, "mem_ns_huge_pages", sum.mem_ns_huge_pages);
+        bench_set_counter_if_positive(s, "mem_ns_base_pages", sum.mem_ns_base_pages);
+        bench_set_counter_if_positive(s, "mem_ns_huge_pages", sum.mem_ns_huge_pages);
     }
     if (sum.have_bend) {
-        set_counter_if_positive(s, "bend_line_bytes", sum.bend.x);
-        set_counter_if_positive(s, "read_ns_below_page", sum.read_ns_below_page);
-        set_counter_if_positive(s, "read_ns_past_page", sum.read_ns_past_page);
+        bench_set_counter_if_positive(s, "bend_line_bytes", sum.bend.x);
+        bench_set_counter_if_positive(s, "read_ns_below_page", sum.read_ns_below_page);
+        bench_set_counter_if_positive(s, "read_ns_past_page", sum.read_ns_past_page);
     }
-    set_counter_if_positive(s, "line_bytes", (double)line_bytes);
-    set_counter_if_positive(s, "page_bytes", (double)page);
+    bench_set_counter_if_positive(s, "line_bytes", (double)line_bytes);
+    bench_set_counter_if_positive(s, "page_bytes", (double)page);
     static bool printed;
     if (!printed && sum.have_levels) {
         printed = true;
-        print_summary(&sum);
+        stride_print_summary(stderr, &sum, machine_cache_sizes(), line_bytes, page);
     }
 }
 
@@ -502,8 +385,8 @@ int main(int argc, char **argv)
         return 2;
 
     int status = bench_cli_finish();
-    buffer_release(&read_buf);
-    buffer_release(&chase_buf);
-    cycle_release();
+    stride_buffer_release(&read_buf);
+    stride_buffer_release(&chase_buf);
+    chase_cycle_release(&cycle);
     return status;
 }
