@@ -8,7 +8,8 @@
  * line reader, growing buffer with a limit), getline (stdio), mmap.
  *
  * Files:  benches/stream.c, src/stream/ (tests/test_filescan.c,
- *         test_linereader.c, test_pagecache.c, test_records.c),
+ *         test_linereader.c, test_pagecache.c, test_records.c,
+ *         test_stream_files.c),
  *         plots/stream.gp, src/report/rules/stream.c,
  *         docs/experiments/stream.md, docs/lessons/stream.md,
  *         make demo-stream.
@@ -59,26 +60,22 @@
  *         case and the program exits 1.
  */
 #include "alloc/counting.h"
+#include "stream/child.h"
 #include "harness/case_rss.h"
 #include "harness/cli.h"
 #include "harness/fail_case.h"
 #include "stream/filescan.h"
 #include "stream/pagecache.h"
-#include "stream/records.h"
+#include "stream/testfiles.h"
 #include "harness/scratch.h"
 #include "shim/bench.h"
 #include "harness/sizes.h"
-#include "harness/timing.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
-
-static int stream_child(const char *spec);
 
 static const bench_program stream_program = {
     .name = "stream",
@@ -96,7 +93,7 @@ static const bench_program stream_program = {
     .quick_max_ws = (size_t)32 << 20,
     .min_time_s = 0.05,
     .quick_min_time_s = 0.01,
-    .child_main = stream_child,
+    .child_main = stream_child_run,
 };
 
 #define MAX_FILES 12
@@ -109,15 +106,9 @@ static const size_t long_line_bytes[] = {(size_t)16 << 10, (size_t)256 << 10,
                                          (size_t)4 << 20};
 #define QUICK_LONG_LINES 2
 
-/* The generated files, smallest first, with what every pass must find:
- * the size sweep (line_bytes 0: the usual mix of short lines), then the
+/* The generated files, smallest first: the size sweep, then the
  * long-line files. */
-static struct test_file {
-    size_t bytes;
-    size_t line_bytes;
-    const char *path;
-    records_totals totals;
-} files[MAX_FILES];
+static test_file files[MAX_FILES];
 static size_t nfiles;
 
 /* One family of cases: a method, on a warm or a cold page cache, over
@@ -141,63 +132,18 @@ static const variant variants[] = {
 };
 #define NVARIANTS (sizeof variants / sizeof variants[0])
 
-/* Child spec: "<method>:<lines>:<sum>:<too long allowed, 0 or 1>:<path>". */
-static int stream_child(const char *spec)
-{
-    char name[32];
-    unsigned long long lines, sum;
-    int allow_too_long, path_at = 0;
-    if (sscanf(spec, "%31[^:]:%llu:%llu:%d:%n", name, &lines, &sum, &allow_too_long,
-               &path_at) != 4 || path_at == 0) {
-        fprintf(stderr, "stream: bad child spec '%s'\n", spec);
-        return 2;
-    }
-    const filescan_method *m = filescan_find(name);
-    if (!m) {
-        fprintf(stderr, "stream: no method '%s'\n", name);
-        return 2;
-    }
-    counting_allocator c;
-    counting_init(&c, alloc_libc());
-    records_totals t = {0, 0};
-    filescan_status s = m->run(spec + path_at, &c.base, &t);
-    if (s == FILESCAN_LINE_TOO_LONG && allow_too_long)
-        return 0; /* the error is the right answer: its memory is measured */
-    if (s != FILESCAN_OK) {
-        fprintf(stderr, "stream: %s: %s\n", name, filescan_status_message(s));
-        return 1;
-    }
-    if (t.lines != lines || t.sum != sum) {
-        fprintf(stderr, "stream: %s: %" PRIu64 " lines, sum %" PRIu64
-                        "; expected %llu, %llu\n", name, t.lines, t.sum, lines, sum);
-        return 1;
-    }
-    return 0;
-}
-
-/* The file a case reads: by size in the sweep, by line length otherwise. */
-static const struct test_file *file_for(const variant *v, size_t arg)
-{
-    for (size_t i = 0; i < nfiles; i++)
-        if (v->long_lines ? files[i].line_bytes == arg
-                          : files[i].line_bytes == 0 && files[i].bytes == arg)
-            return &files[i];
-    return NULL;
-}
-
 /* The case's peak resident memory, from a child run once per spec. */
-static case_rss rss_of(const variant *v, const struct test_file *f)
+static case_rss rss_of(const variant *v, const test_file *f)
 {
     char spec[256];
-    snprintf(spec, sizeof spec, "%s:%" PRIu64 ":%" PRIu64 ":%d:%s", v->method->name,
-             f->totals.lines, f->totals.sum, v->long_lines, f->path);
+    stream_child_spec(spec, sizeof spec, v->method, f, v->long_lines);
     return case_rss_measure(spec);
 }
 
 static void stream_case(bench_state *s, const void *user)
 {
     const variant *v = user;
-    const struct test_file *f = file_for(v, (size_t)bench_arg(s, 0));
+    const test_file *f = test_file_for(files, nfiles, v->long_lines, (size_t)bench_arg(s, 0));
     if (!f) {
         bench_fail_case(s, "no such file");
         return;
@@ -280,36 +226,6 @@ static size_t plan_sizes(size_t max, size_t *out, size_t cap)
     return n;
 }
 
-/* Creates the files planned in files[0, n); false (after a message) when
- * it cannot. */
-static bool generate_files(size_t n, uint64_t seed)
-{
-    double t0 = timing_now();
-    for (size_t i = 0; i < n; i++) {
-        char name[48];
-        struct test_file *f = &files[i];
-        snprintf(name, sizeof name, "records-%zu-%zu.csv", f->bytes, f->line_bytes);
-        f->path = scratch_file(name);
-        int fd = f->path ? open(f->path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600) : -1;
-        int status = fd < 0 ? -1
-                   : f->line_bytes ? records_generate_lines(fd, f->bytes, f->line_bytes, seed,
-                                                            &f->totals)
-                                   : records_generate(fd, f->bytes, seed, &f->totals);
-        if (status != 0 || fsync(fd) != 0) {
-            fprintf(stderr, "stream: cannot write %s: %s\n", f->path ? f->path : name,
-                    strerror(errno));
-            if (fd >= 0)
-                close(fd);
-            return false;
-        }
-        close(fd);
-        nfiles = i + 1;
-    }
-    fprintf(stderr, "stream: generated %zu files in %.1f s under %s\n", n,
-            timing_now() - t0, scratch_dir());
-    return true;
-}
-
 int main(int argc, char **argv)
 {
     bench_options o = bench_cli_start(&stream_program, argc, argv);
@@ -320,11 +236,11 @@ int main(int argc, char **argv)
     size_t nlong = o.quick ? QUICK_LONG_LINES : sizeof long_line_bytes / sizeof long_line_bytes[0];
     size_t total = 0, n = 0;
     for (size_t i = 0; i < nsizes; i++) {
-        files[n++] = (struct test_file){.bytes = sizes[i]};
+        files[n++] = (test_file){.bytes = sizes[i]};
         total += sizes[i];
     }
     for (size_t i = 0; i < nlong; i++) {
-        files[n++] = (struct test_file){.bytes = long_bytes, .line_bytes = long_line_bytes[i]};
+        files[n++] = (test_file){.bytes = long_bytes, .line_bytes = long_line_bytes[i]};
         total += long_bytes;
     }
     /* slurp holds the largest file, and the page cache would like it too. */
@@ -352,7 +268,7 @@ int main(int argc, char **argv)
                 size_format(need, a, sizeof a), dir, size_format(free_bytes, b, sizeof b));
         return 2; /* the scratch directory goes at exit */
     }
-    if (!generate_files(n, o.seed))
+    if (!test_files_generate(files, n, o.seed, &nfiles))
         return 2;
     bench_add_context("stream_tmpdir", dir);
     bench_add_context("stream_tmpdir_in_memory", in_memory ? "yes (tmpfs)" : "no");
