@@ -8,7 +8,7 @@
  * a Python list of objects.  See src/traverse/layout.h for each layout.
  *
  * Files:  benches/traverse.c, src/traverse/ (tests/test_layout.c, test_user.c,
- *         test_latency_model.c), plots/traverse.gp,
+ *         test_latency_model.c, test_traverse_built.c), plots/traverse.gp,
  *         src/report/rules/traverse.c, docs/experiments/traverse.md,
  *         docs/lessons/traverse.md, make demo-traverse.
  * Run:    make bench BENCH=traverse         (or build/bin/traverse --help)
@@ -42,10 +42,9 @@
  *         library's calibration; make cachegrind subtracts the setup-only
  *         run from a run with passes, so only the kernel is counted.
  */
-#include "alloc/counting.h"
 #include "harness/cli.h"
 #include "harness/fail_case.h"
-#include "harness/heap.h"
+#include "traverse/built.h"
 #include "traverse/layout.h"
 #include "harness/machine.h"
 #include "shim/bench.h"
@@ -71,68 +70,9 @@ static const bench_program traverse_program = {
     .child_main = traverse_child,
 };
 
-/* Bytes one layout kind holds per record, measured by building 1024
- * records through the counting allocator (rounded up).  The largest of
- * these sets the top of the sweep, so no case holds more than --max-ws. */
-static size_t measured_bytes_per_record(const layout_kind *kind, uint64_t seed)
-{
-    enum { PROBE = 1024 };
-    static struct user users[PROBE];
-    user_generate(users, PROBE, seed);
-    counting_allocator probe;
-    counting_init(&probe, alloc_libc());
-    layout l;
-    if (!layout_build(&l, kind, users, PROBE, seed, &probe.base))
-        return 0;
-    size_t bytes = probe.stats.live_bytes;
-    layout_destroy(&l, &probe.base);
-    return (bytes + PROBE - 1) / PROBE;
-}
-
 /* The structure of the case that is running, kept across its repetitions
  * so that a large case is built once, not once per repetition. */
-static struct built {
-    const layout_kind *kind;
-    size_t n;
-    layout l;
-    counting_allocator counter;
-    double expected;
-    size_t heap_bytes;     /* 0 when malloc's figures are unavailable */
-} built;
-
-static void release_built(void)
-{
-    if (built.kind)
-        layout_destroy(&built.l, &built.counter.base);
-    built.kind = NULL;
-}
-
-static bool ensure_built(const layout_kind *kind, size_t n, uint64_t seed)
-{
-    if (built.kind == kind && built.n == n)
-        return true;
-    release_built();
-    if (n >= ((size_t)1 << 20))
-        fprintf(stderr, "traverse: building %s with %zu elements...\n", kind->name, n);
-    struct user *users = malloc(n * sizeof *users);
-    if (!users)
-        return false;
-    user_generate(users, n, seed);
-    counting_init(&built.counter, alloc_libc());
-    size_t heap_before = heap_bytes_in_use();
-    bool ok = layout_build(&built.l, kind, users, n, seed, &built.counter.base);
-    size_t heap_after = heap_bytes_in_use();
-    built.expected = user_active_score_sum(users, n);
-    free(users);
-    if (!ok)
-        return false;
-    built.kind = kind;
-    built.n = n;
-    built.heap_bytes = heap_figures_available() && heap_after > heap_before
-                           ? heap_after - heap_before
-                           : 0;
-    return true;
-}
+static traverse_built built;
 
 /* What a case's cookie (bench_def.user) carries. */
 typedef struct traverse_params {
@@ -145,7 +85,7 @@ static void traverse_case(bench_state *s, const void *user)
     const traverse_params *p = user;
     const layout_kind *kind = p->kind;
     size_t n = (size_t)bench_arg(s, 0);
-    if (!ensure_built(kind, n, p->seed)) {
+    if (!traverse_built_ensure(&built, kind, n, p->seed)) {
         bench_fail_case(s, "out of memory while building the layout");
         return;
     }
@@ -181,43 +121,10 @@ static void traverse_case(bench_state *s, const void *user)
                           (double)built.heap_bytes / (double)n, BENCH_COUNTER_PLAIN);
 }
 
-/* --child=LAYOUT/ELEMENTS/PASSES: one case, traversed PASSES times, its
- * sum printed.  Returns 0, or 2 for a malformed spec, 1 when building fails
- * or a sum is wrong. */
+/* --child=LAYOUT/ELEMENTS/PASSES (traverse/built.h). */
 static int traverse_child(const char *spec)
 {
-    char name[64];
-    unsigned long long n, passes;
-    int used = 0;
-    if (sscanf(spec, "%63[^/]/%llu/%llu%n", name, &n, &passes, &used) != 3 ||
-        spec[used] != '\0' || !layout_find(name) || n > ((size_t)1 << 40)) {
-        fprintf(stderr, "traverse: --child wants LAYOUT/ELEMENTS/PASSES, not '%s'\n", spec);
-        return 2;
-    }
-    const layout_kind *kind = layout_find(name);
-    /* The same allowance as main's: the layout plus, while it is built,
-     * the source records, the shuffle order and malloc's overhead. */
-    bench_cli_require_memory(
-        &traverse_program,
-        (size_t)n * measured_bytes_per_record(kind, BENCH_DEFAULT_SEED) / 4 * 10,
-        "this case, while it is built,");
-    if (!ensure_built(kind, (size_t)n, BENCH_DEFAULT_SEED)) {
-        fprintf(stderr, "traverse: out of memory while building %s\n", spec);
-        return 1;
-    }
-    double sum = 0;
-    for (unsigned long long p = 0; p < passes; p++) {
-        sum = layout_sum(&built.l);
-        bench_do_not_optimize(&sum);
-        if (sum != built.expected) {
-            fprintf(stderr, "traverse: %s: checksum mismatch\n", spec);
-            release_built();
-            return 1;
-        }
-    }
-    printf("%s sum %.2f after %llu passes\n", spec, sum, passes);
-    release_built();
-    return 0;
+    return traverse_child_run(&traverse_program, spec);
 }
 
 /* Element counts: the cache sweep (sizes.h) laid out in bytes of
@@ -286,7 +193,7 @@ int main(int argc, char **argv)
             return 2;
     }
     int status = bench_cli_finish();
-    release_built();
+    traverse_built_release(&built);
     free(params);
     return status;
 }
