@@ -18,7 +18,8 @@
  *                                message
  *
  * Files:  benches/queue.c, src/queue/ (tests/test_ring.c, test_lqueue.c,
- *         test_pipeline.c), plots/queue.gp, src/report/rules/queue.c,
+ *         test_pipeline.c, test_queue_way.c), plots/queue.gp,
+ *         src/report/rules/queue.c,
  *         docs/experiments/queue.md, docs/lessons/queue.md, make demo-queue.
  * Run:    make bench BENCH=queue            (or build/bin/queue --help)
  * Sizes:  1000, 10000, ... messages (x10) while the messages fit in
@@ -57,15 +58,13 @@
 #include "harness/cli.h"
 #include "harness/fail_case.h"
 #include "queue/pipeline.h"
+#include "queue/way.h"
 #include "shim/bench.h"
 
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
-
-static int queue_child(const char *spec);
 
 static const bench_program queue_program = {
     .name = "queue",
@@ -80,94 +79,18 @@ static const bench_program queue_program = {
     .quick_max_ws = (size_t)16 << 20,
     .min_time_s = 0.05,
     .quick_min_time_s = 0.01,
-    .child_main = queue_child,
+    .child_main = queue_child_run,
 };
 
-/* Slots of the bounded ring: a buffered channel of a thousand messages,
- * a few hundred KiB, whatever the input. */
-#define RING_CAPACITY 1024
-/* Hash passes per message (each about 240 dependent multiply-xors): the
- * S3 consumer must be slower than the producer, which only allocates and
- * fills a message; the S4 work is heavier than handing a message over, as
- * parsing or transforming a record would be. */
-#define QUEUE_ROUNDS 2
-#define POOL_ROUNDS 16
 /* The largest S4 run: a thread costs tens of microseconds to start, and
  * the rates do not change past a few thousand messages. */
 #define S4_MAX 10000
-
-typedef enum way { BOUNDED, UNBOUNDED, POOL, PER_ITEM } way;
-
-static const struct variant {
-    const char *name;
-    way way;
-} variants[] = {
-    {"bounded", BOUNDED},
-    {"unbounded", UNBOUNDED},
-    {"pool", POOL},
-    {"thread_per_item", PER_ITEM},
-};
-#define NVARIANTS (sizeof variants / sizeof variants[0])
-
-static unsigned pool_workers(void)
-{
-    long cpus = sysconf(_SC_NPROCESSORS_ONLN);
-    return cpus > 0 ? (unsigned)cpus : 1;
-}
-
-static int run_way(way w, uint64_t n, allocator *a, pipeline_result *out)
-{
-    switch (w) {
-    case BOUNDED:
-        return pipeline_run_queue(PIPELINE_BOUNDED, n, RING_CAPACITY, QUEUE_ROUNDS, a, out);
-    case UNBOUNDED:
-        return pipeline_run_queue(PIPELINE_UNBOUNDED, n, 0, QUEUE_ROUNDS, a, out);
-    case POOL:
-        return pipeline_run_pool(n, pool_workers(), POOL_ROUNDS, a, out);
-    case PER_ITEM:
-        return pipeline_run_thread_per_item(n, POOL_ROUNDS, a, out);
-    }
-    return -1;
-}
-
-static const struct variant *variant_named(const char *name)
-{
-    for (size_t v = 0; v < NVARIANTS; v++)
-        if (strcmp(variants[v].name, name) == 0)
-            return &variants[v];
-    return NULL;
-}
-
-/* Child spec: "<variant>:<messages>". */
-static int queue_child(const char *spec)
-{
-    char name[32];
-    unsigned long long n;
-    if (sscanf(spec, "%31[^:]:%llu", name, &n) != 2 || !variant_named(name)) {
-        fprintf(stderr, "queue: bad child spec '%s'\n", spec);
-        return 2;
-    }
-    counting_allocator c;
-    counting_init(&c, alloc_libc());
-    locked_allocator l;
-    locked_init(&l, &c.base);
-    pipeline_result r;
-    int err = run_way(variant_named(name)->way, n, &l.base, &r);
-    locked_destroy(&l);
-    pipeline_result want = pipeline_expected(n);
-    if (err || !pipeline_matches(&r, &want)) {
-        fprintf(stderr, "queue: %s over %llu messages: %s\n", name, n,
-                err ? strerror(err) : "checksum mismatch");
-        return 1;
-    }
-    return 0;
-}
 
 #define MAX_SIZES 16
 
 static void queue_case(bench_state *s, const void *user)
 {
-    const struct variant *v = user;
+    const queue_variant *v = user;
     uint64_t n = (uint64_t)bench_arg(s, 0);
     char spec[64];
     snprintf(spec, sizeof spec, "%s:%" PRIu64, v->name, n);
@@ -185,7 +108,7 @@ static void queue_case(bench_state *s, const void *user)
     locked_init(&l, &c.base);
     pipeline_result r = {0};
     while (bench_keep_running(s, 1)) {
-        int err = run_way(v->way, n, &l.base, &r);
+        int err = queue_run_way(v->way, n, &l.base, &r);
         /* The hashes' sum is the work's only result: kept, so the
          * consumers' loops cannot be dropped. */
         bench_do_not_optimize(&r.work);
@@ -231,7 +154,7 @@ int main(int argc, char **argv)
     char buf[32];
     snprintf(buf, sizeof buf, "%d", RING_CAPACITY);
     bench_add_context("queue_ring_capacity", buf);
-    snprintf(buf, sizeof buf, "%u", pool_workers());
+    snprintf(buf, sizeof buf, "%u", queue_pool_workers());
     bench_add_context("queue_pool_workers", buf);
     snprintf(buf, sizeof buf, "%d", QUEUE_ROUNDS);
     bench_add_context("queue_consumer_rounds", buf);
@@ -239,18 +162,18 @@ int main(int argc, char **argv)
     bench_add_context("queue_pool_rounds", buf);
 
     int64_t args[MAX_SIZES];
-    for (size_t v = 0; v < NVARIANTS; v++) {
+    for (size_t v = 0; v < QUEUE_VARIANT_COUNT; v++) {
         size_t count = 0;
         for (size_t i = 0; i < nsizes; i++)
-            if (variants[v].way == BOUNDED || variants[v].way == UNBOUNDED ||
+            if (queue_variants[v].way == BOUNDED || queue_variants[v].way == UNBOUNDED ||
                 sizes[i] <= S4_MAX)
                 args[count++] = (int64_t)sizes[i];
         char name[64];
-        snprintf(name, sizeof name, "queue/%s", variants[v].name);
+        snprintf(name, sizeof name, "queue/%s", queue_variants[v].name);
         bench_def def = {
             .name = name,
             .run = queue_case,
-            .user = &variants[v],
+            .user = &queue_variants[v],
             .args = args,
             .nargs = count,
         };
