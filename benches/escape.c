@@ -10,7 +10,8 @@
  * (objdump -d build/bin/escape shows the indirect call through
  * allocator.alloc in escape_user_heap, and the one to free in the loop).
  *
- * Files:  benches/escape.c, src/escape/ (tests/test_escape.c),
+ * Files:  benches/escape.c, src/escape/ (tests/test_escape.c,
+ *         test_escape_batch.c),
  *         plots/escape.gp, src/report/rules/escape.c,
  *         docs/experiments/escape.md, docs/lessons/escape.md,
  *         make demo-escape.
@@ -32,13 +33,12 @@
  * Check:  every batch's sum must equal escape_expected_sum(1024).
  */
 #include "alloc/arena.h"
-#include "alloc/counting.h"
 #include "harness/cli.h"
 #include "harness/fail_case.h"
+#include "escape/batch.h"
 #include "escape/escape.h"
 #include "shim/bench.h"
 
-#include <math.h>
 #include <stdio.h>
 
 static const bench_program escape_program = {
@@ -55,102 +55,18 @@ static const bench_program escape_program = {
     .quick_min_time_s = 0.02,
 };
 
-#define CALLS 1024
-
-typedef enum variant { BY_VALUE, ON_HEAP, IN_ARENA } variant;
-
-static const struct {
-    const char *name;
-    variant v;
-} variants[] = {
-    {"value", BY_VALUE},
-    {"heap", ON_HEAP},
-    {"arena", IN_ARENA},
-};
-
-/* One batch of calls, by value. */
-static double batch_by_value(void)
-{
-    double sum = 0;
-    for (int64_t id = 0; id < CALLS; id++) {
-        struct user u = escape_user_value(id);
-        if (u.active)
-            sum += u.score;
-    }
-    return sum;
-}
-
-/* One batch of calls that each return a heap pointer, freed after use;
- * NAN when an allocation failed. */
-static double batch_on_heap(allocator *a)
-{
-    double sum = 0;
-    for (int64_t id = 0; id < CALLS; id++) {
-        struct user *u = escape_user_heap(a, id);
-        if (!u)
-            return NAN;
-        if (u->active)
-            sum += u->score;
-        alloc_free(a, u, sizeof *u);
-    }
-    return sum;
-}
-
-/* The variant's batch on its allocator ('ar' is reset after the batch). */
-static double batch(variant v, allocator *libc, arena *ar)
-{
-    switch (v) {
-    case BY_VALUE:
-        return batch_by_value();
-    case ON_HEAP:
-        return batch_on_heap(libc);
-    case IN_ARENA: {
-        double sum = batch_on_heap(&ar->base);
-        arena_reset(ar);
-        return sum;
-    }
-    }
-    return NAN;
-}
-
-/* Exact counts of one batch, untimed: requests to the variant's
- * allocator and, under it, to malloc. */
-typedef struct counts {
-    double allocs_per_call, malloc_per_call;
-    size_t peak_bytes;
-} counts;
-
-static counts count_batch(variant v)
-{
-    counting_allocator sys, top;
-    counting_init(&sys, alloc_libc());
-    arena ar;
-    arena_init(&ar, &sys.base, 0);
-    /* Counts what the variant asks of its own allocator: libc through
-     * sys for the heap, the arena (over sys) for the arena. */
-    counting_init(&top, v == IN_ARENA ? &ar.base : &sys.base);
-    counts c = {0};
-    double sum = v == BY_VALUE ? batch_by_value() : batch_on_heap(&top.base);
-    (void)sum;
-    c.allocs_per_call = (double)top.stats.alloc_calls / CALLS;
-    c.malloc_per_call = (double)sys.stats.alloc_calls / CALLS;
-    c.peak_bytes = sys.stats.peak_live_bytes;
-    arena_release(&ar);
-    return c;
-}
-
 static void escape_case(bench_state *s, const void *user)
 {
-    variant v = *(const variant *)user;
-    counts c = count_batch(v);
+    escape_mode v = *(const escape_mode *)user;
+    escape_counts c = escape_count_batch(v);
     arena ar;
     arena_init(&ar, alloc_libc(), 0);
     allocator *libc = alloc_libc();
-    double expected = escape_expected_sum(CALLS);
+    double expected = escape_expected_sum(ESCAPE_CALLS);
     double sum = expected;
     bool all_right = true;
-    while (bench_keep_running(s, CALLS)) {
-        sum = batch(v, libc, &ar);
+    while (bench_keep_running(s, ESCAPE_CALLS)) {
+        sum = escape_batch(v, libc, &ar);
         /* Keeps every batch: nothing else reads the sum. */
         bench_do_not_optimize(&sum);
         all_right &= sum == expected;
@@ -161,7 +77,7 @@ static void escape_case(bench_state *s, const void *user)
         return;
     }
     bench_set_items_processed(s, bench_iterations(s));
-    bench_set_counter(s, "calls_per_batch", CALLS, BENCH_COUNTER_PLAIN);
+    bench_set_counter(s, "calls_per_batch", ESCAPE_CALLS, BENCH_COUNTER_PLAIN);
     bench_set_counter(s, "allocs_per_call", c.allocs_per_call, BENCH_COUNTER_PLAIN);
     bench_set_counter(s, "malloc_per_call", c.malloc_per_call, BENCH_COUNTER_PLAIN);
     bench_set_counter(s, "peak_bytes", (double)c.peak_bytes, BENCH_COUNTER_PLAIN);
@@ -171,13 +87,13 @@ int main(int argc, char **argv)
 {
     bench_cli_start(&escape_program, argc, argv);
     static const int64_t record_bytes[] = {sizeof(struct user)};
-    for (size_t i = 0; i < sizeof variants / sizeof variants[0]; i++) {
+    for (size_t i = 0; i < ESCAPE_VARIANT_COUNT; i++) {
         char name[64];
-        snprintf(name, sizeof name, "escape/%s", variants[i].name);
+        snprintf(name, sizeof name, "escape/%s", escape_variants[i].name);
         bench_def def = {
             .name = name,
             .run = escape_case,
-            .user = &variants[i].v,
+            .user = &escape_variants[i].v,
             .args = record_bytes,
             .nargs = 1,
         };
