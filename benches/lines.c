@@ -9,7 +9,8 @@
  * two modes (src/lines/linepass.h) differ by exactly one allocation, one copy
  * and one free per line.
  *
- * Files:  benches/lines.c, src/lines/ (tests/test_linepass.c, test_textgen.c),
+ * Files:  benches/lines.c, src/lines/ (tests/test_linepass.c, test_textgen.c,
+ *         test_line_texts.c),
  *         plots/lines.gp, src/report/rules/lines.c, docs/experiments/lines.md,
  *         docs/lessons/lines.md, make demo-lines.
  * Run:    make bench BENCH=lines           (or build/bin/lines --help)
@@ -42,7 +43,7 @@
 #include "lines/linepass.h"
 #include "shim/bench.h"
 #include "harness/sizes.h"
-#include "lines/textgen.h"
+#include "lines/texts.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -72,56 +73,11 @@ typedef struct family {
     uint64_t seed;        /* generates the text */
 } family;
 
-/* Texts of the running distribution, one per size, kept while the
- * following cases read the same ones (the copy and view cases of a
- * distribution use the same texts).  With the repetitions interleaved
- * (cli.h) a text is often made again; making it is not timed, and keeping
- * every distribution's would hold four times the memory. */
-struct text {
-    const line_dist *dist;
-    size_t len;
-    char *bytes;
-    line_totals expected;
-};
-static struct text texts[2];
-
-static void free_texts(void)
-{
-    for (size_t i = 0; i < 2; i++) {
-        free(texts[i].bytes);
-        texts[i] = (struct text){0};
-    }
-}
-
-static const struct text *text_for(const line_dist *d, size_t len, uint64_t seed)
-{
-    for (size_t i = 0; i < 2; i++)
-        if (texts[i].dist == d && texts[i].len == len)
-            return &texts[i];
-    if (texts[0].dist != d)
-        free_texts();
-    struct text *t = texts[0].bytes ? &texts[1] : &texts[0];
-    free(t->bytes);
-    *t = (struct text){0};
-    char *bytes = malloc(len);
-    if (!bytes)
-        return NULL;
-    textgen_fill(bytes, len, d, seed);
-    *t = (struct text){.dist = d, .len = len, .bytes = bytes};
-    linepass_reference(bytes, len, &t->expected);
-    return t;
-}
-
-static bool same(const line_totals *a, const line_totals *b)
-{
-    return a->lines == b->lines && a->bytes == b->bytes && a->digest == b->digest;
-}
-
 static void lines_case(bench_state *s, const void *user)
 {
     const family *f = user;
     size_t len = (size_t)bench_arg(s, 0);
-    const struct text *t = text_for(f->dist, len, f->seed);
+    const line_text *t = line_text_for(f->dist, len, f->seed);
     if (!t) {
         bench_fail_case(s, "out of memory while generating the text");
         return;
@@ -132,7 +88,7 @@ static void lines_case(bench_state *s, const void *user)
     counting_init(&c, alloc_libc());
     line_totals got;
     if (linepass_run(t->bytes, len, f->mode, BUFFER_BYTES, &c.base, &c.base, &got) != 0 ||
-        !same(&got, &t->expected)) {
+        !line_totals_same(&got, &t->expected)) {
         bench_fail_case(s, "untimed pass failed: out of memory or wrong lines");
         return;
     }
@@ -142,7 +98,7 @@ static void lines_case(bench_state *s, const void *user)
         int rc = linepass_run(t->bytes, len, f->mode, BUFFER_BYTES, libc, libc, &got);
         /* Keeps the pass: nothing else reads its totals. */
         bench_do_not_optimize(&got);
-        all_right &= rc == 0 && same(&got, &t->expected);
+        all_right &= rc == 0 && line_totals_same(&got, &t->expected);
     }
     if (!all_right) {
         bench_fail_case(s, "checksum mismatch: a pass did not see the text's lines");
@@ -192,6 +148,6 @@ int main(int argc, char **argv)
             return 2;
     }
     int status = bench_cli_finish();
-    free_texts();
+    line_texts_free();
     return status;
 }
