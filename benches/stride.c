@@ -10,7 +10,7 @@
  *
  * Files:  benches/stride.c, src/stride/ (tests/test_strided.c, test_chase.c,
  *         test_knee.c, test_latency_levels.c, test_stride_curves.c,
- *         test_stride_setup.c),
+ *         test_stride_setup.c, test_curve_points.c),
  *         plots/stride.gp, src/report/rules/stride.c,
  *         docs/experiments/stride.md, docs/lessons/stride.md,
  *         docs/lessons/stride-latency.md, make demo-stride,

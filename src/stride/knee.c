@@ -1,19 +1,13 @@
 /* knee.c - the first point after which a log-log curve stays flat. */
 #include "knee.h"
 
+#include "stride/curve_points.h"
+
 #include <math.h>
 
 static bool valid(const double *x, const double *y, size_t n, double slope)
 {
-    if (!x || !y || n < 2 || !(slope > 0) || !isfinite(slope))
-        return false;
-    for (size_t i = 0; i < n; i++) {
-        if (!isfinite(x[i]) || !isfinite(y[i]) || x[i] <= 0 || y[i] <= 0)
-            return false;
-        if (i > 0 && !(x[i] > x[i - 1]))
-            return false;
-    }
-    return true;
+    return n >= 2 && slope > 0 && isfinite(slope) && curve_points_valid(x, y, n);
 }
 
 /* Slope of the step from point i to point i + 1 on log-log axes. */

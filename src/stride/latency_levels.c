@@ -1,6 +1,8 @@
 /* latency_levels.c - plateaus and boundaries of a latency-versus-working-set curve. */
 #include "latency_levels.h"
 
+#include "stride/curve_points.h"
+
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -111,13 +113,7 @@ static bool valid(const double *bytes, const double *ns, size_t n,
         !(p->rise > 0 && p->rise < 1) || !(p->min_step > 1) || !(p->flat > 1) ||
         !(p->min_span > 1) || !isfinite(p->flat) || !isfinite(p->min_span))
         return false;
-    for (size_t i = 0; i < n; i++) {
-        if (!isfinite(bytes[i]) || !isfinite(ns[i]) || bytes[i] <= 0 || ns[i] <= 0)
-            return false;
-        if (i > 0 && !(bytes[i] > bytes[i - 1]))
-            return false;
-    }
-    return true;
+    return curve_points_valid(bytes, ns, n);
 }
 
 bool levels_find(const double *bytes, const double *ns, size_t n,
