@@ -85,3 +85,21 @@ Test(stride_setup, summary_names_each_level_and_the_bend)
     cr_assert_not_null(strstr(text, "bends at a stride of 64 B (reported line 64 B, page 4096 B)"));
     free(text);
 }
+
+/* The buffer and the cycle count through their own allocators, so a
+ * failure is driven by asking for more than can exist. */
+Test(stride_setup, out_of_memory_leaves_nothing_held)
+{
+    stride_buffer b = {0};
+    bool fresh = true;
+    cr_assert_not(stride_buffer_hold(&b, PAGES_SMALL, (size_t)1 << 60, &fresh));
+    cr_assert_not(fresh);
+    cr_assert_null(b.data);
+    cr_assert_null(b.pages);
+    stride_buffer_release(&b);
+
+    chase_cycle c = {0};
+    cr_assert_not(chase_cycle_hold(&c, SIZE_MAX / 4, 1), "lines * 8 overflows");
+    cr_assert_null(c.next);
+    chase_cycle_release(&c);
+}
