@@ -128,9 +128,13 @@ $(REL)/libmemlayout.a: $(REL_OBJS)
 	@rm -f $@
 	ar rcs $@ $^
 
+# Boehm GC (libgc-dev): only the gc program and the test binaries (which
+# link every object, src/gc's too) need it.
+$(BIN)/gc $(UNIT) $(PROBE): GC_LIBS := -lgc
+
 $(BIN)/%: $(REL)/benches/%.o $(REL)/libmemlayout.a
 	@mkdir -p $(dir $@)
-	$(CXX) $(LDFLAGS) $^ -o $@ -lbenchmark -lpthread -lm
+	$(CXX) $(LDFLAGS) $^ -o $@ $(GC_LIBS) -lbenchmark -lpthread -lm
 
 $(BIN)/%: $(REL)/tools/%.o $(REL)/libmemlayout.a
 	@mkdir -p $(dir $@)
@@ -145,10 +149,10 @@ $(ASAN)/src/shim/bench.o: $(SHIM_CC) | check-test-deps
 	$(CXX) -std=c++17 -O1 -g $(SAN) -Wall -Wextra -Isrc -MMD -MP -c $< -o $@
 
 $(UNIT): $(TEST_OBJS) $(ASAN_OBJS)
-	$(CXX) $(SAN) $^ -o $@ -lcriterion -ljansson -lbenchmark -lpthread -lm
+	$(CXX) $(SAN) $^ -o $@ $(GC_LIBS) -lcriterion -ljansson -lbenchmark -lpthread -lm
 
 $(PROBE): $(ASAN)/tests/helpers/child_probe.o $(ASAN_OBJS)
-	$(CXX) $(SAN) $^ -o $@ -ljansson -lbenchmark -lpthread -lm
+	$(CXX) $(SAN) $^ -o $@ $(GC_LIBS) -ljansson -lbenchmark -lpthread -lm
 
 -include $(shell find build -name '*.d' 2>/dev/null)
 

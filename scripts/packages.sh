@@ -17,6 +17,7 @@
 #   python3-scipy       compare.py's U test
 #   gcovr               make coverage
 #   pngquant            make reference: palette PNGs keep the committed run small
+#   libgc-dev           the Boehm-Demers-Weiser collector: the gc experiment (C1-C4)
 echo build-essential clang libbenchmark-dev libcriterion-dev libjansson-dev \
      gnuplot-nox jq valgrind python3 libjemalloc2 libmimalloc2.0 \
-     libbenchmark-tools python3-scipy gcovr pngquant
+     libbenchmark-tools python3-scipy gcovr pngquant libgc-dev

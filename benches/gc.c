@@ -1,0 +1,367 @@
+/*
+ * gc.c - what a tracing garbage collector costs, measured with a real one:
+ * the Boehm-Demers-Weiser conservative mark-sweep collector (libgc-dev).
+ *
+ * Claims C1 (allocating more gives the collector more work), C2 (object
+ * graphs cost it more than flat arrays), C3 (references kept alive keep
+ * memory and work), C4 (pauses grow with the live heap; incremental or
+ * parallel marking changes them) and C5 (A2's second half: the collector
+ * frees the rings reference counting leaks).  See docs/experiments/gc.md.
+ *
+ * Run:    make bench BENCH=gc           (or build/bin/gc --help)
+ * Cases:  gc/temp/<items>, gc/reuse/<items>      (C1) one pass over <items>
+ *             items of 256 bytes each, a new buffer per item or one reused;
+ *             items 10K, 100K, 1M (--quick: 10K, 100K)
+ *         gc/graph|pointers|atomic/<values>       (C2) one full collection
+ *             with <values> values live as a linked list of objects, an
+ *             array of pointers to boxed values, or one pointer-free
+ *             array; values 1K to 4M by 4 (--quick: to 256K)
+ *         gc/keep|drop/<steps>                    (C3) <steps> results of
+ *             1 KiB stored in a cache that keeps all or the last 16;
+ *             steps 1K, 10K, 100K (--quick: 1K, 10K)
+ *         gc/pause_stw|pause_incremental|pause_parallel/<live>   (C4) a
+ *             fresh process keeping <live> objects while allocating 4x as
+ *             many in steps of 16, its collector stop-the-world with one
+ *             marker, incremental, or with two parallel markers; live 32K,
+ *             128K, 512K (--quick: 8K, 32K)
+ *         gc/rings/<links>                        (C5) one ring of counted
+ *             links made under the collector and dropped: 2, 1000, 1M
+ *             (--quick: 2, 1000)
+ * Timed:  C1 one pass; C2 one GC_gcollect; C3 one run of the cache; C4
+ *         the child's whole run (its figures are its own); C5 untimed.
+ * Output: Google Benchmark JSON; counters (per iteration, medians over
+ *         repetitions in the report):
+ *           collections, gc_ms (world stopped, from the collector's
+ *           events), mark_ms, heap_bytes, live_bytes (in use after a full
+ *           collection), ws_bytes (= live_bytes: what the collector
+ *           traces), and per family: allocations (C1), objects and
+ *           mark_ns_per_value (C2), held (C3), step_p50_us, step_p99_us,
+ *           step_max_us, longest_stop_ms, median_stop_ms, total_ms (C4), objects,
+ *           counted_live, reclaimed_objects (C5).
+ * Check:  C1's two variants must return the same checksum, C2's values
+ *         and C3's held results must sum as built after collecting, C4's
+ *         child must run and print its figures; a mismatch, an
+ *         out-of-memory or a failed child fails the case, exit 1.  No
+ *         case fails because a claim did not hold: the rules judge.
+ */
+#include "gc/cache.h"
+#include "gc/churn.h"
+#include "gc/collector.h"
+#include "gc/pause.h"
+#include "gc/rings.h"
+#include "gc/values.h"
+#include "harness/cli.h"
+#include "harness/sizes.h"
+#include "shim/bench.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static uint64_t run_seed;
+
+static int gc_child(const char *spec)
+{
+    return gc_pause_child_main(spec, run_seed);
+}
+
+static const bench_program gc_program = {
+    .name = "gc",
+    .purpose =
+        "Measures the Boehm collector: collections and time in the collector\n"
+        "for a temporary per item against a reused buffer (C1); mark time and\n"
+        "heap for N values as a list of objects, pointers to boxes, or one\n"
+        "pointer-free array (C2); a cache that keeps every result against one\n"
+        "that drops them (C3); pauses against the live heap, stop-the-world,\n"
+        "incremental and parallel (C4, a fresh process each); and the rings\n"
+        "reference counting leaks, reclaimed (C5, exact counts).",
+    .default_max_ws = (size_t)1 << 30,
+    .quick_max_ws = (size_t)16 << 20,
+    .min_time_s = 0.05,
+    .quick_min_time_s = 0.01,
+    .child_main = gc_child,
+    .interleave = false,
+};
+
+#define ITEM_BYTES 256
+#define RESULT_BYTES 1024
+
+static void fail_case(bench_state *b, const char *what)
+{
+    bench_skip_with_error(b, what);
+    bench_cli_fail();
+}
+
+/* What the collector did during a case's timed loop, per iteration. */
+static void clock_counters(bench_state *b, const gc_clock *c)
+{
+    double it = (double)bench_iterations(b);
+    bench_set_counter(b, "collections", (double)c->collections / it, BENCH_COUNTER_PLAIN);
+    bench_set_counter(b, "gc_ms", (double)c->stopped_ns / 1e6 / it, BENCH_COUNTER_PLAIN);
+    bench_set_counter(b, "mark_ms", (double)c->mark_ns / 1e6 / it, BENCH_COUNTER_PLAIN);
+}
+
+static void heap_counters(bench_state *b, size_t live)
+{
+    bench_set_counter(b, "heap_bytes", (double)gc_heap_bytes(), BENCH_COUNTER_PLAIN);
+    bench_set_counter(b, "live_bytes", (double)live, BENCH_COUNTER_PLAIN);
+    bench_set_counter(b, "ws_bytes", (double)live, BENCH_COUNTER_PLAIN);
+    char label[32];
+    bench_set_label(b, size_format(live, label, sizeof label));
+}
+
+/* --- C1: a temporary per item against one reused buffer ------------------ */
+
+static void churn_case(bench_state *b, const void *user)
+{
+    gc_churn kind = *(const gc_churn *)user;
+    size_t items = (size_t)bench_arg(b, 0);
+    uint64_t want = gc_churn_expected(items, ITEM_BYTES), sum = 0;
+    size_t allocations = 0;
+    bool wrong = false;
+    /* Each case starts from a collected heap, not from the previous
+     * case's garbage. */
+    gc_clear_stack();
+    gc_collect();
+    gc_clock_reset();
+    while (bench_keep_running(b, 1)) {
+        allocations = gc_churn_run(kind, items, ITEM_BYTES, &sum);
+        if (allocations == 0) {
+            fail_case(b, "out of memory in the collector's heap");
+            return;
+        }
+        wrong |= sum != want;
+    }
+    gc_clock c = gc_clock_read();
+    if (wrong) {
+        fail_case(b, "checksum mismatch: an item was computed wrongly");
+        return;
+    }
+    bench_set_items_processed(b, bench_iterations(b) * (int64_t)items);
+    bench_set_counter(b, "items", (double)items, BENCH_COUNTER_PLAIN);
+    bench_set_counter(b, "allocations", (double)allocations, BENCH_COUNTER_PLAIN);
+    clock_counters(b, &c);
+    gc_collect();
+    heap_counters(b, gc_live_bytes());
+}
+
+/* --- C2: one full collection over n values in each layout ---------------- */
+
+/* Static, so the collector finds the root among the program's data. */
+static gc_values live_values;
+
+static void values_case(bench_state *b, const void *user)
+{
+    gc_layout layout = *(const gc_layout *)user;
+    size_t n = (size_t)bench_arg(b, 0);
+    gc_values_drop(&live_values);
+    gc_clear_stack();
+    gc_collect();
+    if (!gc_values_build(&live_values, layout, n)) {
+        fail_case(b, "out of memory while building the values");
+        return;
+    }
+    gc_collect();   /* the build's garbage (none) and its own growth */
+    gc_clock_reset();
+    while (bench_keep_running(b, 1))
+        gc_collect();
+    gc_clock c = gc_clock_read();
+    size_t live = gc_live_bytes();
+    bool intact = gc_values_sum(&live_values) == (uint64_t)n * (n - 1) / 2;
+    gc_values_drop(&live_values);
+    if (!intact) {
+        fail_case(b, "checksum mismatch: the collector reclaimed a live value");
+        return;
+    }
+    bench_set_items_processed(b, bench_iterations(b) * (int64_t)n);
+    bench_set_counter(b, "values", (double)n, BENCH_COUNTER_PLAIN);
+    bench_set_counter(b, "objects", (double)gc_values_objects(layout, n), BENCH_COUNTER_PLAIN);
+    bench_set_counter(b, "mark_ns_per_value",
+                      c.collections ? (double)c.mark_ns / (double)c.collections / (double)n : 0,
+                      BENCH_COUNTER_PLAIN);
+    clock_counters(b, &c);
+    heap_counters(b, live);
+}
+
+/* --- C3: a cache that keeps every result against one that drops them ----- */
+
+static gc_cache live_cache;
+
+static void cache_case(bench_state *b, const void *user)
+{
+    bool keeps_all = user != NULL;
+    size_t steps = (size_t)bench_arg(b, 0);
+    size_t live = 0, held = 0;
+    bool intact = true;
+    gc_cache_drop(&live_cache);
+    gc_clear_stack();
+    gc_collect();
+    gc_clock_reset();
+    while (bench_keep_running(b, 1)) {
+        if (!gc_cache_init(&live_cache, keeps_all, RESULT_BYTES)) {
+            fail_case(b, "out of memory while making the cache");
+            return;
+        }
+        for (size_t s = 0; s < steps; s++)
+            if (!gc_cache_step(&live_cache)) {
+                fail_case(b, "out of memory while filling the cache");
+                return;
+            }
+        bench_pause_timing(b);
+        /* What the cache holds once a collection has taken the rest. */
+        gc_collect();
+        live = gc_live_bytes();
+        uint64_t sum = gc_cache_held_sum(&live_cache, &held);
+        uint64_t first = keeps_all || steps <= GC_CACHE_KEEP ? 0 : steps - GC_CACHE_KEEP;
+        intact &= sum == (uint64_t)(first + steps - 1) * (steps - first) / 2;
+        gc_cache_drop(&live_cache);
+        bench_resume_timing(b);
+    }
+    /* The counters are the loop's collections less the one per iteration
+     * made with the clock stopped, to read the live bytes. */
+    gc_clock c = gc_clock_read();
+    c.collections -= c.collections >= (uint64_t)bench_iterations(b)
+                         ? (uint64_t)bench_iterations(b) : c.collections;
+    if (!intact) {
+        fail_case(b, "checksum mismatch: a held result was reclaimed");
+        return;
+    }
+    bench_set_items_processed(b, bench_iterations(b) * (int64_t)steps);
+    bench_set_counter(b, "steps", (double)steps, BENCH_COUNTER_PLAIN);
+    bench_set_counter(b, "held", (double)held, BENCH_COUNTER_PLAIN);
+    clock_counters(b, &c);
+    heap_counters(b, live);
+}
+
+/* --- C4: pauses against the live heap, one fresh process per mode -------- */
+
+static void pause_case(bench_state *b, const void *user)
+{
+    gc_mode mode = *(const gc_mode *)user;
+    size_t live = (size_t)bench_arg(b, 0);
+    gc_pause_figures f;
+    int status = 0;
+    while (bench_keep_running(b, 1))
+        status = gc_pause_in_child("/proc/self/exe", mode, live, &f);
+    if (status != 0) {
+        char why[96];
+        snprintf(why, sizeof why, "the %s child failed (exit status %d)",
+                 gc_mode_name(mode), status);
+        fail_case(b, why);
+        return;
+    }
+    bench_set_items_processed(b, (int64_t)(f.steps * GC_PAUSE_STEP_ALLOCS));
+    bench_set_counter(b, "live", (double)f.live, BENCH_COUNTER_PLAIN);
+    bench_set_counter(b, "step_p50_us", (double)f.step_p50_ns / 1e3, BENCH_COUNTER_PLAIN);
+    bench_set_counter(b, "step_p99_us", (double)f.step_p99_ns / 1e3, BENCH_COUNTER_PLAIN);
+    bench_set_counter(b, "step_max_us", (double)f.step_max_ns / 1e3, BENCH_COUNTER_PLAIN);
+    bench_set_counter(b, "longest_stop_ms", (double)f.longest_stop_ns / 1e6,
+                      BENCH_COUNTER_PLAIN);
+    bench_set_counter(b, "median_stop_ms", (double)f.median_stop_ns / 1e6,
+                      BENCH_COUNTER_PLAIN);
+    bench_set_counter(b, "collections", (double)f.collections, BENCH_COUNTER_PLAIN);
+    bench_set_counter(b, "gc_ms", (double)f.stopped_ns / 1e6, BENCH_COUNTER_PLAIN);
+    bench_set_counter(b, "total_ms", (double)f.total_ns / 1e6, BENCH_COUNTER_PLAIN);
+    bench_set_counter(b, "heap_bytes", (double)f.heap_bytes, BENCH_COUNTER_PLAIN);
+    bench_set_counter(b, "live_bytes", (double)f.live_bytes, BENCH_COUNTER_PLAIN);
+    bench_set_counter(b, "ws_bytes", (double)f.live_bytes, BENCH_COUNTER_PLAIN);
+    char label[32];
+    bench_set_label(b, size_format(f.live_bytes, label, sizeof label));
+}
+
+/* --- C5: the rings counting leaks, under the collector ------------------- */
+
+static void rings_case(bench_state *b, const void *user)
+{
+    (void)user;
+    size_t n = (size_t)bench_arg(b, 0);
+    gc_ring_outcome o = {0};
+    bool made = true;
+    while (bench_keep_running(b, 1))
+        made &= gc_ring_reclaim(n, &o);
+    if (!made) {
+        fail_case(b, "out of memory while making the ring");
+        return;
+    }
+    bench_set_items_processed(b, bench_iterations(b) * (int64_t)n);
+    bench_set_counter(b, "objects", (double)o.objects, BENCH_COUNTER_PLAIN);
+    bench_set_counter(b, "counted_live", (double)o.counted_live, BENCH_COUNTER_PLAIN);
+    bench_set_counter(b, "reclaimed_objects", (double)o.reclaimed, BENCH_COUNTER_PLAIN);
+    bench_set_counter(b, "collections", (double)o.collections, BENCH_COUNTER_PLAIN);
+}
+
+/* --- registration ---------------------------------------------------------- */
+
+static int register_family(const char *name, bench_fn fn, const void *user,
+                           const int64_t *args, size_t nargs, int64_t iterations)
+{
+    bench_def def = {.name = name, .run = fn, .user = user, .args = args,
+                     .nargs = nargs, .iterations = iterations};
+    return bench_register(&def);
+}
+
+/* Values 1K, 4K, ... up to 4M (a list of 4M nodes is 64 MiB traced: past
+ * every cache), and no more than --max-ws holds as list nodes. */
+static size_t value_sizes(const bench_options *o, int64_t *out, size_t cap)
+{
+    size_t top = o->quick ? (size_t)256 << 10 : (size_t)4 << 20, count = 0;
+    for (size_t n = 1024; n <= top && n * 16 <= o->max_ws && count < cap; n *= 4)
+        out[count++] = (int64_t)n;
+    return count;
+}
+
+int main(int argc, char **argv)
+{
+    bench_options o = bench_cli_start(&gc_program, argc, argv);
+    run_seed = o.seed;
+    if (!gc_start(GC_MODE_STOP_WORLD)) {
+        fputs("gc: the collector did not start\n", stderr);
+        return 1;
+    }
+    bench_add_context("gc_library", "Boehm-Demers-Weiser libgc (libgc-dev)");
+    char version[32];
+    bench_add_context("gc_version", gc_library_version(version, sizeof version));
+
+    static const int64_t items_full[] = {10000, 100000, 1000000};
+    static const int64_t steps_full[] = {1000, 10000, 100000};
+    static const int64_t live_full[] = {32768, 131072, 524288};
+    static const int64_t live_quick[] = {8192, 32768};
+    static const int64_t rings[] = {2, 1000, 1000000};
+    size_t n3 = o.quick ? 2 : 3;
+    int64_t values[16];
+    size_t nvalues = value_sizes(&o, values, 16);
+    if (nvalues == 0) {
+        fputs("gc: --max-ws must allow at least 1024 list nodes (16K)\n", stderr);
+        return 2;
+    }
+    bench_cli_require_memory(&gc_program, (size_t)values[nvalues - 1] * 32,
+                             "the largest list of values");
+
+    static const gc_churn churns[] = {GC_CHURN_TEMP, GC_CHURN_REUSE};
+    static const gc_layout layouts[] = {GC_LAYOUT_GRAPH, GC_LAYOUT_POINTERS, GC_LAYOUT_ATOMIC};
+    static const gc_mode modes[] = {GC_MODE_STOP_WORLD, GC_MODE_INCREMENTAL, GC_MODE_PARALLEL};
+    static const char keep_tag = 1;
+    char name[64];
+    for (size_t i = 0; i < 2; i++) {
+        snprintf(name, sizeof name, "gc/%s", gc_churn_name(churns[i]));
+        if (register_family(name, churn_case, &churns[i], items_full, n3, 0) != 0)
+            return 2;
+    }
+    for (size_t i = 0; i < GC_LAYOUT_COUNT; i++) {
+        snprintf(name, sizeof name, "gc/%s", gc_layout_name(layouts[i]));
+        if (register_family(name, values_case, &layouts[i], values, nvalues, 0) != 0)
+            return 2;
+    }
+    if (register_family("gc/keep", cache_case, &keep_tag, steps_full, n3, 0) != 0 ||
+        register_family("gc/drop", cache_case, NULL, steps_full, n3, 0) != 0)
+        return 2;
+    for (size_t i = 0; i < 3; i++) {
+        snprintf(name, sizeof name, "gc/pause_%s", gc_mode_name(modes[i]));
+        if (register_family(name, pause_case, &modes[i], o.quick ? live_quick : live_full,
+                            o.quick ? 2 : 3, 1) != 0)
+            return 2;
+    }
+    if (register_family("gc/rings", rings_case, NULL, rings, n3, 1) != 0)
+        return 2;
+    return bench_cli_finish();
+}

@@ -1,0 +1,163 @@
+/* collector.c - start the Boehm collector in one mode; time its collections. */
+#define GC_THREADS /* GC_set_markers_count, GC_start_mark_threads */
+#include "collector.h"
+
+#include <gc/gc.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+static const char *const mode_names[] = {"stw", "incremental", "parallel"};
+
+static bool started;
+static gc_mode running;
+
+/* Written by the collection-event callback, which runs in the thread
+ * that collects, with the collector's lock held; read between
+ * collections by the same (only) mutator thread. */
+static gc_clock clock_now;
+static uint64_t stop_began, mark_began;
+static GC_word gc_no_at_reset;
+static uint64_t stop_lengths[GC_CLOCK_STOPS_KEPT];
+
+const char *gc_mode_name(gc_mode m)
+{
+    return (unsigned)m < sizeof mode_names / sizeof mode_names[0] ? mode_names[m] : NULL;
+}
+
+bool gc_mode_parse(const char *name, gc_mode *out)
+{
+    for (unsigned i = 0; i < sizeof mode_names / sizeof mode_names[0]; i++)
+        if (strcmp(name, mode_names[i]) == 0) {
+            *out = (gc_mode)i;
+            return true;
+        }
+    return false;
+}
+
+static uint64_t now_ns(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (uint64_t)t.tv_sec * 1000000000u + (uint64_t)t.tv_nsec;
+}
+
+static void on_event(GC_EventType e)
+{
+    switch (e) {
+    case GC_EVENT_PRE_STOP_WORLD:
+        stop_began = now_ns();
+        break;
+    case GC_EVENT_POST_START_WORLD: {
+        uint64_t d = now_ns() - stop_began;
+        if (clock_now.stops < GC_CLOCK_STOPS_KEPT)
+            stop_lengths[clock_now.stops] = d;
+        clock_now.stopped_ns += d;
+        clock_now.stops++;
+        if (d > clock_now.longest_stop_ns)
+            clock_now.longest_stop_ns = d;
+        break;
+    }
+    case GC_EVENT_MARK_START:
+        mark_began = now_ns();
+        break;
+    case GC_EVENT_MARK_END:
+        clock_now.mark_ns += now_ns() - mark_began;
+        break;
+    default:
+        break;
+    }
+}
+
+bool gc_start(gc_mode m)
+{
+    if (started)
+        return m == running;
+    if (!gc_mode_name(m))
+        return false;
+    /* The number of markers is read once, at initialisation: one for the
+     * stop-the-world and incremental modes, so they measure marking
+     * alone, two (this machine's cores) for the parallel one. */
+    GC_set_markers_count(m == GC_MODE_PARALLEL ? 2 : 1);
+    GC_INIT();
+    if (m == GC_MODE_INCREMENTAL) {
+        GC_enable_incremental();
+        if (!GC_is_incremental_mode())
+            return false;
+    }
+    if (m == GC_MODE_PARALLEL) {
+        /* The markers otherwise start with the program's first thread. */
+        GC_start_mark_threads();
+        if (GC_get_parallel() < 1)
+            return false;
+    }
+    GC_set_on_collection_event(on_event);
+    started = true;
+    running = m;
+    gc_clock_reset();
+    return true;
+}
+
+const char *gc_library_version(char *buf, size_t cap)
+{
+    unsigned v = GC_get_version();
+    snprintf(buf, cap, "%u.%u.%u", v >> 16, (v >> 8) & 0xff, v & 0xff);
+    return buf;
+}
+
+gc_mode gc_running_mode(void)
+{
+    return running;
+}
+
+void gc_clock_reset(void)
+{
+    clock_now = (gc_clock){0};
+    gc_no_at_reset = GC_get_gc_no();
+}
+
+static int cmp_u64(const void *a, const void *b)
+{
+    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+    return (x > y) - (x < y);
+}
+
+gc_clock gc_clock_read(void)
+{
+    gc_clock c = clock_now;
+    c.collections = (uint64_t)(GC_get_gc_no() - gc_no_at_reset);
+    size_t kept = c.stops < GC_CLOCK_STOPS_KEPT ? (size_t)c.stops : GC_CLOCK_STOPS_KEPT;
+    if (kept) {
+        uint64_t sorted[GC_CLOCK_STOPS_KEPT];
+        memcpy(sorted, stop_lengths, kept * sizeof *sorted);
+        qsort(sorted, kept, sizeof *sorted, cmp_u64);
+        c.median_stop_ns = sorted[kept / 2];
+    }
+    return c;
+}
+
+void gc_collect(void)
+{
+    GC_gcollect();
+}
+
+size_t gc_heap_bytes(void)
+{
+    return GC_get_heap_size();
+}
+
+size_t gc_live_bytes(void)
+{
+    size_t heap = GC_get_heap_size(), free_bytes = GC_get_free_bytes();
+    return heap > free_bytes ? heap - free_bytes : 0;
+}
+
+/* noinline: the zeros must land in the frames below the caller's, where
+ * the callees that made the objects ran. */
+__attribute__((noinline)) void gc_clear_stack(void)
+{
+    volatile char zeros[16384];
+    memset((char *)zeros, 0, sizeof zeros);
+    __asm__ volatile("" : : "r"(zeros) : "memory");
+}

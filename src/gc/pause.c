@@ -1,0 +1,194 @@
+/* pause.c - time steps of allocation over a fixed live heap, per mode. */
+#include "pause.h"
+
+#include "harness/rng.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <gc/gc.h>
+#include <inttypes.h>
+#include <spawn.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+extern char **environ;
+
+struct pause_obj {
+    struct pause_obj *next;   /* a pointer field, so each object is scanned */
+    uint64_t value;
+};
+
+static uint64_t now_ns(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (uint64_t)t.tv_sec * 1000000000u + (uint64_t)t.tv_nsec;
+}
+
+static int cmp_u64(const void *a, const void *b)
+{
+    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+    return (x > y) - (x < y);
+}
+
+bool gc_pause_run(size_t live, uint64_t seed, gc_pause_figures *out)
+{
+    *out = (gc_pause_figures){0};
+    if (live == 0 || live > SIZE_MAX / sizeof(struct pause_obj *))
+        return false;
+    struct pause_obj **slots = GC_MALLOC(live * sizeof *slots);
+    size_t steps = live * GC_PAUSE_ALLOC_FACTOR / GC_PAUSE_STEP_ALLOCS + 1;
+    /* From malloc: times, not pointers, and never scanned. */
+    uint64_t *times = malloc(steps * sizeof *times);
+    if (!slots || !times) {
+        free(times);
+        return false;
+    }
+    for (size_t i = 0; i < live; i++) {
+        slots[i] = GC_MALLOC(sizeof **slots);
+        if (!slots[i]) {
+            free(times);
+            return false;
+        }
+        slots[i]->value = i;
+    }
+    gc_collect();   /* start from a heap holding the live objects only */
+    rng r = rng_seeded(seed);
+    gc_clock_reset();
+    uint64_t t_all = now_ns();
+    for (size_t s = 0; s < steps; s++) {
+        uint64_t t0 = now_ns();
+        for (int k = 0; k < GC_PAUSE_STEP_ALLOCS; k++) {
+            struct pause_obj *o = GC_MALLOC(sizeof *o);
+            if (!o) {
+                free(times);
+                return false;
+            }
+            size_t j = (size_t)rng_below(&r, live);
+            o->value = j;
+            o->next = slots[(j + 1) % live];
+            slots[j] = o;
+        }
+        times[s] = now_ns() - t0;
+    }
+    uint64_t total = now_ns() - t_all;
+    gc_clock c = gc_clock_read();
+    gc_collect();
+    size_t live_bytes = gc_live_bytes();
+    /* The slots must still be reachable at that collection: this says
+     * they are used after it. */
+    __asm__ volatile("" : : "r"(slots) : "memory");
+    qsort(times, steps, sizeof *times, cmp_u64);
+    *out = (gc_pause_figures){
+        .live = live, .steps = steps,
+        .step_p50_ns = times[steps / 2], .step_p99_ns = times[steps * 99 / 100],
+        .step_max_ns = times[steps - 1], .collections = c.collections,
+        .stopped_ns = c.stopped_ns, .longest_stop_ns = c.longest_stop_ns,
+        .median_stop_ns = c.median_stop_ns,
+        .total_ns = total, .heap_bytes = gc_heap_bytes(), .live_bytes = live_bytes,
+    };
+    free(times);
+    return true;
+}
+
+#define PAUSE_FIELDS 12
+
+int gc_pause_format(const gc_pause_figures *f, char *buf, size_t cap)
+{
+    return snprintf(buf, cap, "%" PRIu64 " %" PRIu64 " %" PRIu64 " %" PRIu64 " %" PRIu64
+                    " %" PRIu64 " %" PRIu64 " %" PRIu64 " %" PRIu64 " %" PRIu64 " %" PRIu64 " %" PRIu64 "\n",
+                    f->live, f->steps, f->step_p50_ns, f->step_p99_ns, f->step_max_ns,
+                    f->collections, f->stopped_ns, f->longest_stop_ns, f->median_stop_ns,
+                    f->total_ns,
+                    f->heap_bytes, f->live_bytes);
+}
+
+bool gc_pause_parse(const char *line, gc_pause_figures *out)
+{
+    gc_pause_figures f;
+    int used = 0;
+    if (sscanf(line, "%" SCNu64 " %" SCNu64 " %" SCNu64 " %" SCNu64 " %" SCNu64 " %" SCNu64
+               " %" SCNu64 " %" SCNu64 " %" SCNu64 " %" SCNu64 " %" SCNu64 " %" SCNu64 "%n",
+               &f.live, &f.steps, &f.step_p50_ns, &f.step_p99_ns, &f.step_max_ns,
+               &f.collections, &f.stopped_ns, &f.longest_stop_ns, &f.median_stop_ns,
+               &f.total_ns,
+               &f.heap_bytes, &f.live_bytes, &used) != PAUSE_FIELDS)
+        return false;
+    if (line[used] != '\n' && line[used] != '\0')
+        return false;
+    if (f.live == 0 || f.steps == 0)
+        return false;
+    *out = f;
+    return true;
+}
+
+int gc_pause_child_main(const char *spec, uint64_t seed)
+{
+    char mode_name[16];
+    size_t live;
+    int used = 0;
+    gc_mode m;
+    if (sscanf(spec, "pause:%15[a-z]:%zu%n", mode_name, &live, &used) != 2 ||
+        spec[used] != '\0' || live == 0 || !gc_mode_parse(mode_name, &m))
+        return 2;
+    if (!gc_start(m))
+        return 1;
+    gc_pause_figures f;
+    if (!gc_pause_run(live, seed, &f))
+        return 1;
+    char line[256];
+    gc_pause_format(&f, line, sizeof line);
+    return fputs(line, stdout) >= 0 && fflush(stdout) == 0 ? 0 : 1;
+}
+
+int gc_pause_in_child(const char *program, gc_mode mode, size_t live,
+                      gc_pause_figures *out)
+{
+    *out = (gc_pause_figures){0};
+    char arg[96];
+    if (!gc_mode_name(mode))
+        return 127;
+    snprintf(arg, sizeof arg, "--child=pause:%s:%zu", gc_mode_name(mode), live);
+    int fds[2];
+    if (pipe2(fds, O_CLOEXEC) != 0)
+        return 127;
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_adddup2(&actions, fds[1], STDOUT_FILENO);
+    /* fd 3 is where a child of the suite reports its peak memory
+     * (peak_rss.h); here it may be the parent's --benchmark_out file,
+     * which the child must not write to. */
+    posix_spawn_file_actions_addopen(&actions, 3, "/dev/null", O_WRONLY, 0);
+    char *argv[] = {(char *)program, arg, NULL};
+    pid_t pid;
+    int err = posix_spawn(&pid, program, &actions, NULL, argv, environ);
+    posix_spawn_file_actions_destroy(&actions);
+    close(fds[1]);
+    if (err != 0) {
+        close(fds[0]);
+        return 127;
+    }
+    char line[256];
+    size_t got = 0;
+    ssize_t n;
+    while (got + 1 < sizeof line &&
+           ((n = read(fds[0], line + got, sizeof line - 1 - got)) > 0 ||
+            (n < 0 && errno == EINTR)))
+        if (n > 0)
+            got += (size_t)n;
+    line[got] = '\0';
+    close(fds[0]);
+    int status;
+    while (waitpid(pid, &status, 0) < 0)
+        if (errno != EINTR)
+            return 127;
+    int code = WIFEXITED(status) ? WEXITSTATUS(status)
+             : WIFSIGNALED(status) ? 128 + WTERMSIG(status) : 127;
+    if (code != 0)
+        return code;
+    return gc_pause_parse(line, out) ? 0 : 127;
+}
