@@ -63,6 +63,16 @@ const claim_rule claim_rules[] = {
      "queue", {"queue"}, judge_s3},
     {"S4", "A bounded pool of workers beats one thread per item", "queue",
      {"queue"}, judge_s4},
+    {"C1", "Allocating a temporary per item makes the collector run more often "
+           "and costs time", "gc", {"gc", "gc_churn"}, judge_c1},
+    {"C2", "An object graph costs the collector more marking and heap than a "
+           "flat pointer-free array", "gc", {"gc_layouts"}, judge_c2},
+    {"C3", "References kept alive keep memory and collector work", "gc",
+     {"gc_cache"}, judge_c3},
+    {"C4", "Pauses grow with the live heap; incremental or parallel marking "
+           "shortens them", "gc", {"gc_pauses"}, judge_c4},
+    {"C5", "A tracing collector frees the cycles reference counting leaks (A2, "
+           "second half)", "gc", {"gc"}, judge_c5},
 };
 const size_t claim_rule_count = sizeof claim_rules / sizeof claim_rules[0];
 
@@ -73,7 +83,9 @@ const claim_out_of_scope claims_out_of_scope[] = {
     {"A Go net/http server serves about 7x the requests per second of Flask",
      "004", "an HTTP throughput claim, not a memory-layout one"},
     {"Go's concurrent mark-and-sweep collector keeps pauses short", "000",
-     "C has no garbage collector; A1-A3 measure the allocation side"},
+     "a claim about Go's own collector; C4 measures the general part (pauses "
+     "against the live heap, incremental and parallel against stop-the-world) "
+     "with the Boehm collector"},
 };
 const size_t claims_out_of_scope_count =
     sizeof claims_out_of_scope / sizeof claims_out_of_scope[0];
