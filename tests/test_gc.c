@@ -66,10 +66,15 @@ Test(gc, the_allocator_interface_refuses_what_it_cannot_align)
 }
 
 /* A2's second half: every link of a dropped ring is still counted (so
- * counting alone leaks it), and the collector reclaims every one. */
+ * counting alone leaks it), and the collector reclaims every one.  Rings
+ * of up to 1000 links: the collector is conservative, and under
+ * AddressSanitizer a stray word somewhere in the roots fell inside a ring
+ * of 100 000 links (3 MiB) in about one run in fifteen, keeping it all;
+ * the bench counts its million-link ring and the rule says so if one is
+ * kept (docs/experiments/gc.md, caveats). */
 Test(gc, the_collector_reclaims_every_link_counting_leaks)
 {
-    static const size_t sizes[] = {1, 2, 1000, 100000};
+    static const size_t sizes[] = {1, 2, 1000};
     for (size_t i = 0; i < sizeof sizes / sizeof sizes[0]; i++) {
         gc_ring_outcome o;
         cr_assert(gc_ring_reclaim(sizes[i], &o));

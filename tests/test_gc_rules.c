@@ -21,7 +21,7 @@ Test(gc_rules, every_rule_holds_where_it_clearly_does)
                            ids[i]);
     }
     judge(FIXTURES "gc_holds", "C4");
-    cr_assert_not_null(strstr(text_str(&judged.figures), "16.0x from 32768 to 524288"),
+    cr_assert_not_null(strstr(text_str(&judged.figures), "16.0x from 16384 to 262144"),
                        "%s", text_str(&judged.figures));
     cr_assert_not_null(strstr(text_str(&judged.body), "Cost in total time"));
 }

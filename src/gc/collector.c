@@ -157,7 +157,7 @@ size_t gc_live_bytes(void)
  * the callees that made the objects ran. */
 __attribute__((noinline)) void gc_clear_stack(void)
 {
-    volatile char zeros[16384];
+    volatile char zeros[262144];
     memset((char *)zeros, 0, sizeof zeros);
     __asm__ volatile("" : : "r"(zeros) : "memory");
 }

@@ -79,7 +79,7 @@ void gc_collect(void);
 size_t gc_heap_bytes(void);
 size_t gc_live_bytes(void);
 
-/* Overwrites a few KiB of the stack below the caller with zeros, so that
+/* Overwrites 256 KiB of the stack below the caller with zeros, so that
  * no stale copy of a pointer there keeps an object alive: a conservative
  * collector cannot tell an old value from a live one.  Tests and the
  * exact counts call it before collecting. */

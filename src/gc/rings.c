@@ -6,7 +6,11 @@
 #include "gc_alloc.h"
 
 #include <gc/gc.h>
+#include <stdint.h>
 #include <stdlib.h>
+
+/* What a watch slot holds until the collector clears it: not an address. */
+#define WATCHED ((void *)(uintptr_t)1)
 
 /* Makes the ring and watches each link; returns false when out of memory.
  * noinline: its frame, where the links' addresses passed, is below the
@@ -20,7 +24,11 @@ __attribute__((noinline)) static bool make_watched_ring(size_t n, void **watch,
     struct rc_link *l = any;
     for (size_t i = 0; i < n; i++, l = l->next) {
         *counted_live += rc_count(l) > 0;
-        watch[i] = l;
+        /* The slot holds a mark, not the link's address: the collector
+         * clears it all the same, and no copy of a pointer to the ring is
+         * left anywhere (with AddressSanitizer, memory from calloc was
+         * seen to keep a whole ring alive). */
+        watch[i] = WATCHED;
         if (GC_general_register_disappearing_link(&watch[i], l) != GC_SUCCESS) {
             watch[i] = NULL;
             return false;
