@@ -1,0 +1,608 @@
+/*
+ * gallery.c - the classic cache gallery, each as a claim with a verdict:
+ * the memory mountain, memory-level parallelism, associativity, false
+ * sharing, the prefetcher, TLB reach and the cost of writes.
+ *
+ * Claims X1-X7 (docs/claims.md); after CS:APP's memory mountain, Igor
+ * Ostrovsky's "Gallery of processor cache effects" and Drepper's "What
+ * every programmer should know about memory".  One program: its cases
+ * share buffers of hundreds of MiB, built once (a first touch of a page
+ * costs about 10 us on some guests), and one filter picks a family.
+ *
+ * Run:    make bench BENCH=gallery            (or build/bin/gallery --help)
+ * Files:  benches/gallery.c, src/gallery/, plots/gallery.gp,
+ *         src/report/rules/gallery.c, docs/experiments/gallery.md,
+ *         docs/lessons/gallery-*.md, make demo-gallery-*
+ * Sizes:  L1, L2, L3 from src/gallery/levels.h (reported sizes or stated
+ *         fallbacks; in the JSON context as gallery_l<k>).  P, the
+ *         "past the caches" size, is min(--max-ws, 256 MiB): 256 MiB by
+ *         default, 64 MiB with --quick.
+ * Cases (GB/s counts the bytes the program asked for; ns per ... is
+ *        1e9 / items_per_second):
+ *   gallery/mountain/s<k>/<W>   X1: read one 4-byte element every k (1 ..
+ *                               32) of the first W bytes of a buffer, W =
+ *                               16 KiB .. --max-ws (1 GiB; 64 MiB with
+ *                               --quick): one size per doubling, four per
+ *                               doubling within a factor two of each level
+ *                               (not with --quick).  Items: reads.
+ *   gallery/mlp/<k>             X2: k = 1 .. 16 independent chases through
+ *                               one random cycle over P bytes (huge pages
+ *                               asked for), advanced in turn.  Items: loads.
+ *   gallery/assoc/<pitch>       X3: a chase down a column of 16 rows whose
+ *                               starts are 'pitch' bytes apart, pitch 1 KiB
+ *                               .. 16 KiB in steps of 512 B, plus 4160 and
+ *                               8256 (a power of two plus a line).  Items:
+ *                               loads.
+ *   gallery/falseshare/<where>/<n>  X4: two threads each add 1 to its own
+ *                               counter n times a round; the counters on
+ *                               one_line (8 B apart), next_line (64 B),
+ *                               two_lines (128 B) or local (each thread's
+ *                               stack).  Items: increments of one thread.
+ *   gallery/prefetch/<order>/<P> X5: a chase over every line of P bytes
+ *                               (huge pages asked for) in sequential
+ *                               order, a stride of 8 lines, or at random.
+ *                               Items: lines.
+ *   gallery/tlb/<walk>/<P>      X6: a chase at random within each 4 KiB
+ *                               page before the next page (within_base), at
+ *                               random over all lines (across_base), and
+ *                               the same on huge pages (across_huge).
+ *                               Items: loads.
+ *   gallery/writes/<kind>/<P>   X7: a pass over P bytes: read (sum), write
+ *                               (plain stores), rmw (load, xor, store) and
+ *                               stream (non-temporal SSE2 stores).  Items:
+ *                               lines; bytes: P a pass.
+ * Timed:  only the kernel; buffers, orders and threads are set up before
+ *         the timed loop and kept for the whole program, so the cases'
+ *         repetitions run interleaved (cli.h).  Seeds: --seed.
+ * Counters: ws_bytes and per_iteration (items per timed iteration: with
+ *         cpu_time, the CPU time per item of one repetition) on every
+ *         case; mountain: stride_bytes, stride_elems,
+ *         level (1, 2, 3 or 4 = past L3, by the sizes above: only for a
+ *         size at least twice the level below and at most half its own),
+ *         line_bytes, l1_bytes, l2_bytes, l3_bytes; mlp: chains;
+ *         assoc: pitch_bytes, rows; falseshare: gap_bytes (0: local),
+ *         threads; prefetch: stride_bytes; chases on requested huge pages:
+ *         huge_fraction (what the kernel gave); writes: nt_stores (1 when
+ *         the stream kernel really streams).  A counter that would be 0 is
+ *         left out (strict JSON readers refuse Google Benchmark's NaN).
+ * Check:  mountain and read sums against the fill rule; chases end on a
+ *         line of their buffer, and the column chase where it started;
+ *         falseshare counters reach exactly rounds x n; write passes leave
+ *         words[i] = i.  A failure marks the case and the program exits 1.
+ */
+#include "alloc/pages.h"
+#include "gallery/column.h"
+#include "gallery/falseshare.h"
+#include "gallery/levels.h"
+#include "gallery/mlp.h"
+#include "gallery/orders.h"
+#include "gallery/writes.h"
+#include "harness/cli.h"
+#include "harness/machine.h"
+#include "harness/rng.h"
+#include "harness/sizes.h"
+#include "harness/thp.h"
+#include "shim/bench.h"
+#include "stride/chase.h"
+#include "stride/strided.h"
+
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const bench_program gallery_program = {
+    .name = "gallery",
+    .purpose =
+        "The classic cache gallery on this machine: the memory mountain (read\n"
+        "bandwidth by stride and working set), memory-level parallelism, cache\n"
+        "associativity, false sharing between two threads, the prefetcher, TLB\n"
+        "reach on base and huge pages, and the cost of plain, read-modify-write\n"
+        "and streaming stores.  Claims X1-X7.",
+    .default_max_ws = (size_t)1 << 30,
+    .quick_max_ws = (size_t)64 << 20,
+    .min_time_s = 0.02,
+    .quick_min_time_s = 0.005,
+    .interleave = true,
+};
+
+/* The mountain has ~350 cases: a shorter repetition each keeps it within
+ * a minute; its kernels are plain loops whose passes repeat exactly. */
+#define MOUNTAIN_MIN_TIME 0.008
+#define MOUNTAIN_QUICK_MIN_TIME 0.002
+
+/* The size of the buffers "past the caches": 8 times the 32 MiB of a
+ * large L3 slice, so under 1/8 of a pass can hit in it. */
+#define PAST_BYTES ((size_t)256 << 20)
+
+/* Loads per timed iteration of every chase: the call into the library per
+ * iteration is then far below 1% of the time, even in L1. */
+#define CHASE_STEPS 4096
+
+#define COLUMN_ROWS 16
+#define FALSESHARE_INCREMENTS ((uint64_t)1 << 20)
+#define PREFETCH_STRIDE_LINES 8
+#define WRITES_KEY UINT64_C(0x5a5a5a5a5a5a5a5a)
+
+/* A buffer of whole pages of one kind, held for the whole program. */
+typedef struct region {
+    pages_kind kind;
+    void *data;             /* NULL until built */
+    size_t bytes;
+    double huge_fraction;   /* of the bytes, backed by huge pages */
+    void *at;               /* where its chase stopped */
+} region;
+
+enum { R_MOUNTAIN, R_WRITES, R_RANDOM_HUGE, R_SEQ_HUGE, R_STRIDE_HUGE,
+       R_RANDOM_BASE, R_WITHIN_BASE, R_COUNT };
+
+/* What every case reads: the options and the shared buffers. */
+typedef struct gallery {
+    bench_options opt;
+    gallery_levels levels;
+    size_t line, past;
+    region r[R_COUNT];
+    size_t mlp_first[16];   /* 16 evenly spaced lines of R_RANDOM_HUGE's cycle */
+    bool chases_built;
+} gallery;
+
+/* A case's cookie: the gallery and which variant of its family. */
+typedef struct cookie {
+    gallery *g;
+    int region;             /* chases: which buffer */
+    size_t param;           /* stride, chains, gap, ...: the family's */
+    void *heads[16];        /* mlp: where each chain stopped */
+    bool started;
+} cookie;
+
+static void fail_case(bench_state *s, const char *message)
+{
+    bench_skip_with_error(s, message);
+    bench_cli_fail();
+}
+
+/* Sets a counter only when it is above 0: Google Benchmark writes the
+ * spread of an all-zero counter as NaN, which strict readers refuse. */
+static void set_positive(bench_state *s, const char *name, double value)
+{
+    if (value > 0)
+        bench_set_counter(s, name, value, BENCH_COUNTER_PLAIN);
+}
+
+static bool region_alloc(region *r, pages_kind kind, size_t bytes)
+{
+    r->kind = kind;
+    r->bytes = bytes;
+    r->data = alloc_bytes(alloc_pages(kind), bytes, 64);
+    return r->data != NULL;
+}
+
+/* Asked after the first touch: huge pages are given only then. */
+static void region_note_pages(region *r)
+{
+    long long huge = thp_huge_bytes(r->data, r->bytes);
+    r->huge_fraction = huge < 0 ? 0 : (double)huge / (double)r->bytes;
+}
+
+static void region_free(region *r)
+{
+    if (r->data)
+        alloc_free(alloc_pages(r->kind), r->data, r->bytes);
+    r->data = NULL;
+}
+
+/* --- X1: the memory mountain ---------------------------------------------- */
+
+static bool mountain_ready(gallery *g)
+{
+    region *r = &g->r[R_MOUNTAIN];
+    if (r->data)
+        return true;
+    if (!region_alloc(r, PAGES_SMALL, g->opt.max_ws))
+        return false;
+    strided_fill(r->data, r->bytes / sizeof(uint32_t));
+    return true;
+}
+
+static void mountain_case(bench_state *s, const void *user)
+{
+    const cookie *c = user;
+    gallery *g = c->g;
+    size_t ws = (size_t)bench_arg(s, 0), step = c->param;
+    size_t words = ws / sizeof(uint32_t);
+    if (!mountain_ready(g)) {
+        fail_case(s, "out of memory for the mountain's buffer");
+        return;
+    }
+    const uint32_t *data = g->r[R_MOUNTAIN].data;
+    /* One untimed pass first, so a working set that fits a cache is
+     * measured from that cache (as CS:APP's mountain warms it).  Past
+     * twice the L3 nothing stays warm anyway. */
+    uint64_t sum = 0;
+    if (ws <= 2 * g->levels.bytes[2])
+        sum = strided_sum(data, words, step);
+    bench_do_not_optimize(&sum);
+    while (bench_keep_running(s, 1)) {
+        sum = strided_sum(data, words, step);
+        bench_do_not_optimize(&sum);   /* keeps every pass */
+    }
+    if (sum != strided_expected(words, step)) {
+        char msg[96];
+        snprintf(msg, sizeof msg, "sum %" PRIu64 ", expected %" PRIu64, sum,
+                 strided_expected(words, step));
+        fail_case(s, msg);
+        return;
+    }
+    int64_t reads = bench_iterations(s) * (int64_t)strided_reads(words, step);
+    bench_set_items_processed(s, reads);
+    bench_set_bytes_processed(s, reads * (int64_t)sizeof(uint32_t));
+    bench_set_counter(s, "ws_bytes", (double)ws, BENCH_COUNTER_PLAIN);
+    bench_set_counter(s, "per_iteration", (double)strided_reads(words, step),
+                      BENCH_COUNTER_PLAIN);
+    bench_set_counter(s, "stride_elems", (double)step, BENCH_COUNTER_PLAIN);
+    bench_set_counter(s, "stride_bytes", (double)(step * sizeof(uint32_t)),
+                      BENCH_COUNTER_PLAIN);
+    set_positive(s, "level", gallery_level_inside(&g->levels, ws));
+    bench_set_counter(s, "line_bytes", (double)g->line, BENCH_COUNTER_PLAIN);
+    for (int k = 0; k < 3; k++) {
+        static const char *const names[] = {"l1_bytes", "l2_bytes", "l3_bytes"};
+        bench_set_counter(s, names[k], (double)g->levels.bytes[k], BENCH_COUNTER_PLAIN);
+    }
+}
+
+/* --- the chases: X2, X5, X6 -------------------------------------------------- */
+
+/* Links region r along next[] and notes what pages it got. */
+static bool chase_region(gallery *g, int which, pages_kind kind, const size_t *next,
+                         size_t lines)
+{
+    region *r = &g->r[which];
+    if (!region_alloc(r, kind, lines * g->line))
+        return false;
+    chase_link(r->data, g->line, next, lines);
+    region_note_pages(r);
+    r->at = r->data;
+    return true;
+}
+
+/* Builds every chase buffer at once, at the first chase case: the random
+ * cycle is drawn once and linked on both page kinds. */
+static bool chases_ready(gallery *g)
+{
+    if (g->chases_built)
+        return true;
+    size_t lines = g->past / g->line, per_page = machine_page_size() / g->line;
+    size_t *order = malloc(lines * sizeof *order), *next = malloc(lines * sizeof *next);
+    bool ok = order && next && per_page > 0;
+    rng r = rng_seeded(g->opt.seed);
+    if (ok) {
+        rng_single_cycle(&r, next, lines);
+        ok = mlp_spread(next, lines, 16, g->mlp_first) &&
+             chase_region(g, R_RANDOM_HUGE, PAGES_HUGE, next, lines) &&
+             chase_region(g, R_RANDOM_BASE, PAGES_SMALL, next, lines);
+    }
+    if (ok && orders_strided(order, lines, 1)) {
+        orders_to_cycle(order, next, lines);
+        ok = chase_region(g, R_SEQ_HUGE, PAGES_HUGE, next, lines);
+    }
+    if (ok && orders_strided(order, lines, PREFETCH_STRIDE_LINES)) {
+        orders_to_cycle(order, next, lines);
+        ok = chase_region(g, R_STRIDE_HUGE, PAGES_HUGE, next, lines);
+    }
+    if (ok && orders_page_local(&r, order, lines, per_page)) {
+        orders_to_cycle(order, next, lines);
+        ok = chase_region(g, R_WITHIN_BASE, PAGES_SMALL, next, lines);
+    }
+    free(order);
+    free(next);
+    g->chases_built = ok;
+    return ok;
+}
+
+/* True when p is a line of region r. */
+static bool on_a_line(const gallery *g, const region *r, const void *p)
+{
+    uintptr_t offset = (uintptr_t)p - (uintptr_t)r->data;   /* wraps if p < data */
+    return offset < r->bytes && offset % g->line == 0;
+}
+
+static void chase_counters(bench_state *s, const region *r, int64_t loads)
+{
+    bench_set_items_processed(s, loads);
+    bench_set_counter(s, "per_iteration", CHASE_STEPS, BENCH_COUNTER_PLAIN);
+    bench_set_counter(s, "ws_bytes", (double)r->bytes, BENCH_COUNTER_PLAIN);
+    if (r->kind == PAGES_HUGE)
+        set_positive(s, "huge_fraction", r->huge_fraction);
+}
+
+/* prefetch/ and tlb/: one chase, continuing where the last call stopped. */
+static void chase_case(bench_state *s, const void *user)
+{
+    const cookie *c = user;
+    gallery *g = c->g;
+    if (!chases_ready(g)) {
+        fail_case(s, "out of memory for the chases");
+        return;
+    }
+    region *r = &g->r[c->region];
+    void *p = r->at;
+    while (bench_keep_running(s, 1)) {
+        p = chase_walk(p, CHASE_STEPS);
+        bench_do_not_optimize(p);
+    }
+    r->at = p;
+    if (!on_a_line(g, r, p)) {
+        fail_case(s, "the chase left its buffer");
+        return;
+    }
+    chase_counters(s, r, bench_iterations(s) * CHASE_STEPS);
+    set_positive(s, "stride_bytes", (double)(c->param * g->line));
+}
+
+/* mlp/<k>: k chains from evenly spaced lines of the random cycle. */
+static void mlp_case(bench_state *s, const void *user)
+{
+    cookie *c = (cookie *)user;   /* this program's own: the heads move */
+    gallery *g = c->g;
+    size_t k = c->param;
+    if (!chases_ready(g)) {
+        fail_case(s, "out of memory for the chases");
+        return;
+    }
+    region *r = &g->r[R_RANDOM_HUGE];
+    if (!c->started)
+        for (size_t j = 0; j < k; j++)
+            c->heads[j] = (char *)r->data + g->mlp_first[j * (16 / k)] * g->line;
+    c->started = true;
+    while (bench_keep_running(s, 1)) {
+        void *p = mlp_walk(c->heads, k, CHASE_STEPS / k);
+        bench_do_not_optimize(p);
+    }
+    for (size_t j = 0; j < k; j++)
+        if (!on_a_line(g, r, c->heads[j])) {
+            fail_case(s, "a chain left its buffer");
+            return;
+        }
+    chase_counters(s, r, bench_iterations(s) * CHASE_STEPS);
+    bench_set_counter(s, "chains", (double)k, BENCH_COUNTER_PLAIN);
+}
+
+/* --- X3: associativity ----------------------------------------------------------- */
+
+static void assoc_case(bench_state *s, const void *user)
+{
+    (void)user;
+    size_t pitch = (size_t)bench_arg(s, 0), bytes = column_bytes(pitch, COLUMN_ROWS);
+    /* Page-aligned, so the rows fall in the L1 sets the pitch implies
+     * (an L1 set is chosen by bits inside the 4 KiB page). */
+    size_t rounded = (bytes + 4095) / 4096 * 4096;
+    char *m = aligned_alloc(4096, rounded);
+    if (!m || !column_link(m, pitch, COLUMN_ROWS)) {
+        free(m);
+        fail_case(s, m ? "pitch is not a multiple of a pointer" : "out of memory");
+        return;
+    }
+    void *p = m;
+    while (bench_keep_running(s, 1)) {
+        p = chase_walk(p, CHASE_STEPS);
+        bench_do_not_optimize(p);
+    }
+    /* CHASE_STEPS is a whole number of trips down the column. */
+    bool home = p == (void *)m;
+    free(m);
+    if (!home) {
+        fail_case(s, "the column chase did not come back to its first row");
+        return;
+    }
+    bench_set_items_processed(s, bench_iterations(s) * CHASE_STEPS);
+    bench_set_counter(s, "per_iteration", CHASE_STEPS, BENCH_COUNTER_PLAIN);
+    bench_set_counter(s, "ws_bytes", (double)(COLUMN_ROWS * 64), BENCH_COUNTER_PLAIN);
+    bench_set_counter(s, "pitch_bytes", (double)pitch, BENCH_COUNTER_PLAIN);
+    bench_set_counter(s, "rows", COLUMN_ROWS, BENCH_COUNTER_PLAIN);
+}
+
+/* --- X4: false sharing ------------------------------------------------------------ */
+
+static void falseshare_case(bench_state *s, const void *user)
+{
+    const cookie *c = user;
+    uint64_t n = (uint64_t)bench_arg(s, 0);
+    falseshare_team t;
+    if (!falseshare_start(&t, c->param, n)) {
+        fail_case(s, "cannot start the second thread");
+        return;
+    }
+    while (bench_keep_running(s, 1))
+        falseshare_round(&t);
+    uint64_t want = (uint64_t)bench_iterations(s) * n;
+    uint64_t got0 = falseshare_total(&t, 0), got1 = falseshare_total(&t, 1);
+    falseshare_stop(&t);
+    if (got0 != want || got1 != want) {
+        char msg[128];
+        snprintf(msg, sizeof msg, "counters %" PRIu64 " and %" PRIu64 ", expected %" PRIu64,
+                 got0, got1, want);
+        fail_case(s, msg);
+        return;
+    }
+    bench_set_items_processed(s, (int64_t)want);
+    bench_set_counter(s, "per_iteration", (double)n, BENCH_COUNTER_PLAIN);
+    bench_set_counter(s, "ws_bytes", c->param ? (double)(c->param + 8) : 16,
+                      BENCH_COUNTER_PLAIN);
+    set_positive(s, "gap_bytes", (double)c->param);
+    bench_set_counter(s, "threads", 2, BENCH_COUNTER_PLAIN);
+}
+
+/* --- X7: write costs --------------------------------------------------------------- */
+
+enum { W_READ, W_WRITE, W_RMW, W_STREAM };
+
+static void writes_case(bench_state *s, const void *user)
+{
+    const cookie *c = user;
+    gallery *g = c->g;
+    region *r = &g->r[R_WRITES];
+    if (!r->data) {
+        if (!region_alloc(r, PAGES_SMALL, g->past)) {
+            fail_case(s, "out of memory for the write buffer");
+            return;
+        }
+        writes_fill(r->data, r->bytes / sizeof(uint64_t));
+    }
+    uint64_t *w = r->data, sum = 0;
+    size_t n = r->bytes / sizeof(uint64_t);
+    while (bench_keep_running(s, 1)) {
+        switch (c->param) {
+        case W_READ: sum = writes_read(w, n); break;
+        case W_WRITE: writes_plain(w, n); break;
+        case W_RMW: writes_rmw(w, n, WRITES_KEY); break;
+        default: writes_stream(w, n); break;
+        }
+        bench_do_not_optimize(&sum);
+        bench_clobber_memory();   /* the stores happen, every pass */
+    }
+    if (c->param == W_RMW && bench_iterations(s) % 2)
+        writes_rmw(w, n, WRITES_KEY);   /* untimed: back to words[i] = i */
+    size_t wrong = writes_first_wrong(w, n);
+    if ((c->param == W_READ && sum != writes_expected_sum(n)) || wrong != n) {
+        char msg[96];
+        snprintf(msg, sizeof msg, "the buffer is wrong at word %zu (sum %" PRIu64 ")",
+                 wrong, sum);
+        fail_case(s, msg);
+        return;
+    }
+    int64_t passes = bench_iterations(s);
+    bench_set_items_processed(s, passes * (int64_t)(r->bytes / g->line));
+    bench_set_counter(s, "per_iteration", (double)(r->bytes / g->line), BENCH_COUNTER_PLAIN);
+    bench_set_bytes_processed(s, passes * (int64_t)r->bytes);
+    bench_set_counter(s, "ws_bytes", (double)r->bytes, BENCH_COUNTER_PLAIN);
+    if (c->param == W_STREAM)
+        set_positive(s, "nt_stores", writes_streaming());
+}
+
+/* --- sizes and registration ------------------------------------------------------- */
+
+static int add(const char *family, const char *variant, bench_fn run, const cookie *c,
+               const int64_t *args, size_t nargs, double min_time)
+{
+    char name[96];
+    snprintf(name, sizeof name, "gallery/%s%s%s", family, variant ? "/" : "",
+             variant ? variant : "");
+    bench_def def = {.name = name, .run = run, .user = c, .args = args,
+                     .nargs = nargs, .min_time = min_time};
+    return bench_register(&def);
+}
+
+/* The mountain's working sets: 16 KiB .. max_ws, one per doubling, and
+ * four per doubling within a factor two of each level (not with quick). */
+static size_t mountain_sizes(const gallery *g, int64_t *out, size_t cap)
+{
+    size_t lo = g->opt.max_ws < ((size_t)16 << 10) ? g->opt.max_ws : (size_t)16 << 10;
+    size_t ws[128];
+    size_t n = size_sweep(lo, g->opt.max_ws, 1, g->levels.bytes, 3,
+                          g->opt.quick ? 0 : 4, g->line, ws, 128);
+    for (size_t i = 0; i < n && i < cap; i++)
+        out[i] = (int64_t)ws[i];
+    return n < cap ? n : cap;
+}
+
+static char *context_bytes(size_t bytes, const char *source, char *buf, size_t size)
+{
+    char h[32];
+    snprintf(buf, size, "%s (%s)", size_format(bytes, h, sizeof h), source);
+    return buf;
+}
+
+int main(int argc, char **argv)
+{
+    static gallery g;
+    g.opt = bench_cli_start(&gallery_program, argc, argv);
+    g.levels = gallery_levels_now();
+    g.line = machine_line_size();
+    g.past = g.opt.max_ws < PAST_BYTES ? g.opt.max_ws : PAST_BYTES;
+    g.past -= g.past % machine_page_size();   /* whole pages: page-local orders */
+    if (g.past < 64 * g.line) {
+        fprintf(stderr, "gallery: --max-ws must be at least %zu bytes\n", 64 * g.line);
+        return 2;
+    }
+    char buf[64], mode[32];
+    for (int k = 0; k < 3; k++) {
+        char key[32];
+        snprintf(key, sizeof key, "gallery_l%d", k + 1);
+        bench_add_context(key, context_bytes(g.levels.bytes[k], g.levels.source[k],
+                                             buf, sizeof buf));
+    }
+    bench_add_context("thp_enabled", thp_mode("enabled", mode, sizeof mode));
+
+    /* All at once at the end: the mountain, the write buffer, five chase
+     * buffers (huge ones rounded up to 2 MiB) and, while they are built,
+     * the order and the cycle (a size_t per line each). */
+    size_t need = g.opt.max_ws + 6 * g.past + 3 * PAGES_HUGE_SIZE +
+                  2 * (g.past / g.line) * sizeof(size_t);
+    bench_cli_require_memory(&gallery_program, need, "the gallery's buffers");
+
+    static const size_t strides_full[] = {1, 2, 3, 4, 6, 8, 12, 16, 24, 32};
+    static const size_t strides_quick[] = {1, 2, 4, 8, 16, 32};
+    const size_t *strides = g.opt.quick ? strides_quick : strides_full;
+    size_t nstrides = g.opt.quick ? 6 : 10;
+    static cookie mountain[10], mlp[5], prefetch[3], tlb[3], share[4], writes[4], assoc;
+    static int64_t sizes[128], pitches[40];
+    size_t nsizes = mountain_sizes(&g, sizes, 128);
+    double mtime = g.opt.quick ? MOUNTAIN_QUICK_MIN_TIME : MOUNTAIN_MIN_TIME;
+    int bad = 0;
+    for (size_t i = 0; i < nstrides; i++) {
+        char v[16];
+        snprintf(v, sizeof v, "s%zu", strides[i]);
+        mountain[i] = (cookie){.g = &g, .param = strides[i]};
+        bad |= add("mountain", v, mountain_case, &mountain[i], sizes, nsizes, mtime);
+    }
+
+    static const int64_t chains[] = {1, 2, 4, 8, 16};
+    for (size_t i = 0; i < 5; i++) {
+        mlp[i] = (cookie){.g = &g, .param = (size_t)chains[i]};
+        bad |= add("mlp", NULL, mlp_case, &mlp[i], &chains[i], 1, 0);
+    }
+
+    size_t npitches = 0;
+    for (int64_t p = 1024; p <= 16384; p += 512)
+        pitches[npitches++] = p;
+    pitches[npitches++] = 4096 + 64;
+    pitches[npitches++] = 8192 + 64;
+    assoc = (cookie){.g = &g};
+    bad |= add("assoc", NULL, assoc_case, &assoc, pitches, npitches, 0);
+
+    static const char *const places[] = {"one_line", "next_line", "two_lines", "local"};
+    static const size_t gaps[] = {8, 64, 128, 0};
+    static const int64_t increments = (int64_t)FALSESHARE_INCREMENTS;
+    for (size_t i = 0; i < 4; i++) {
+        share[i] = (cookie){.g = &g, .param = gaps[i]};
+        bad |= add("falseshare", places[i], falseshare_case, &share[i], &increments, 1, 0);
+    }
+
+    static int64_t past;
+    past = (int64_t)g.past;
+    static const char *const orders[] = {"sequential", "stride", "random"};
+    static const int order_regions[] = {R_SEQ_HUGE, R_STRIDE_HUGE, R_RANDOM_HUGE};
+    for (size_t i = 0; i < 3; i++) {
+        prefetch[i] = (cookie){.g = &g, .region = order_regions[i],
+                               .param = i == 1 ? PREFETCH_STRIDE_LINES : 0};
+        bad |= add("prefetch", orders[i], chase_case, &prefetch[i], &past, 1, 0);
+    }
+    static const char *const walks[] = {"within_base", "across_base", "across_huge"};
+    static const int walk_regions[] = {R_WITHIN_BASE, R_RANDOM_BASE, R_RANDOM_HUGE};
+    for (size_t i = 0; i < 3; i++) {
+        tlb[i] = (cookie){.g = &g, .region = walk_regions[i]};
+        bad |= add("tlb", walks[i], chase_case, &tlb[i], &past, 1, 0);
+    }
+    static const char *const kinds[] = {"read", "write", "rmw", "stream"};
+    for (size_t i = 0; i < 4; i++) {
+        writes[i] = (cookie){.g = &g, .param = i};
+        bad |= add("writes", kinds[i], writes_case, &writes[i], &past, 1, 0);
+    }
+    if (bad)
+        return 2;
+
+    int status = bench_cli_finish();
+    for (int i = 0; i < R_COUNT; i++)
+        region_free(&g.r[i]);
+    return status;
+}

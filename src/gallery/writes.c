@@ -1,0 +1,96 @@
+/* writes.c - read, write, read-modify-write and streaming-store passes. */
+#include "writes.h"
+
+#ifdef __SSE2__
+#include <immintrin.h>
+#endif
+
+void writes_fill(uint64_t *words, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        words[i] = i;
+}
+
+/* Four running sums, so the loop waits on loads, not on one chain of
+ * additions. */
+uint64_t writes_read(const uint64_t *words, size_t n)
+{
+    uint64_t s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+    size_t i = 0;
+    for (; i + 4 <= n; i += 4) {
+        s0 += words[i];
+        s1 += words[i + 1];
+        s2 += words[i + 2];
+        s3 += words[i + 3];
+    }
+    for (; i < n; i++)
+        s0 += words[i];
+    return s0 + s1 + s2 + s3;
+}
+
+uint64_t writes_expected_sum(size_t n)
+{
+    /* Halve the even factor first: n(n-1)/2 without overflowing early. */
+    uint64_t a = n, b = n ? n - 1 : 0;
+    return a % 2 == 0 ? (a / 2) * b : a * (b / 2);
+}
+
+/* The stored value depends on i, so the compiler cannot turn the loop into
+ * a memset (whose large-size path may itself stream around the cache). */
+void writes_plain(uint64_t *words, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        words[i] = i;
+}
+
+void writes_rmw(uint64_t *words, size_t n, uint64_t key)
+{
+    for (size_t i = 0; i < n; i++)
+        words[i] ^= key;
+}
+
+#ifdef __SSE2__
+void writes_stream(uint64_t *words, size_t n)
+{
+    /* Two words per 16-byte store; SSE2 is part of x86-64, so this needs
+     * no -march flag.  The lanes hold i and i + 1, stepped by 2. */
+    __m128i v = _mm_set_epi64x(1, 0), two = _mm_set_epi64x(2, 2);
+    size_t i = 0;
+    for (; i + 2 <= n; i += 2) {
+        _mm_stream_si128((__m128i *)(void *)(words + i), v);
+        v = _mm_add_epi64(v, two);
+    }
+#ifdef __x86_64__
+    for (; i < n; i++)
+        _mm_stream_si64((long long *)(void *)(words + i), (long long)i);
+#else
+    for (; i < n; i++)
+        words[i] = i;
+#endif
+    /* Streaming stores are weakly ordered: fence before anyone reads. */
+    _mm_sfence();
+}
+
+bool writes_streaming(void)
+{
+    return true;
+}
+#else
+void writes_stream(uint64_t *words, size_t n)
+{
+    writes_plain(words, n);
+}
+
+bool writes_streaming(void)
+{
+    return false;
+}
+#endif
+
+size_t writes_first_wrong(const uint64_t *words, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (words[i] != i)
+            return i;
+    return n;
+}

@@ -1,0 +1,45 @@
+/*
+ * writes.h - four ways to pass over a buffer: read it, write it, read and
+ * write it, or write it with non-temporal (streaming) stores.
+ *
+ * A plain store to a line that is not in the cache first reads the line
+ * (write-allocate: the cache holds whole lines, and the store fills only
+ * part of one), then writes it back when it is evicted: past the caches a
+ * write pass moves each line twice, like a read-modify-write pass.  A
+ * non-temporal store writes whole lines around the cache, so the line is
+ * never read.  Values: words[i] = i throughout; the write passes store
+ * those same values and the read-modify-write pass flips bits with a key,
+ * so after an even number of its passes every pass sees the same buffer.
+ */
+#ifndef GALLERY_WRITES_H
+#define GALLERY_WRITES_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* words[i] = i for i < n. */
+void writes_fill(uint64_t *words, size_t n);
+
+/* The sum of words[0..n): n(n-1)/2 after writes_fill (mod 2^64). */
+uint64_t writes_read(const uint64_t *words, size_t n);
+uint64_t writes_expected_sum(size_t n);
+
+/* Plain stores: words[i] = i. */
+void writes_plain(uint64_t *words, size_t n);
+
+/* words[i] ^= key: a load and a store of every word. */
+void writes_rmw(uint64_t *words, size_t n, uint64_t key);
+
+/* words[i] = i with non-temporal stores, then a store fence so they are
+ * done before it returns.  words must be 16-byte aligned.  Without SSE2
+ * these are plain stores (writes_streaming() says which). */
+void writes_stream(uint64_t *words, size_t n);
+
+/* True when writes_stream() uses non-temporal stores on this build. */
+bool writes_streaming(void);
+
+/* The first index below n where words[i] != i, or n when there is none. */
+size_t writes_first_wrong(const uint64_t *words, size_t n);
+
+#endif /* GALLERY_WRITES_H */
