@@ -73,6 +73,21 @@ const claim_rule claim_rules[] = {
            "shortens them", "gc", {"gc_pauses"}, judge_c4},
     {"C5", "A tracing collector frees the cycles reference counting leaks (A2, "
            "second half)", "gc", {"gc"}, judge_c5},
+    {"X1", "Read bandwidth falls with the stride within a line and with each cache "
+           "level (the memory mountain)",
+     "gallery", {"gallery_mountain", "gallery_heatmap"}, judge_x1},
+    {"X2", "Independent misses overlap: several chases at once cost less per load "
+           "than one", "gallery", {"gallery_mlp"}, judge_x2},
+    {"X3", "Rows a power of two apart collide in one cache set (associativity)",
+     "gallery", {"gallery_assoc"}, judge_x3},
+    {"X4", "Threads writing to one cache line slow each other (false sharing)",
+     "gallery", {"gallery_falseshare"}, judge_x4},
+    {"X5", "The prefetcher hides the latency of predictable walks, not of random "
+           "ones", "gallery", {"gallery_prefetch"}, judge_x5},
+    {"X6", "Crossing pages costs TLB misses; huge pages extend the TLB's reach",
+     "gallery", {"gallery_tlb"}, judge_x6},
+    {"X7", "A plain store first reads its line; streaming stores do not", "gallery",
+     {"gallery_writes"}, judge_x7},
 };
 const size_t claim_rule_count = sizeof claim_rules / sizeof claim_rules[0];
 

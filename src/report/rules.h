@@ -76,6 +76,8 @@ claim_judge_fn judge_s1, judge_s2, judge_s3, judge_s4;
 /* rules/gc.c: the Boehm collector's work, heap and pauses (C1-C4), and
  * the cycles counting leaks, reclaimed (C5, A2's second half). */
 claim_judge_fn judge_c1, judge_c2, judge_c3, judge_c4, judge_c5;
+/* rules/gallery.c: the cache gallery (X1-X7). */
+claim_judge_fn judge_x1, judge_x2, judge_x3, judge_x4, judge_x5, judge_x6, judge_x7;
 
 /* The threshold of timing rules: the costly case must be at least 10%
  * slower (ratio of medians), with the ratio's 95% interval above 1

@@ -1,0 +1,108 @@
+/* test_gallery_rules.c - the rules of the cache gallery (X1-X7) on fixture
+ * runs whose outcome is known: holds, does not hold, within noise, holds
+ * only when, and missing or failed cases (tests/fixtures/report/gallery_*,
+ * from gallery_make_fixtures.py). */
+#include "report_judge.h"
+
+#include <criterion/criterion.h>
+#include <string.h>
+
+TestSuite(gallery_rules, .fini = judge_cleanup);
+
+static const char *const ids[] = {"X1", "X2", "X3", "X4", "X5", "X6", "X7"};
+#define NIDS (sizeof ids / sizeof ids[0])
+
+/* Asserts the verdict of claim id on fixture dir, and that the phrase
+ * contains 'has' (when not NULL); returns the phrase. */
+static const char *expect(const char *dir, const char *id, verdict_kind kind, const char *has)
+{
+    const char *p = judge(dir, id);
+    cr_assert_eq(judged.v.kind, kind, "%s on %s: %s", id, dir, p);
+    if (has)
+        cr_assert(strstr(p, has), "%s on %s: want \"%s\" in: %s", id, dir, has, p);
+    if (kind != VERDICT_NOT_MEASURED)
+        cr_assert_gt(judged.figures.len, 0, "%s on %s: no figures", id, dir);
+    return p;
+}
+
+Test(gallery_rules, every_claim_holds_where_it_clearly_does)
+{
+    for (size_t i = 0; i < NIDS; i++)
+        expect(FIXTURES "gallery_holds", ids[i], VERDICT_HOLDS, NULL);
+}
+
+Test(gallery_rules, every_claim_can_fail)
+{
+    for (size_t i = 0; i < NIDS; i++)
+        expect(FIXTURES "gallery_fails", ids[i], VERDICT_DOES_NOT_HOLD, NULL);
+}
+
+Test(gallery_rules, every_claim_can_be_within_noise)
+{
+    for (size_t i = 0; i < NIDS; i++)
+        expect(FIXTURES "gallery_noise", ids[i], VERDICT_WITHIN_NOISE, NULL);
+}
+
+Test(gallery_rules, the_mountain_gives_its_peak_floor_and_level_steps)
+{
+    expect(FIXTURES "gallery_holds", "X1", VERDICT_HOLDS, NULL);
+    const char *f = text_str(&judged.figures);
+    /* Peak: stride 1 in L1, 4 bytes / (0.5 / 16 + 0.2) ns; floor: stride
+     * 32 in memory, 4 bytes / 20.2 ns. */
+    cr_assert(strstr(f, "peak 17.3 GB/s (stride 1, 16 KiB)"), "%s", f);
+    cr_assert(strstr(f, "floor 0.20 GB/s (stride 16, 64 MiB)"), "%s", f);
+    const char *body = text_str(&judged.body);
+    cr_assert(strstr(body, "| L1 to L2 |") && strstr(body, "| L3 to memory |"), "%s", body);
+}
+
+Test(gallery_rules, a_failing_level_step_makes_the_mountain_hold_only_when)
+{
+    const char *p = expect(FIXTURES "gallery_only_when", "X1", VERDICT_HOLDS_ONLY_WHEN,
+                           "for within a line, always");
+    cr_assert(strstr(p, "L1 to L2, does not hold"), "%s", p);
+}
+
+Test(gallery_rules, a_prefetcher_that_misses_the_stride_holds_only_for_sequential)
+{
+    expect(FIXTURES "gallery_only_when", "X5", VERDICT_HOLDS_ONLY_WHEN,
+           "for sequential, always; for fixed stride, does not hold");
+}
+
+Test(gallery_rules, mlp_reports_where_it_levels_off)
+{
+    expect(FIXTURES "gallery_holds", "X2", VERDICT_HOLDS, NULL);
+    cr_assert(strstr(text_str(&judged.figures), "levels off at 8 chases"), "%s",
+              text_str(&judged.figures));
+}
+
+Test(gallery_rules, associativity_lists_the_spikes)
+{
+    expect(FIXTURES "gallery_holds", "X3", VERDICT_HOLDS, NULL);
+    cr_assert(strstr(text_str(&judged.figures), "spikes at 4096 8192 12288 16384 B"), "%s",
+              text_str(&judged.figures));
+    expect(FIXTURES "gallery_fails", "X3", VERDICT_DOES_NOT_HOLD, "0.50x");
+    cr_assert(strstr(text_str(&judged.figures), "spikes at none"), "%s",
+              text_str(&judged.figures));
+}
+
+Test(gallery_rules, missing_or_failed_cases_are_named)
+{
+    expect(FIXTURES "gallery_missing", "X1", VERDICT_NOT_MEASURED,
+           "no case gallery/mountain/s1/<bytes>");
+    expect(FIXTURES "gallery_missing", "X2", VERDICT_NOT_MEASURED,
+           "gallery/mlp/4 failed its check");
+    expect(FIXTURES "gallery_missing", "X3", VERDICT_NOT_MEASURED,
+           "gallery/assoc/4160 is missing");
+    expect(FIXTURES "gallery_missing", "X4", VERDICT_NOT_MEASURED,
+           "no case gallery/falseshare/one_line/<n>");
+}
+
+Test(gallery_rules, a_part_not_measured_leaves_the_others_to_decide)
+{
+    expect(FIXTURES "gallery_missing", "X5", VERDICT_HOLDS,
+           "fixed stride not measured: gallery/prefetch/stride is missing");
+    expect(FIXTURES "gallery_missing", "X6", VERDICT_HOLDS,
+           "huge pages not measured: the kernel backed only 0% of the huge-page buffer");
+    expect(FIXTURES "gallery_missing", "X7", VERDICT_HOLDS,
+           "streaming stores not measured: this build has no streaming stores");
+}
