@@ -10,9 +10,13 @@
  * costs about 10 us on some guests), and one filter picks a family.
  *
  * Run:    make bench BENCH=gallery            (or build/bin/gallery --help)
- * Files:  benches/gallery.c, src/gallery/, plots/gallery.gp,
- *         src/report/rules/gallery.c, docs/experiments/gallery.md,
- *         docs/lessons/gallery-*.md, make demo-gallery-*
+ * Files:  benches/gallery.c, src/gallery/ (tests/test_gallery.c),
+ *         plots/gallery.gp, src/report/rules/gallery.c
+ *         (tests/test_gallery_rules.c), docs/experiments/gallery.md,
+ *         docs/lessons/gallery-mountain.md, gallery-mlp.md,
+ *         gallery-prefetch.md, gallery-falseshare.md,
+ *         make demo-gallery-mountain, demo-gallery-mlp,
+ *         demo-gallery-prefetch, demo-gallery-falseshare.
  * Sizes:  L1, L2, L3 from src/gallery/levels.h (reported sizes or stated
  *         fallbacks; in the JSON context as gallery_l<k>).  P, the
  *         "past the caches" size, is min(--max-ws, 256 MiB): 256 MiB by
@@ -21,7 +25,7 @@
  *        1e9 / items_per_second):
  *   gallery/mountain/s<k>/<W>   X1: read one 4-byte element every k (1 ..
  *                               32) of the first W bytes of a buffer, W =
- *                               16 KiB .. --max-ws (1 GiB; 64 MiB with
+ *                               16 KiB .. --max-ws (256 MiB; 64 MiB with
  *                               --quick): one size per doubling, four per
  *                               doubling within a factor two of each level
  *                               (not with --quick).  Items: reads.
@@ -78,6 +82,7 @@
 #include "gallery/orders.h"
 #include "gallery/writes.h"
 #include "harness/cli.h"
+#include "harness/fail_case.h"
 #include "harness/machine.h"
 #include "harness/rng.h"
 #include "harness/sizes.h"
@@ -99,7 +104,10 @@ static const bench_program gallery_program = {
         "associativity, false sharing between two threads, the prefetcher, TLB\n"
         "reach on base and huge pages, and the cost of plain, read-modify-write\n"
         "and streaming stores.  Claims X1-X7.",
-    .default_max_ws = (size_t)1 << 30,
+    /* 8 times a large L3 slice: the mountain's floor is flat past twice
+     * the L3, and each doubling beyond doubles its cost (MAX_WS=1G for
+     * the classic 1 GiB). */
+    .default_max_ws = (size_t)256 << 20,
     .quick_max_ws = (size_t)64 << 20,
     .min_time_s = 0.02,
     .quick_min_time_s = 0.005,
@@ -108,7 +116,7 @@ static const bench_program gallery_program = {
 
 /* The mountain has ~350 cases: a shorter repetition each keeps it within
  * a minute; its kernels are plain loops whose passes repeat exactly. */
-#define MOUNTAIN_MIN_TIME 0.008
+#define MOUNTAIN_MIN_TIME 0.004
 #define MOUNTAIN_QUICK_MIN_TIME 0.002
 
 /* The size of the buffers "past the caches": 8 times the 32 MiB of a
@@ -154,12 +162,6 @@ typedef struct cookie {
     void *heads[16];        /* mlp: where each chain stopped */
     bool started;
 } cookie;
-
-static void fail_case(bench_state *s, const char *message)
-{
-    bench_skip_with_error(s, message);
-    bench_cli_fail();
-}
 
 /* Sets a counter only when it is above 0: Google Benchmark writes the
  * spread of an all-zero counter as NaN, which strict readers refuse. */
@@ -211,7 +213,7 @@ static void mountain_case(bench_state *s, const void *user)
     size_t ws = (size_t)bench_arg(s, 0), step = c->param;
     size_t words = ws / sizeof(uint32_t);
     if (!mountain_ready(g)) {
-        fail_case(s, "out of memory for the mountain's buffer");
+        bench_fail_case(s, "out of memory for the mountain's buffer");
         return;
     }
     const uint32_t *data = g->r[R_MOUNTAIN].data;
@@ -227,10 +229,8 @@ static void mountain_case(bench_state *s, const void *user)
         bench_do_not_optimize(&sum);   /* keeps every pass */
     }
     if (sum != strided_expected(words, step)) {
-        char msg[96];
-        snprintf(msg, sizeof msg, "sum %" PRIu64 ", expected %" PRIu64, sum,
-                 strided_expected(words, step));
-        fail_case(s, msg);
+        bench_fail_casef(s, "sum %" PRIu64 ", expected %" PRIu64, sum,
+                         strided_expected(words, step));
         return;
     }
     int64_t reads = bench_iterations(s) * (int64_t)strided_reads(words, step);
@@ -321,7 +321,7 @@ static void chase_case(bench_state *s, const void *user)
     const cookie *c = user;
     gallery *g = c->g;
     if (!chases_ready(g)) {
-        fail_case(s, "out of memory for the chases");
+        bench_fail_case(s, "out of memory for the chases");
         return;
     }
     region *r = &g->r[c->region];
@@ -332,7 +332,7 @@ static void chase_case(bench_state *s, const void *user)
     }
     r->at = p;
     if (!on_a_line(g, r, p)) {
-        fail_case(s, "the chase left its buffer");
+        bench_fail_case(s, "the chase left its buffer");
         return;
     }
     chase_counters(s, r, bench_iterations(s) * CHASE_STEPS);
@@ -346,7 +346,7 @@ static void mlp_case(bench_state *s, const void *user)
     gallery *g = c->g;
     size_t k = c->param;
     if (!chases_ready(g)) {
-        fail_case(s, "out of memory for the chases");
+        bench_fail_case(s, "out of memory for the chases");
         return;
     }
     region *r = &g->r[R_RANDOM_HUGE];
@@ -360,7 +360,7 @@ static void mlp_case(bench_state *s, const void *user)
     }
     for (size_t j = 0; j < k; j++)
         if (!on_a_line(g, r, c->heads[j])) {
-            fail_case(s, "a chain left its buffer");
+            bench_fail_case(s, "a chain left its buffer");
             return;
         }
     chase_counters(s, r, bench_iterations(s) * CHASE_STEPS);
@@ -379,7 +379,7 @@ static void assoc_case(bench_state *s, const void *user)
     char *m = aligned_alloc(4096, rounded);
     if (!m || !column_link(m, pitch, COLUMN_ROWS)) {
         free(m);
-        fail_case(s, m ? "pitch is not a multiple of a pointer" : "out of memory");
+        bench_fail_case(s, m ? "pitch is not a multiple of a pointer" : "out of memory");
         return;
     }
     void *p = m;
@@ -391,7 +391,7 @@ static void assoc_case(bench_state *s, const void *user)
     bool home = p == (void *)m;
     free(m);
     if (!home) {
-        fail_case(s, "the column chase did not come back to its first row");
+        bench_fail_case(s, "the column chase did not come back to its first row");
         return;
     }
     bench_set_items_processed(s, bench_iterations(s) * CHASE_STEPS);
@@ -409,7 +409,7 @@ static void falseshare_case(bench_state *s, const void *user)
     uint64_t n = (uint64_t)bench_arg(s, 0);
     falseshare_team t;
     if (!falseshare_start(&t, c->param, n)) {
-        fail_case(s, "cannot start the second thread");
+        bench_fail_case(s, "cannot start the second thread");
         return;
     }
     while (bench_keep_running(s, 1))
@@ -418,10 +418,8 @@ static void falseshare_case(bench_state *s, const void *user)
     uint64_t got0 = falseshare_total(&t, 0), got1 = falseshare_total(&t, 1);
     falseshare_stop(&t);
     if (got0 != want || got1 != want) {
-        char msg[128];
-        snprintf(msg, sizeof msg, "counters %" PRIu64 " and %" PRIu64 ", expected %" PRIu64,
-                 got0, got1, want);
-        fail_case(s, msg);
+        bench_fail_casef(s, "counters %" PRIu64 " and %" PRIu64 ", expected %" PRIu64,
+                         got0, got1, want);
         return;
     }
     bench_set_items_processed(s, (int64_t)want);
@@ -443,7 +441,7 @@ static void writes_case(bench_state *s, const void *user)
     region *r = &g->r[R_WRITES];
     if (!r->data) {
         if (!region_alloc(r, PAGES_SMALL, g->past)) {
-            fail_case(s, "out of memory for the write buffer");
+            bench_fail_case(s, "out of memory for the write buffer");
             return;
         }
         writes_fill(r->data, r->bytes / sizeof(uint64_t));
@@ -464,10 +462,7 @@ static void writes_case(bench_state *s, const void *user)
         writes_rmw(w, n, WRITES_KEY);   /* untimed: back to words[i] = i */
     size_t wrong = writes_first_wrong(w, n);
     if ((c->param == W_READ && sum != writes_expected_sum(n)) || wrong != n) {
-        char msg[96];
-        snprintf(msg, sizeof msg, "the buffer is wrong at word %zu (sum %" PRIu64 ")",
-                 wrong, sum);
-        fail_case(s, msg);
+        bench_fail_casef(s, "the buffer is wrong at word %zu (sum %" PRIu64 ")", wrong, sum);
         return;
     }
     int64_t passes = bench_iterations(s);

@@ -30,10 +30,21 @@ if (strlen(mountains) > 0) {
         (lv1 = column(10), lv2 = column(11), lv3 = column(12), 0) nooutput
 }
 
-# The mountain's rows, one scan per stride, separated by one blank line
-# (what splot's surfaces want; the TSV separates blocks by two).
-grid = sprintf("< awk -F'\\t' '$1 ~ /^mountain\\// { if (last != \"\" && $1 != last) print \"\"; \
-    last = $1; print }' '%s'", datafile)
+# The mountain as one surface: x = log2 working set, y = log2 stride,
+# z = GB/s, one scan per stride separated by one blank line (what pm3d
+# wants; the TSV separates blocks by two), built in a datablock by gnuplot
+# itself (no shell: plots/draw.gp).
+$mountain << EOD
+EOD
+do for [i = 1:words(mountains)] {
+    set table $mountain append
+    plot datafile index (block(word(mountains, i)) - 1) \
+        using (log(column(2)) / log(2)):(log(column(9)) / log(2)):(gbs(0)) with table
+    unset table
+    set print $mountain append
+    print ''
+    unset print
+}
 
 # --- X1: the memory mountain, 3-D ----------------------------------------------
 # Both axes in log2 units drawn as plain numbers (pm3d surfaces and log
@@ -42,6 +53,7 @@ ws_tics = "set xtics (); do for [k = 14:40:2] { set xtics add (sprintf('%.0f %s'
     2.0**(k % 10), k < 20 ? 'KiB' : k < 30 ? 'MiB' : 'GiB') k) }"
 stride_tics = "set ytics (); do for [k = 0:5] { set ytics add (sprintf('%d', 2**k) k) }"
 if (strlen(mountains) > 0) {
+    set datafile separator whitespace   # the datablock's, written by 'with table'
     eval set_output('gallery_mountain')
     set title "The memory mountain: read bandwidth by stride and working set (CPU time)\n{/*0.8 ".machine."}"
     set xlabel 'working set' offset 0,-1
@@ -54,7 +66,7 @@ if (strlen(mountains) > 0) {
     set palette defined (0 '#0072B2', 1 '#56B4E9', 2 '#F0E442', 3 '#E69F00', 4 '#D55E00')
     unset key
     set grid xtics ytics ztics
-    splot grid using (log(column(2)) / log(2)):(log(column(9)) / log(2)):(gbs(0)) with pm3d
+    splot $mountain using 1:2:3 with pm3d
 
     # --- the same as a heat map --------------------------------------------------
     eval set_output('gallery_heatmap')
@@ -78,10 +90,11 @@ if (strlen(mountains) > 0) {
                 right offset -0.3,-0.8 tc rgb '#000000' front
         }
     }
-    splot grid using (log(column(2)) / log(2)):(log(column(9)) / log(2)):(gbs(0)) with pm3d
+    splot $mountain using 1:2:3 with pm3d
     set view 60, 30
     unset pm3d; unset arrow; unset label; set key; set grid
     unset cblabel; set xtics autofreq; set ytics autofreq
+    set datafile separator '\t'
 }
 
 # --- X2: memory-level parallelism ---------------------------------------------------
