@@ -34,7 +34,8 @@
  *                               asked for), advanced in turn.  Items: loads.
  *   gallery/assoc/<pitch>       X3: a chase down a column of 16 rows whose
  *                               starts are 'pitch' bytes apart, pitch 1 KiB
- *                               .. 16 KiB in steps of 512 B, plus 4160 and
+ *                               .. 16 KiB in steps of 512 B (1 KiB with
+ *                               --quick), plus 4160 and
  *                               8256 (a power of two plus a line).  Items:
  *                               loads.
  *   gallery/falseshare/<where>/<n>  X4: two threads each add 1 to its own
@@ -557,8 +558,9 @@ int main(int argc, char **argv)
         bad |= add("mlp", NULL, mlp_case, &mlp[i], &chains[i], 1, 0);
     }
 
+    /* Steps of 512 B (1 KiB with --quick): every multiple of 4096 is in. */
     size_t npitches = 0;
-    for (int64_t p = 1024; p <= 16384; p += 512)
+    for (int64_t p = 1024; p <= 16384; p += g.opt.quick ? 1024 : 512)
         pitches[npitches++] = p;
     pitches[npitches++] = 4096 + 64;
     pitches[npitches++] = 8192 + 64;
