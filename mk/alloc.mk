@@ -47,7 +47,11 @@ alloc-compare: build
 
 # Side by side from existing runs of the alloc bench (RUNS="dir dir ..."):
 # each run's data/alloc_largest.tsv (written by plot.sh) without the ring
-# cases, one block per run, the malloc's short name in front.
+# cases, one block per run, the malloc's short name in front.  The
+# allocator's name and the machine line come from results files, which
+# people share: they reach gnuplot's program text only after everything
+# but letters, digits and a few punctuation marks is dropped, so no quote
+# can end the string and no system() call can be written.
 RUNS ?=
 alloc-compare-plot:
 	@set -e; [ -n "$(strip $(RUNS))" ] || { echo "usage: make alloc-compare-plot RUNS='run1 run2 ...'" >&2; exit 2; }; \
@@ -58,14 +62,15 @@ alloc-compare-plot:
 	    [ -f "$$r/alloc.json" ] && [ -f "$$r/data/alloc_largest.tsv" ] || \
 	        { echo "alloc-compare-plot: $$r has no alloc.json and plotted data" >&2; exit 1; }; \
 	    name=$$(jq -r '.context.allocator // "glibc malloc"' "$$r/alloc.json" | \
-	            sed 's,.*/,,; s/^lib//; s/\.so.*//; s/^glibc malloc$$/glibc/'); \
+	            sed 's,.*/,,; s/^lib//; s/\.so.*//; s/^glibc malloc$$/glibc/' | \
+	            tr -cd 'A-Za-z0-9._+-'); name=$${name:-unknown}; \
 	    names="$$names $$name"; first=$${first:-$$r/alloc.json}; \
 	    grep -v -e '^cycle_' -e '^#' "$$r/data/alloc_largest.tsv" | sed "s/^/$$name\t/"; \
 	    printf '\n\n'; \
 	    cp "$$r/alloc.json" "$$out/alloc-$$name.json"; \
 	done > "$$tsv"; \
 	machine=$$(jq -r '"\(.context.host_name), \(.context.num_cpus) CPUs, \(.context.mode // "?") run, \(.context.date[0:16])"' \
-	          "$$first" | tr -d "'\"\\\\"); \
+	          "$$first" | tr -cd 'A-Za-z0-9 ._:,?()+-'); \
 	for term in $$(echo "$(or $(PLOT_TERM),png$(alloc_comma)svg)" | tr , ' '); do \
 	    gnuplot -e "term='$$term'; datafile='$$tsv'; outdir='$$out/plots'; \
 	                allocators='$$names'; machine='$$machine'; l1=0; l2=0; l3=0" \

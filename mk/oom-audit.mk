@@ -1,4 +1,4 @@
-# test-cli.mk - make oom-audit: every module in src/ that allocates has a
+# oom-audit.mk - make oom-audit: every module in src/ that allocates has a
 # failure sweep (counting_fail_at) in its tests: a check on the test suite
 # itself, run by hand or in CI.  (make test-cli itself is in the Makefile:
 # make test runs it.)
