@@ -54,14 +54,17 @@
  *                                process that runs nothing
  *           rss_per_obj
  *         refcount only (A1): live_after_drop (objects still allocated
- *         right after the root's release: 0) and freed_by_drop (objects
- *         that release freed: all).  Cycle cases (A2): objects,
+ *         right after the root's release; the claim says 0) and
+ *         freed_by_drop (objects that release freed; the claim: all).  Cycle cases (A2): objects,
  *         leaked_objects and leaked_bytes (still allocated after the last
  *         reference is gone, and for the arena after its release).
  *         Counts are exact: from a counting allocator, in one untimed
  *         cycle (for arena_reset, a second one: the steady state).
- * Check:  every walk must return n(n-1)/2 and every ring must leak (or
- *         not) exactly as counted; a mismatch fails the case, exit 1.
+ * Check:  every walk must return n(n-1)/2, and no teardown but the
+ *         counted one may leave a block live; a mismatch or out of memory
+ *         fails the case, exit 1.  What a counted tree or a ring leaves
+ *         allocated is the claim's outcome: recorded, judged by the report
+ *         (src/report/rules/alloc.c), never a failed case.
  */
 #include "alloc/arena.h"
 #include "alloc/counting.h"
@@ -110,7 +113,8 @@ static void tree_case(bench_state *b, const void *user)
     size_t n = (size_t)bench_arg(b, 0);
     const figures *f = figures_for(NULL, st, n);
     if (!f) {
-        bench_fail_case(b, "untimed check failed: out of memory, a wrong sum or a leak");
+        bench_fail_case(b, "untimed check failed: out of memory, a wrong sum, or a "
+                           "leak outside reference counting");
         return;
     }
     session s;
@@ -183,8 +187,9 @@ static void tree_case(bench_state *b, const void *user)
 }
 
 /* A2: make a ring, drop it; 'user' non-NULL means inside an arena that is
- * then released.  The figures are taken and the leak cleaned up with the
- * clock stopped. */
+ * then released.  What stays allocated is the outcome, recorded for the
+ * rule to judge (never a failed case): counted up from the allocator's
+ * live figures before the ring was made, with the clock stopped. */
 static void cycle_case(bench_state *b, const void *user)
 {
     bool in_arena = user != NULL;
@@ -195,8 +200,8 @@ static void cycle_case(bench_state *b, const void *user)
     arena_init(&a, &sys.base, ARENA_DEFAULT_BLOCK);
     allocator *objects = in_arena ? &a.base : &sys.base;
     size_t leaked_objects = 0, leaked_bytes = 0;
-    bool as_expected = true;
     while (bench_keep_running(b, 1)) {
+        size_t blocks0 = sys.stats.live_blocks, bytes0 = sys.stats.live_bytes;
         struct rc_link *any;
         if (!rc_ring_make(objects, n, &any)) {
             bench_fail_case(b, "out of memory while making the ring");
@@ -205,26 +210,22 @@ static void cycle_case(bench_state *b, const void *user)
         if (in_arena)
             arena_release(&a);
         bench_pause_timing(b);
-        leaked_bytes = sys.stats.live_bytes;
-        /* Counted objects leak one block each; an arena's release took
-         * back every block, or none. */
-        leaked_objects = in_arena ? (leaked_bytes ? n : 0) : sys.stats.live_blocks;
-        if (!in_arena) {
-            as_expected &= leaked_objects == n;
-            as_expected &= rc_ring_break(&sys.base, any) == n;
-        } else {
-            as_expected &= leaked_bytes == 0;
-        }
-        as_expected &= sys.stats.live_bytes == 0;
+        leaked_bytes = sys.stats.live_bytes - bytes0;
+        /* Counted objects are one block each.  An arena's blocks hold
+         * many objects: any byte left means its release did not happen,
+         * so every object in it stayed. */
+        leaked_objects = in_arena ? (leaked_bytes ? n : 0) : sys.stats.live_blocks - blocks0;
+        /* Clean up only a ring that is whole: had counting freed part of
+         * it, 'any' could point at freed memory.  A partly freed ring (a
+         * counter-example) is left allocated: the next pass counts from
+         * the new live figures, so it does not inflate them. */
+        if (!in_arena && leaked_objects == n)
+            rc_ring_break(&sys.base, any);
         bench_resume_timing(b);
     }
     arena_release(&a);
     if (bench_error_occurred(b))
         return;
-    if (!as_expected) {
-        bench_fail_case(b, "the ring did not leak (or free) exactly as counted");
-        return;
-    }
     bench_set_items_processed(b, bench_iterations(b) * (int64_t)n);
     bench_set_counter(b, "objects", (double)n, BENCH_COUNTER_PLAIN);
     bench_set_counter(b, "leaked_objects", (double)leaked_objects, BENCH_COUNTER_PLAIN);
