@@ -404,3 +404,63 @@ Test(growable, release_keeps_settings_and_stats_and_allows_reuse)
     growable_release(&g);
     cr_assert_eq(c.stats.live_bytes, 0);
 }
+
+/* An allocator whose resize always moves the block (new block, copy, free
+ * the old), so that which moves count as remapped is known exactly. */
+static void *always_moves(allocator *self, void *ptr, size_t old_size, size_t new_size,
+                          size_t align)
+{
+    (void)self;
+    allocator *libc = alloc_libc();
+    void *p = alloc_bytes(libc, new_size, align);
+    if (p) {
+        memcpy(p, ptr, old_size);
+        alloc_free(libc, ptr, old_size);
+    }
+    return p;
+}
+
+static void *mover_alloc(allocator *self, size_t size, size_t align)
+{
+    (void)self;
+    return alloc_bytes(alloc_libc(), size, align);
+}
+
+static void mover_free(allocator *self, void *ptr, size_t size)
+{
+    (void)self;
+    alloc_free(alloc_libc(), ptr, size);
+}
+
+/* x2 to 1025 8-byte elements: blocks of 8, 16, ... 8192 bytes move 11
+ * times; with the remap size at 1024 bytes, the moves out of blocks of
+ * 1024 to 8192 bytes (128 + 256 + 512 + 1024 elements held) are the large
+ * ones.  0 classes none, and the copy method none ever. */
+Test(growable, moves_of_blocks_past_the_remap_size_are_counted_apart)
+{
+    allocator mover = {mover_alloc, mover_free, always_moves};
+    static const struct {
+        size_t remap_min;
+        uint64_t large_moves, bytes_remapped;
+    } want[] = {{0, 0, 0}, {1024, 4, 8 * (128 + 256 + 512 + 1024)}, {1, 11, 8 * 2047},
+                {SIZE_MAX, 0, 0}};
+    for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
+        for (size_t m = 0; m < 2; m++) {
+            growable g;
+            cr_assert_eq(growable_init(&g, 8, 8, &growth_policies[GROWTH_X2], methods[m],
+                                       &mover),
+                         GROWABLE_OK);
+            cr_assert_eq(g.remap_min_bytes, 0, "init classes no move as remapped");
+            g.remap_min_bytes = want[i].remap_min;
+            push_u64s(&g, 0, 1025);
+            cr_assert_eq(g.stats.moves, 11);
+            bool realloc = methods[m] == GROW_REALLOC;
+            cr_assert_eq(g.stats.large_moves, realloc ? want[i].large_moves : 0,
+                         "remap from %zu, %s", want[i].remap_min,
+                         growable_method_name(methods[m]));
+            cr_assert_eq(g.stats.bytes_remapped, realloc ? want[i].bytes_remapped : 0);
+            expect_u64s(&g, 1025);
+            growable_release(&g);
+        }
+    }
+}

@@ -64,6 +64,10 @@ static growable_status set_capacity(growable *g, size_t new_cap)
         if (p != g->data) {
             g->stats.moves++;
             g->stats.bytes_relocated += live;
+            if (g->remap_min_bytes && old_bytes >= g->remap_min_bytes) {
+                g->stats.large_moves++;
+                g->stats.bytes_remapped += live;
+            }
         }
     } else {
         p = alloc_bytes(g->alloc, new_bytes, g->elem_align);

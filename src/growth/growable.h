@@ -54,6 +54,9 @@ typedef struct growable_stats {
     uint64_t bytes_copied;    /* GROW_COPY: bytes memcpy'd into new blocks */
     uint64_t bytes_relocated; /* GROW_REALLOC: bytes of elements in blocks the
                                * allocator moved (copied, or remapped) */
+    uint64_t large_moves;     /* GROW_REALLOC: moves of a block of at least
+                               * remap_min_bytes (see growable) */
+    uint64_t bytes_remapped;  /* ...and the bytes of elements they moved */
 } growable_stats;
 
 typedef struct growable {
@@ -63,6 +66,12 @@ typedef struct growable {
     const growth_policy *policy;
     growable_method method;
     allocator *alloc;
+    /* GROW_REALLOC: a moved block at least this large counts as remapped
+     * (large_moves), not copied.  glibc serves blocks from its mmap
+     * threshold up with mmap and moves them with mremap, which moves page
+     * mappings, not bytes; a caller that fixed the threshold (mallopt)
+     * sets it here.  0 (what growable_init sets): no move is classed so. */
+    size_t remap_min_bytes;
     growable_stats stats;
 } growable;
 
