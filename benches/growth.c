@@ -43,9 +43,17 @@
  *           moves           reallocations that changed the address (mean
  *                           over builds: realloc decides, not the policy)
  *           bytes_copied    copy: bytes memcpy'd while growing
- *           bytes_relocated realloc: bytes in blocks realloc moved (mean);
- *                           whether it copied them is what faults and RSS
- *                           tell
+ *           bytes_relocated realloc: bytes in blocks realloc moved (mean)
+ *           large_moves     realloc: moves of blocks of 128 KiB or more
+ *                           (mean): mapped blocks, which glibc moves with
+ *                           mremap, remapping pages instead of copying
+ *           bytes_remapped  realloc: the bytes those moves carried (mean);
+ *                           bytes_relocated - bytes_remapped is the most
+ *                           realloc can have copied
+ *           plan_reallocs, plan_bytes_held   the policy's prediction
+ *                           (growth_plan_appends): reallocations, and the
+ *                           bytes held at them, which copying every
+ *                           element copies (claim G1 compares)
  *           peak_bytes      most bytes held at once (counting allocator; a
  *                           moved block counts twice while it moves; mean)
  *           slack_bytes     (capacity - N) * element size at the end
@@ -57,10 +65,11 @@
  *         capacity family: capacity, reallocs, bytes_copied, peak_bytes,
  *         slack_bytes as the policy predicts them.  views: live_bytes
  *         (counting allocator, after keeping) and rss_over_baseline (child).
- * Check:  contents read back after a build; the build's growth counts must
- *         equal the policy's prediction (src/growth/policy.h
- *         growth_plan_appends); the kept views must hold what was written.
- *         Any mismatch fails the case and the program exits 1.
+ * Check:  contents read back after a build; the kept views must hold what
+ *         was written.  A mismatch or out of memory fails the case and the
+ *         program exits 1.  The growth counts are outcomes: recorded beside
+ *         the policy's prediction and judged by the report
+ *         (src/report/rules/growth.c), never a failed case.
  */
 #include "alloc/counting.h"
 #include "harness/cli.h"
@@ -101,7 +110,7 @@ static const bench_program growth_program = {
  * mapped block is freed, so which buffers are mmap-backed (and grown by
  * mremap) would depend on the cases run before.  Fixing it (mallopt turns
  * the adjustment off) makes every case see the same allocator. */
-static const malloc_thresholds growth_malloc = {.mmap = 128 * 1024};
+static const malloc_thresholds growth_malloc = {.mmap = GROWTH_MMAP_THRESHOLD};
 
 /* plus_k copies about N^2 / (2K) elements: 1M already costs seconds. */
 #define PLUS_K_MAX_N 300000
@@ -141,7 +150,7 @@ static void append_case_run(bench_state *s, const void *user)
     /* Small builds run several per call into the library, so that call's
      * few nanoseconds stay far below the build's time. */
     int64_t batch = n >= 4096 ? 1 : (int64_t)((4096 + n - 1) / n);
-    uint64_t moves = 0, relocated = 0, peak = 0, builds = 0;
+    uint64_t moves = 0, relocated = 0, large_moves = 0, remapped = 0, peak = 0, builds = 0;
     growable g = {0};
     growable_stats stats = {0};
     size_t capacity = 0;
@@ -160,11 +169,11 @@ static void append_case_run(bench_state *s, const void *user)
             if (check) {
                 bench_pause_timing(s);
                 check = false;
-                bool ok = c->kind->check(&g, n) && append_case_matches_plan(c, &g, n);
+                bool ok = c->kind->check(&g, n);
                 bench_resume_timing(s);
                 if (!ok) {
                     growable_release(&g);
-                    fail_case(s, "contents or growth counts differ from the policy's", c, n);
+                    fail_case(s, "the array does not hold the values appended", c, n);
                     return;
                 }
                 checked_case = c;
@@ -172,6 +181,8 @@ static void append_case_run(bench_state *s, const void *user)
             }
             moves += g.stats.moves;
             relocated += g.stats.bytes_relocated;
+            large_moves += g.stats.large_moves;
+            remapped += g.stats.bytes_remapped;
             peak += counter.stats.peak_live_bytes;
             builds++;
             stats = g.stats;
@@ -181,6 +192,13 @@ static void append_case_run(bench_state *s, const void *user)
     }
     uint64_t faults = minor_faults() - faults_before;
 
+    /* The policy's prediction, recorded beside the build's own counts for
+     * the report to compare (G1): never a reason to fail the case. */
+    growth_plan plan;
+    if (!growth_plan_appends(c->policy, c->kind->size, n, c->reserve, &plan)) {
+        fail_case(s, "the policy's plan does not fit in memory", c, n);
+        return;
+    }
     double per_build = builds ? 1.0 / (double)builds : 0;
     size_t e = c->kind->size;
     bench_set_items_processed(s, bench_iterations(s) * (int64_t)n);
@@ -193,6 +211,14 @@ static void append_case_run(bench_state *s, const void *user)
     else
         bench_set_counter(s, "bytes_relocated", (double)relocated * per_build,
                           BENCH_COUNTER_PLAIN);
+    if (c->method == GROW_REALLOC && !c->reserve) {
+        bench_set_counter(s, "large_moves", (double)large_moves * per_build,
+                          BENCH_COUNTER_PLAIN);
+        bench_set_counter(s, "bytes_remapped", (double)remapped * per_build,
+                          BENCH_COUNTER_PLAIN);
+    }
+    bench_set_counter(s, "plan_reallocs", (double)plan.reallocations, BENCH_COUNTER_PLAIN);
+    bench_set_counter(s, "plan_bytes_held", (double)plan.bytes_copied, BENCH_COUNTER_PLAIN);
     bench_set_counter(s, "peak_bytes", (double)peak * per_build, BENCH_COUNTER_PLAIN);
     bench_set_counter(s, "slack_bytes", (double)((capacity - n) * e), BENCH_COUNTER_PLAIN);
     bench_set_counter(s, "faults", (double)faults * per_build, BENCH_COUNTER_PLAIN);

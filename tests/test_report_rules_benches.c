@@ -107,7 +107,7 @@ Test(report_rules_benches, exact_counts_decide_without_spread_and_timings_with_i
     expect(FIXTURES "growth_noise", "G1", VERDICT_HOLDS, NULL);
     const char *g2 = expect(FIXTURES "growth_noise", "G2", VERDICT_HOLDS_ONLY_WHEN,
                             "grown by copy, within noise");
-    cr_assert(strstr(g2, "for peak bytes, always"), "%s", g2);
+    cr_assert(strstr(g2, "for peak resident memory, always"), "%s", g2);
     expect(FIXTURES "growth_noise", "G3", VERDICT_HOLDS_ONLY_WHEN,
            "for live heap bytes, always; for resident memory, within noise");
 }
@@ -123,8 +123,8 @@ Test(report_rules_benches, growth_without_reserved_or_view_cases_is_not_measured
 
 Test(report_rules_benches, g1_names_a_growing_case_that_failed_its_check)
 {
-    /* A build whose counts differ from its policy fails its case; the rule
-     * must say which, not guess. */
+    /* A build whose contents are wrong (a broken measurement) fails its
+     * case; the rule must say which, not guess. */
     char dir[] = "/tmp/report_rules_benches_XXXXXX", path[256];
     cr_assert_not_null(mkdtemp(dir));
     snprintf(path, sizeof path, "%s/growth.json", dir);
@@ -137,6 +137,39 @@ Test(report_rules_benches, g1_names_a_growing_case_that_failed_its_check)
     expect(dir, "G1", VERDICT_NOT_MEASURED, "growth/u64/x2/copy/10 failed its check");
     remove(path);
     rmdir(dir);
+}
+
+/* G1's claim is the copy: grown by allocate-copy-free, every growth must
+ * copy every element held.  A copy that carried half of them fails it. */
+Test(report_rules_benches, g1_fails_when_growing_by_copy_copies_less_than_it_held)
+{
+    expect(FIXTURES "growth_copy_short", "G1", VERDICT_DOES_NOT_HOLD,
+           "bytes held copied");
+}
+
+/* Growth by realloc is reported as what it did (in place, moved, moved by
+ * remapping pages), not judged as a copy. */
+Test(report_rules_benches, g1_says_what_realloc_did_instead_of_claiming_a_copy)
+{
+    expect(FIXTURES "growth_holds", "G1", VERDICT_HOLDS, NULL);
+    const char *f = text_str(&judged.figures);
+    cr_assert(strstr(f, "realloc at N = 100000: 0 of 17 reallocations in place, "
+                        "3 moved by remapping pages, at most 128.0 KiB copied"), "%s", f);
+    cr_assert(strstr(text_str(&judged.body), "not judged"), "%s", text_str(&judged.body));
+}
+
+/* G2's memory part is measured resident memory: growing builds that need
+ * less than the reserved array fail it, whatever the peak bytes say. */
+Test(report_rules_benches, g2_memory_fails_when_growing_needs_less_resident_memory)
+{
+    const char *p = judge(FIXTURES "growth_rss_less", "G2");
+    cr_assert_neq(judged.v.kind, VERDICT_HOLDS, "%s", p);
+    cr_assert(strstr(p, "peak resident memory"), "%s", p);
+    cr_assert(strstr(text_str(&judged.figures), "grown by copy up to 0.50x"), "%s",
+              text_str(&judged.figures));
+    p = judge(FIXTURES "growth_holds", "G2");
+    cr_assert(strstr(text_str(&judged.figures), "grown by copy up to 1.50x, by realloc "
+                     "up to 1.04x"), "%s", text_str(&judged.figures));
 }
 
 /* --- G4: copied slice headers share, copied arrays do not ------------------- */

@@ -102,6 +102,9 @@ bool append_case_build(const append_case *c, allocator *a, size_t n, growable *g
 {
     if (growable_init(g, c->kind->size, c->kind->align, c->policy, c->method, a) != GROWABLE_OK)
         return false;
+    /* With the threshold pinned, a moved block of that size or more was
+     * mapped, so realloc moved it with mremap: pages, not bytes. */
+    g->remap_min_bytes = GROWTH_MMAP_THRESHOLD;
     if (c->reserve && growable_reserve(g, n) != GROWABLE_OK)
         return false;
     return c->kind->append(g, n);

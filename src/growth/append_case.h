@@ -54,6 +54,11 @@ void append_cases_make(void);
  * append_cases_make first. */
 const append_case *append_case_find(const char *name);
 
+/* The glibc mmap threshold the growth bench pins (mallopt): blocks from
+ * this size up are mapped, and realloc moves them with mremap.  Builds
+ * count such moves apart (growable's remap_min_bytes). */
+#define GROWTH_MMAP_THRESHOLD ((size_t)128 * 1024)
+
 /* One build as the timed loop does it, minus the free: an empty array in
  * *g over 'a', (reserve,) n appends.  False when an allocation failed;
  * *g must be released with growable_release either way. */
