@@ -122,3 +122,14 @@ Test(report_rules_memory, s1_allows_the_baseline_jitter_and_no_more)
     cr_assert_not_null(strstr(text_str(&judged.body), "Not met at slurp of 1 MiB (0.5 MiB)"),
                        "%s", text_str(&judged.body));
 }
+
+/* A "bounded" queue that never made its producer wait and held every
+ * message has no bound: S3 does not hold (it used to be "not measured",
+ * since only the sizes with producer waits were tested). */
+Test(report_rules_memory, s3_fails_when_the_bounded_queue_overruns_its_capacity)
+{
+    const char *p = judge(FIXTURES "mem_s3_unbound", "S3");
+    cr_assert_eq(judged.v.kind, VERDICT_DOES_NOT_HOLD, "%s", p);
+    cr_assert_not_null(strstr(text_str(&judged.body), "10000 messages (bounded 10000 "
+                              "messages"), "%s", text_str(&judged.body));
+}
