@@ -2,6 +2,7 @@
  * whose outcome is known: holds, fails, overlapping spread, holds only
  * past a size, missing and failed cases; and the "not measured" paths. */
 #include "report_judge.h"
+#include "report/crosscheck.h"
 
 #include <criterion/criterion.h>
 #include <stdio.h>
@@ -83,8 +84,10 @@ Test(report_rules, l4_sets_cpython_beside_the_model)
     const char *body = text_str(&judged.body);
     cr_assert(strstr(body, "The model beside CPython"));
     cr_assert(strstr(body, "CPython 3.11.7"), "the interpreter measured is named");
-    cr_assert(strstr(body, "Memory, at 256 elements: CPython's list of objects holds 120 "
-                           "bytes per element; the model asks for 96"), "%s", body);
+    /* Like with like: asked bytes (tracemalloc's) against asked bytes. */
+    cr_assert(strstr(body, "Memory, at 256 elements, bytes asked for per element: "
+                           "CPython's list of objects 120 (tracemalloc), the model 96, "
+                           "80% of CPython's."), "%s", body);
     cr_assert(strstr(body, "Time: over the 3 sizes both measured, CPython's loop takes "
                            "10x the model's time per element (median; from 10x to 10x)"),
               "%s", body);
@@ -175,4 +178,52 @@ Test(report_rules, verdicts_use_cpu_time_not_the_wait_for_a_cpu)
         const char *p = judge(FIXTURES "busy", traverse_ids[i]);
         cr_assert_eq(judged.v.kind, VERDICT_HOLDS, "%s: %s", traverse_ids[i], p);
     }
+}
+
+/* Writes 'json' to <dir>/<file>. */
+static void put(const char *dir, const char *file, const char *json)
+{
+    char path[256];
+    snprintf(path, sizeof path, "%s/%s", dir, file);
+    FILE *f = fopen(path, "w");
+    cr_assert_not_null(f, "%s", path);
+    fputs(json, f);
+    fclose(f);
+}
+
+/* The crosscheck sets like against like: tracemalloc's bytes are the ones
+ * CPython asks for, so the model's asked bytes are its match (40 of 50:
+ * 80%), never malloc's held bytes (48, which made "96%"). */
+Test(report_rules, crosscheck_compares_asked_bytes_with_asked_bytes)
+{
+    char dir[] = "/tmp/report_rules_crosscheck_XXXXXX";
+    cr_assert_not_null(mkdtemp(dir));
+    put(dir, "traverse.json",
+        "{\"context\": {}, \"benchmarks\": [{\"name\": \"traverse/boxed/1000/real_time\","
+        " \"run_type\": \"iteration\", \"repetitions\": 1, \"repetition_index\": 0,"
+        " \"iterations\": 10, \"real_time\": 100, \"cpu_time\": 100, \"time_unit\": \"ns\","
+        " \"items_per_second\": 1e8, \"bytes_per_elem\": 40, \"heap_bytes_per_elem\": 48}]}\n");
+    put(dir, "crosscheck.json",
+        "{\"context\": {}, \"benchmarks\": [{\"name\": \"crosscheck/object_list/1000/real_time\","
+        " \"run_type\": \"iteration\", \"repetitions\": 1, \"repetition_index\": 0,"
+        " \"iterations\": 10, \"real_time\": 100, \"cpu_time\": 100, \"time_unit\": \"ns\","
+        " \"items_per_second\": 1e7, \"bytes_per_elem\": 50}]}\n");
+    report_run run;
+    char err[256];
+    cr_assert(report_run_load(&run, dir, err, sizeof err), "%s", err);
+    text body = TEXT_INIT;
+    crosscheck_markdown(&run, &body);
+    const char *b = text_str(&body);
+    cr_assert_not_null(strstr(b, "bytes asked for per element: CPython's list of "
+                              "objects 50 (tracemalloc), the model 40, 80% of "
+                              "CPython's."), "%s", b);
+    cr_assert_not_null(strstr(b, "malloc holds 48 for the model's"), "%s", b);
+    text_free(&body);
+    report_run_free(&run);
+    char path[256];
+    snprintf(path, sizeof path, "%s/traverse.json", dir);
+    remove(path);
+    snprintf(path, sizeof path, "%s/crosscheck.json", dir);
+    remove(path);
+    rmdir(dir);
 }

@@ -91,10 +91,17 @@ void crosscheck_markdown(const report_run *run, text *body)
         double mb = median_of(run, "traverse/boxed", last_traced, "bytes_per_elem");
         double mh = median_of(run, "traverse/boxed", last_traced, "heap_bytes_per_elem");
         double pb = median_of(run, "crosscheck/object_list", last_traced, "bytes_per_elem");
-        text_printf(body, "Memory, at %.0f elements: CPython's list of objects "
-                          "holds %.0f bytes per element; the model asks for %.0f, "
-                          "and malloc holds %.0f for them: %.0f%% of CPython's figure. ",
-                    last_traced, pb, mb, mh, 100 * (isnan(mh) ? mb : mh) / pb);
+        /* Like with like: tracemalloc counts the bytes CPython asks its
+         * allocator for, so it is set against the bytes the model asks
+         * for; malloc's headers and rounding have no CPython figure here. */
+        text_printf(body, "Memory, at %.0f elements, bytes asked for per element: "
+                          "CPython's list of objects %.0f (tracemalloc), the model "
+                          "%.0f, %.0f%% of CPython's. ", last_traced, pb, mb,
+                    100 * mb / pb);
+        if (!isnan(mh))
+            text_printf(body, "malloc holds %.0f for the model's; what CPython's "
+                              "allocator holds is not measured, so held bytes are "
+                              "not compared. ", mh);
     }
     /* Time: the ratio CPython / model at every size both measured, as a
      * median and a range, so that one disturbed size does not decide. */

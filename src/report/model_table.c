@@ -154,7 +154,7 @@ void model_table_markdown(const report_run *run, const sweep_pair *pairs, size_t
                      "(\"within noise\" when it contains 1); *model* says whether the two "
                      "agree within a factor of two "
                      "(docs/experiments/traverse.md). The "
-                     "verdict above comes from the ranges rule, not from these "
-                     "intervals.\n\n");
+                     "verdict above comes from the rule stated with it (the sweep's "
+                     "bootstrap interval), not from these rows.\n\n");
     free(pt);
 }

@@ -145,7 +145,8 @@ void judge_a3(const report_run *run, claim_result *out)
     text_printf(&out->body, "Rule: CPU time per object of one build + walk + "
                 "teardown with malloc and free per node, against each strategy "
                 "that hands out nodes from a few large blocks, at every tree size "
-                "(ranges apart, malloc at least %.2fx slower).\n\n", RULE_MIN_RATIO);
+                "(malloc at least %.2fx slower, the ratio's 95%% bootstrap interval "
+                "above 1).\n\n", RULE_MIN_RATIO);
     sweep_claim_parts(specs, names, 3, run, out);
     a3_malloc_calls(run, &out->body);
 }

@@ -42,7 +42,8 @@ static void a4_allocations(const report_run *run, verdict *v, claim_result *out)
 
 /* A value that escapes costs an allocation and time: allocations per call
  * (exact), and CPU time per call of the heap version against the value
- * version (ranges apart, at least RULE_MIN_RATIO). */
+ * version (at least RULE_MIN_RATIO, the ratio's bootstrap interval above
+ * 1: sweep.h). */
 void judge_a4(const report_run *run, claim_result *out)
 {
     static const sweep_spec time = {

@@ -90,7 +90,8 @@ void judge_l6(const report_run *run, claim_result *out)
                 "| stride | ns per read | range |\n|---|---|---|\n"
                 "| 4 B | %.3f | %.3f .. %.3f |\n| %.0f B (line) | %.3f | %.3f .. %.3f |\n\n"
                 "One read per line costs **%.2fx** a read of its neighbour (the rule "
-                "asks for at least %.1fx, ranges apart). The bench finds the read "
+                "asks for at least %.1fx, with the ratio's 95%% bootstrap interval "
+                "above 1). The bench finds the read "
                 "curve stops rising at a stride of %.0f B (%.1f lines of %.0f B); the "
                 "rule expects the line or its double.\n\n",
                 near.median, near.min, near.max, line, whole.median, whole.min,
