@@ -1,6 +1,7 @@
 /* test_bootstrap.c - ratio of medians and its bootstrap interval on fixed
  * samples whose answers are known without resampling. */
 #include "stats/bootstrap.h"
+#include "stats/median_dist.h"
 
 #include <criterion/criterion.h>
 #include <math.h>
@@ -71,16 +72,68 @@ Test(bootstrap, a_wider_level_gives_a_wider_interval)
     cr_assert(r99.lo <= r50.lo && r99.hi >= r50.hi);
 }
 
+/* Even sizes are drawn: the same seed gives the same draws. */
 Test(bootstrap, same_seed_same_interval)
 {
-    double a[] = {1.0, 1.3, 0.9, 1.1, 1.2}, b[] = {1.05, 1.0, 0.95, 1.2, 1.1};
+    double a[] = {1.0, 1.3, 0.9, 1.1}, b[] = {1.05, 1.0, 0.95, 1.2};
     ratio_ci r1, r2;
-    cr_assert(stats_ratio_ci(a, 5, b, 5, 0.95, 1000, 99, &r1));
-    cr_assert(stats_ratio_ci(a, 5, b, 5, 0.95, 1000, 99, &r2));
+    cr_assert_not(stats_ratio_ci_is_exact(4, 4));
+    cr_assert(stats_ratio_ci(a, 4, b, 4, 0.95, 1000, 99, &r1));
+    cr_assert(stats_ratio_ci(a, 4, b, 4, 0.95, 1000, 99, &r2));
     cr_assert_eq(r1.ratio, r2.ratio);
     cr_assert_eq(r1.lo, r2.lo);
     cr_assert_eq(r1.hi, r2.hi);
     cr_assert_eq(r1.within_noise, r2.within_noise);
+}
+
+Test(bootstrap, odd_sizes_up_to_the_limit_are_exact)
+{
+    cr_assert(stats_ratio_ci_is_exact(1, 1));
+    cr_assert(stats_ratio_ci_is_exact(3, 5));
+    cr_assert(stats_ratio_ci_is_exact(MEDIAN_DIST_MAX, MEDIAN_DIST_MAX));
+    cr_assert_not(stats_ratio_ci_is_exact(4, 5));
+    cr_assert_not(stats_ratio_ci_is_exact(5, 2));
+    cr_assert_not(stats_ratio_ci_is_exact(MEDIAN_DIST_MAX + 2, 3));
+    cr_assert_not(stats_ratio_ci_is_exact(0, 3));
+}
+
+/* Three repetitions each: every extreme median has probability 7/27 and
+ * (7/27)^2 > 2.5%, so the 95% interval is [min(a) / max(b), max(a) /
+ * min(b)] (test_median_dist.c), whatever the seed or resamples. */
+Test(bootstrap, three_and_three_is_min_over_max_to_max_over_min)
+{
+    double a[] = {12, 10, 11}, b[] = {10, 9, 10.5};
+    ratio_ci r, other;
+    cr_assert(stats_ratio_ci95(a, 3, b, 3, &r));
+    cr_assert_float_eq(r.ratio, 11.0 / 10, 1e-15);
+    cr_assert_float_eq(r.lo, 10 / 10.5, 1e-15);
+    cr_assert_float_eq(r.hi, 12.0 / 9, 1e-15);
+    cr_assert(r.within_noise);
+    cr_assert(stats_ratio_ci(a, 3, b, 3, 0.95, 100, 12345, &other));
+    cr_assert_eq(other.lo, r.lo);
+    cr_assert_eq(other.hi, r.hi);
+}
+
+/* Five and five: the interval test_median_dist.c counts by hand. */
+Test(bootstrap, five_and_five_by_hand)
+{
+    double a[] = {10, 11, 12, 13, 14}, b[] = {5, 5.5, 6, 6.5, 7};
+    ratio_ci r;
+    cr_assert(stats_ratio_ci95(a, 5, b, 5, &r));
+    cr_assert_float_eq(r.lo, 11.0 / 7, 1e-15);
+    cr_assert_float_eq(r.hi, 28.0 / 11, 1e-15);
+}
+
+/* An even size on one side only: drawn, and still an interval around the
+ * ratio that the draws' medians bound. */
+Test(bootstrap, one_even_size_is_drawn)
+{
+    double a[] = {10, 11, 12, 13}, b[] = {5, 6, 7};
+    ratio_ci r;
+    cr_assert(stats_ratio_ci95(a, 4, b, 3, &r));
+    cr_assert_float_eq(r.ratio, 11.5 / 6, 1e-15);
+    cr_assert(r.lo >= 10.0 / 7 && r.lo <= r.ratio);
+    cr_assert(r.hi <= 13.0 / 5 && r.hi >= r.ratio);
 }
 
 Test(bootstrap, unusable_arguments_leave_the_result_untouched)

@@ -12,8 +12,15 @@
  *
  * With few repetitions (3 to 5) a resampled median can only be one of the
  * samples, so the interval is coarse and tends to be wide: honest about
- * how little 5 repetitions say.  Draws come from a seeded generator
- * (rng.h), so the same samples and seed always give the same interval.
+ * how little 5 repetitions say.  With 3 on both sides the 95% interval is
+ * always [min(A) / max(B), max(A) / min(B)]: each extreme median has
+ * probability 7/27, and (7/27)^2 > 2.5%.
+ *
+ * When both sizes are odd (up to MEDIAN_DIST_MAX) the draws' distribution
+ * is computed exactly instead of drawn (median_dist.h): the same interval
+ * that many draws converge to, without their cost or their jitter.  Other
+ * sizes are drawn from a seeded generator (rng.h), so the same samples
+ * and seed always give the same interval.
  */
 #ifndef STATS_BOOTSTRAP_H
 #define STATS_BOOTSTRAP_H
@@ -29,8 +36,9 @@ typedef struct ratio_ci {
     bool within_noise; /* lo <= 1 <= hi */
 } ratio_ci;
 
-/* Resamples used unless told otherwise: enough for stable 2.5% and 97.5%
- * quantiles, and about a millisecond for 5 + 5 samples. */
+/* Resamples used unless told otherwise, where sizes are drawn (an even
+ * size): enough for stable 2.5% and 97.5% quantiles, and about a
+ * millisecond per pair of cases. */
 #define BOOTSTRAP_DEFAULT_RESAMPLES 4000
 #define BOOTSTRAP_DEFAULT_SEED UINT64_C(0xb0075742a9)
 
@@ -44,16 +52,23 @@ double stats_median_sorted(const double *s, size_t n);
 
 /*
  * Fills *out for samples a[0..na) and b[0..nb): ratio of medians and its
- * 'level' bootstrap interval from 'resamples' draws seeded with 'seed'.
+ * 'level' bootstrap interval: exact when stats_ratio_ci_is_exact(na, nb)
+ * (the q-quantile is then the smallest ratio whose probability up to it
+ * reaches q), else from 'resamples' draws seeded with 'seed'.
  * Returns false, leaving *out untouched, when an argument is unusable:
  * na or nb is 0 or above 1024, a sample is not finite and > 0 (times and
- * rates are positive), level is not in (0, 1), resamples < 100, or
- * malloc cannot give its scratch array (resamples doubles, freed before
- * returning).
+ * rates are positive), level is not in (0, 1), resamples < 100 (checked
+ * even when the interval is exact, so that a caller's mistake shows
+ * whatever its sizes), or, when drawing, malloc cannot give the scratch
+ * array (resamples doubles, freed before returning).
  */
 bool stats_ratio_ci(const double *a, size_t na, const double *b, size_t nb,
                     double level, unsigned resamples, uint64_t seed,
                     ratio_ci *out);
+
+/* True when stats_ratio_ci computes the interval for these sizes exactly
+ * rather than by drawing: both odd and at most MEDIAN_DIST_MAX (31). */
+bool stats_ratio_ci_is_exact(size_t na, size_t nb);
 
 /* stats_ratio_ci with level 0.95 and the default resamples and seed. */
 bool stats_ratio_ci95(const double *a, size_t na, const double *b, size_t nb,
