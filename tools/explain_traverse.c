@@ -9,18 +9,19 @@
  *         (the largest count at which the working set of every layout in
  *         the run fits in L1d, in L2, in L3 as the run's context reports
  *         them, and the largest count every layout in the run ran), one
- *         row per layout: working
- *         set, heap bytes per element measured and modelled, cache lines
+ *         row per layout: working set, heap bytes per element measured
+ *         and modelled, cache lines
  *         per element (model), median ns per element and its range over
  *         the repetitions, the model's ratio to the base layout (lines),
  *         the measured ratio of medians with its 95% bootstrap interval,
  *         and whether they agree within a factor of two (src/report/model_compare.h).
+ *         The rows are the claims report's model table (src/report/model_rows.h),
+ *         every layout against one instead of two at a time.
  * Units:  ns per element = 1e9 / items_per_second of each repetition.
  * Claims: L1, L3, L4, L5; docs/experiments/traverse.md says how to read it.
  */
-#include "report/model_compare.h"
+#include "report/model_rows.h"
 #include "traverse/latency_model.h"
-#include "report/level_pick.h"
 #include "report/run.h"
 #include "traverse/model.h"
 #include "harness/sizes.h"
@@ -31,30 +32,15 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define MAX_COUNTS 256
-#define MAX_REPS 64
+/* The metric of the table: wall-clock ns per element, as the plots show. */
+#define METRIC "ns_per_item"
 
-/* One case of the run: every repetition's ns per element and the medians
- * of its counters. */
-typedef struct cell {
-    size_t reps;
-    double ns[MAX_REPS];
-    double ws_bytes, heap_per_elem;
-} cell;
-
-typedef struct run {
-    size_t counts[MAX_COUNTS]; /* element counts seen, ascending */
-    size_t ncounts;
-    cell *cells;               /* [layout][count index] */
-    size_t l1d, l2, l3;
+/* What the run's context says of the machine and the run. */
+typedef struct run_info {
+    double limits[3];          /* L1d, L2, L3 bytes as sysfs reports them; 0 unknown */
     char mode[16];
     char load[64];
-} run;
-
-static cell *cell_at(run *r, size_t layout, size_t count_index)
-{
-    return &r->cells[layout * MAX_COUNTS + count_index];
-}
+} run_info;
 
 static void usage(FILE *f)
 {
@@ -77,166 +63,65 @@ static int layout_index(const char *name)
     return -1;
 }
 
-static size_t count_index(run *r, size_t n)
-{
-    size_t i = 0;
-    while (i < r->ncounts && r->counts[i] < n)
-        i++;
-    if (i < r->ncounts && r->counts[i] == n)
-        return i;
-    if (r->ncounts == MAX_COUNTS)
-        return MAX_COUNTS;
-    /* Insert n at i, shifting the counts and every layout's cells. */
-    for (size_t l = 0; l < traverse_model_layout_count; l++)
-        memmove(cell_at(r, l, i + 1), cell_at(r, l, i),
-                (r->ncounts - i) * sizeof(cell));
-    memmove(&r->counts[i + 1], &r->counts[i], (r->ncounts - i) * sizeof r->counts[0]);
-    for (size_t l = 0; l < traverse_model_layout_count; l++)
-        memset(cell_at(r, l, i), 0, sizeof(cell));
-    r->counts[i] = n;
-    r->ncounts++;
-    return i;
-}
-
 static size_t context_size(const report_run *file, const char *key)
 {
     const char *s = report_run_context(file, "traverse", key);
     return s ? (size_t)strtoull(s, NULL, 10) : 0;
 }
 
-/* One median of a counter the bench writes alike in every repetition. */
-static double counter_of(const report_run *file, const char *name, const char *counter)
+/* The cache sizes, mode and load average of the run's context. */
+static void read_info(const report_run *file, run_info *info)
 {
-    summary s;
-    return report_run_summary(file, name, counter, &s) == SAMPLE_OK ? s.median : 0;
-}
-
-/* Reads the repetitions of traverse/<layout>/<n> cases that did not fail,
- * through the claims report's reader (src/report/run.h): the same case
- * names, and NaN in the file read as "no value". */
-static bool load_run(const char *dir, run *r)
-{
-    char path[4096], msg[4300];
-    snprintf(path, sizeof path, "%s/traverse.json", dir);
-    report_run file;
-    if (!report_run_load_file(&file, path, msg, sizeof msg)) {
-        fprintf(stderr, "explain_traverse: cannot read %s\n", msg);
-        return false;
-    }
-    r->l1d = context_size(&file, "sysfs_l1d_bytes");
-    r->l2 = context_size(&file, "sysfs_l2_bytes");
-    r->l3 = context_size(&file, "sysfs_l3_bytes");
-    const char *mode = report_run_context(&file, "traverse", "mode");
-    snprintf(r->mode, sizeof r->mode, "%s", mode ? mode : "unknown");
+    info->limits[0] = (double)context_size(file, "sysfs_l1d_bytes");
+    info->limits[1] = (double)context_size(file, "sysfs_l2_bytes");
+    info->limits[2] = (double)context_size(file, "sysfs_l3_bytes");
+    const char *mode = report_run_context(file, "traverse", "mode");
+    snprintf(info->mode, sizeof info->mode, "%s", mode ? mode : "unknown");
     double load[3];
     for (size_t k = 0; k < 3; k++)
-        load[k] = report_run_context_item(&file, "traverse", "load_avg", k);
+        load[k] = report_run_context_item(file, "traverse", "load_avg", k);
     if (!isnan(load[0]) && !isnan(load[1]) && !isnan(load[2]) &&
-        isnan(report_run_context_item(&file, "traverse", "load_avg", 3)))
-        snprintf(r->load, sizeof r->load, "%.2f %.2f %.2f", load[0], load[1], load[2]);
+        isnan(report_run_context_item(file, "traverse", "load_avg", 3)))
+        snprintf(info->load, sizeof info->load, "%.2f %.2f %.2f", load[0], load[1], load[2]);
     else
-        snprintf(r->load, sizeof r->load, "unknown");
-
-    for (size_t i = 0; i < report_run_case_count(&file); i++) {
-        const char *name = report_run_case_name(&file, i);
-        char layout[64], rest;
-        unsigned long long n;
-        if (sscanf(name, "traverse/%63[^/]/%llu%c", layout, &n, &rest) != 2)
-            continue;
-        int li = layout_index(layout);
-        size_t ci = li < 0 ? MAX_COUNTS : count_index(r, (size_t)n);
-        if (ci == MAX_COUNTS)
-            continue;
-        cell *c = cell_at(r, (size_t)li, ci);
-        size_t reps;
-        if (report_run_samples(&file, name, "ns_per_item", c->ns, MAX_REPS, &reps) != SAMPLE_OK)
-            continue;
-        c->reps = reps < MAX_REPS ? reps : MAX_REPS;
-        /* Counters are exact and equal over repetitions. */
-        c->ws_bytes = counter_of(&file, name, "ws_bytes");
-        c->heap_per_elem = counter_of(&file, name, "heap_bytes_per_elem");
-    }
-    report_run_free(&file);
-    if (r->ncounts == 0) {
-        fprintf(stderr, "explain_traverse: %s holds no successful traverse cases\n", path);
-        return false;
-    }
-    return true;
+        snprintf(info->load, sizeof info->load, "unknown");
 }
 
-/* True when layout l has any successful case in the run: a run filtered
- * to some layouts (--benchmark_filter) is compared over those. */
-static bool in_run(run *r, size_t l)
-{
-    for (size_t ci = 0; ci < r->ncounts; ci++)
-        if (cell_at(r, l, ci)->reps > 0)
-            return true;
-    return false;
-}
-
-/* True when every layout of the run has results at count index ci, and
- * there are at least two; *ws gets the largest working set among them. */
-static bool complete_at(run *r, size_t ci, double *ws)
-{
-    size_t present = 0;
-    *ws = 0;
-    for (size_t l = 0; l < traverse_model_layout_count; l++) {
-        if (!in_run(r, l))
-            continue;
-        cell *c = cell_at(r, l, ci);
-        if (c->reps == 0)
-            return false;
-        present++;
-        if (c->ws_bytes > *ws)
-            *ws = c->ws_bytes;
-    }
-    return present >= 2;
-}
-
-static void print_level(run *r, size_t ci, const char *what, int base)
+/* One row of the table (model_rows.h): every layout of the run at one
+ * element count, against the base. */
+static void print_level(const model_rows *t, const model_row *row, const char *what)
 {
     char b1[32], b2[32];
-    double ws;
-    complete_at(r, ci, &ws);
-    printf("== %s: %zu elements (largest working set %s) ==\n", what, r->counts[ci],
-           size_format((size_t)ws, b1, sizeof b1));
+    const char *base = t->layouts[t->base];
+    printf("== %s: %.0f elements (largest working set %s) ==\n", what, row->elements,
+           size_format((size_t)row->ws, b1, sizeof b1));
     printf("  %-15s %10s %11s %9s %20s %9s  %-34s %s\n", "layout", "ws",
            "heap B/el", "lines/el", "ns/el median [range]", "predicted",
            "measured ratio [95% CI]", "model vs measured");
-    cell *bc = cell_at(r, (size_t)base, ci);
-    for (size_t l = 0; l < traverse_model_layout_count; l++) {
+    for (size_t l = 0; l < t->nlayouts; l++) {
         traverse_model m;
-        traverse_model_of(traverse_model_layouts[l], &m);
-        cell *c = cell_at(r, l, ci);
-        if (c->reps == 0)
-            continue;
-        double med = stats_median(c->ns, c->reps), lo = c->ns[0], hi = c->ns[0];
-        for (size_t k = 1; k < c->reps; k++) {
-            lo = fmin(lo, c->ns[k]);
-            hi = fmax(hi, c->ns[k]);
-        }
+        traverse_model_of(t->layouts[l], &m);
+        const model_cell *c = &row->cells[l];
         char heap[32], nsrange[48], ci95[64];
         if (c->heap_per_elem > 0)
             snprintf(heap, sizeof heap, "%.0f (%.0f)", c->heap_per_elem,
                      m.heap_bytes_per_elem);
         else
             snprintf(heap, sizeof heap, "? (%.0f)", m.heap_bytes_per_elem);
-        snprintf(nsrange, sizeof nsrange, "%.3g [%.3g-%.3g]", med, lo, hi);
-        double predicted = traverse_model_ratio(m.layout, traverse_model_layouts[base]);
-        layout_comparison cmp;
+        snprintf(nsrange, sizeof nsrange, "%.3g [%.3g-%.3g]", c->ns.median, c->ns.min,
+                 c->ns.max);
         const char *verdict = "";
-        if ((int)l == base) {
+        if (l == t->base) {
             snprintf(ci95, sizeof ci95, "(base)");
-        } else if (layout_compare(m.layout, c->ns, c->reps, traverse_model_layouts[base],
-                                  bc->ns, bc->reps, &cmp)) {
-            stats_ratio_ci_format(&cmp.measured, ci95, sizeof ci95);
-            verdict = cmp.verdict;
+        } else if (c->compared) {
+            stats_ratio_ci_format(&c->cmp.measured, ci95, sizeof ci95);
+            verdict = c->cmp.verdict;
         } else {
             snprintf(ci95, sizeof ci95, "n/a");
         }
         printf("  %-15s %10s %11s %9.3f %20s %8.2fx  %-34s %s\n", m.layout,
-               size_format((size_t)c->ws_bytes, b2, sizeof b2), heap,
-               traverse_model_lines(&m), nsrange, predicted, ci95, verdict);
+               size_format((size_t)c->ws, b2, sizeof b2), heap, traverse_model_lines(&m),
+               nsrange, traverse_model_ratio(m.layout, base), ci95, verdict);
     }
     printf("\n");
 }
@@ -324,11 +209,12 @@ static const char *ns_verdict(double predicted, double measured)
 
 /* Predicted ns per element from the measured latencies and bandwidth,
  * beside the measured median, at count index ci. */
-static void print_latency(run *r, size_t ci, const machine_levels *lv, const char *src)
+static void print_latency(const model_rows *t, const model_row *row,
+                          const machine_levels *lv, const char *src)
 {
     char b1[32];
     printf("== In nanoseconds, from the latencies measured by the stride bench (%s),\n"
-           "   at %zu elements ==\n  levels:", src, r->counts[ci]);
+           "   at %.0f elements ==\n  levels:", src, row->elements);
     for (size_t k = 0; k < lv->count; k++)
         printf(" L%zu %s %.3g ns,", k + 1, size_format(lv->bytes[k], b1, sizeof b1),
                lv->ns[k]);
@@ -337,21 +223,21 @@ static void print_latency(run *r, size_t ci, const machine_levels *lv, const cha
         printf(", %.3g GB/s (10^9 bytes/s) reading a line at a time", lv->mem_bytes_per_ns);
     printf("\n  %-15s %10s %8s %9s %9s %10s %10s %9s  %s\n", "layout", "ws", "lives in",
            "stream", "random", "predicted", "measured", "meas/pred", "");
-    for (size_t l = 0; l < traverse_model_layout_count; l++) {
+    for (size_t l = 0; l < t->nlayouts; l++) {
         traverse_model m;
-        traverse_model_of(traverse_model_layouts[l], &m);
-        cell *c = cell_at(r, l, ci);
+        traverse_model_of(t->layouts[l], &m);
+        const model_cell *c = &row->cells[l];
         latency_prediction p;
-        if (c->reps == 0 || !latency_predict(&m, c->ws_bytes, lv, &p))
+        if (!latency_predict(&m, c->ws, lv, &p))
             continue;
         char where[16];
         if (p.level >= 0)
             snprintf(where, sizeof where, "L%d", p.level + 1);
         else
             snprintf(where, sizeof where, "memory");
-        double med = stats_median(c->ns, c->reps);
+        double med = c->ns.median;
         printf("  %-15s %10s %8s %6.3g ns %6.3g ns", m.layout,
-               size_format((size_t)c->ws_bytes, b1, sizeof b1), where, p.stream_ns,
+               size_format((size_t)c->ws, b1, sizeof b1), where, p.stream_ns,
                p.random_ns);
         if (p.total_ns > 0)
             printf(" %7.3g ns %7.3g ns %8.2fx  %s%s\n", p.total_ns, med, med / p.total_ns,
@@ -394,14 +280,26 @@ int main(int argc, char **argv)
         usage(stderr);
         return 2;
     }
-    run *r = calloc(1, sizeof *r);
-    if (!r || !(r->cells = calloc(traverse_model_layout_count * MAX_COUNTS, sizeof(cell)))) {
-        fprintf(stderr, "explain_traverse: out of memory\n");
+    char path[4096], msg[4300];
+    snprintf(path, sizeof path, "%s/traverse.json", dir);
+    report_run file;
+    if (!report_run_load_file(&file, path, msg, sizeof msg)) {
+        fprintf(stderr, "explain_traverse: cannot read %s\n", msg);
         return 1;
     }
-    if (!load_run(dir, r))
+    /* One count per cache level, every layout of the run against the
+     * base: the claims report's table (src/report/model_rows.h). */
+    run_info info;
+    read_info(&file, &info);
+    model_rows t;
+    model_rows_build(&file, METRIC, traverse_model_layouts, traverse_model_layout_count,
+                     (size_t)base, info.limits, &t);
+    report_run_free(&file);
+    if (t.nlayouts == 0) {
+        fprintf(stderr, "explain_traverse: %s holds no successful traverse cases\n", path);
         return 1;
-    if (!in_run(r, (size_t)base)) {
+    }
+    if (t.base == t.nlayouts) {
         fprintf(stderr, "explain_traverse: %s/traverse.json has no %s cases to compare with\n",
                 dir, base_name);
         return 1;
@@ -413,51 +311,37 @@ int main(int argc, char **argv)
            "bandwidth were the only cost.  measured = ratio of median ns per element,\n"
            "95%% bootstrap interval over the repetitions; \"within noise\" when it\n"
            "contains 1.  heap B/el: measured by mallinfo2 (model in brackets).\n\n",
-           dir, r->mode, r->load, base_name);
-    /* One count per cache level (src/report/level_pick.h): the working
-     * set of a count is the largest of every layout's, usable only where
-     * every layout of the run ran. */
-    double *ws = malloc(r->ncounts * sizeof *ws);
-    if (!ws) {
-        fprintf(stderr, "explain_traverse: out of memory\n");
-        return 1;
-    }
-    for (size_t ci = 0; ci < r->ncounts; ci++)
-        if (!complete_at(r, ci, &ws[ci]))
-            ws[ci] = NAN;
-    const double limits[3] = {(double)r->l1d, (double)r->l2, (double)r->l3};
-    size_t at[LEVEL_PICK_SLOTS], last = MAX_COUNTS;
-    level_pick(ws, r->ncounts, limits, at);
-    free(ws);
+           dir, info.mode, info.load, base_name);
     char b[32];
     static const char *const level_names[3] = {"L1d", "L2", "L3"};
+    const model_row *last = NULL;
     for (size_t k = 0; k < LEVEL_PICK_SLOTS; k++) {
         char what[96];
         if (k == LEVEL_PICK_LARGEST)
             snprintf(what, sizeof what, "largest size every layout in the run ran");
-        else if (limits[k] > 0)
+        else if (info.limits[k] > 0)
             snprintf(what, sizeof what, "every layout in the run fits in %s (%s, reported)",
-                     level_names[k], size_format((size_t)limits[k], b, sizeof b));
+                     level_names[k], size_format((size_t)info.limits[k], b, sizeof b));
         else
             continue;
-        if (at[k] == LEVEL_PICK_NONE) {
+        if (!t.rows[k].shown) {
             if (k != LEVEL_PICK_LARGEST)
                 printf("== %s: no size in this run ==\n\n", what);
             continue;
         }
-        print_level(r, at[k], what, base);
-        last = at[k];
+        print_level(&t, &t.rows[k], what);
+        last = &t.rows[k];
     }
     machine_levels lv;
     char why[4200];
     if (!stride_dir)
         stride_dir = dir;
-    if (last != MAX_COUNTS && load_levels(stride_dir, &lv, why, sizeof why))
-        print_latency(r, last, &lv, stride_dir);
+    if (last && load_levels(stride_dir, &lv, why, sizeof why))
+        print_latency(&t, last, &lv, stride_dir);
     else
         printf("(Predictions in ns left out: %s.  They need the stride bench's\n"
                " measured latencies: make bench BENCH=stride, or --stride-run=DIR.)\n\n",
-               last == MAX_COUNTS ? "no size every layout in the run ran" : why);
+               !last ? "no size every layout in the run ran" : why);
     printf("\"slower than lines predict\" (the whole interval above twice the\n"
            "prediction): latency, not bandwidth, sets the time (dependent loads,\n"
            "unpredictable addresses, TLB misses).  \"faster than lines predict\" (the\n"
@@ -466,7 +350,5 @@ int main(int argc, char **argv)
            "\"too noisy to tell\": the median ratio is off by a factor of two but its\n"
            "interval is not.  Inside the caches a ratio pulled toward 1 (either\n"
            "verdict) means the loop's own instructions, not its lines, set the time.\n");
-    free(r->cells);
-    free(r);
     return 0;
 }

@@ -5,10 +5,9 @@
  * A sweep has many element counts; a table that explains it shows a few:
  * the largest count whose working set fits in L1d, in L2 and in L3, and
  * the largest count of all (past L3 when the sweep got there).  Used by
- * tools/explain_traverse.c (every layout of a run) and the claims report's
- * model table (src/report/model_table.c, two layouts at a time); each
- * decides what the working set of a count is and whether the count is
- * usable.
+ * the model-versus-measured rows (src/report/model_rows.h), which decide
+ * what the working set of a count is and whether the count is usable, for
+ * the claims report and tools/explain_traverse.c alike.
  */
 #ifndef EXPLAIN_LEVEL_PICK_H
 #define EXPLAIN_LEVEL_PICK_H
