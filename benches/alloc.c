@@ -5,7 +5,7 @@
  * Claims A3 (many small allocations cost more than few large ones), A1
  * (counting frees a whole tree the moment its root goes) and A2 (counting
  * never frees a cycle; an arena does, with its one release).  See
- * docs/allocation.md.
+ * docs/experiments/alloc.md.
  *
  * Files:  benches/alloc.c, src/alloc/ (tests/test_alloc.c, test_arena.c,
  *         test_pool.c, test_refcount.c, test_objtree.c, test_locked.c,

@@ -3,7 +3,7 @@
  * that returns a record by value, against one that returns a pointer to a
  * record it allocated (which the caller frees).
  *
- * Claim A4 (docs/allocation.md).  The record is the article's User (int64
+ * Claim A4 (docs/experiments/escape.md).  The record is the article's User (int64
  * id, bool active, double score: 24 bytes).  Both functions live in
  * src/escape/escape.c, another file, so neither can be inlined here: each call
  * is a real call, and the heap version really calls the allocator

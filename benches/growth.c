@@ -3,7 +3,7 @@
  * of a big array keeps alive.
  *
  * Claims G1, G2, G3 (docs/claims.md; G4 is a test, tests/test_slice.c, and
- * the demo tools/growth_demo.c).  See docs/growth.md for how to read it.
+ * the demo tools/slice_demo.c).  See docs/experiments/growth.md for how to read it.
  *
  * Files:  benches/growth.c, src/growth/ (tests/test_growable.c,
  *         test_growth_policy.c, test_slice.c, test_growth_cases.c),

@@ -3,7 +3,7 @@
  * and digest each one, either as a copy in its own heap block or as a view
  * into the reader's reused buffer.
  *
- * Claim A5 (docs/allocation.md).  The text is generated once per case
+ * Claim A5 (docs/experiments/lines.md).  The text is generated once per case
  * (fixed seed, src/lines/textgen.h) and read through the suite's line reader
  * (src/stream/linereader.h) with a 64 KiB buffer, as a program reads a file.  The
  * two modes (src/lines/linepass.h) differ by exactly one allocation, one copy

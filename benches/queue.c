@@ -2,7 +2,7 @@
  * queue.c - backpressure and bounded concurrency: what a bounded queue and
  * a bounded worker pool save over their unbounded counterparts.
  *
- * Claims S3, S4 (docs/claims.md, docs/streaming.md), over the messages of
+ * Claims S3, S4 (docs/claims.md, docs/experiments/queue.md), over the messages of
  * src/queue/pipeline.h (a 248-byte record each, allocated by the producer and
  * freed by the thread that processes it):
  *   S3  queue/bounded/<items>    a producer as fast as it can go and one

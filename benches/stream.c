@@ -1,7 +1,7 @@
 /*
  * stream.c - what reading a big file costs in memory and time, whole or streamed.
  *
- * Claims S1, S2 (docs/claims.md, docs/streaming.md): a generated file of
+ * Claims S1, S2 (docs/claims.md, docs/experiments/stream.md): a generated file of
  * records ("id,value,text" lines, records.h) is read and processed (count
  * the lines, sum the value field) by five methods (filescan.h): slurp
  * (whole file in one buffer), chunks (fixed 64 KiB reads), reader (the
@@ -14,7 +14,7 @@
  *         docs/experiments/stream.md, docs/lessons/stream.md,
  *         make demo-stream.
  * Run:    make bench BENCH=stream           (or build/bin/stream --help)
- * Files:  1 MiB, 16 MiB, 256 MiB, ... (x16) up to --max-ws, which is also
+ * Sizes:  1 MiB, 16 MiB, 256 MiB, ... (x16) up to --max-ws, which is also
  *         the largest size (default 1 GiB; --quick: 32 MiB), generated
  *         once under $TMPDIR (default /tmp) in a directory removed at the
  *         end, on an error and on SIGINT/SIGTERM/SIGHUP.  Free disk space

@@ -4,7 +4,7 @@
  *
  * Claim L6 (docs/claims.md): the CPU moves memory a cache line at a time,
  * so the neighbours of a value come almost free.  Also the latency of
- * each cache level and of DRAM, which docs/access.md uses to explain the
+ * each cache level and of DRAM, which docs/experiments/stride.md uses to explain the
  * other experiments, and the cache sizes this machine behaves as if it
  * had (on a virtual machine they can differ from what it reports).
  *

@@ -3,12 +3,12 @@
  *
  * Each row names a claim of docs/claims.md, the bench whose JSON decides
  * it, its plots, and the function that turns the figures into a verdict.
- * The judge functions live beside their bench, in rules_<bench>.c.
+ * The judge functions live beside their bench, in rules/<bench>.c.
  * claim_judge() handles what is common: a claim whose bench was not run,
  * or whose rule is not written yet, is "not measured", never guessed.
  *
  * To add a rule for a new bench (docs/claims.md, "Adding a rule"): write
- * judge_<id>() in src/report/rules_<bench>.c, declare it below, put its
+ * judge_<id>() in src/report/rules/<bench>.c, declare it below, put its
  * name in the claim's row in rules.c, and add fixture tests.
  */
 #ifndef REPORT_RULES_H
