@@ -183,3 +183,48 @@ Test(bootstrap, median_of_sorted_values_any_count)
     cr_assert(isnan(stats_median(v, N)));
     free(v);
 }
+
+/* The group interval: sizes and repetitions both resampled. */
+static const double ones[5] = {0.98, 0.99, 1.0, 1.01, 1.02};
+static const double twos[5] = {1.96, 1.98, 2.0, 2.02, 2.04};
+static const double halves[5] = {0.49, 0.495, 0.5, 0.505, 0.51};
+
+Test(bootstrap, group_ratio_is_the_median_of_size_ratios)
+{
+    size_samples s[9];
+    for (size_t i = 0; i < 9; i++)
+        s[i] = (size_samples){twos, 5, ones, 5};
+    s[2] = (size_samples){halves, 5, ones, 5};   /* one size reversed */
+    ratio_ci ci;
+    cr_assert(stats_group_ratio_ci95(s, 9, &ci));
+    cr_assert_float_eq(ci.ratio, 2.0, 1e-9, "the median ignores one odd size");
+    cr_assert_gt(ci.lo, 1.9, "one size of nine cannot pull the interval down");
+    cr_assert_not(ci.within_noise);
+}
+
+Test(bootstrap, group_of_disagreeing_sizes_is_wide)
+{
+    size_samples s[4] = {{twos, 5, ones, 5}, {halves, 5, ones, 5},
+                         {twos, 5, ones, 5}, {halves, 5, ones, 5}};
+    ratio_ci ci;
+    cr_assert(stats_group_ratio_ci95(s, 4, &ci));
+    cr_assert(ci.within_noise, "[%g, %g]", ci.lo, ci.hi);
+}
+
+Test(bootstrap, group_same_seed_same_interval_and_bad_input)
+{
+    size_samples s[2] = {{twos, 5, ones, 5}, {twos, 3, ones, 4}};
+    ratio_ci a, b, untouched = {.ratio = 42};
+    cr_assert(stats_group_ratio_ci(s, 2, 0.9, 500, 7, &a));
+    cr_assert(stats_group_ratio_ci(s, 2, 0.9, 500, 7, &b));
+    cr_assert_float_eq(a.lo, b.lo, 0);
+    cr_assert_float_eq(a.hi, b.hi, 0);
+    cr_assert_not(stats_group_ratio_ci95(s, 0, &untouched));
+    cr_assert_not(stats_group_ratio_ci95(NULL, 2, &untouched));
+    cr_assert_not(stats_group_ratio_ci(s, 2, 1.0, 500, 7, &untouched));
+    cr_assert_not(stats_group_ratio_ci(s, 2, 0.95, 10, 7, &untouched));
+    const double zero[2] = {0, 1};
+    size_samples bad = {zero, 2, ones, 5};
+    cr_assert_not(stats_group_ratio_ci95(&bad, 1, &untouched));
+    cr_assert_float_eq(untouched.ratio, 42, 0);
+}

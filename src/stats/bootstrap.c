@@ -125,6 +125,60 @@ bool stats_ratio_ci95(const double *a, size_t na, const double *b, size_t nb,
                           BOOTSTRAP_DEFAULT_SEED, out);
 }
 
+/* True when every size of the group can be resampled. */
+static bool group_usable(const size_samples *sizes, size_t n)
+{
+    if (!sizes || n == 0 || n > MAX_SAMPLES)
+        return false;
+    for (size_t i = 0; i < n; i++)
+        if (!samples_usable(sizes[i].costly, sizes[i].ncostly) ||
+            !samples_usable(sizes[i].cheap, sizes[i].ncheap))
+            return false;
+    return true;
+}
+
+bool stats_group_ratio_ci(const size_samples *sizes, size_t n, double level,
+                          unsigned resamples, uint64_t seed, ratio_ci *out)
+{
+    if (!out || !group_usable(sizes, n) || !(level > 0 && level < 1) || resamples < 100)
+        return false;
+    double *ratios = malloc(resamples * sizeof *ratios);
+    if (!ratios)
+        return false;
+    double scratch[MAX_SAMPLES], per_size[MAX_SAMPLES];
+    for (size_t i = 0; i < n; i++)
+        per_size[i] = stats_median(sizes[i].costly, sizes[i].ncostly) /
+                      stats_median(sizes[i].cheap, sizes[i].ncheap);
+    double ratio = stats_median(per_size, n);
+    rng r = rng_seeded(seed);
+    for (unsigned k = 0; k < resamples; k++) {
+        for (size_t i = 0; i < n; i++) {
+            const size_samples *s = &sizes[rng_below(&r, n)];
+            double ma = resampled_median(&r, s->costly, s->ncostly, scratch);
+            double mb = resampled_median(&r, s->cheap, s->ncheap, scratch);
+            per_size[i] = ma / mb;
+        }
+        ratios[k] = stats_median(per_size, n);
+    }
+    qsort(ratios, resamples, sizeof *ratios, cmp_double);
+    ratio_ci res = {
+        .ratio = ratio,
+        .lo = quantile_sorted(ratios, resamples, (1 - level) / 2),
+        .hi = quantile_sorted(ratios, resamples, (1 + level) / 2),
+        .level = level,
+    };
+    free(ratios);
+    res.within_noise = res.lo <= 1 && 1 <= res.hi;
+    *out = res;
+    return true;
+}
+
+bool stats_group_ratio_ci95(const size_samples *sizes, size_t n, ratio_ci *out)
+{
+    return stats_group_ratio_ci(sizes, n, 0.95, BOOTSTRAP_DEFAULT_RESAMPLES,
+                                BOOTSTRAP_DEFAULT_SEED, out);
+}
+
 const char *stats_ratio_ci_format(const ratio_ci *r, char *buf, size_t size)
 {
     snprintf(buf, size, "%.3g [%.3g, %.3g]%s", r->ratio, r->lo, r->hi,

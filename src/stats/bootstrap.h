@@ -74,6 +74,33 @@ bool stats_ratio_ci_is_exact(size_t na, size_t nb);
 bool stats_ratio_ci95(const double *a, size_t na, const double *b, size_t nb,
                       ratio_ci *out);
 
+/* The repetitions of one size of a compared pair: the claim's costly
+ * case and its cheap one. */
+typedef struct size_samples {
+    const double *costly;
+    size_t ncostly;
+    const double *cheap;
+    size_t ncheap;
+} size_samples;
+
+/*
+ * The ratio of a group of sizes (a cache level): the median over sizes of
+ * each size's ratio of medians, with a two-stage percentile bootstrap
+ * interval.  Each of 'resamples' draws takes n sizes with replacement and,
+ * within each drawn size, each case's repetitions with replacement; the
+ * draw's figure is the median of those sizes' ratios of medians.  So the
+ * interval is wide when sizes disagree as well as when repetitions do, and
+ * one noisy size among several moves it little.  Returns false (out
+ * untouched) when n is 0 or above 1024, any size's samples are unusable
+ * (as stats_ratio_ci), level is not in (0, 1), resamples < 100, or
+ * malloc fails.
+ */
+bool stats_group_ratio_ci(const size_samples *sizes, size_t n, double level,
+                          unsigned resamples, uint64_t seed, ratio_ci *out);
+
+/* stats_group_ratio_ci with level 0.95 and the default resamples and seed. */
+bool stats_group_ratio_ci95(const size_samples *sizes, size_t n, ratio_ci *out);
+
 /* The ratio and interval as words for a report: "1.23 [1.10, 1.40]",
  * followed by " within noise" when the interval contains 1.  Writes at
  * most size bytes to buf (always terminated) and returns buf. */
