@@ -41,27 +41,28 @@ Test(report_rules, overlapping_spread_is_within_noise)
         const char *p = judge(FIXTURES "noise", timing_only[i]);
         cr_assert_eq(judged.v.kind, VERDICT_WITHIN_NOISE, "%s: %s", timing_only[i], p);
     }
-    /* L4's memory half is exact and still holds; its time half is noise. */
+    /* L4's memory half is exact and still holds.  Its time half (boxed
+     * 1.06x the array, spread 5%) is noise at each size, but pooled over a
+     * level's sizes the 6% is real and under the 1.10 threshold. */
     const char *p = judge(FIXTURES "noise", "L4");
     cr_assert_eq(judged.v.kind, VERDICT_HOLDS_ONLY_WHEN, "%s", p);
-    cr_assert_str_eq(p, "holds only when, for memory, always; for time, within noise "
-                        "(time: 0 of 8 sizes hold, 8 within noise)");
+    cr_assert_str_eq(p, "holds only when, for memory, always; for time, does not hold "
+                        "(time: below threshold in memory; within noise in L1, L2 and L3)");
 }
 
-Test(report_rules, holds_only_past_l2_names_the_level_and_the_size)
+Test(report_rules, holding_past_l2_names_the_levels_and_the_noisy_ones)
 {
+    /* Costly layouts 3x past L2, the same time before: the levels within
+     * noise are named, and do not make a condition (docs/claims.md). */
     const char *p = judge(FIXTURES "only_when", "L1");
-    cr_assert_eq(judged.v.kind, VERDICT_HOLDS_ONLY_WHEN, "%s", p);
-    cr_assert(strstr(p, "for nodes linked in allocation order, the working set is past "
-                        "L2 (1 MiB), from 4 MiB"), "%s", p);
+    cr_assert_eq(judged.v.kind, VERDICT_HOLDS, "%s", p);
+    cr_assert(strstr(p, "nodes linked in allocation order: L3, memory; within noise in L1 "
+                        "and L2"), "%s", p);
     p = judge(FIXTURES "only_when", "L3");
-    cr_assert(strstr(p, "past L2 (1 MiB), from 4 MiB"), "%s", p);
-    p = judge(FIXTURES "only_when", "L4");
-    cr_assert(strstr(p, "for memory, always; for time, the working set is past L2 (1 MiB), "
-                        "from 1.5 MiB"), "%s", p);
+    cr_assert_eq(judged.v.kind, VERDICT_HOLDS, "%s", p);
+    cr_assert(strstr(p, "L3, memory; within noise in L1 and L2"), "%s", p);
     p = judge(FIXTURES "only_when", "L5");
-    cr_assert(strstr(p, "for records against columns, the working set is past L2 (1 MiB), "
-                        "from 3 MiB"), "%s", p);
+    cr_assert_eq(judged.v.kind, VERDICT_HOLDS, "%s", p);
 }
 
 Test(report_rules, missing_or_failed_cases_are_not_measured_and_say_which)

@@ -66,25 +66,6 @@ Test(report_stats, the_worse_of_two_outcomes_is_the_less_supportive)
     cr_assert_str_eq(compare_status_name(COMPARE_AGAINST), "reversed");
 }
 
-Test(report_levels, working_sets_fall_in_the_smallest_level_that_holds_them)
-{
-    report_caches c = {32768, 1 << 20, 32 << 20};
-    cr_assert_eq(cache_level_of(4096, c), LEVEL_L1);
-    cr_assert_eq(cache_level_of(32768, c), LEVEL_L1, "a cache holds its own size");
-    cr_assert_eq(cache_level_of(32769, c), LEVEL_L2);
-    cr_assert_eq(cache_level_of(1 << 20, c), LEVEL_L2);
-    cr_assert_eq(cache_level_of(2 << 20, c), LEVEL_L3);
-    cr_assert_eq(cache_level_of(64 << 20, c), LEVEL_MEMORY);
-    report_caches no_l3 = {32768, 1 << 20, 0};
-    cr_assert_eq(cache_level_of(2 << 20, no_l3), LEVEL_MEMORY);
-    report_caches none = {0, 0, 0};
-    cr_assert_eq(cache_level_of(1, none), LEVEL_MEMORY);
-    cr_assert_str_eq(cache_level_name(LEVEL_L2), "L2");
-    cr_assert_str_eq(cache_level_name(LEVEL_MEMORY), "memory");
-    cr_assert_float_eq(cache_level_size(LEVEL_L3, c), 32 << 20, 0);
-    cr_assert_float_eq(cache_level_size(LEVEL_MEMORY, c), 0, 0);
-}
-
 Test(report_levels, bytes_for_people)
 {
     char buf[32];

@@ -1,187 +1,191 @@
-/* test_report_sweep.c - how a size sweep turns into a verdict: the shape
- * that fits the outcomes, the condition's wording, exceptions. */
+/* test_report_sweep.c - how a size sweep turns into a verdict: sizes pooled
+ * by measured level, each level's median ratio and interval, the claim's
+ * wording; one noisy size cannot flip it. */
 #include "report/sweep.h"
 
 #include <criterion/criterion.h>
+#include <math.h>
 #include <string.h>
 
 static const sweep_spec spec = {
     .bench = "b", .metric = "ns_per_item", .ws_counter = "ws_bytes",
     .min_ratio = 1.10, .pairs = {{"x", "y", "x / y"}}, .npairs = 1,
 };
-static const report_caches caches = {32768, 1 << 20, 32 << 20};
-
-/* A sweep whose points have these working sets and outcomes. */
-static sweep make(const double *ws, const compare_status *st, size_t n, sweep_point *pts)
-{
-    for (size_t i = 0; i < n; i++) {
-        memset(&pts[i], 0, sizeof pts[i]);
-        pts[i].arg = (double)(i + 1);
-        pts[i].ws = ws[i];
-        pts[i].level = cache_level_of(ws[i], caches);
-        pts[i].status[0] = pts[i].overall = st[i];
-        pts[i].ratio[0] = st[i] == COMPARE_HOLDS ? 2 : 1;
-    }
-    return (sweep){.spec = &spec, .caches = caches, .points = pts, .npoints = n};
-}
 
 #define KiB 1024.0
 #define MiB (1024.0 * 1024.0)
-static const double ws8[] = {4 * KiB, 16 * KiB, 64 * KiB, 512 * KiB,
-                             2 * MiB, 16 * MiB, 64 * MiB, 256 * MiB};
-/* Short names, so a row of outcomes reads like the sweep it stands for. */
-#define H COMPARE_HOLDS
-#define S COMPARE_SMALL
-#define N COMPARE_NOISE
-#define A COMPARE_AGAINST
 
-static verdict judge(const compare_status *st)
+/* Measured levels L1 32 KiB, L2 1 MiB, L3 32 MiB. */
+static report_levels measured(void)
 {
-    sweep_point pts[8];
-    sweep s = make(ws8, st, 8, pts);
+    report_levels lv = {.source = LEVELS_MACHINE_JSON};
+    profile_fallback(&lv.profile, "test");
+    lv.profile.level[1].bytes = 1 << 20;
+    lv.profile.level[2].bytes = (size_t)32 << 20;
+    return lv;
+}
+
+/* Repetitions around 1 (tight) or spread from 0.5 to 1.5 (noisy). */
+static const double tight[5] = {0.98, 0.99, 1.0, 1.01, 1.02};
+static const double noisy[5] = {0.5, 0.75, 1.0, 1.25, 1.5};
+
+/* Point i of pair p: working set ws, the costly case 'ratio' times the
+ * cheap one, repetitions spread as 'reps'. */
+static void set_point(sweep_point *pt, const report_levels *lv, size_t p, double ws,
+                      double ratio, const double *reps)
+{
+    pt->ws = ws;
+    pt->level = level_of(lv, ws);
+    pt->ncostly[p] = pt->ncheap[p] = 5;
+    for (size_t k = 0; k < 5; k++) {
+        pt->costly_reps[p][k] = ratio * reps[k];
+        pt->cheap_reps[p][k] = reps[(k + 2) % 5];
+    }
+    pt->ratio[p] = ratio;
+    pt->status[p] = ratio >= 1.1 ? COMPARE_HOLDS : COMPARE_NOISE;
+}
+
+/* 32 sizes, eight per level, spread evenly (log) inside each of L1 (to 32
+ * KiB), L2 (to 1 MiB), L3 (to 32 MiB) and memory (to 1 GiB), as a full
+ * run's sweep is. */
+#define NS 32
+static double ws16[NS];
+static sweep_point pts[NS];
+
+/* The sweep with ratio[i] at size i, tight repetitions. */
+static sweep make(const sweep_spec *sp, const double *ratio)
+{
+    static const double bounds[5] = {1 * KiB, 32 * KiB, 1 * MiB, 32 * MiB, 1024 * MiB};
+    for (size_t i = 0; i < NS; i++) {
+        size_t l = i / 8, j = i % 8;
+        ws16[i] = round(bounds[l] * pow(bounds[l + 1] / bounds[l], (double)(j + 1) / 8));
+    }
+    sweep s = {.spec = sp, .levels = measured(), .points = pts, .npoints = NS};
+    memset(pts, 0, sizeof pts);
+    for (size_t i = 0; i < NS; i++) {
+        pts[i].arg = (double)(i + 1);
+        set_point(&pts[i], &s.levels, 0, ws16[i], ratio[i], tight);
+    }
+    return s;
+}
+
+static verdict judge(const sweep *s, int pair)
+{
     verdict v = VERDICT_INIT;
-    sweep_judge(&s, -1, &v);
+    sweep_judge(s, pair, &v);
     return v;
 }
 
-Test(report_sweep, every_level_holding_is_holds)
+Test(report_sweep, every_level_holding_is_holds_and_names_them)
 {
-    compare_status st[] = {H, H, H, H, H, H, H, H};
-    verdict v = judge(st);
+    double r[NS];
+    for (size_t i = 0; i < NS; i++)
+        r[i] = 2.0;
+    sweep s = make(&spec, r);
+    verdict v = judge(&s, -1);
+    cr_assert_eq(v.kind, VERDICT_HOLDS);
+    cr_assert_str_eq(text_str(&v.note), "L1, L2, L3, memory");
+    sweep_level lv[LEVEL_SLOTS];
+    cr_assert_eq(sweep_levels(&s, 0, lv), 4);
+    cr_assert_eq(lv[1].nsizes, 8);
+    cr_assert_float_eq(lv[1].ci.ratio, 2.0, 1e-9);
+    cr_assert(lv[1].has_ci && lv[1].ci.lo > 1.9 && lv[1].ci.hi < 2.1);
+    verdict_free(&v);
+}
+
+Test(report_sweep, one_noisy_size_cannot_flip_a_level)
+{
+    double r[NS];
+    for (size_t i = 0; i < NS; i++)
+        r[i] = 1.5;
+    r[10] = 0.6;   /* one size in L2 reversed, far off */
+    sweep s = make(&spec, r);
+    set_point(&pts[20], &s.levels, 0, ws16[20], 0.9, noisy);   /* one in L3 noisy */
+    verdict v = judge(&s, -1);
+    cr_assert_eq(v.kind, VERDICT_HOLDS, "%s", text_str(&v.note));
+    cr_assert_str_eq(text_str(&v.note), "L1, L2, L3, memory");
+    verdict_free(&v);
+}
+
+Test(report_sweep, a_level_within_noise_is_named_beside_the_holding_ones)
+{
+    double r[NS];
+    for (size_t i = 0; i < NS; i++)
+        r[i] = i < 8 ? 1.0 : 3.0;
+    sweep s = make(&spec, r);
+    for (size_t i = 0; i < 8; i++)
+        set_point(&pts[i], &s.levels, 0, ws16[i], 1.0, noisy);
+    verdict v = judge(&s, -1);
+    cr_assert_eq(v.kind, VERDICT_HOLDS);
+    cr_assert_str_eq(text_str(&v.note), "L2, L3, memory; within noise in L1");
+    verdict_free(&v);
+}
+
+Test(report_sweep, levels_against_the_claim_make_a_condition)
+{
+    double r[NS];
+    for (size_t i = 0; i < NS; i++)
+        r[i] = i < 8 ? 0.7 : i < 16 ? 1.04 : 2.5;
+    sweep s = make(&spec, r);
+    verdict v = judge(&s, -1);
+    cr_assert_eq(v.kind, VERDICT_HOLDS_ONLY_WHEN);
+    cr_assert_str_eq(text_str(&v.condition), "the working set is in L3 or memory");
+    cr_assert_str_eq(text_str(&v.note), "below threshold in L2; reversed in L1");
+    verdict_free(&v);
+}
+
+Test(report_sweep, nothing_holding_is_noise_or_does_not_hold)
+{
+    double r[NS];
+    for (size_t i = 0; i < NS; i++)
+        r[i] = 1.0;
+    sweep s = make(&spec, r);
+    for (size_t i = 0; i < NS; i++)
+        set_point(&pts[i], &s.levels, 0, ws16[i], 1.0, noisy);
+    verdict v = judge(&s, -1);
+    cr_assert_eq(v.kind, VERDICT_WITHIN_NOISE);
+    cr_assert_str_eq(text_str(&v.note), "");
+
+    for (size_t i = 0; i < NS; i++)
+        r[i] = 1.05;   /* real, every level, but under the 1.10 threshold */
+    s = make(&spec, r);
+    sweep_judge(&s, -1, &v);
+    cr_assert_eq(v.kind, VERDICT_DOES_NOT_HOLD);
+    cr_assert_str_eq(text_str(&v.note), "below threshold in L1, L2, L3 and memory");
+
+    for (size_t i = 0; i < NS; i++)
+        r[i] = 0.5;
+    s = make(&spec, r);
+    sweep_judge(&s, -1, &v);
+    cr_assert_eq(v.kind, VERDICT_DOES_NOT_HOLD);
+    cr_assert_str_eq(text_str(&v.note), "reversed in L1, L2, L3 and memory");
+    verdict_free(&v);
+}
+
+Test(report_sweep, a_claim_without_working_sets_names_no_level)
+{
+    static const sweep_spec calls = {
+        .bench = "b", .metric = "ns_per_item", .ws_counter = "peak_bytes",
+        .min_ratio = 1.10, .unit = "ns per call", .no_levels = true,
+        .pairs = {{"x", "y", "x / y"}}, .npairs = 1,
+    };
+    double r[NS];
+    for (size_t i = 0; i < NS; i++)
+        r[i] = 2.0;
+    sweep s = make(&calls, r);
+    for (size_t i = 0; i < NS; i++)
+        pts[i].level = SWEEP_ALL_SIZES;
+    verdict v = judge(&s, -1);
     cr_assert_eq(v.kind, VERDICT_HOLDS);
     cr_assert_str_eq(text_str(&v.note), "");
-    verdict_free(&v);
-}
-
-Test(report_sweep, one_noisy_size_is_an_exception_not_a_flip)
-{
-    compare_status st[] = {H, H, H, H, H, N, H, H};
-    verdict v = judge(st);
-    cr_assert_eq(v.kind, VERDICT_HOLDS);
-    cr_assert_str_eq(text_str(&v.note), "exceptions: 16 MiB within noise");
-    verdict_free(&v);
-}
-
-Test(report_sweep, two_noisy_sizes_at_the_start_stay_exceptions)
-{
-    static const double ws[] = {4 * KiB, 16 * KiB, 64 * KiB, 512 * KiB, 2 * MiB,
-                                4 * MiB, 8 * MiB, 16 * MiB, 64 * MiB, 256 * MiB};
-    compare_status st[] = {N, S, H, H, H, H, H, H, H, H};
-    sweep_point pts[10];
-    sweep s = make(ws, st, 10, pts);
-    verdict v = VERDICT_INIT;
-    sweep_judge(&s, -1, &v);
-    cr_assert_eq(v.kind, VERDICT_HOLDS, "a step needs three sizes on its failing side");
-    cr_assert_str_eq(text_str(&v.note), "exceptions: 4 KiB within noise, 16 KiB below threshold");
-    verdict_free(&v);
-}
-
-Test(report_sweep, holding_past_a_level_says_from_where)
-{
-    compare_status st[] = {A, A, N, S, H, H, H, H};
-    verdict v = judge(st);
-    cr_assert_eq(v.kind, VERDICT_HOLDS_ONLY_WHEN);
-    cr_assert_str_eq(text_str(&v.condition), "the working set is past L2 (1 MiB), from 2 MiB");
-    cr_assert_str_eq(text_str(&v.note),
-                     "in L1: 0 of 2 hold, 2 reversed; in L2: 0 of 2 hold, 1 below threshold, "
-                     "1 within noise; in L3: 2 of 2 hold; in memory: 2 of 2 hold");
-    verdict_free(&v);
-}
-
-Test(report_sweep, a_change_inside_a_level_names_the_level_it_outgrew)
-{
-    /* Two runs that disagree by one size on where, inside L3, the claim
-     * starts to hold give the same condition up to that size. */
-    static const double ws[] = {4 * KiB, 16 * KiB, 64 * KiB, 512 * KiB, 2 * MiB,
-                                4 * MiB, 8 * MiB, 16 * MiB, 64 * MiB, 256 * MiB};
-    compare_status run1[] = {N, N, N, N, H, H, H, H, H, H};
-    compare_status run2[] = {N, N, N, N, S, H, H, H, H, H};
-    sweep_point pts[10];
-    verdict v = VERDICT_INIT;
-    sweep s = make(ws, run1, 10, pts);
-    sweep_judge(&s, -1, &v);
-    cr_assert_str_eq(text_str(&v.condition), "the working set is past L2 (1 MiB), from 2 MiB");
-    s = make(ws, run2, 10, pts);
-    sweep_judge(&s, -1, &v);
-    cr_assert_str_eq(text_str(&v.condition), "the working set is past L2 (1 MiB), from 4 MiB");
-    verdict_free(&v);
-}
-
-Test(report_sweep, a_noisy_size_inside_the_holding_side_is_an_exception)
-{
-    static const double ws[] = {4 * KiB, 16 * KiB, 64 * KiB, 512 * KiB, 2 * MiB,
-                                4 * MiB, 8 * MiB, 16 * MiB, 64 * MiB, 256 * MiB};
-    compare_status st[] = {N, N, N, H, H, N, H, H, H, H};
-    sweep_point pts[10];
-    sweep s = make(ws, st, 10, pts);
-    verdict v = VERDICT_INIT;
-    sweep_judge(&s, -1, &v);
-    cr_assert_eq(v.kind, VERDICT_HOLDS_ONLY_WHEN);
-    cr_assert_str_eq(text_str(&v.condition),
-                     "the working set is past L1 (32 KiB), from 512 KiB");
-    cr_assert(strstr(text_str(&v.note), "exceptions: 4 MiB within noise"), "%s",
-              text_str(&v.note));
-    verdict_free(&v);
-}
-
-Test(report_sweep, holding_from_inside_the_first_level_gives_the_size)
-{
-    static const double ws[] = {1 * KiB, 2 * KiB, 4 * KiB, 8 * KiB, 16 * KiB,
-                                64 * KiB, 512 * KiB, 2 * MiB};
-    compare_status st[] = {N, N, N, H, H, H, H, H};
-    sweep_point pts[8];
-    sweep s = make(ws, st, 8, pts);
-    verdict v = VERDICT_INIT;
-    sweep_judge(&s, -1, &v);
-    cr_assert_eq(v.kind, VERDICT_HOLDS_ONLY_WHEN);
-    cr_assert_str_eq(text_str(&v.condition), "the working set is at least 8 KiB (in L1)");
-    verdict_free(&v);
-}
-
-Test(report_sweep, holding_only_in_cache_says_up_to_where)
-{
-    compare_status st[] = {H, H, H, H, N, N, A, A};
-    verdict v = judge(st);
-    cr_assert_eq(v.kind, VERDICT_HOLDS_ONLY_WHEN);
-    cr_assert_str_eq(text_str(&v.condition),
-                     "the working set fits in L2 (1 MiB), up to 512 KiB");
-    verdict_free(&v);
-}
-
-Test(report_sweep, scattered_levels_are_named)
-{
-    compare_status st[] = {H, H, N, N, H, H, N, N};
-    verdict v = judge(st);
-    cr_assert_eq(v.kind, VERDICT_HOLDS_ONLY_WHEN);
-    cr_assert_str_eq(text_str(&v.condition),
-                     "the working set is in L1 (32 KiB) or L3 (32 MiB)");
-    verdict_free(&v);
-}
-
-Test(report_sweep, half_a_level_is_not_enough)
-{
-    compare_status st[] = {H, N, H, N, H, N, H, N};
-    verdict v = judge(st);
-    cr_assert_eq(v.kind, VERDICT_WITHIN_NOISE, "no level has more than half holding");
-    cr_assert_str_eq(text_str(&v.note), "4 of 8 sizes hold, 4 within noise");
-    verdict_free(&v);
-}
-
-Test(report_sweep, nothing_holding_is_noise_or_does_not_hold_by_majority)
-{
-    compare_status noise[] = {N, N, N, N, N, A, A, S};
-    verdict v = judge(noise);
-    cr_assert_eq(v.kind, VERDICT_WITHIN_NOISE);
-    verdict_free(&v);
-    compare_status against[] = {A, A, A, A, N, N, S, S};
-    v = judge(against);
-    cr_assert_eq(v.kind, VERDICT_DOES_NOT_HOLD);
-    cr_assert_str_eq(text_str(&v.note), "0 of 8 sizes hold, 2 below threshold, 2 within noise, "
-                                        "4 reversed");
-    verdict_free(&v);
-    compare_status small[] = {S, S, S, S, S, N, N, N};
-    v = judge(small);
-    cr_assert_eq(v.kind, VERDICT_DOES_NOT_HOLD, "real but too small to back the claim");
+    text fig = TEXT_INIT, md = TEXT_INIT;
+    sweep_figures(&s, &fig);
+    cr_assert_str_eq(text_str(&fig), "x / y: 2x [1.98, 2.02]");
+    sweep_markdown(&s, &md);
+    cr_assert(strstr(text_str(&md), "ns per call"), "%s", text_str(&md));
+    cr_assert_null(strstr(text_str(&md), "L1"), "no cache level named");
+    text_free(&fig);
+    text_free(&md);
     verdict_free(&v);
 }
 
@@ -191,30 +195,45 @@ Test(report_sweep, per_pair_and_overall_verdicts_differ)
         .bench = "b", .metric = "ns_per_item", .ws_counter = "ws_bytes", .min_ratio = 1.10,
         .pairs = {{"x", "z", "x / z"}, {"y", "z", "y / z"}}, .npairs = 2,
     };
-    sweep_point pts[8];
-    compare_status st[] = {H, H, H, H, H, H, H, H};
-    sweep s = make(ws8, st, 8, pts);
-    s.spec = &two;
-    for (size_t i = 0; i < 8; i++) {
-        pts[i].status[1] = i < 4 ? COMPARE_NOISE : COMPARE_HOLDS;
-        pts[i].overall = compare_worse(pts[i].status[0], pts[i].status[1]);
-    }
-    verdict v = VERDICT_INIT;
-    sweep_judge(&s, 0, &v);
+    double r[NS];
+    for (size_t i = 0; i < NS; i++)
+        r[i] = 2.0;
+    sweep s = make(&two, r);
+    for (size_t i = 0; i < NS; i++)
+        set_point(&pts[i], &s.levels, 1, ws16[i], i < 16 ? 0.8 : 2.0, tight);
+    verdict v = judge(&s, 0);
     cr_assert_eq(v.kind, VERDICT_HOLDS);
     sweep_judge(&s, 1, &v);
     cr_assert_eq(v.kind, VERDICT_HOLDS_ONLY_WHEN);
     sweep_judge(&s, -1, &v);
-    cr_assert_eq(v.kind, VERDICT_HOLDS_ONLY_WHEN, "overall: a size holds when both pairs do");
-    cr_assert_str_eq(text_str(&v.condition), "the working set is past L2 (1 MiB), from 2 MiB");
+    cr_assert_eq(v.kind, VERDICT_HOLDS_ONLY_WHEN, "overall: a level holds when both pairs do");
+    cr_assert_str_eq(text_str(&v.condition), "the working set is in L3 or memory");
     verdict_free(&v);
+}
+
+Test(report_sweep, without_usable_samples_a_level_takes_its_commonest_outcome)
+{
+    double r[NS];
+    for (size_t i = 0; i < NS; i++)
+        r[i] = 2.0;
+    sweep s = make(&spec, r);
+    for (size_t i = 0; i < NS; i++) {
+        pts[i].cheap_reps[0][0] = 0;   /* a counter that is 0: no ratio to draw */
+        if (i < 8)
+            pts[i].status[0] = i < 4 ? COMPARE_NOISE : COMPARE_AGAINST;
+    }
+    sweep_level lv[LEVEL_SLOTS];
+    cr_assert_eq(sweep_levels(&s, 0, lv), 4);
+    cr_assert_not(lv[0].has_ci);
+    cr_assert_eq(lv[0].status, COMPARE_AGAINST, "a tie goes to the worse outcome");
+    cr_assert_eq(lv[1].status, COMPARE_HOLDS);
+    cr_assert(isnan(lv[1].ci.lo));
 }
 
 Test(report_sweep, an_empty_sweep_is_not_measured)
 {
-    sweep s = {.spec = &spec, .caches = caches, .points = NULL, .npoints = 0};
-    verdict v = VERDICT_INIT;
-    sweep_judge(&s, -1, &v);
+    sweep s = {.spec = &spec, .levels = measured(), .points = NULL, .npoints = 0};
+    verdict v = judge(&s, -1);
     cr_assert_eq(v.kind, VERDICT_NOT_MEASURED);
     verdict_free(&v);
 }

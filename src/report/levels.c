@@ -1,38 +1,106 @@
-/* levels.c - cache levels of working sets, and byte counts for people. */
+/* levels.c - measured cache levels of a run, and byte counts for people. */
 #include "levels.h"
 
 #include "harness/sizes.h"
 
+#include <stdint.h>
 #include <math.h>
+#include <stdio.h>
+#include <string.h>
 
-cache_level cache_level_of(double ws, report_caches c)
+bool report_levels_from_stride(const report_run *run, machine_profile *out)
 {
-    if (c.l1d > 0 && ws <= c.l1d)
-        return LEVEL_L1;
-    if (c.l2 > 0 && ws <= c.l2)
-        return LEVEL_L2;
-    if (c.l3 > 0 && ws <= c.l3)
-        return LEVEL_L3;
-    return LEVEL_MEMORY;
+    double arg;
+    if (report_run_args(run, "stride/levels", &arg, 1) == 0)
+        return false;
+    char name[64];
+    snprintf(name, sizeof name, "stride/levels/%.0f", arg);
+    summary count;
+    if (report_run_summary(run, name, "levels", &count) != SAMPLE_OK ||
+        !(count.median >= 1) || count.median > PROFILE_MAX_LEVELS)
+        return false;
+    machine_profile p;
+    profile_fallback(&p, "unused");
+    p.nlevels = (size_t)count.median;
+    double before = 0;
+    for (size_t k = 0; k < p.nlevels; k++) {
+        char key[32];
+        summary bytes, ns;
+        snprintf(key, sizeof key, "l%zu_bytes", k + 1);
+        /* Sizes must ascend: a level no larger than the one before is a
+         * curve the bench misread, and no basis for a verdict. */
+        if (report_run_summary(run, name, key, &bytes) != SAMPLE_OK ||
+            !(bytes.median > before) || bytes.median > (double)SIZE_MAX / 2)
+            return false;
+        snprintf(key, sizeof key, "l%zu_ns", k + 1);
+        p.level[k].bytes = (size_t)bytes.median;
+        p.level[k].ns = report_run_summary(run, name, key, &ns) == SAMPLE_OK ? ns.median : NAN;
+        before = bytes.median;
+    }
+    summary mem;
+    p.memory_ns = report_run_summary(run, name, "mem_ns", &mem) == SAMPLE_OK ? mem.median : NAN;
+    p.measured = true;
+    snprintf(p.source, sizeof p.source, "the run's %s case (pointer chase)", name);
+    *out = p;
+    return true;
 }
 
-const char *cache_level_name(cache_level l)
+void report_levels_of_run(const report_run *run, report_levels *out)
 {
-    static const char *const names[] = {"L1", "L2", "L3", "memory"};
-    return l < LEVEL_COUNT ? names[l] : "?";
+    memset(out, 0, sizeof *out);
+    out->reported_ignored = profile_ignore_reported();
+    if (!out->reported_ignored)
+        out->reported = report_run_caches(run, NULL);
+    char path[4096];
+    snprintf(path, sizeof path, "%s/machine.json", run->dir ? run->dir : ".");
+    if (profile_load(path, &out->profile)) {
+        out->source = LEVELS_MACHINE_JSON;
+        return;
+    }
+    char why[sizeof out->profile.source];
+    snprintf(why, sizeof why, "%s", out->profile.source);
+    if (report_levels_from_stride(run, &out->profile)) {
+        out->source = LEVELS_STRIDE_CASE;
+        return;
+    }
+    out->source = LEVELS_FALLBACK;
+    /* profile_fallback already holds the reason machine.json failed. */
+    snprintf(out->profile.source, sizeof out->profile.source, "%s", why);
 }
 
-double cache_level_size(cache_level l, report_caches c)
+size_t level_of(const report_levels *lv, double ws)
 {
-    switch (l) {
-    case LEVEL_L1:
-        return c.l1d;
-    case LEVEL_L2:
-        return c.l2;
-    case LEVEL_L3:
-        return c.l3;
+    const machine_profile *p = &lv->profile;
+    for (size_t k = 0; k < p->nlevels; k++)
+        if (ws <= (double)p->level[k].bytes)
+            return k;
+    return p->nlevels;
+}
+
+const char *level_name(const report_levels *lv, size_t level)
+{
+    return profile_level_name(&lv->profile, level);
+}
+
+double level_size(const report_levels *lv, size_t level)
+{
+    return level < lv->profile.nlevels ? (double)lv->profile.level[level].bytes : 0;
+}
+
+size_t level_count(const report_levels *lv)
+{
+    return lv->profile.nlevels + 1;
+}
+
+const char *level_source_name(level_source s)
+{
+    switch (s) {
+    case LEVELS_MACHINE_JSON:
+        return "machine.json";
+    case LEVELS_STRIDE_CASE:
+        return "the run's stride/levels case";
     default:
-        return 0;
+        return "fallback";
     }
 }
 

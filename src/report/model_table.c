@@ -8,6 +8,7 @@
 
 #include <stdbool.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* Appends the levels as words: "L1", "L3 and memory", "L1, L2 and L3". */
@@ -19,10 +20,11 @@ static void levels_words(text *out, const char *const *levels, size_t n)
 
 /* The table of one pair, and the sentence on where it leaves the model:
  * the rows of the costly layout against the cheap one (model_rows.h). */
-static void pair_table(const report_run *run, const sweep_pair *p, report_caches caches,
+static void pair_table(const report_run *run, const sweep_pair *p, const report_levels *lv,
                        model_rows *t, text *out)
 {
-    const double limits[3] = {caches.l1d, caches.l2, caches.l3};
+    /* The measured L1, L2, L3 (0: not measured on this machine). */
+    const double limits[3] = {level_size(lv, 0), level_size(lv, 1), level_size(lv, 2)};
     const char *const layouts[2] = {p->costly, p->cheap};
     model_rows_build(run, MODEL_TABLE_METRIC, layouts, 2, 1, limits, t);
 
@@ -37,7 +39,7 @@ static void pair_table(const report_run *run, const sweep_pair *p, report_caches
             text_printf(out, "| level | elements | working set | predicted (lines) | "
                              "measured [95%% interval] | model |\n"
                              "|---|---:|---:|---:|---|---|\n");
-        const char *level = cache_level_name(cache_level_of(row->ws, caches));
+        const char *level = level_name(lv, level_of(lv, row->ws));
         char wsbuf[32], predicted[32], measured[64];
         /* A row is shown only where both ran: cells[0] is the costly one. */
         const layout_comparison c = row->cells[0].cmp;
@@ -93,10 +95,15 @@ void model_table_markdown(const report_run *run, const sweep_pair *pairs, size_t
                           text *out)
 {
     model_rows t;
-    report_caches caches = report_run_caches(run, "traverse");
+    report_levels *lv = malloc(sizeof *lv);
+    if (!lv) {
+        fputs("report: out of memory\n", stderr);
+        exit(1);
+    }
+    report_levels_of_run(run, lv);
     text_printf(out, "#### Model and significance\n\n");
     for (size_t i = 0; i < npairs; i++)
-        pair_table(run, &pairs[i], caches, &t, out);
+        pair_table(run, &pairs[i], lv, &t, out);
     text_printf(out, "How to read it: *predicted* is the ratio of cache lines per element "
                      "(src/traverse/model.h), the time ratio if memory bandwidth "
                      "were the only cost; *measured* is the ratio of median CPU ns per "
@@ -104,6 +111,7 @@ void model_table_markdown(const report_run *run, const sweep_pair *pairs, size_t
                      "(\"within noise\" when it contains 1); *model* says whether the two "
                      "agree within a factor of two "
                      "(docs/experiments/traverse.md). The "
-                     "verdict above comes from the rule stated with it (the sweep's "
-                     "bootstrap interval), not from these rows.\n\n");
+                     "verdict above pools every size of a level (docs/claims.md); these "
+                     "rows are one size each.\n\n");
+    free(lv);
 }

@@ -207,6 +207,18 @@ static int cmp_case(const void *a, const void *b)
     return strcmp(((const report_case *)a)->name, ((const report_case *)b)->name);
 }
 
+/* JSON files a run holds beside its benches' results: the measured machine
+ * profile, the run's conditions, and the report's own verdicts.  Read by
+ * their own readers, never as Google Benchmark results. */
+static bool not_a_bench(const char *name)
+{
+    static const char *const others[] = {"machine.json", "conditions.json", "report.json"};
+    for (size_t i = 0; i < sizeof others / sizeof others[0]; i++)
+        if (strcmp(name, others[i]) == 0)
+            return true;
+    return false;
+}
+
 /* The "<bench>.json" files of dir, as bench names; false if dir cannot be
  * read.  Only regular files (or links to them) count: reading a FIFO or a
  * device named x.json would block or never end. */
@@ -220,7 +232,7 @@ static bool list_json(const char *dir, char ***names, size_t *count)
     struct dirent *e;
     while ((e = readdir(d))) {
         size_t len = strlen(e->d_name);
-        if (len <= 5 || strcmp(e->d_name + len - 5, ".json") != 0)
+        if (len <= 5 || strcmp(e->d_name + len - 5, ".json") != 0 || not_a_bench(e->d_name))
             continue;
         struct stat st;
         if (fstatat(dirfd(d), e->d_name, &st, 0) != 0 || !S_ISREG(st.st_mode))

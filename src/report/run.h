@@ -36,7 +36,8 @@ typedef struct report_caches {
 } report_caches;
 
 /*
- * Reads every <dir>/<name>.json.  Returns true on success.  On failure (no such
+ * Reads every <dir>/<name>.json but machine.json, conditions.json and
+ * report.json (not bench results).  Returns true on success.  On failure (no such
  * directory, malformed JSON, a file that is not a Google Benchmark result,
  * a record without a name) writes one line naming the file and the problem
  * into err (errsize bytes) and returns false; run is then empty and needs

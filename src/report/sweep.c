@@ -74,7 +74,7 @@ static size_t common_args(const sweep_spec *spec, const report_run *run, double 
 
 /* Fills one point; false (why written) when a case cannot be used. */
 static bool measure_point(sweep_point *pt, const sweep_spec *spec,
-                          const report_run *run, report_caches caches, text *why)
+                          const report_run *run, const report_levels *lv, text *why)
 {
     pt->ws = 0;
     pt->overall = COMPARE_HOLDS;
@@ -121,8 +121,17 @@ static bool measure_point(sweep_point *pt, const sweep_spec *spec,
                                                : INFINITY;
         pt->status[p] = c.status;
         pt->overall = compare_worse(pt->overall, pt->status[p]);
+        /* Read fine just above, so these cannot fail; a count past the
+         * cap keeps the first SWEEP_MAX_REPS. */
+        size_t count = 0;
+        report_run_samples(run, names[0], spec->metric, pt->costly_reps[p], SWEEP_MAX_REPS,
+                           &count);
+        pt->ncostly[p] = count < SWEEP_MAX_REPS ? count : SWEEP_MAX_REPS;
+        report_run_samples(run, names[1], spec->metric, pt->cheap_reps[p], SWEEP_MAX_REPS,
+                           &count);
+        pt->ncheap[p] = count < SWEEP_MAX_REPS ? count : SWEEP_MAX_REPS;
     }
-    pt->level = cache_level_of(pt->ws, caches);
+    pt->level = spec->no_levels ? SWEEP_ALL_SIZES : level_of(lv, pt->ws);
     return true;
 }
 
@@ -130,7 +139,7 @@ bool sweep_measure(sweep *s, const sweep_spec *spec, const report_run *run, text
 {
     memset(s, 0, sizeof *s);
     s->spec = spec;
-    s->caches = report_run_caches(run, spec->bench);
+    report_levels_of_run(run, &s->levels);
     double args[MAX_ARGS];
     size_t n = common_args(spec, run, args, why);
     if (n == 0)
@@ -143,7 +152,7 @@ bool sweep_measure(sweep *s, const sweep_spec *spec, const report_run *run, text
     for (size_t i = 0; i < n; i++) {
         sweep_point *pt = &s->points[s->npoints];
         pt->arg = args[i];
-        if (!measure_point(pt, spec, run, s->caches, why))
+        if (!measure_point(pt, spec, run, &s->levels, why))
             return false;
         s->npoints++;
     }
@@ -156,249 +165,161 @@ void sweep_free(sweep *s)
     memset(s, 0, sizeof *s);
 }
 
-static compare_status status_at(const sweep_point *pt, int pair)
+const char *sweep_level_name(const sweep *s, size_t level)
 {
-    return pair < 0 ? pt->overall : pt->status[pair];
+    return level == SWEEP_ALL_SIZES ? "all sizes" : level_name(&s->levels, level);
 }
 
-/* Where along the sweep (sizes ascending) the claim holds, as the
- * simplest shape that fits the outcomes: everywhere, nowhere, from some
- * size on, or up to some size.  "cost" counts the sizes the shape gets
- * wrong; those are reported as exceptions. */
-typedef enum shape_kind { SHAPE_ALL, SHAPE_NONE, SHAPE_FROM, SHAPE_UPTO, SHAPE_IRREGULAR } shape_kind;
-
-typedef struct shape {
-    shape_kind kind;
-    size_t at;      /* FROM: first size that holds; UPTO: first that does not */
-    size_t cost;
-} shape;
-
-/* A step (FROM or UPTO) replaces "everywhere" or "nowhere" only when it
- * gets at least this many more sizes right, and its side where the claim
- * does not hold has at least STEP_MIN_SIZES sizes: one or two noisy sizes
- * at an end of the sweep are exceptions, not a condition. */
-#define STEP_MIN_GAIN 2
-#define STEP_MIN_SIZES 3
-
-static shape fit_shape(const bool *holds, size_t n)
+const char *sweep_unit(const sweep_spec *spec)
 {
-    size_t ones = 0;
-    for (size_t i = 0; i < n; i++)
-        ones += holds[i];
-    /* Nowhere wins a tie with everywhere: a claim needs evidence. */
-    shape simple = ones * 2 > n ? (shape){SHAPE_ALL, 0, n - ones}
-                                : (shape){SHAPE_NONE, 0, ones};
-    shape best = simple;
-    size_t ones_before = 0;
-    for (size_t k = 1; k < n; k++) {
-        ones_before += holds[k - 1];
-        size_t zeros_before = k - ones_before;
-        size_t ones_after = ones - ones_before, zeros_after = (n - k) - ones_after;
-        /* FROM k: sizes [k, n) hold, [0, k) do not; UPTO k: the reverse. */
-        size_t from_cost = ones_before + zeros_after, upto_cost = zeros_before + ones_after;
-        if (k >= STEP_MIN_SIZES && from_cost + STEP_MIN_GAIN <= simple.cost &&
-            from_cost < best.cost)
-            best = (shape){SHAPE_FROM, k, from_cost};
-        if (n - k >= STEP_MIN_SIZES && upto_cost + STEP_MIN_GAIN <= simple.cost &&
-            upto_cost < best.cost)
-            best = (shape){SHAPE_UPTO, k, upto_cost};
+    return spec->unit ? spec->unit : "ns per element";
+}
+
+/* The commonest status among the sizes of a group (the worse on a tie):
+ * the group's outcome when no interval can be drawn. */
+static compare_status commonest(const size_t count[COMPARE_AGAINST + 1])
+{
+    compare_status best = COMPARE_HOLDS;
+    for (int st = COMPARE_HOLDS; st <= COMPARE_AGAINST; st++) {
+        compare_status c = (compare_status)st;
+        if (count[c] > count[best] ||
+            (count[c] == count[best] && compare_worse(best, c) == c))
+            best = c;
     }
-    /* Neither "everywhere" nor a step explains the outcomes (more than 1
-     * size in 5 wrong): the claim holds here and there; the caller names
-     * the levels. */
-    if (best.kind != SHAPE_NONE && best.cost * 5 > n)
-        best.kind = SHAPE_IRREGULAR;
     return best;
 }
 
-static bool shape_says_holds(const shape *sh, size_t i)
+/* One group's outcome for one pair. */
+static void judge_group(const sweep *s, size_t pair, size_t level, sweep_level *out)
 {
-    switch (sh->kind) {
-    case SHAPE_ALL:
-        return true;
-    case SHAPE_FROM:
-        return i >= sh->at;
-    case SHAPE_UPTO:
-        return i < sh->at;
-    default:
-        return false;
+    size_samples *sizes = calloc(s->npoints, sizeof *sizes);
+    if (!sizes) {
+        fputs("report: out of memory\n", stderr);
+        exit(1);
     }
+    size_t n = 0, count[COMPARE_AGAINST + 1] = {0};
+    *out = (sweep_level){.level = level, .ws_lo = INFINITY, .ws_hi = 0};
+    for (size_t i = 0; i < s->npoints; i++) {
+        const sweep_point *pt = &s->points[i];
+        if (pt->level != level)
+            continue;
+        sizes[n++] = (size_samples){pt->costly_reps[pair], pt->ncostly[pair],
+                                    pt->cheap_reps[pair], pt->ncheap[pair]};
+        count[pt->status[pair]]++;
+        out->ws_lo = fmin(out->ws_lo, pt->ws);
+        out->ws_hi = fmax(out->ws_hi, pt->ws);
+    }
+    out->nsizes = n;
+    out->has_ci = stats_group_ratio_ci95(sizes, n, &out->ci);
+    free(sizes);
+    if (out->has_ci) {
+        out->status = ratio_ci_status(&out->ci, s->spec->min_ratio);
+        return;
+    }
+    /* No interval: the median of the sizes' ratios, and their outcomes. */
+    double r[MAX_ARGS];
+    size_t m = 0;
+    for (size_t i = 0; i < s->npoints && m < MAX_ARGS; i++)
+        if (s->points[i].level == level)
+            r[m++] = s->points[i].ratio[pair];
+    out->ci = (ratio_ci){.ratio = m ? summary_of(r, m).median : NAN, .lo = NAN, .hi = NAN};
+    out->status = commonest(count);
 }
 
-/* Lists up to three sizes the shape gets wrong, as "24 KiB within noise"
- * or "2 MiB holds": exceptions a reader should see beside the verdict. */
-static void note_exceptions(const sweep *s, int pair, const shape *sh, text *out)
+size_t sweep_levels(const sweep *s, int pair, sweep_level out[LEVEL_SLOTS])
 {
-    size_t shown = 0, more = 0;
-    for (size_t i = 0; i < s->npoints; i++) {
-        compare_status st = status_at(&s->points[i], pair);
-        if ((st == COMPARE_HOLDS) == shape_says_holds(sh, i))
-            continue;
-        if (shown == 3) {
-            more++;
+    size_t groups[LEVEL_SLOTS], ngroups = 0;
+    if (s->spec->no_levels) {
+        groups[ngroups++] = SWEEP_ALL_SIZES;
+    } else {
+        for (size_t l = 0; l < level_count(&s->levels) && l < LEVEL_SLOTS; l++)
+            for (size_t i = 0; i < s->npoints; i++)
+                if (s->points[i].level == l) {
+                    groups[ngroups++] = l;
+                    break;
+                }
+    }
+    if (s->npoints == 0)
+        return 0;
+    for (size_t g = 0; g < ngroups; g++) {
+        if (pair >= 0) {
+            judge_group(s, (size_t)pair, groups[g], &out[g]);
             continue;
         }
-        char buf[32];
-        text_printf(out, "%s%s %s", shown ? ", " : "",
-                    bytes_human(s->points[i].ws, buf, sizeof buf), compare_status_name(st));
+        /* Every pair: the level holds as well as its weakest pair. */
+        for (size_t p = 0; p < s->spec->npairs; p++) {
+            sweep_level one;
+            judge_group(s, p, groups[g], &one);
+            if (p == 0 || compare_worse(out[g].status, one.status) != out[g].status)
+                out[g] = one;
+        }
+    }
+    return ngroups;
+}
+
+/* "L1, L2 and memory" for the groups of the given status. */
+static size_t name_levels(const sweep *s, const sweep_level *lv, size_t n,
+                          compare_status st, const char *last_sep, text *out)
+{
+    size_t total = 0, shown = 0;
+    for (size_t g = 0; g < n; g++)
+        total += lv[g].status == st;
+    for (size_t g = 0; g < n; g++) {
+        if (lv[g].status != st)
+            continue;
+        text_printf(out, "%s%s", shown == 0 ? "" : shown + 1 == total ? last_sep : ", ",
+                    sweep_level_name(s, lv[g].level));
         shown++;
     }
-    if (more)
-        text_printf(out, " and %zu more", more);
+    return total;
 }
 
-/* "L1 (32 KiB)" or "L1" when its size is unknown. */
-static void level_with_size(text *out, cache_level l, report_caches c)
+/* "below threshold in L1; reversed in L2": the levels that are not st. */
+static void note_others(const sweep *s, const sweep_level *lv, size_t n, text *out)
 {
-    char buf[32];
-    double size = cache_level_size(l, c);
-    if (size > 0)
-        text_printf(out, "%s (%s)", cache_level_name(l), bytes_human(size, buf, sizeof buf));
-    else
-        text_printf(out, "%s", cache_level_name(l));
-}
-
-/* "in L1: 0 of 3 hold, 3 reversed; in L2: ...": every level's outcomes. */
-static void note_levels(const sweep *s, int pair, text *out)
-{
-    size_t n[LEVEL_COUNT][COMPARE_AGAINST + 1] = {{0}}, total[LEVEL_COUNT] = {0};
-    for (size_t i = 0; i < s->npoints; i++) {
-        n[s->points[i].level][status_at(&s->points[i], pair)]++;
-        total[s->points[i].level]++;
+    for (int st = COMPARE_SMALL; st <= COMPARE_AGAINST; st++) {
+        text names = TEXT_INIT;
+        if (name_levels(s, lv, n, (compare_status)st, " and ", &names))
+            text_printf(out, "%s%s in %s", out->len ? "; " : "",
+                        compare_status_name((compare_status)st), text_str(&names));
+        text_free(&names);
     }
-    const char *sep = "";
-    for (int l = 0; l < LEVEL_COUNT; l++) {
-        if (!total[l])
-            continue;
-        text_printf(out, "%sin %s: %zu of %zu hold", sep, cache_level_name((cache_level)l),
-                    n[l][COMPARE_HOLDS], total[l]);
-        for (int st = COMPARE_SMALL; st <= COMPARE_AGAINST; st++)
-            if (n[l][st])
-                text_printf(out, ", %zu %s", n[l][st], compare_status_name((compare_status)st));
-        sep = "; ";
-    }
-}
-
-/* The level before l that has sizes in the sweep, or -1. */
-static int level_before(const sweep *s, cache_level l)
-{
-    int best = -1;
-    for (size_t i = 0; i < s->npoints; i++)
-        if (s->points[i].level < l && (int)s->points[i].level > best)
-            best = (int)s->points[i].level;
-    return best;
 }
 
 void sweep_judge(const sweep *s, int pair, verdict *v)
 {
-    if (s->npoints == 0) {
+    sweep_level lv[LEVEL_SLOTS];
+    size_t n = sweep_levels(s, pair, lv);
+    if (n == 0) {
         verdict_set(v, VERDICT_NOT_MEASURED, "no sizes to compare");
         return;
     }
-    bool *holds = calloc(s->npoints, sizeof *holds);
-    if (!holds) {
-        fputs("report: out of memory\n", stderr);
-        exit(1);
-    }
     size_t count[COMPARE_AGAINST + 1] = {0};
-    for (size_t i = 0; i < s->npoints; i++) {
-        compare_status st = status_at(&s->points[i], pair);
-        holds[i] = st == COMPARE_HOLDS;
-        count[st]++;
-    }
-    shape sh = fit_shape(holds, s->npoints);
-    free(holds);
+    for (size_t g = 0; g < n; g++)
+        count[lv[g].status]++;
     verdict_set(v, VERDICT_HOLDS, NULL);
-    text exc = TEXT_INIT;
-    note_exceptions(s, pair, &sh, &exc);
-    char buf[32];
-
-    switch (sh.kind) {
-    case SHAPE_ALL:
-        if (exc.len)
-            text_printf(&v->note, "exceptions: %s", text_str(&exc));
-        break;
-    case SHAPE_NONE: {
-        bool noise = count[COMPARE_NOISE] >= count[COMPARE_SMALL] &&
-                     count[COMPARE_NOISE] >= count[COMPARE_AGAINST];
-        v->kind = noise ? VERDICT_WITHIN_NOISE : VERDICT_DOES_NOT_HOLD;
-        text_printf(&v->note, "%zu of %zu sizes hold", count[COMPARE_HOLDS], s->npoints);
-        for (int st = COMPARE_SMALL; st <= COMPARE_AGAINST; st++)
-            if (count[st])
-                text_printf(&v->note, ", %zu %s", count[st],
-                            compare_status_name((compare_status)st));
-        break;
+    if (count[COMPARE_HOLDS] == 0) {
+        /* Nothing holds: noise everywhere is no evidence either way. */
+        v->kind = count[COMPARE_NOISE] == n ? VERDICT_WITHIN_NOISE : VERDICT_DOES_NOT_HOLD;
+        if (v->kind == VERDICT_DOES_NOT_HOLD && !s->spec->no_levels)
+            note_others(s, lv, n, &v->note);
+        return;
     }
-    case SHAPE_FROM: {
-        /* Named by the last cache the working set has outgrown. */
-        const sweep_point *first = &s->points[sh.at];
-        int before = level_before(s, first->level);
-        v->kind = VERDICT_HOLDS_ONLY_WHEN;
-        if (before >= 0) {
-            text_printf(&v->condition, "the working set is past ");
-            level_with_size(&v->condition, (cache_level)before, s->caches);
-            text_printf(&v->condition, ", from %s", bytes_human(first->ws, buf, sizeof buf));
-        } else {
-            text_printf(&v->condition, "the working set is at least %s (in %s)",
-                        bytes_human(first->ws, buf, sizeof buf),
-                        cache_level_name(first->level));
+    if (count[COMPARE_SMALL] + count[COMPARE_AGAINST] == 0) {
+        /* Holds; the levels it was judged in are named, noisy ones apart. */
+        if (s->spec->no_levels)
+            return;
+        name_levels(s, lv, n, COMPARE_HOLDS, ", ", &v->note);
+        if (count[COMPARE_NOISE]) {
+            text_printf(&v->note, "; within noise in ");
+            name_levels(s, lv, n, COMPARE_NOISE, " and ", &v->note);
         }
-        note_levels(s, pair, &v->note);
-        if (exc.len)
-            text_printf(&v->note, "; exceptions: %s", text_str(&exc));
-        break;
+        return;
     }
-    case SHAPE_UPTO: {
-        const sweep_point *last = &s->points[sh.at - 1];
-        v->kind = VERDICT_HOLDS_ONLY_WHEN;
-        text_printf(&v->condition, "the working set fits in ");
-        level_with_size(&v->condition, last->level, s->caches);
-        text_printf(&v->condition, ", up to %s", bytes_human(last->ws, buf, sizeof buf));
-        note_levels(s, pair, &v->note);
-        if (exc.len)
-            text_printf(&v->note, "; exceptions: %s", text_str(&exc));
-        break;
-    }
-    case SHAPE_IRREGULAR: {
-        /* Name the levels where more than half the sizes hold. */
-        size_t held[LEVEL_COUNT] = {0}, total[LEVEL_COUNT] = {0};
-        for (size_t i = 0; i < s->npoints; i++) {
-            held[s->points[i].level] += status_at(&s->points[i], pair) == COMPARE_HOLDS;
-            total[s->points[i].level]++;
-        }
-        v->kind = VERDICT_HOLDS_ONLY_WHEN;
-        text_printf(&v->condition, "the working set is in");
-        size_t named = 0;
-        for (int l = 0; l < LEVEL_COUNT; l++) {
-            if (!total[l] || 2 * held[l] <= total[l])
-                continue;
-            text_printf(&v->condition, "%s", named++ ? " or " : " ");
-            level_with_size(&v->condition, (cache_level)l, s->caches);
-        }
-        if (!named) {   /* no level with a majority: say how many sizes */
-            text_clear(&v->condition);
-            text_printf(&v->condition, "at some sizes (%zu of %zu), in no clear range",
-                        count[COMPARE_HOLDS], s->npoints);
-        }
-        note_levels(s, pair, &v->note);
-        break;
-    }
-    }
-    text_free(&exc);
-}
-
-/* Median of the ratios of the sizes in level l for pair; its min and max. */
-static bool level_ratio(const sweep *s, size_t pair, int l, summary *out)
-{
-    double r[MAX_ARGS];
-    size_t n = 0;
-    for (size_t i = 0; i < s->npoints && n < MAX_ARGS; i++)
-        if ((int)s->points[i].level == l)
-            r[n++] = s->points[i].ratio[pair];
-    if (n == 0)
-        return false;
-    *out = summary_of(r, n);
-    return true;
+    v->kind = VERDICT_HOLDS_ONLY_WHEN;
+    text_printf(&v->condition, "the working set is in ");
+    name_levels(s, lv, n, COMPARE_HOLDS, " or ", &v->condition);
+    note_others(s, lv, n, &v->note);
 }
 
 /* 3 significant digits: 1.23x, 45.6x, 789x. */
@@ -407,19 +328,25 @@ static void ratio_text(text *out, double r)
     text_printf(out, "%.3gx", r);
 }
 
+/* "1.9x [1.8, 2.0]", or "1.9x" without an interval. */
+static void level_ratio_text(text *out, const sweep_level *l)
+{
+    ratio_text(out, l->ci.ratio);
+    if (l->has_ci)
+        text_printf(out, " [%.3g, %.3g]", l->ci.lo, l->ci.hi);
+}
+
 void sweep_figures(const sweep *s, text *out)
 {
     for (size_t p = 0; p < s->spec->npairs; p++) {
         text_printf(out, "%s%s:", p ? "; " : "", s->spec->pairs[p].label);
-        const char *sep = " ";
-        for (int l = 0; l < LEVEL_COUNT; l++) {
-            summary r;
-            if (!level_ratio(s, p, l, &r))
-                continue;
-            text_printf(out, "%s", sep);
-            ratio_text(out, r.median);
-            text_printf(out, " in %s", cache_level_name((cache_level)l));
-            sep = ", ";
+        sweep_level lv[LEVEL_SLOTS];
+        size_t n = sweep_levels(s, (int)p, lv);
+        for (size_t g = 0; g < n; g++) {
+            text_printf(out, "%s", g ? ", " : " ");
+            level_ratio_text(out, &lv[g]);
+            if (lv[g].level != SWEEP_ALL_SIZES)
+                text_printf(out, " in %s", sweep_level_name(s, lv[g].level));
         }
     }
 }
@@ -440,13 +367,30 @@ static void summary_text(text *out, summary s)
     text_printf(out, "%.3g [%.3g-%.3g]", s.median, s.min, s.max);
 }
 
+/* "L2 (measured 1 MiB)" or just "memory". */
+static void level_heading(const sweep *s, size_t level, text *out)
+{
+    char buf[32];
+    double size = level == SWEEP_ALL_SIZES ? 0 : level_size(&s->levels, level);
+    text_printf(out, "%s", sweep_level_name(s, level));
+    if (size > 0)
+        text_printf(out, " (%s)", bytes_human(size, buf, sizeof buf));
+}
+
 void sweep_markdown(const sweep *s, text *out)
 {
     const sweep_spec *spec = s->spec;
-    text_printf(out, "Compared at %zu sizes; a size holds when the ratio of medians "
-                     "is at least %.2fx and its 95%% bootstrap interval lies above 1 "
-                     "(an interval that contains 1 is within noise).\n\n",
-                s->npoints, spec->min_ratio);
+    text_printf(out, "Compared at %zu sizes, %s. ", s->npoints, sweep_unit(spec));
+    if (spec->no_levels)
+        text_printf(out, "The sizes are not working sets, so they are judged as one group. ");
+    else
+        text_printf(out, "Sizes are pooled by measured cache level (levels from %s). ",
+                    level_source_name(s->levels.source));
+    text_printf(out, "A group holds when the median of its sizes' ratios is at least %.2fx "
+                     "and its 95%% bootstrap interval (over sizes and repetitions) lies "
+                     "above 1; an interval that contains 1 is within noise "
+                     "(docs/claims.md).\n\n",
+                spec->min_ratio);
     for (size_t p = 0; p < spec->npairs; p++) {
         verdict v = VERDICT_INIT;
         text phrase = TEXT_INIT;
@@ -456,37 +400,26 @@ void sweep_markdown(const sweep *s, text *out)
                     spec->pairs[p].costly, spec->pairs[p].cheap, text_str(&phrase));
         text_free(&phrase);
         verdict_free(&v);
-        text_printf(out, "| level | sizes | working set | ratio of medians | "
-                         "range over sizes | holds at |\n|---|---|---|---|---|---|\n");
-        for (int l = 0; l < LEVEL_COUNT; l++) {
-            summary r;
-            if (!level_ratio(s, p, l, &r))
-                continue;
-            double lo = INFINITY, hi = 0;
-            size_t holds = 0;
-            for (size_t i = 0; i < s->npoints; i++) {
-                const sweep_point *pt = &s->points[i];
-                if ((int)pt->level != l)
-                    continue;
-                lo = fmin(lo, pt->ws);
-                hi = fmax(hi, pt->ws);
-                holds += pt->status[p] == COMPARE_HOLDS;
-            }
+        text_printf(out, "| level | sizes | working set | ratio [95%% interval] | outcome |\n"
+                         "|---|---|---|---|---|\n");
+        sweep_level lv[LEVEL_SLOTS];
+        size_t n = sweep_levels(s, (int)p, lv);
+        for (size_t g = 0; g < n; g++) {
             char b1[32], b2[32];
-            text_printf(out, "| %s | %zu | %s - %s | ", cache_level_name((cache_level)l),
-                        r.n, bytes_human(lo, b1, sizeof b1), bytes_human(hi, b2, sizeof b2));
-            ratio_text(out, r.median);
-            text_printf(out, " | ");
-            ratio_text(out, r.min);
-            text_printf(out, " - ");
-            ratio_text(out, r.max);
-            text_printf(out, " | %zu of %zu |\n", holds, r.n);
+            text_printf(out, "| ");
+            level_heading(s, lv[g].level, out);
+            text_printf(out, " | %zu | %s - %s | ", lv[g].nsizes,
+                        bytes_human(lv[g].ws_lo, b1, sizeof b1),
+                        bytes_human(lv[g].ws_hi, b2, sizeof b2));
+            level_ratio_text(out, &lv[g]);
+            text_printf(out, " | %s |\n", compare_status_name(lv[g].status));
         }
         text_printf(out, "\n");
     }
-    text_printf(out, "<details><summary>Every size: %s per element, median "
-                     "[min-max] over repetitions</summary>\n\n| elements | working set |",
-                metric_label(spec->metric));
+    text_printf(out, "<details><summary>Every size: %s (%s), median [min-max] over "
+                     "repetitions; a size's own outcome is shown, not judged</summary>\n\n"
+                     "| elements | working set |",
+                metric_label(spec->metric), sweep_unit(spec));
     for (size_t p = 0; p < spec->npairs; p++)
         text_printf(out, " %s | %s | ratio [95%% interval] | outcome |",
                     spec->pairs[p].costly, spec->pairs[p].cheap);
@@ -498,7 +431,7 @@ void sweep_markdown(const sweep *s, text *out)
         const sweep_point *pt = &s->points[i];
         char buf[32];
         text_printf(out, "| %.0f | %s (%s) |", pt->arg, bytes_human(pt->ws, buf, sizeof buf),
-                    cache_level_name(pt->level));
+                    sweep_level_name(s, pt->level));
         for (size_t p = 0; p < spec->npairs; p++) {
             text_printf(out, " ");
             summary_text(out, pt->costly[p]);

@@ -1,37 +1,29 @@
 /*
- * sweep.h - judge "X costs more than Y" over a size sweep.
+ * sweep.h - judge "X costs more than Y" over a size sweep, level by level.
  *
  * Most timing claims compare two variants of one bench at every size of a
- * sweep ("traverse/list_inorder/<n>" against "traverse/aos/<n>").  At each
- * size the two cases are compared by their ratio of medians and its 95%
- * bootstrap interval (significance.h; the ranges over repetitions when
- * there are too few samples): the claim holds there, is within noise, is
- * real but smaller than the rule's threshold, or goes the other way.  The verdict is the simplest shape
- * that fits those outcomes along the sweep, sizes ascending:
+ * sweep ("traverse/list_inorder/<n>" against "traverse/aos/<n>").  Sizes
+ * are pooled by the measured cache level their working set falls in
+ * (levels.h): a level's ratio is the median of its sizes' ratios of
+ * medians, with a bootstrap interval over sizes and repetitions
+ * (stats_group_ratio_ci).  Each level then holds (interval above 1, ratio
+ * at least the threshold), is within noise (interval contains 1), below
+ * threshold, or reversed; the claim reads from the levels:
  *
- *   everywhere        -> holds; the sizes that did not are exceptions
- *   nowhere           -> within noise, when that is the commonest outcome;
- *                        otherwise does not hold
- *   from a size on    -> holds only when "the working set is past L2
- *                        (1 MiB), from 2 MiB": the last cache the first
- *                        holding size has outgrown, and that size
- *   up to a size      -> holds only when "the working set fits in L2
- *                        (1 MiB), up to 768 KiB"
- *   none of these     -> holds only when "the working set is in L1 (32
- *                        KiB) or L3 (32 MiB)": the levels where more than
- *                        half the sizes hold
+ *   some levels hold, none says otherwise -> holds (L2, L3, memory;
+ *                                            within noise in L1)
+ *   some hold, some below or reversed     -> holds only when "the working
+ *                                            set is in L3 or memory"
+ *   none holds, all within noise          -> within noise
+ *   none holds, otherwise                 -> does not hold
  *
- * A step must get at least two more sizes right than "everywhere" or
- * "nowhere", with at least three sizes on its failing side, and a shape
- * may get at most one size in five wrong.  So a noisy size, or two, at an
- * end of the sweep stay exceptions, and a claim that changes near a size
- * keeps its verdict when the exact size where it changes moves by a step
- * between two runs.  The note beside the verdict gives every level's
- * outcomes.
+ * One noisy size moves its level's median of ratios by one rank at most:
+ * it cannot flip a level.  The rule and thresholds are in docs/claims.md.
+ * A claim whose sizes are not working sets (messages, calls: spec
+ * no_levels) pools every size into one group and names no level.
  *
- * A sweep can compare several pairs at once (a list in order and scattered,
- * each against the array); a size then holds only if every pair holds
- * there, and each pair also gets its own verdict.
+ * A sweep can compare several pairs at once; a level then holds only if
+ * every pair holds there, and each pair also gets its own verdict.
  */
 #ifndef REPORT_SWEEP_H
 #define REPORT_SWEEP_H
@@ -57,28 +49,66 @@ typedef struct sweep_spec {
     const char *metric;       /* compared: "cpu_ns_per_item" (run.h) */
     const char *ws_counter;   /* working set of a case, bytes: "ws_bytes" */
     double min_ratio;         /* costly/cheap medians needed to hold: 1.10 */
+    const char *unit;         /* of the metric: "ns per element" when NULL */
+    bool no_levels;           /* the working set is not what varies: one
+                                 group, no cache-level labels */
     sweep_pair pairs[SWEEP_MAX_PAIRS];
     size_t npairs;
 } sweep_spec;
 
+/* Repetitions kept per case and size for the bootstrap: a full run has
+ * 5; more are ignored, in file order. */
+#define SWEEP_MAX_REPS 32
+
 typedef struct sweep_point {
     double arg;               /* the case's argument (element count) */
     double ws;                /* bytes: the largest working set compared */
-    cache_level level;        /* where ws falls */
+    size_t level;             /* where ws falls (levels.h) */
     summary costly[SWEEP_MAX_PAIRS], cheap[SWEEP_MAX_PAIRS];
     double ratio[SWEEP_MAX_PAIRS];          /* medians: costly / cheap */
     bool has_ci[SWEEP_MAX_PAIRS];           /* ci[] known (significance.h) */
-    ratio_ci ci[SWEEP_MAX_PAIRS];           /* the ratio's 95% interval */
-    compare_status status[SWEEP_MAX_PAIRS];
+    ratio_ci ci[SWEEP_MAX_PAIRS];           /* this size's 95% interval */
+    compare_status status[SWEEP_MAX_PAIRS]; /* this size alone: shown, not judged */
     compare_status overall;   /* the worst over the pairs */
+    /* The repetitions, for the level's bootstrap. */
+    double costly_reps[SWEEP_MAX_PAIRS][SWEEP_MAX_REPS];
+    double cheap_reps[SWEEP_MAX_PAIRS][SWEEP_MAX_REPS];
+    size_t ncostly[SWEEP_MAX_PAIRS], ncheap[SWEEP_MAX_PAIRS];
 } sweep_point;
 
 typedef struct sweep {
     const sweep_spec *spec;
-    report_caches caches;
+    report_levels levels;
     sweep_point *points;      /* by arg ascending */
     size_t npoints;
 } sweep;
+
+/* The group every size falls in when the spec has no_levels. */
+#define SWEEP_ALL_SIZES ((size_t)-1)
+
+/* One level's outcome for one pair (or, pair < 0, the worst pair). */
+typedef struct sweep_level {
+    size_t level;             /* levels.h index, or SWEEP_ALL_SIZES */
+    size_t nsizes;
+    double ws_lo, ws_hi;      /* the working sets of its sizes */
+    bool has_ci;              /* false: too few or unusable samples */
+    ratio_ci ci;              /* median of per-size ratios, 95% interval */
+    compare_status status;
+} sweep_level;
+
+/*
+ * The outcome of every group that has sizes, in level order, into
+ * out[0..LEVEL_SLOTS); returns how many.  Without an interval (a sample
+ * that is 0 or not finite) a group's status is the commonest of its
+ * sizes' own statuses (the worse on a tie).
+ */
+size_t sweep_levels(const sweep *s, int pair, sweep_level out[LEVEL_SLOTS]);
+
+/* "L2" or, for SWEEP_ALL_SIZES, "all sizes". */
+const char *sweep_level_name(const sweep *s, size_t level);
+
+/* The spec's unit: "ns per element" unless it names another. */
+const char *sweep_unit(const sweep_spec *spec);
 
 /*
  * Measures the sweep: the args every variant of every pair has.  Returns
@@ -95,13 +125,14 @@ void sweep_free(sweep *s);
 /* The verdict over all pairs (pair < 0) or for pair alone. */
 void sweep_judge(const sweep *s, int pair, verdict *v);
 
-/* One line for the summary: the median ratio per level for each pair,
- * "list in order / array: 1.9x in L1, 2.3x in L2, 3.1x in memory". */
+/* One line for the summary: each level's ratio and interval for each
+ * pair, "list in order / array: 1.9x [1.8, 2.0] in L1, 3.1x [2.9, 3.3] in
+ * memory". */
 void sweep_figures(const sweep *s, text *out);
 
-/* Markdown: per pair its verdict and a table by level (ratio of medians,
- * its range over the level's sizes, how many sizes hold), then every size
- * with both medians and ranges, in a collapsed block. */
+/* Markdown: the levels' source, per pair its verdict and a table by
+ * level (sizes, working sets, ratio and interval, outcome), then every
+ * size with both medians and ranges, in a collapsed block. */
 void sweep_markdown(const sweep *s, text *out);
 
 /*
