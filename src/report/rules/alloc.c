@@ -126,7 +126,8 @@ static void a3_malloc_calls(const report_run *run, text *body)
 void judge_a3(const report_run *run, claim_result *out)
 {
 #define ALLOC_SPEC .bench = "alloc", .metric = "cpu_ns_per_item", \
-                   .ws_counter = "peak_bytes", .min_ratio = RULE_MIN_RATIO
+                   .ws_counter = "peak_bytes", .min_ratio = RULE_MIN_RATIO, \
+                   .unit = "ns per object", .no_levels = true
     static const sweep_spec arena = {
         ALLOC_SPEC, .pairs = {{"malloc", "arena", "malloc / arena"}}, .npairs = 1,
     };

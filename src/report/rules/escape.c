@@ -48,7 +48,7 @@ void judge_a4(const report_run *run, claim_result *out)
 {
     static const sweep_spec time = {
         .bench = "escape", .metric = "cpu_ns_per_item", .ws_counter = "peak_bytes",
-        .min_ratio = RULE_MIN_RATIO,
+        .min_ratio = RULE_MIN_RATIO, .unit = "ns per call", .no_levels = true,
         .pairs = {{"heap", "value", "heap / value"}}, .npairs = 1,
     };
     static const char *const names[2] = {"allocations", "time per call"};

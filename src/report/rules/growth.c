@@ -329,6 +329,7 @@ unreadable:
     {                                                                              \
         .bench = "growth", .metric = "cpu_ns_per_item",                            \
         .ws_counter = "peak_bytes", .min_ratio = RULE_MIN_RATIO,                   \
+        .unit = "ns per append", .no_levels = true,                                \
         .pairs = {{type "/x2/" method, type "/prealloc", "x2 / reserved"},         \
                   {type "/x1.5/" method, type "/prealloc", "x1.5 / reserved"},     \
                   {type "/go/" method, type "/prealloc", "go / reserved"},         \

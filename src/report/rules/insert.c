@@ -11,13 +11,13 @@ void judge_l2(const report_run *run, claim_result *out)
 {
     static const sweep_spec malloced = {
         .bench = "insert", .metric = "cpu_ns_per_item", .ws_counter = "ws_bytes",
-        .min_ratio = RULE_MIN_RATIO,
+        .min_ratio = RULE_MIN_RATIO, .unit = "ns per operation",
         .pairs = {{"list", "array", "list / array"}},
         .npairs = 1,
     };
     static const sweep_spec pooled = {
         .bench = "insert", .metric = "cpu_ns_per_item", .ws_counter = "ws_bytes",
-        .min_ratio = RULE_MIN_RATIO,
+        .min_ratio = RULE_MIN_RATIO, .unit = "ns per operation",
         .pairs = {{"list_pool", "array", "pooled list / array"}},
         .npairs = 1,
     };

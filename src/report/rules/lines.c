@@ -61,7 +61,8 @@ void judge_a5(const report_run *run, claim_result *out)
 {
     static const sweep_spec specs[NDISTS] = {
 #define LINES_SPEC .bench = "lines", .metric = "cpu_ns_per_item", \
-                   .ws_counter = "peak_bytes", .min_ratio = RULE_MIN_RATIO, .npairs = 1
+                   .ws_counter = "peak_bytes", .min_ratio = RULE_MIN_RATIO, .npairs = 1, \
+                   .unit = "ns per line", .no_levels = true
         {LINES_SPEC, .pairs = {{"copy/short", "view/short", "copy / view, short lines"}}},
         {LINES_SPEC, .pairs = {{"copy/medium", "view/medium", "copy / view, medium lines"}}},
         {LINES_SPEC, .pairs = {{"copy/long", "view/long", "copy / view, long lines"}}},

@@ -164,7 +164,7 @@ void judge_s4(const report_run *run, claim_result *out)
 {
     static const sweep_spec time = {
         .bench = "queue", .metric = "ns_per_item", .ws_counter = "peak_queued_bytes",
-        .min_ratio = RULE_MIN_RATIO,
+        .min_ratio = RULE_MIN_RATIO, .unit = "ns per message", .no_levels = true,
         .pairs = {{"thread_per_item", "pool", "thread per message / pool"}}, .npairs = 1,
     };
     static const char *const names[2] = {"time per message", "memory"};
