@@ -1,11 +1,13 @@
 /* markdown.c - write report.md and the summary from judged claims. */
 #include "markdown.h"
 
+#include "conditions.h"
 #include "levels.h"
 #include "md_escape.h"
 #include "rules.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -25,34 +27,76 @@ static const char *ctx(text *buf, const report_run *run, const char *key, bool i
     return v ? md(buf, v, in_code) : "?";
 }
 
-/* Times are wall-clock: when other programs kept the CPUs busy, each case
- * was also slowed by the time they took, unevenly.  Say so beside the
- * verdicts rather than let a reader trust them blindly. */
-static void busy_warning(FILE *f, const report_run *run)
+/* When other programs took a real share of the CPUs during the run, each
+ * case was slowed by them, unevenly: say so beside the verdicts.  The
+ * share comes from what the run recorded (conditions.h), not from the
+ * load average, which lags and counts the suite's own previous program. */
+static void busy_warning(FILE *f, const run_share *s)
 {
-    double cpus = report_run_context_number(run, NULL, "num_cpus");
-    text buf = TEXT_INIT;
-    for (size_t i = 0; i < run->nfiles; i++) {
-        const char *bench = report_run_bench_name(run, i);
-        double load = report_run_load_at_start(run, bench);
-        if (isnan(load) || isnan(cpus) || load <= cpus / 2)
-            continue;
-        fprintf(f, "**Warning:** the load average was %.2f on %.0f CPUs when `%s` "
-                   "started: other programs competed for the CPUs, and its times "
-                   "(wall clock) include some of theirs, unevenly. Its verdicts "
-                   "may not repeat on a quiet machine.\n\n",
-                load, cpus, md(&buf, bench, true));
+    if (!report_run_busy(s))
+        return;
+    fprintf(f, "**Warning:** other programs used %.0f%% of the CPUs over the run's "
+               "%.0f s: its times include some of theirs, unevenly, and its verdicts "
+               "may not repeat on a quiet machine.\n\n",
+            100 * s->share, s->seconds);
+}
+
+/* "1.5 MiB" or "?" for an unknown size. */
+static const char *size_or_unknown(double bytes, char *buf, size_t size)
+{
+    return bytes > 0 ? bytes_human(bytes, buf, size) : "?";
+}
+
+/* The machine card's line of measured levels beside the reported sizes. */
+static void levels_row(FILE *f, const report_levels *lv)
+{
+    char b1[32], b2[32], b3[32];
+    text src = TEXT_INIT;
+    fprintf(f, "| cache levels (measured, from %s) | ", level_source_name(lv->source));
+    for (size_t k = 0; k < lv->profile.nlevels; k++) {
+        fprintf(f, "%s%s %s", k ? ", " : "", level_name(lv, k),
+                bytes_human(level_size(lv, k), b1, sizeof b1));
+        if (!isnan(lv->profile.level[k].ns))
+            fprintf(f, " (%.2f ns)", lv->profile.level[k].ns);
     }
-    text_free(&buf);
+    if (!isnan(lv->profile.memory_ns))
+        fprintf(f, ", memory %.0f ns", lv->profile.memory_ns);
+    if (lv->source == LEVELS_FALLBACK)
+        fprintf(f, " (%s)", md(&src, lv->profile.source, false));
+    fprintf(f, " |\n");
+    if (lv->reported_ignored)
+        fprintf(f, "| caches (as reported) | ignored (MEMLAYOUT_IGNORE_REPORTED=1) |\n");
+    else
+        fprintf(f, "| caches (as reported, not used) | L1d %s, L2 %s, L3 %s |\n",
+                size_or_unknown(lv->reported.l1d, b1, sizeof b1),
+                size_or_unknown(lv->reported.l2, b2, sizeof b2),
+                size_or_unknown(lv->reported.l3, b3, sizeof b3));
+    const machine_profile *p = &lv->profile;
+    fprintf(f, "| line, read bandwidth, first-touch fault | %zu B, ", p->line_bytes);
+    if (isnan(p->read_bytes_per_s))
+        fprintf(f, "not measured, ");
+    else
+        fprintf(f, "%.1f GB/s, ", p->read_bytes_per_s / 1e9);
+    if (isnan(p->fault_us))
+        fprintf(f, "not measured |\n");
+    else
+        fprintf(f, "%.2f us per 4 KiB page |\n", p->fault_us);
+    text_free(&src);
 }
 
 static void machine_section(FILE *f, const report_run *run)
 {
-    char b1[32], b2[32], b3[32];
     const char *model = report_run_context(run, NULL, "cpu_model");
-    report_caches c = report_run_caches(run, NULL);
     double cpus = report_run_context_number(run, NULL, "num_cpus");
     double mhz = report_run_context_number(run, NULL, "mhz_per_cpu");
+    report_levels *lv = malloc(sizeof *lv);
+    if (!lv) {
+        fputs("report: out of memory\n", stderr);
+        exit(1);
+    }
+    report_levels_of_run(run, lv);
+    run_share share;
+    report_run_share(run->dir, &share);
 
     text a = TEXT_INIT, b = TEXT_INIT;
     fprintf(f, "## Machine and run\n\n| | |\n|---|---|\n");
@@ -60,10 +104,13 @@ static void machine_section(FILE *f, const report_run *run)
     fprintf(f, "| CPU | %s, %.0f CPUs at %.0f MHz, governor %s |\n",
             model ? md(&a, model, false) : "model not recorded", isnan(cpus) ? 0 : cpus,
             isnan(mhz) ? 0 : mhz, ctx(&b, run, "cpu_governor", false));
-    fprintf(f, "| caches (as reported) | L1d %s, L2 %s, L3 %s |\n",
-            c.l1d ? bytes_human(c.l1d, b1, sizeof b1) : "?",
-            c.l2 ? bytes_human(c.l2, b2, sizeof b2) : "?",
-            c.l3 ? bytes_human(c.l3, b3, sizeof b3) : "?");
+    levels_row(f, lv);
+    free(lv);
+    if (share.recorded)
+        fprintf(f, "| other programs | %.1f%% of the CPUs over %.0f s |\n", 100 * share.share,
+                share.seconds);
+    else
+        fprintf(f, "| other programs | not recorded (no usable conditions.json) |\n");
     fprintf(f, "| compiler | %s, ", ctx(&a, run, "compiler", false));
     fprintf(f, "`%s` |\n", ctx(&a, run, "cflags", true));
     fprintf(f, "| allocator | %s |\n", ctx(&a, run, "allocator", false));
@@ -77,30 +124,37 @@ static void machine_section(FILE *f, const report_run *run)
         const char *bench = report_run_bench_name(run, i);
         const char *mode = report_run_context(run, bench, "mode");
         const char *date = report_run_context(run, bench, "date");
-        const char *load = report_run_context(run, bench, "load_avg_at_start");
         fprintf(f, "%s`%s.json` ", i ? "; " : "", md(&a, bench, true));
         fprintf(f, "(%s run, ", mode ? md(&a, mode, false) : "?");
         fprintf(f, "%s", date ? md(&a, date, false) : "?");
-        if (load)
-            fprintf(f, ", load average at start %s", md(&a, load, false));
         fprintf(f, ")");
     }
     text_free(&a);
     text_free(&b);
     fprintf(f, "%s |\n\n", run->nfiles ? "" : "none");
-    busy_warning(f, run);
-    fprintf(f, "Cache levels below are these reported sizes; on a virtual machine they "
-               "may be the host's rather than what this guest gets.\n\n");
+    busy_warning(f, &share);
+    fprintf(f, "Verdicts pool sizes by the measured cache levels above; the reported "
+               "sizes are shown, never used (on a virtual machine they may be the "
+               "host's, or absent).\n\n");
 }
 
-static void summary_table(FILE *f, const claim_result *results)
+/* Longest verdict line at the top of report.md: the whole phrase is in
+ * the claim's section. */
+#define SUMMARY_LINE_MAX 139
+
+static void summary_lines(FILE *f, const claim_result *results)
 {
-    fprintf(f, "## Verdicts\n\n| id | claim | verdict | deciding figures |\n|---|---|---|---|\n");
+    fprintf(f, "## Verdicts\n\n");
     for (size_t i = 0; i < claim_rule_count; i++) {
-        text phrase = TEXT_INIT;
+        text phrase = TEXT_INIT, line = TEXT_INIT;
         verdict_phrase(&results[i].v, true, &phrase);
-        fprintf(f, "| %s | %s | %s | %s |\n", claim_rules[i].id, claim_rules[i].claim,
-                text_str(&phrase), text_str(&results[i].figures));
+        text_printf(&line, "- **%s** %s", claim_rules[i].id, text_str(&phrase));
+        const char *l = text_str(&line);
+        if (line.len > SUMMARY_LINE_MAX)
+            fprintf(f, "%.*s...\n", SUMMARY_LINE_MAX - 3, l);
+        else
+            fprintf(f, "%s\n", l);
+        text_free(&line);
         text_free(&phrase);
     }
     fprintf(f, "\n");
@@ -135,12 +189,12 @@ void report_markdown(FILE *f, const report_run *run, const claim_result *results
     fprintf(f, "# Claims report: %s\n\n", text_str(&dir));
     text_free(&dir);
     fprintf(f, "Each claim of the article (docs/claims.md) checked on this machine. "
-               "A verdict compares medians over repetitions, shown with their "
-               "min-max ranges; where the 95%% bootstrap interval of the ratio of "
-               "two compared medians contains 1, the difference is within noise. "
-               "A claim whose bench was not run is not measured.\n\n");
+               "Each cache level is judged from all its sizes: the median of the "
+               "sizes' ratios with a 95%% bootstrap interval; an interval that "
+               "contains 1 is within noise. A claim whose bench was not run is not "
+               "measured.\n\n");
+    summary_lines(f, results);
     machine_section(f, run);
-    summary_table(f, results);
     for (size_t i = 0; i < claim_rule_count; i++) {
         const claim_rule *r = &claim_rules[i];
         text phrase = TEXT_INIT;

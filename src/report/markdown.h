@@ -1,9 +1,10 @@
 /*
  * markdown.h - report.md and the one-line-per-claim summary.
  *
- * report.md opens with the machine and the run (CPU, caches, compiler,
- * allocator, date, quick or full), then a table of every claim's verdict,
- * then one section per claim: the verdict, the deciding figures with their
+ * report.md opens with one line per claim (under 140 characters), then the
+ * machine card (measured levels beside the reported sizes, line, bandwidth,
+ * fault cost, compiler, allocator, other programs' CPU share and a warning
+ * when it was high), then one section per claim: the verdict, the deciding figures with their
  * spread, the tables of its rule, and links to its plots; it ends with the
  * claims left out of scope and why.
  */
