@@ -1,6 +1,7 @@
-/* machine.c - cache sizes from sysfs, available memory from /proc/meminfo. */
+/* machine.c - cache sizes from sysfs (unless ignored), available memory from /proc/meminfo. */
 #include "machine.h"
 
+#include "profile.h"
 #include "sizes.h"
 
 #include <stdio.h>
@@ -24,6 +25,10 @@ static int read_line(const char *path, char *buf, size_t size)
 machine_caches machine_cache_sizes(void)
 {
     machine_caches c = {0, 0, 0};
+    /* MEMLAYOUT_IGNORE_REPORTED=1: a run that must show what the suite
+     * does on a machine that reports nothing. */
+    if (profile_ignore_reported())
+        return c;
     for (int index = 0; index < 16; index++) {
         char path[128], level[16], type[32], size[32];
         const char *base = "/sys/devices/system/cpu/cpu0/cache/index";
@@ -78,7 +83,7 @@ size_t machine_line_size(void)
 {
     char buf[32];
     size_t bytes;
-    if (read_line("/sys/devices/system/cpu/cpu0/cache/index0/coherency_line_size",
+    if (!profile_ignore_reported() && read_line("/sys/devices/system/cpu/cpu0/cache/index0/coherency_line_size",
                   buf, sizeof buf) == 0 &&
         size_parse(buf, &bytes) && bytes >= 16)
         return bytes;

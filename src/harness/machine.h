@@ -15,6 +15,7 @@ typedef struct machine_caches {
     size_t l1d, l2, l3; /* bytes per instance; 0 when not reported */
 } machine_caches;
 
+/* All 0 when MEMLAYOUT_IGNORE_REPORTED=1 (profile_ignore_reported()). */
 machine_caches machine_cache_sizes(void);
 
 /* The first "<key>: <n> kB" line of a /proc file such as /proc/meminfo or
@@ -27,7 +28,7 @@ size_t machine_mem_available(void);
 size_t machine_page_size(void);
 
 /* The L1 data cache line size the system reports (sysfs
- * coherency_line_size); 64 when it reports none. */
+ * coherency_line_size); 64 when it reports none or MEMLAYOUT_IGNORE_REPORTED=1. */
 size_t machine_line_size(void);
 
 #endif /* MACHINE_H */
