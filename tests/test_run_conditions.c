@@ -150,3 +150,37 @@ Test(run_conditions, this_machine_can_be_sampled)
     char buf[128];
     cr_assert(strncmp(run_conditions_others_since(&s, buf, sizeof buf), "others ", 7) == 0, "%s", buf);
 }
+
+Test(run_conditions, writes_one_programs_record_for_the_run)
+{
+    char path[] = "/tmp/test_run_conditions.XXXXXX";
+    int fd = mkstemp(path);
+    cr_assert_geq(fd, 0);
+    close(fd);
+    run_others o = {.known = true, .share = 0.03, .cpus = 0.06, .ncpus = 2, .seconds = 180.2};
+    cr_assert(run_conditions_write(path, "traverse", &o));
+    char text[256] = {0};
+    FILE *f = fopen(path, "r");
+    cr_assert_not_null(f);
+    size_t n = fread(text, 1, sizeof text - 1, f);
+    fclose(f);
+    text[n] = '\0';
+    cr_assert_str_eq(text, "{\"name\": \"traverse\", \"others_cpu_share\": 0.03, \"seconds\": 180.2}");
+    o.known = false;
+    cr_assert(run_conditions_write(path, "a \"quoted\" name", &o));
+    f = fopen(path, "r");
+    n = fread(text, 1, sizeof text - 1, f);
+    fclose(f);
+    text[n] = '\0';
+    cr_assert_str_eq(text, "{\"name\": \"a \\\"quoted\\\" name\", \"others_cpu_share\": null, "
+                           "\"seconds\": 0.0}", "%s", text);
+    remove(path);
+}
+
+Test(run_conditions, write_fails_plainly_where_it_cannot_write)
+{
+    run_others o = {.known = true, .share = 0.5, .ncpus = 2, .seconds = 1};
+    cr_assert_not(run_conditions_write("/nonexistent-dir/conditions.json", "x", &o));
+    cr_assert_not(run_conditions_write("/tmp/unused-conditions.json", NULL, &o),
+                  "no name: nothing written");
+}

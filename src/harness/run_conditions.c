@@ -1,6 +1,7 @@
 /* run_conditions.c - CPU model, governor, load average, and others' CPU time during a run. */
 #include "run_conditions.h"
 
+#include <jansson.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -196,4 +197,19 @@ const char *run_conditions_others_since(const run_cpu_sample *start, char *buf, 
     long hz = sysconf(_SC_CLK_TCK);
     run_others o = run_conditions_others(start, &now, hz > 0 ? (double)hz : 100);
     return run_conditions_others_text(&o, buf, size);
+}
+
+bool run_conditions_write(const char *path, const char *name, const run_others *o)
+{
+    json_t *rec = json_pack("{s:s, s:o, s:f}", "name", name, "others_cpu_share",
+                            o->known ? json_real(o->share) : json_null(), "seconds",
+                            o->known ? o->seconds : 0.0);
+    /* JSON_REAL_PRECISION: 0.03, not 0.029999999999999999. */
+    if (!rec)
+        return false;
+    bool ok = json_dump_file(rec, path, JSON_REAL_PRECISION(4)) == 0;
+    json_decref(rec);
+    if (!ok)
+        remove(path); /* a cut-off file would break the merge */
+    return ok;
 }

@@ -82,4 +82,13 @@ const char *run_conditions_others_text(const run_others *o, char *buf, size_t si
  * (taken with run_conditions_sample()).  Returns buf. */
 const char *run_conditions_others_since(const run_cpu_sample *start, char *buf, size_t size);
 
+/*
+ * Writes one program's load check for the run script to merge into
+ * <run>/conditions.json:
+ *   {"name": "traverse", "others_cpu_share": 0.03, "seconds": 180.2}
+ * (others_cpu_share null when unknown).  False, with nothing left at
+ * 'path', when it cannot be written.
+ */
+bool run_conditions_write(const char *path, const char *name, const run_others *o);
+
 #endif /* RUN_CONDITIONS_H */
