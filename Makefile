@@ -134,7 +134,7 @@ $(BIN)/gc $(UNIT) $(PROBE): GC_LIBS := -lgc
 
 $(BIN)/%: $(REL)/benches/%.o $(REL)/libmemlayout.a
 	@mkdir -p $(dir $@)
-	$(CXX) $(LDFLAGS) $^ -o $@ $(GC_LIBS) -lbenchmark -lpthread -lm
+	$(CXX) $(LDFLAGS) $^ -o $@ $(GC_LIBS) -ljansson -lbenchmark -lpthread -lm
 
 $(BIN)/%: $(REL)/tools/%.o $(REL)/libmemlayout.a
 	@mkdir -p $(dir $@)

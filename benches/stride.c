@@ -266,8 +266,8 @@ static void levels_case(bench_state *s, const void *user)
         bench_clobber_memory();
     size_t page = machine_page_size();
     stride_summary sum;
-    if (!stride_summarize(strides, nstrides, chases, nchases, stride_reported_levels(machine_cache_sizes()), page,
-                          &sum)) {
+    if (!stride_summarize(strides, nstrides, chases, nchases,
+                          stride_levels_wanted(bench_cli_profile()), page, &sum)) {
         /* Not a failure of the program: a filter left out the cases. */
         bench_skip_with_error(s, "too few read and chase cases ran to summarize");
         return;
@@ -324,7 +324,7 @@ static size_t stride_list(bool quick, bool halves, int64_t *out, size_t cap)
 static size_t chase_sizes(const bench_options *o, int64_t *out, size_t cap)
 {
     size_t ws[160];
-    size_t count = size_cache_sweep(o->max_ws, o->quick, machine_cache_sizes(),
+    size_t count = size_cache_sweep(o->max_ws, o->quick, bench_cli_profile(),
                                     line_bytes, ws, 160);
     size_t n = 0;
     for (size_t i = 0; i < count && n < cap; i++)

@@ -135,7 +135,7 @@ static size_t element_counts(const bench_options *o, size_t top, int64_t *counts
                              size_t cap)
 {
     size_t ws[128];
-    size_t count = size_cache_sweep(top, o->quick, machine_cache_sizes(), 64, ws, 128);
+    size_t count = size_cache_sweep(top, o->quick, bench_cli_profile(), 64, ws, 128);
     size_t out = 0;
     for (size_t i = 0; i < count && out < cap; i++) {
         int64_t n = (int64_t)(ws[i] / sizeof(struct user));

@@ -85,11 +85,22 @@ static size_t points_between(const size_t *out, size_t n, size_t lo, size_t hi)
     return k;
 }
 
-Test(sizes, cache_sweep_is_dense_to_twice_the_l3_then_one_per_doubling)
+/* A measured profile with the given level sizes (ns are not used here). */
+static machine_profile measured(size_t l1, size_t l2, size_t l3)
+{
+    machine_profile p = {.measured = true, .line_bytes = 64};
+    size_t sizes[] = {l1, l2, l3};
+    for (size_t k = 0; k < 3; k++)
+        if (sizes[k])
+            p.level[p.nlevels++] = (profile_level){.bytes = sizes[k], .ns = 1.0};
+    return p;
+}
+
+Test(sizes, cache_sweep_is_dense_to_twice_the_last_level_then_one_per_doubling)
 {
     size_t out[160];
-    machine_caches c = {.l1d = 48 << 10, .l2 = 1 << 20, .l3 = (size_t)32 << 20};
-    size_t n = size_cache_sweep((size_t)1 << 30, false, c, 64, out, 160);
+    machine_profile p = measured(48 << 10, 1 << 20, (size_t)32 << 20);
+    size_t n = size_cache_sweep((size_t)1 << 30, false, &p, 64, out, 160);
     cr_assert_eq(out[0], 4096);
     cr_assert_eq(out[n - 1], (size_t)1 << 30);
     for (size_t i = 1; i < n; i++) {
@@ -102,26 +113,45 @@ Test(sizes, cache_sweep_is_dense_to_twice_the_l3_then_one_per_doubling)
                  "four per doubling just past the L3");
 }
 
-Test(sizes, cache_sweep_takes_the_fallback_for_a_host_sized_or_missing_l3)
+Test(sizes, cache_sweep_places_its_dense_points_at_the_measured_levels)
 {
-    size_t host[160], none[160];
-    machine_caches h = {.l1d = 48 << 10, .l2 = 1 << 20, .l3 = (size_t)508 << 20};
-    machine_caches m = {.l1d = 48 << 10, .l2 = 1 << 20, .l3 = 0};
-    size_t nh = size_cache_sweep((size_t)1 << 30, false, h, 64, host, 160);
-    size_t nm = size_cache_sweep((size_t)1 << 30, false, m, 64, none, 160);
-    cr_assert_eq(nh, nm);
-    cr_assert_arr_eq(host, none, nh * sizeof *host);
-    cr_assert_eq(points_between(host, nh, SIZES_FALLBACK_LLC, 2 * SIZES_FALLBACK_LLC), 1,
-                 "two per doubling up to twice the fallback");
-    cr_assert_eq(points_between(host, nh, 2 * SIZES_FALLBACK_LLC, (size_t)1 << 30), 2,
+    /* The reference machine: L3 reported as 32 MiB, measured at 6.1 MiB.
+     * The points follow the measurement, and the sweep thins out past
+     * twice it (12.2 MiB), not past 64 MiB. */
+    size_t out[160];
+    size_t l3 = ((size_t)61 << 20) / 10;
+    machine_profile p = measured(48 << 10, 1 << 20, l3);
+    size_t n = size_cache_sweep((size_t)1 << 30, false, &p, 64, out, 160);
+    cr_assert_geq(points_between(out, n, l3 / 2, 2 * l3), 7,
+                  "four per doubling within a factor of two of L3");
+    cr_assert_eq(points_between(out, n, 2 * l3, 4 * l3), 1,
+                 "one per doubling past twice the L3");
+    cr_assert_geq(points_between(out, n, 24 << 10, 96 << 10), 7,
+                  "four per doubling around L1");
+}
+
+Test(sizes, cache_sweep_without_measured_levels_is_even_to_twice_the_fallback)
+{
+    size_t fb[160], none[160];
+    machine_profile f;
+    profile_fallback(&f, "test");
+    machine_profile m = measured(0, 0, 0);
+    size_t nf = size_cache_sweep((size_t)1 << 30, false, &f, 64, fb, 160);
+    size_t nm = size_cache_sweep((size_t)1 << 30, false, &m, 64, none, 160);
+    cr_assert_eq(nf, nm, "the fallback's guessed sizes place no points");
+    cr_assert_arr_eq(fb, none, nf * sizeof *fb);
+    cr_assert_eq(points_between(fb, nf, 4096, (size_t)128 << 20), 29,
+                 "two per doubling, 4 KiB .. 128 MiB: got %zu",
+                 points_between(fb, nf, 4096, (size_t)128 << 20));
+    cr_assert_eq(points_between(fb, nf, 2 * SIZES_FALLBACK_LLC, (size_t)1 << 30), 2,
                  "then one per doubling: 256 and 512 MiB");
 }
 
 Test(sizes, cache_sweep_quick_is_one_per_doubling)
 {
     size_t out[32];
-    machine_caches c = {.l1d = 48 << 10, .l2 = 1 << 20, .l3 = (size_t)32 << 20};
-    size_t n = size_cache_sweep((size_t)1 << 20, true, c, 64, out, 32);
+    machine_profile p = measured(48 << 10, 1 << 20, (size_t)32 << 20);
+    size_t n = size_cache_sweep((size_t)1 << 20, true, &p, 64, out, 32);
     cr_assert_eq(n, 9, "4 KiB .. 1 MiB: got %zu", n);
     for (size_t i = 0; i < n; i++)
         cr_assert_eq(out[i], (size_t)4096 << i);
@@ -130,10 +160,11 @@ Test(sizes, cache_sweep_quick_is_one_per_doubling)
 Test(sizes, cache_sweep_refuses_bad_arguments_and_respects_cap)
 {
     size_t out[4];
-    machine_caches c = {0};
-    cr_assert_eq(size_cache_sweep(4095, false, c, 64, out, 4), 0);
-    cr_assert_eq(size_cache_sweep((size_t)1 << 20, false, c, 0, out, 4), 0);
-    cr_assert_eq(size_cache_sweep((size_t)1 << 20, false, c, 64, out, 0), 0);
-    cr_assert_eq(size_cache_sweep((size_t)1 << 30, false, c, 64, out, 4), 4);
-    cr_assert_eq(size_cache_sweep(4096, false, c, 64, out, 4), 1);
+    machine_profile p = measured(0, 0, 0);
+    cr_assert_eq(size_cache_sweep(4095, false, &p, 64, out, 4), 0);
+    cr_assert_eq(size_cache_sweep((size_t)1 << 20, false, &p, 0, out, 4), 0);
+    cr_assert_eq(size_cache_sweep((size_t)1 << 20, false, &p, 64, out, 0), 0);
+    cr_assert_eq(size_cache_sweep((size_t)1 << 20, false, NULL, 64, out, 4), 0);
+    cr_assert_eq(size_cache_sweep((size_t)1 << 30, false, &p, 64, out, 4), 4);
+    cr_assert_eq(size_cache_sweep(4096, false, &p, 64, out, 4), 1);
 }

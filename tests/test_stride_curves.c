@@ -106,3 +106,17 @@ Test(stride_curves, too_few_points_summarize_nothing)
     cr_assert_not(s.have_bend);
     cr_assert_not(stride_summarize(NULL, 0, NULL, 0, 3, 4096, &s));
 }
+
+Test(stride_curves, levels_wanted_follow_the_measured_profile)
+{
+    machine_profile p = {.measured = true, .nlevels = 2};
+    cr_assert_eq(stride_levels_wanted(&p), 2, "a guest with two measured levels");
+    p.nlevels = 4;
+    cr_assert_eq(stride_levels_wanted(&p), 4);
+    p.nlevels = 0;
+    cr_assert_eq(stride_levels_wanted(&p), 3, "none found: look for three");
+    machine_profile fallback;
+    profile_fallback(&fallback, "test");
+    cr_assert_eq(stride_levels_wanted(&fallback), 3, "the fallback's guess is not a measurement");
+    cr_assert_eq(stride_levels_wanted(NULL), 3);
+}

@@ -4,6 +4,7 @@
 #include "build_info.h"
 #include "machine.h"
 #include "peak_rss.h"
+#include "profile.h"
 #include "run_conditions.h"
 #include "shim/bench.h"
 #include "sizes.h"
@@ -18,15 +19,22 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
+#include <unistd.h>
 
 static const bench_program *current;
 /* argv with the suite's defaults added; the library keeps pointers into
  * it, so it lives until exit (reachable, not leaked). */
 static char **volatile argv_with_defaults; /* volatile: never read, must be kept */
 static bool any_case_failed;
+static bool listing; /* --benchmark_list_tests: names only, nothing runs */
 /* The repetitions and minimum time the run uses, given or defaulted, for
  * the context. */
 static char repetitions_used[32], min_time_used[32], interleaving_used[32];
+/* The run's measured machine (or the fallback, saying why). */
+static machine_profile profile;
+/* Taken when the cases are about to run, for the load check after them. */
+static run_cpu_sample conditions_start;
 
 static void print_help(void)
 {
@@ -98,6 +106,19 @@ static void add_context(const bench_options *o, bool max_ws_given)
     bench_add_context("sysfs_l2_bytes", buf);
     snprintf(buf, sizeof buf, "%zu", c.l3);
     bench_add_context("sysfs_l3_bytes", buf);
+    bench_add_context("ignore_reported", profile_ignore_reported() ? "true" : "false");
+    /* The levels this program's sizes were placed by, and where from. */
+    bench_add_context("machine_profile", profile.source);
+    size_t used = 0;
+    buf[0] = '\0';
+    for (size_t k = 0; k < profile.nlevels && used < sizeof buf; k++) {
+        char sz[32];
+        int w = snprintf(buf + used, sizeof buf - used, "%s%s %s", k ? ", " : "",
+                         profile_level_name(&profile, k),
+                         size_format(profile.level[k].bytes, sz, sizeof sz));
+        used += w > 0 ? (size_t)w : 0;
+    }
+    bench_add_context("profile_levels", buf);
 }
 
 /* The argument of the last "flag" or "flag=value" in argv ("" for the
@@ -110,6 +131,17 @@ static const char *flag_value(int argc, char **argv, const char *flag)
         if (strncmp(argv[i], flag, len) == 0 && (argv[i][len] == '=' || argv[i][len] == '\0'))
             value = argv[i][len] ? argv[i] + len + 1 : "";
     return value;
+}
+
+/* Whether a boolean flag's value turns it on, as Google Benchmark reads it:
+ * no value, or anything but 0, f, n, false, no, off (any case). */
+static bool truthy(const char *v)
+{
+    static const char *const off[] = {"0", "f", "n", "false", "no", "off"};
+    for (size_t i = 0; i < sizeof off / sizeof off[0]; i++)
+        if (strcasecmp(v, off[i]) == 0)
+            return false;
+    return true;
 }
 
 static bool has_flag(int argc, char **argv, const char *flag)
@@ -226,6 +258,8 @@ bench_options bench_cli_start(const bench_program *prog, int argc, char **argv)
 {
     current = prog;
     check_library_flags(argc, argv);
+    const char *list = flag_value(argc, argv, "--benchmark_list_tests");
+    listing = list && truthy(list);
     argv = with_defaults(&argc, argv);
     bench_initialize(&argc, argv, print_help);
 
@@ -286,7 +320,9 @@ bench_options bench_cli_start(const bench_program *prog, int argc, char **argv)
         usage_error("unexpected argument '%s'", argv[optind]);
     if (o.quick && !max_ws_given)
         o.max_ws = prog->quick_max_ws;
+    profile_from_env(&profile);
     add_context(&o, max_ws_given);
+    conditions_start = run_conditions_sample();
     return o;
 }
 
@@ -311,9 +347,41 @@ void bench_cli_fail(void)
     any_case_failed = true;
 }
 
+bool bench_cli_listing(void)
+{
+    return listing;
+}
+
+const machine_profile *bench_cli_profile(void)
+{
+    return &profile;
+}
+
+/* Others' share of the CPUs while the cases ran: a warning when it may
+ * have moved the timings (none on a quiet machine), and a record for the
+ * run's conditions.json when the run script asks for one. */
+static void record_conditions(void)
+{
+    run_cpu_sample end = run_conditions_sample();
+    long hz = sysconf(_SC_CLK_TCK);
+    run_others o = run_conditions_others(&conditions_start, &end, hz > 0 ? (double)hz : 100);
+    if (run_conditions_busy(&o)) {
+        char text[128];
+        fprintf(stderr,
+                "%s: other programs took CPU time during this run (%s); "
+                "its timings may not repeat.\n",
+                current->name, run_conditions_others_text(&o, text, sizeof text));
+    }
+    const char *path = getenv(BENCH_CONDITIONS_ENV);
+    if (path && *path && !run_conditions_write(path, current->name, &o))
+        fprintf(stderr, "%s: cannot write the load check to '%s'\n", current->name, path);
+}
+
 int bench_cli_finish(void)
 {
     bench_run();
     bench_shutdown();
+    if (!listing)
+        record_conditions();
     return any_case_failed ? 1 : 0;
 }

@@ -16,6 +16,13 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "harness/profile.h"
+
+/* The file a program writes its load check to after its cases
+ * (run_conditions_write()); the run script merges them into
+ * <run>/conditions.json.  Unset: nothing is written. */
+#define BENCH_CONDITIONS_ENV "MEMLAYOUT_CONDITIONS_OUT"
+
 typedef struct bench_program {
     const char *name;        /* "traverse": the first part of every case name */
     const char *purpose;     /* what it measures, for --help (may span lines) */
@@ -79,8 +86,22 @@ bench_options bench_cli_start(const bench_program *prog, int argc, char **argv);
 void bench_cli_require_memory(const bench_program *prog, size_t bytes,
                               const char *what);
 
+/* True when the program was started to list its cases
+ * (--benchmark_list_tests): nothing will run, so a program skips the
+ * inputs it would build for them (stream's files), and registers the same
+ * cases all the same. */
+bool bench_cli_listing(void);
+
+/* The run's machine profile, loaded by bench_cli_start() from
+ * MEMLAYOUT_PROFILE (the fallback, saying why, when there is none): size
+ * sweeps and level names use its measured levels. */
+const machine_profile *bench_cli_profile(void);
+
 /* Runs the registered cases, shuts the library down, and returns the exit
- * status: 0, or 1 when any case reported an error (bench_cli_fail). */
+ * status: 0, or 1 when any case reported an error (bench_cli_fail).
+ * Others' CPU share while the cases ran is then checked: a warning on
+ * stderr when busy (run_conditions_busy()), and a record written to the
+ * file in BENCH_CONDITIONS_ENV when it is set. */
 int bench_cli_finish(void);
 
 /* Records that a case failed its check (a wrong checksum): the program

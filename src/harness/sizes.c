@@ -102,18 +102,23 @@ size_t size_sweep(size_t lo, size_t hi, int per_octave, const size_t *marks,
     return unique;
 }
 
-size_t size_cache_sweep(size_t top, bool quick, machine_caches caches,
+size_t size_cache_sweep(size_t top, bool quick, const machine_profile *profile,
                         size_t granule, size_t *out, size_t cap)
 {
     enum { LO = 4096 };
-    if (top < LO || granule == 0 || cap == 0)
+    if (top < LO || granule == 0 || cap == 0 || !profile)
         return 0;
-    size_t l3 = caches.l3 <= SIZES_HOST_L3 ? caches.l3 : 0;
-    size_t marks[] = {caches.l1d, caches.l2, l3};
-    size_t sparse_from = 2 * (l3 ? l3 : SIZES_FALLBACK_LLC);
+    /* Only measured levels place points: a guessed boundary would spend
+     * them where nothing may bend. */
+    size_t marks[PROFILE_MAX_LEVELS] = {0};
+    size_t nmarks = profile->measured ? profile->nlevels : 0;
+    for (size_t k = 0; k < nmarks && k < PROFILE_MAX_LEVELS; k++)
+        marks[k] = profile->level[k].bytes;
+    size_t last = nmarks ? marks[nmarks - 1] : SIZES_FALLBACK_LLC;
+    size_t sparse_from = 2 * last;
     if (sparse_from > top || quick)
         sparse_from = top;
-    size_t count = size_sweep(LO, sparse_from, quick ? 1 : 2, marks, quick ? 0 : 3,
+    size_t count = size_sweep(LO, sparse_from, quick ? 1 : 2, marks, quick ? 0 : nmarks,
                               4, granule, out, cap);
     if (sparse_from < top && count < cap)
         count += size_sweep(sparse_from, top, 1, NULL, 0, 0, granule, out + count,

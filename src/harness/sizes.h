@@ -2,8 +2,9 @@
  * sizes.h - byte sizes as people write them, and working-set sweeps.
  *
  * Sweeps step geometrically from well inside L1 to far past the last
- * cache, with extra points near each cache boundary where the curves bend
- * (pmbw and lmbench do the same), and none wasted where nothing changes.
+ * cache, with extra points near each measured cache boundary where the
+ * curves bend (pmbw and lmbench do the same), and none wasted where
+ * nothing changes.
  */
 #ifndef SIZES_H
 #define SIZES_H
@@ -11,7 +12,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "harness/machine.h"
+#include "harness/profile.h"
 
 /*
  * Parses "4096", "64K", "64KiB", "512M", "1G", "1GiB", "2T" (binary
@@ -35,27 +36,28 @@ size_t size_sweep(size_t lo, size_t hi, int per_octave, const size_t *marks,
                   size_t nmarks, int dense_per_octave, size_t granule,
                   size_t *out, size_t cap);
 
-/* A reported L3 above this is the host's, shared by every guest (a
- * virtual machine reports it whole): no extra points around it, which
- * would cost minutes and show nothing of this guest. */
-#define SIZES_HOST_L3 ((size_t)128 << 20)
-/* The last cache assumed when none is usable: 64 MiB, so that the dense
- * part of a sweep (to twice the last cache, 128 MiB) still covers the
- * largest last-level caches in common use.  A smaller guess would end the
- * dense part before such a cache ends; a larger one costs a few points. */
+/* The last cache assumed when no level was measured (no machine.json):
+ * 64 MiB, so that the even part of a sweep (to twice that, 128 MiB)
+ * still covers the largest last-level caches in common use.  A smaller
+ * guess would end it before such a cache ends; a larger one costs a few
+ * points. */
 #define SIZES_FALLBACK_LLC ((size_t)64 << 20)
 
 /*
  * The working sets of a sweep through the caches, from 4 KiB to 'top'
  * (inclusive), ascending, unique, multiples of 'granule': two per
- * doubling, four per doubling near each cache size in 'caches', up to
- * twice the last cache (SIZES_FALLBACK_LLC when the L3 is missing or above
- * SIZES_HOST_L3); one per doubling from there on, where curves are flat
- * or climb steadily and each point costs seconds.  With 'quick', one per
- * doubling throughout.  Returns how many were written (at most cap); 0
- * when top < 4096, granule is 0 or cap is 0.
+ * doubling, and four per doubling within a factor of two of each level
+ * the profile MEASURED (where the curves bend), up to twice the last
+ * measured level; one per doubling from there on, where curves are flat
+ * or climb steadily and each point costs seconds.  Sizes the system
+ * reports (sysfs, CPUID) are never used: on a virtual machine they may be
+ * the host's or absent.  A fallback profile (nothing measured) gets no
+ * dense points and stays at two per doubling to twice SIZES_FALLBACK_LLC.
+ * With 'quick', one per doubling throughout.  Returns how many were
+ * written (at most cap); 0 when top < 4096, granule is 0, cap is 0 or
+ * profile is NULL.
  */
-size_t size_cache_sweep(size_t top, bool quick, machine_caches caches,
+size_t size_cache_sweep(size_t top, bool quick, const machine_profile *profile,
                         size_t granule, size_t *out, size_t cap);
 
 #endif /* SIZES_H */

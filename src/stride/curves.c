@@ -16,6 +16,13 @@ pages_kind stride_levels_pages(const stride_chase_point *chases, size_t nchases)
     return PAGES_SMALL;
 }
 
+size_t stride_levels_wanted(const machine_profile *profile)
+{
+    if (!profile || !profile->measured || profile->nlevels == 0)
+        return 3;
+    return profile->nlevels < LEVELS_MAX ? profile->nlevels : LEVELS_MAX;
+}
+
 static int compare_double(const void *a, const void *b)
 {
     double x = *(const double *)a, y = *(const double *)b;

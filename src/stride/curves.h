@@ -19,6 +19,7 @@
 #define STRIDE_CURVES_H
 
 #include "alloc/pages.h"
+#include "harness/profile.h"
 #include "stride/knee.h"
 #include "stride/latency_levels.h"
 
@@ -70,10 +71,16 @@ pages_kind stride_levels_pages(const stride_chase_point *chases, size_t nchases)
 double stride_median_read_ns(const stride_read_point *reads, size_t nreads,
                              size_t lo, size_t hi);
 
+/* How many cache levels to look for in the chase curve: as many as the
+ * run's calibration measured (the same kind of chase, so the bench's
+ * curve has them too), or 3 when nothing was measured.  What the system
+ * reports is not used: a guest may report the host's caches or none. */
+size_t stride_levels_wanted(const machine_profile *profile);
+
 /*
  * Summarizes both curves (points in ascending size; points not run have
  * best_ns 0 and are skipped).  'wanted' is how many cache levels to look
- * for (what the system reports, 1..LEVELS_MAX); 'page_bytes' the base
+ * for (stride_levels_wanted(), 1..LEVELS_MAX); 'page_bytes' the base
  * page size.  Returns false when neither the levels nor the bend could be
  * found (too few points ran: a filter left them out); *out is then
  * zeroed.
