@@ -9,6 +9,14 @@
 #        was kept, so later steps use this run, not whatever latest is then).
 #        Extra flags go to every program (e.g. --benchmark_filter=aos).
 #
+# First the machine is measured: BIN_DIR/calibrate writes RUN/machine.json
+# (a few seconds, QUICK too) and every program gets MEMLAYOUT_PROFILE=that
+# file, so sizes and levels follow the measured caches.  If calibration
+# fails the run says so and goes on with the fallback sizes.
+# MEMLAYOUT_IGNORE_REPORTED=1 (passed through) makes calibrate and every
+# program read no sysfs/CPUID sizes.  Each program records other programs'
+# CPU share while it ran; they are merged into RUN/conditions.json.
+#
 # Output: on a terminal, one line per program and a live line for the case
 # it is on (n of total, elapsed, time left, the last case's median and
 # spread); otherwise plain lines only.  Each program's full console output
@@ -50,6 +58,12 @@ if [ ! -d "$results" ] || [ ! -w "$results" ]; then
     exit 1
 fi
 
+# Whether a run directory holds a bench program's result: machine.json and
+# conditions.json describe the run and are no result of their own.
+has_result() {
+    ls "$1"/*.json 2>/dev/null | grep -qv '/\(machine\|conditions\)\.json$'
+}
+
 # Leftovers of runs killed too hard to clean up (kill -9, power loss): a
 # run directory still marked as running by a process that is gone, and
 # latest.tmp.PID links of dead processes.  A live run is never touched.
@@ -58,10 +72,9 @@ for mark in "$results"/*/.running; do
     d=${mark%/.running}
     pid=$(cat "$mark" 2>/dev/null || echo)
     [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null && continue
-    rm -f "$d"/*.part "$mark"
-    jsons=("$d"/*.json)
-    if [ ${#jsons[@]} -eq 0 ]; then
-        rm -f "$d/console.log" "$d/steps.log"
+    rm -f "$d"/*.part "$d"/.conditions.* "$mark"
+    if ! has_result "$d"; then
+        rm -f "$d/console.log" "$d/steps.log" "$d/machine.json" "$d/conditions.json"
         rmdir "$d" 2>/dev/null || true
     fi
     echo "run-benches: cleaned up after an interrupted run in $d" >&2
@@ -84,13 +97,13 @@ done
 echo $$ > "$run/.running"
 log=$run/console.log
 
-kept() { ls "$run"/*.json >/dev/null 2>&1; }
+kept() { has_result "$run"; }
 cleanup() {
-    rm -f "$run"/*.part "$run/.running"
+    rm -f "$run"/*.part "$run"/.conditions.* "$run/.running"
     # Nothing kept: no directory either (its log went with it; the
     # failures' last lines were printed).
     if ! kept; then
-        rm -f "$log" "$run/steps.log"
+        rm -f "$log" "$run/steps.log" "$run/machine.json" "$run/conditions.json"
         rmdir "$run" 2>/dev/null || true
     fi
 }
@@ -166,12 +179,35 @@ i=0 failed=""
 start=$(date +%s)
 mode=$([ "${QUICK:-0}" != 0 ] && echo quick || echo full)
 echo "==> $total program(s), $mode mode, into $run (log: $log)"
+
+# The measured machine first: sizes and levels of every program follow it.
+# calibrate refuses a --max-ws below 1 MiB; it measures to its own default
+# (128 MiB) either way, which the largest sizes of a run need.
+calibrate_start=$(date +%s)
+[ "$tty" = 1 ] && printf '==> calibrating: measuring this machine'"'"'s caches, line, bandwidth, page faults...'
+set +e
+"$bin/calibrate" "$run/machine.json" >"$log.part" 2>&1
+cal_status=$?
+set -e
+[ "$tty" = 1 ] && printf '\r\033[K'
+{ echo "=== calibrate (exit $cal_status)"; cat "$log.part"; } >> "$log"
+rm -f "$log.part"
+if [ $cal_status -eq 0 ] && jq -e '.format' "$run/machine.json" >/dev/null 2>&1; then
+    export MEMLAYOUT_PROFILE=$run/machine.json
+    levels=$(jq -r '[.measured.levels[] | "\(.name) " + (if .bytes >= 1048576 then "\(.bytes / 104857.6 | floor / 10) MiB" else "\(.bytes / 1024 | floor) KiB" end)] | join(", ")' \
+        "$run/machine.json" 2>/dev/null || echo "?")
+    echo "==> calibrated in $(( $(date +%s) - calibrate_start )) s: ${levels:-no cache level found}; memory past that (machine.json)"
+else
+    rm -f "$run/machine.json"
+    unset MEMLAYOUT_PROFILE
+    echo "run-benches: calibration failed (exit $cal_status; see $log); the programs use the fallback sizes (L1 32 KiB, L2 512 KiB, L3 8 MiB) and say so in their results (context machine_profile)." >&2
+fi
 for b in $benches; do
     i=$((i + 1))
     cases=$(count_cases "$b")
     [ "$tty" = 1 ] || echo "==> [$i/$total] $b: ${cases:-?} cases"
     set +e
-    "$bin/$b" "${args[@]}" "${extra[@]}" \
+    MEMLAYOUT_CONDITIONS_OUT="$run/.conditions.$b" "$bin/$b" "${args[@]}" "${extra[@]}" \
         --benchmark_out="$run/$b.json.part" --benchmark_out_format=json 2>&1 |
         progress "$b" "$i" "$total" "$cases"
     pipe=("${PIPESTATUS[@]}")
@@ -203,9 +239,28 @@ for b in $benches; do
         rm -f "$run/$b.json.part"
         failed="$failed $b"
     fi
+    # The load check on the terminal too (the program's own warning is in
+    # the log): a quiet machine gets none.
+    jq -r --arg warn 0.10 'select(.others_cpu_share != null and .others_cpu_share >= ($warn | tonumber))
+        | "run-benches: \(.name): other programs took \(.others_cpu_share * 100 | floor)% of the CPUs while it ran; its timings may not repeat"' \
+        "$run/.conditions.$b" 2>/dev/null >&2 || true
     { echo "=== $b (exit $status)"; cat "$log.part"; } >> "$log"
     rm -f "$log.part"
 done
+
+# Each program's load check, in the order they ran, as one file.
+shopt -s nullglob
+parts=()
+for b in $benches; do
+    [ -s "$run/.conditions.$b" ] && parts+=("$run/.conditions.$b")
+done
+shopt -u nullglob
+if [ ${#parts[@]} -gt 0 ] && kept; then
+    jq -s '{programs: .}' "${parts[@]}" > "$run/conditions.json.part" &&
+        mv -f "$run/conditions.json.part" "$run/conditions.json" ||
+        { rm -f "$run/conditions.json.part"; echo "run-benches: could not merge the load checks into conditions.json" >&2; }
+fi
+rm -f "$run"/.conditions.*
 
 if kept; then
     # A name of this run's own: two runs ending together must not share it.
