@@ -1,8 +1,9 @@
 # common.gp - shared look of every plot: terminal, colours, cache markers.
 #
 # Expects from the caller (plots/draw.gp): term ('png', 'svg' or 'dumb'),
-# l1, l2, l3 (cache sizes in bytes, 0 when unknown), and optionally outdir
-# (default: the current directory).
+# l1, l2, l3 (measured cache levels in bytes, 0 when unknown), optionally
+# r1, r2, r3 (reported sizes, 0 when none) and outdir (default: the
+# current directory).
 
 if (term eq 'png') {
     set terminal pngcairo size 1100,680 enhanced font 'DejaVu Sans,11' linewidth 1.5
@@ -49,15 +50,24 @@ bytes_axis_x = "set logscale x 2; set format x '%g'; set xtics (); \
 
 size_label(b) = b >= 1048576 ? sprintf('%.0f MiB', b / 1048576.0) : sprintf('%.0f KiB', b / 1024.0)
 
-# Dashed vertical lines at the reported cache sizes (all three as the system
-# reports them), labelled with their size at the top.
-# The sizes are what the system reports; on a virtual machine they may be
-# the host's, so read them as markers, not as this guest's real capacity.
+if (!exists('r1')) { r1 = 0; r2 = 0; r3 = 0 }
+
+# Dashed vertical lines at the cache levels this run measured (calibrate's
+# pointer chase, machine.json), labelled with their size at the top: the
+# sizes the sweeps and the report's levels use.  What the system reports
+# is drawn faint beside them (dotted, labelled at the bottom): on a
+# virtual machine it may be the host's cache, or absent.
 cache_marks = "\
     unset arrow; unset label; \
-    if (l1 > 0) { set arrow from l1, graph 0 to l1, graph 1 nohead dt 2 lc rgb '#888888'; \
-                  set label 'L1d '.size_label(l1) at l1, graph 1 right offset -0.3,-0.8 tc rgb '#666666' }; \
-    if (l2 > 0) { set arrow from l2, graph 0 to l2, graph 1 nohead dt 2 lc rgb '#888888'; \
-                  set label 'L2 '.size_label(l2) at l2, graph 1 right offset -0.3,-0.8 tc rgb '#666666' }; \
-    if (l3 > 0) { set arrow from l3, graph 0 to l3, graph 1 nohead dt 2 lc rgb '#888888'; \
-                  set label 'L3 '.size_label(l3) at l3, graph 1 right offset -0.3,-0.8 tc rgb '#666666' }"
+    if (l1 > 0) { set arrow from l1, graph 0 to l1, graph 1 nohead dt 2 lc rgb '#555555'; \
+                  set label 'L1 '.size_label(l1) at l1, graph 1 right offset -0.3,-0.8 tc rgb '#333333' }; \
+    if (l2 > 0) { set arrow from l2, graph 0 to l2, graph 1 nohead dt 2 lc rgb '#555555'; \
+                  set label 'L2 '.size_label(l2) at l2, graph 1 right offset -0.3,-0.8 tc rgb '#333333' }; \
+    if (l3 > 0) { set arrow from l3, graph 0 to l3, graph 1 nohead dt 2 lc rgb '#555555'; \
+                  set label 'L3 '.size_label(l3) at l3, graph 1 right offset -0.3,-0.8 tc rgb '#333333' }; \
+    if (r1 > 0) { set arrow from r1, graph 0 to r1, graph 1 nohead dt 3 lc rgb '#cccccc'; \
+                  set label 'reported L1d '.size_label(r1) at r1, graph 0 right offset -0.3,0.8 tc rgb '#aaaaaa' font ',8' }; \
+    if (r2 > 0) { set arrow from r2, graph 0 to r2, graph 1 nohead dt 3 lc rgb '#cccccc'; \
+                  set label 'reported L2 '.size_label(r2) at r2, graph 0 right offset -0.3,0.8 tc rgb '#aaaaaa' font ',8' }; \
+    if (r3 > 0) { set arrow from r3, graph 0 to r3, graph 1 nohead dt 3 lc rgb '#cccccc'; \
+                  set label 'reported L3 '.size_label(r3) at r3, graph 0 right offset -0.3,0.8 tc rgb '#aaaaaa' font ',8' }"

@@ -100,13 +100,13 @@ unset multiplot
 set ytics autofreq
 
 # --- 3. ns per append against N -------------------------------------------------
-# Marks in elements of the type: the reported cache sizes and glibc's mmap
+# Marks in elements of the type: the measured cache levels and glibc's mmap
 # threshold, above which a block is its own mapping and realloc can mremap.
 marks(esize) = sprintf("unset arrow; unset label; \
     if (l2 > 0) { set arrow from %g, graph 0 to %g, graph 1 nohead dt 2 lc rgb '#888888'; \
                   set label 'L2' at %g, graph 1 offset 0.3,-0.8 tc rgb '#666666' }; \
     if (l3 > 0) { set arrow from %g, graph 0 to %g, graph 1 nohead dt 2 lc rgb '#888888'; \
-                  set label 'L3 (reported)' at %g, graph 1 offset 0.3,-0.8 tc rgb '#666666' }; \
+                  set label 'L3' at %g, graph 1 offset 0.3,-0.8 tc rgb '#666666' }; \
     set arrow from %g, graph 0 to %g, graph 1 nohead dt 3 lc rgb '#D55E00'; \
     set label 'mmap threshold' at %g, graph 1 offset 0.3,-1.8 tc rgb '#D55E00'", \
     l2 / esize, l2 / esize, l2 / esize, l3 / esize, l3 / esize, l3 / esize, \

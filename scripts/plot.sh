@@ -12,7 +12,9 @@
 #
 # A results file may come from anyone, so nothing read from it becomes
 # program text: gnuplot gets the names and the machine as files it reads
-# as data and the cache sizes as arguments checked to be digits
+# as data and the cache sizes as arguments checked to be digits: the
+# levels the run measured (RUN_DIR/machine.json) and, faint beside them,
+# the sizes the system reported (none when the run ignored them)
 # (plots/draw.gp), and runs in a private directory, so no path reaches
 # it either.  Each bench is drawn there first; its data and plots are
 # checked (every write, each PNG and SVG complete) and only then moved
@@ -33,6 +35,8 @@ done
 benches=("$@")
 if [ ${#benches[@]} -eq 0 ]; then
     for json in "$run"/*.json; do
+        # machine.json and conditions.json describe the run: no bench.
+        case $(basename "$json") in machine.json | conditions.json) continue ;; esac
         [ -e "$json" ] && benches+=("$(basename "$json" .json)")
     done
 fi
@@ -54,6 +58,14 @@ cache_size() {
     [[ $size =~ ^[0-9]{1,15}$ ]] && echo "$size" || echo 0
 }
 
+# The size of measured cache level N (1-based) in machine.json; 0 when the
+# run has no profile or that level was not found.
+measured_size() {
+    local size
+    size=$(jq -r --argjson k "$1" '.measured.levels[$k - 1].bytes // 0' "$2" 2>/dev/null) || size=0
+    [[ $size =~ ^[0-9]{1,15}$ ]] && echo "$size" || echo 0
+}
+
 # True when a plot file was written to its end: a PNG ends with its IEND
 # chunk, an SVG with its closing tag.  A write cut short (a full disk)
 # leaves neither, and gnuplot exits 0 all the same.
@@ -68,7 +80,7 @@ complete() {
 # draw BENCH: flattens and draws one bench in $work/BENCH; returns 1 (with
 # a message) when any step fails.
 draw() {
-    local b=$1 json=$run/$1.json gp=$here/plots/$1.gp d=$work/$1 counters term f n l1 l2 l3
+    local b=$1 json=$run/$1.json gp=$here/plots/$1.gp d=$work/$1 counters term f n l1 l2 l3 r1 r2 r3
     [ -f "$json" ] || { echo "plot: $json not found" >&2; return 1; }
     mkdir "$d" || return 1
     counters=$(sed -n 's/^# counters: *//p' "$gp" | head -n 1)
@@ -84,9 +96,19 @@ draw() {
     # One line of text; gnuplot reads it as data.
     jq -r '"\(.context.host_name), \(.context.num_cpus) CPUs, \(.context.mode // "?") run, \(.context.compiler // "?" | tostring | split(" ") | .[0:3] | join(" ")), \(.context.date // "?" | tostring | .[0:16])"
            | gsub("[[:cntrl:]]"; " ")' "$json" > "$d/machine.txt" || return 1
-    l1=$(cache_size 1 "$json") l2=$(cache_size 2 "$json") l3=$(cache_size 3 "$json")
+    l1=0 l2=0 l3=0
+    if [ -f "$run/machine.json" ]; then
+        l1=$(measured_size 1 "$run/machine.json") l2=$(measured_size 2 "$run/machine.json")
+        l3=$(measured_size 3 "$run/machine.json")
+    fi
+    # Reported sizes, unless the run was told to ignore them.
+    r1=0 r2=0 r3=0
+    if [ "$(jq -r '.context.ignore_reported // "false"' "$json" 2>/dev/null)" != true ]; then
+        r1=$(cache_size 1 "$json") r2=$(cache_size 2 "$json") r3=$(cache_size 3 "$json")
+    fi
     for term in ${terms//,/ }; do
-        (cd "$d" && GNUPLOT_LIB="$here/plots" gnuplot -c "$here/plots/draw.gp" "$b.gp" "$term" "$l1" "$l2" "$l3" "$b") ||
+        (cd "$d" && GNUPLOT_LIB="$here/plots" gnuplot -c "$here/plots/draw.gp" "$b.gp" "$term" \
+            "$l1" "$l2" "$l3" "$b" "$r1" "$r2" "$r3") ||
             { echo "plot: $b: gnuplot failed ($term)" >&2; return 1; }
     done
     n=0

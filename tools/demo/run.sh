@@ -12,6 +12,10 @@
 #        DEMO_COLOR=0|1 colours in the plot (default: when stdout is a tty)
 #        DEMO_GNUPLOT=cmd  the gnuplot to draw with (default gnuplot); the
 #                       demo runs without one, minus the plot
+#        MEMLAYOUT_PROFILE=machine.json  the measured machine to use; unset,
+#                       the demo measures it first (build/bin/calibrate, a
+#                       few seconds; not with DEMO_QUICK=1), so its sizes
+#                       and the levels it names are this machine's
 #
 # Each topic is a pair of files in tools/demo/topics/: TOPIC.sh (the
 # question, the bench, which cases, which figure) and TOPIC.jq (the
@@ -111,6 +115,28 @@ tmp=$(mktemp -d "${TMPDIR:-/tmp}/demo-$topic.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
+
+# The measured cache levels (not what the system reports, which on a
+# virtual machine may be the host's or nothing): the program places its
+# sizes by them, and the demo names them.
+if [ -z "${MEMLAYOUT_PROFILE:-}" ] && [ "$quick" != 1 ] && [ -x "$(dirname "$bin")/calibrate" ]; then
+    echo "Measuring this machine's caches first (build/bin/calibrate, a few seconds)..."
+    if "$(dirname "$bin")/calibrate" "$tmp/machine.json" 2> "$tmp/calibrate.err"; then
+        export MEMLAYOUT_PROFILE=$tmp/machine.json
+    else
+        echo "(calibration failed; the program uses its fallback sizes:)"
+        tail -n 3 "$tmp/calibrate.err"
+    fi
+fi
+if [ -n "${MEMLAYOUT_PROFILE:-}" ] && [ -f "$MEMLAYOUT_PROFILE" ]; then
+    jq -r '"Measured cache levels: " + ([.measured.levels[]? | "\(.name) "
+             + (if .bytes >= 1048576 then "\(.bytes / 104857.6 | floor / 10) MiB"
+                else "\(.bytes / 1024 | floor) KiB" end)
+             + (if .ns then " (\(.ns * 10 | floor / 10) ns)" else "" end)] | join(", ")
+             | if . == "" then "none found" else . end) + "; memory past them."' \
+        "$MEMLAYOUT_PROFILE" 2>/dev/null || true
+    echo
+fi
 
 # The cases: those the program lists under these flags and the topic's
 # filter, at a few args spread on a log scale from the smallest to the
