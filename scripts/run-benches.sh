@@ -61,7 +61,12 @@ fi
 # Whether a run directory holds a bench program's result: machine.json and
 # conditions.json describe the run and are no result of their own.
 has_result() {
-    ls "$1"/*.json 2>/dev/null | grep -qv '/\(machine\|conditions\)\.json$'
+    local f
+    for f in "$1"/*.json; do
+        [ -e "$f" ] || continue
+        case ${f##*/} in machine.json | conditions.json) ;; *) return 0 ;; esac
+    done
+    return 1
 }
 
 # Leftovers of runs killed too hard to clean up (kill -9, power loss): a
