@@ -226,3 +226,24 @@ Test(layout, boxed_objects_carry_headers_and_shared_bools)
     cr_assert_eq(b->score->value, 2.5);
     layout_destroy(&l, &c.base);
 }
+
+Test(layout, soa_sums_every_pattern_of_four_activities)
+{
+    /* The columns' kernel takes four activities at once from a table of
+     * masks: each of the 16 patterns, then a tail of 1..3 records. */
+    for (size_t n = 4; n <= 7; n++)
+        for (unsigned pattern = 0; pattern < 16; pattern++) {
+            struct user u[7];
+            double expected = 0;
+            for (size_t i = 0; i < n; i++) {
+                bool on = i < 4 ? (pattern >> i) & 1 : i % 2;
+                u[i] = (struct user){.id = (int64_t)i, .active = on, .score = 1.25 * (double)(i + 1)};
+                expected += on ? u[i].score : 0;
+            }
+            layout l;
+            cr_assert(layout_build(&l, &layout_soa, u, n, SEED, &c.base));
+            cr_assert_eq(layout_sum(&l), expected, "n=%zu pattern %u", n, pattern);
+            layout_destroy(&l, &c.base);
+        }
+    cr_assert_eq(c.stats.live_bytes, 0);
+}

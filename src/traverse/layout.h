@@ -58,6 +58,10 @@ struct layout_kind {
     const char *name;     /* the <variant> in "traverse/<variant>/<n>" */
     const char *summary;  /* one line for --help and the docs */
     bool scattered;       /* visited in a random permutation of allocation order */
+    /* Bytes the kernel reads per record when it skips some of what the
+     * layout holds (soa never reads id); 0: all of it.  For its effective
+     * bandwidth. */
+    size_t bytes_read_per_record;
     /* Stores users[order[k]] at visit position k (order is NULL for in-order
      * kinds).  Returns false after freeing everything it had allocated. */
     bool (*build)(layout *l, const struct user *users, const size_t *order,

@@ -1,6 +1,9 @@
 /* soa.c - struct of arrays: one array per field, so a loop reads only what it uses. */
 #include "layout.h"
 
+#include <stdint.h>
+#include <string.h>
+
 static void soa_free(layout *l, allocator *a)
 {
     alloc_free(a, l->as.soa.id, l->n * sizeof *l->as.soa.id);
@@ -27,6 +30,37 @@ static bool soa_build(layout *l, const struct user *users, const size_t *order,
     return true;
 }
 
+/*
+ * The scalar kernel every layout shares (layout_sum_indexed) is bound by
+ * instructions here, not memory: per record a byte load, a negation, an
+ * AND and a move from an integer to a vector register (0.42 ns per record
+ * in L1 against aos's 0.32, issue 15).  The columns allow two records per
+ * instruction: four activity bytes are read as one word, two bits of it
+ * pick a mask pair from a table, and the pair of scores is ANDed with it
+ * and added as one vector (GCC/Clang vector types; SSE2 on x86-64).
+ * Still no branch on 'active', and the mask is a table entry the compiler
+ * cannot turn into one.  The sum's regrouping is exact: the scores are
+ * multiples of 0.25 (layout_sum_indexed says why).
+ */
+typedef double soa_v2d __attribute__((vector_size(16)));
+typedef uint64_t soa_v2u __attribute__((vector_size(16)));
+
+/* Masks for two records: index bit 0 the first's activity, bit 1 the second's. */
+static const soa_v2u soa_masks[4] = {
+    {0, 0}, {UINT64_MAX, 0}, {0, UINT64_MAX}, {UINT64_MAX, UINT64_MAX}};
+
+/* Bit 0 = active[0], bit 1 = active[1], bit 16 = active[2], bit 17 =
+ * active[3] of four bools (0 or 1 each) read as one word. */
+static uint32_t soa_pair_bits(const bool *active)
+{
+    uint32_t w;
+    memcpy(&w, active, sizeof w);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    w = __builtin_bswap32(w);
+#endif
+    return w | w >> 7;
+}
+
 static double soa_value_at(const void *data, size_t i)
 {
     const layout *l = data;
@@ -35,12 +69,28 @@ static double soa_value_at(const void *data, size_t i)
 
 static double soa_sum(const layout *l)
 {
-    return layout_sum_indexed(l, l->n, soa_value_at);
+    const bool *active = l->as.soa.active;
+    const double *score = l->as.soa.score;
+    soa_v2d s01 = {0, 0}, s23 = {0, 0};
+    size_t i = 0;
+    for (; i + 4 <= l->n; i += 4) {
+        uint32_t k = soa_pair_bits(active + i);
+        soa_v2d a, b;
+        memcpy(&a, score + i, sizeof a);
+        memcpy(&b, score + i + 2, sizeof b);
+        s01 += (soa_v2d)((soa_v2u)a & soa_masks[k & 3]);
+        s23 += (soa_v2d)((soa_v2u)b & soa_masks[k >> 16 & 3]);
+    }
+    double sum = (s01[0] + s01[1]) + (s23[0] + s23[1]);
+    for (; i < l->n; i++)
+        sum += soa_value_at(l, i);
+    return sum;
 }
 
 const layout_kind layout_soa = {
     .name = "soa",
     .summary = "struct of arrays: one array per field; the loop skips id",
+    .bytes_read_per_record = sizeof(bool) + sizeof(double),
     .build = soa_build,
     .sum = soa_sum,
     .destroy = soa_free,
