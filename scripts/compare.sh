@@ -31,6 +31,8 @@ trap 'rm -f "$out.tmp"' EXIT   # a failed step or write keeps no half table
     any=0
     for ja in "$a"/*.json; do
         bench=$(basename "$ja" .json)
+        # The run's machine profile and load checks are no bench's results.
+        case $bench in machine | conditions) continue ;; esac
         jb=$b/$bench.json
         [ -f "$jb" ] || { echo; echo "$bench: only in A"; continue; }
         any=1

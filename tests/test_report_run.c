@@ -222,3 +222,20 @@ Test(report_run, samples_of_missing_failed_and_counterless_cases)
     cr_assert_eq(n, 99, "count untouched unless SAMPLE_OK");
     cr_assert_float_eq(v[0], -1, 0, "values untouched unless SAMPLE_OK");
 }
+
+Test(report_run, machine_and_conditions_json_are_no_bench)
+{
+    /* run-benches.sh writes both into every run beside the results. */
+    char dir[] = "/tmp/report_machine_XXXXXX";
+    cr_assert_not_null(mkdtemp(dir));
+    write_file(dir, "machine.json", "{\"format\": \"memlayout-machine-profile-1\"}");
+    write_file(dir, "conditions.json", "{\"programs\": []}");
+    load(dir);
+    cr_assert_eq(run.nfiles, 0);
+    char path[512];
+    snprintf(path, sizeof path, "%s/machine.json", dir);
+    remove(path);
+    snprintf(path, sizeof path, "%s/conditions.json", dir);
+    remove(path);
+    rmdir(dir);
+}
