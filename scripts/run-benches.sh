@@ -261,7 +261,16 @@ for b in $benches; do
 done
 shopt -u nullglob
 if [ ${#parts[@]} -gt 0 ] && kept; then
-    jq -s '{programs: .}' "${parts[@]}" > "$run/conditions.json.part" &&
+    # The whole run's share (weighted by each program's seconds) is what the
+    # report's busy warning reads (src/report/conditions.c); the programs'
+    # own records stay beside it.
+    jq -s '{programs: .,
+            seconds: (map(.seconds // 0) | add),
+            others_cpu_share: (map(select(.others_cpu_share != null and .seconds != null)) as $k
+                               | if ($k | map(.seconds) | add // 0) > 0
+                                 then ($k | map(.others_cpu_share * .seconds) | add) / ($k | map(.seconds) | add)
+                                 else null end)}' \
+        "${parts[@]}" > "$run/conditions.json.part" &&
         mv -f "$run/conditions.json.part" "$run/conditions.json" ||
         { rm -f "$run/conditions.json.part"; echo "run-benches: could not merge the load checks into conditions.json" >&2; }
 fi

@@ -234,10 +234,6 @@ static bool list_json(const char *dir, char ***names, size_t *count)
         size_t len = strlen(e->d_name);
         if (len <= 5 || strcmp(e->d_name + len - 5, ".json") != 0 || not_a_bench(e->d_name))
             continue;
-        /* The run's machine profile and load checks (run-benches.sh)
-         * describe the run; they are no bench's results. */
-        if (strcmp(e->d_name, "machine.json") == 0 || strcmp(e->d_name, "conditions.json") == 0)
-            continue;
         struct stat st;
         if (fstatat(dirfd(d), e->d_name, &st, 0) != 0 || !S_ISREG(st.st_mode))
             continue;
