@@ -37,12 +37,18 @@ MEMCHECK := valgrind --tool=memcheck --quiet --error-exitcode=99 \
     --suppressions=tests/valgrind.supp --trace-children=yes \
     --trace-children-skip='/nonexistent/*'
 
+# valgrind runs for minutes.  When make itself is killed (a timeout, a CI
+# job cancelled) its recipes' children are not, and valgrind went on alone
+# for minutes.  The recipe's shell execs it, so make is its parent, and
+# setpriv asks the kernel to send it SIGTERM when that parent dies.
+ORPHAN_GUARD := setpriv --pdeathsig TERM
+
 memcheck: check-test-deps $(PLAIN_UNIT) $(PLAIN_PROBE) $(BIN)/traverse
 	$(call deps,valgrind)
 	@echo "==> memcheck: unit tests" >&2
-	CHILD_PROBE=$(PLAIN_PROBE) $(MEMCHECK) $(PLAIN_UNIT) --jobs=1
+	CHILD_PROBE=$(PLAIN_PROBE) exec $(ORPHAN_GUARD) $(MEMCHECK) $(PLAIN_UNIT) --jobs=1
 	@echo "==> memcheck: traverse, every layout at two small sizes" >&2
-	$(MEMCHECK) $(BIN)/traverse --max-ws=64K --benchmark_repetitions=2 \
+	exec $(ORPHAN_GUARD) $(MEMCHECK) $(BIN)/traverse --max-ws=64K --benchmark_repetitions=2 \
 	    --benchmark_min_time=0.001 --benchmark_out=/dev/null >/dev/null
 	@echo "==> memcheck: no errors, no leaks" >&2
 
