@@ -96,15 +96,17 @@ check-test-deps:
 # compiler in their path, so without this a "make bench CC=clang" after a
 # gcc build would relink gcc's objects while the results' context said
 # clang.  The stamp is rewritten only when a compiler, version or flag
-# changes; its temporary name is per process, as two makes may run at once.
+# changes (compared before anything is written, so a checkout the user
+# cannot write to still runs make claims); its temporary name is per
+# process, as two makes may run at once.
 COMPILER_STAMP := build/compiler.txt
 
 $(COMPILER_STAMP): FORCE
 	@mkdir -p build
-	@tmp=$@.tmp.$$$$; \
-	{ echo "CC=$(CC) CFLAGS=$(CFLAGS)"; echo "CXX=$(CXX) CXXFLAGS=$(CXXFLAGS)"; \
-	   $(CC) --version 2>/dev/null | head -n 1; $(CXX) --version 2>/dev/null | head -n 1; } > $$tmp; \
-	if cmp -s $$tmp $@; then rm -f $$tmp; else mv -f $$tmp $@; fi
+	@new=$$({ echo "CC=$(CC) CFLAGS=$(CFLAGS)"; echo "CXX=$(CXX) CXXFLAGS=$(CXXFLAGS)"; \
+	   $(CC) --version 2>/dev/null | head -n 1; $(CXX) --version 2>/dev/null | head -n 1; }); \
+	if [ -f $@ ] && [ "$$(cat $@)" = "$$new" ]; then :; else \
+	    tmp=$@.tmp.$$$$; printf '%s\n' "$$new" > $$tmp && mv -f $$tmp $@; fi
 
 $(REL_OBJS) $(ASAN_OBJS) $(TEST_OBJS) $(BENCHES:%=$(REL)/benches/%.o) \
     $(TOOLS:%=$(REL)/tools/%.o): $(COMPILER_STAMP)
