@@ -278,6 +278,7 @@ test-cli: check-test-deps build
 	@tests/cli/run-safety.sh $(BIN)
 	@tests/cli/make-fragments.sh
 	@tests/cli/large-run.sh $(BIN)
+	@tests/cli/read-only.sh
 
 # Assembly of one source with the compiler's notes, to check what a kernel
 # compiles to: make asm SRC=src/traverse/aos.c  (writes build/asm/...s)
