@@ -1,21 +1,17 @@
 /* pause.c - time steps of allocation over a fixed live heap, per mode. */
 #include "pause.h"
 
+#include "harness/child_output.h"
 #include "harness/rng.h"
 
-#include <errno.h>
-#include <fcntl.h>
 #include <gc/gc.h>
 #include <inttypes.h>
-#include <spawn.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
-extern char **environ;
 
 struct pause_obj {
     struct pause_obj *next;   /* a pointer field, so each object is scanned */
@@ -153,41 +149,8 @@ int gc_pause_in_child(const char *program, gc_mode mode, size_t live,
     if (!gc_mode_name(mode))
         return 127;
     snprintf(arg, sizeof arg, "--child=pause:%s:%zu", gc_mode_name(mode), live);
-    int fds[2];
-    if (pipe2(fds, O_CLOEXEC) != 0)
-        return 127;
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_adddup2(&actions, fds[1], STDOUT_FILENO);
-    /* fd 3 is where a child of the suite reports its peak memory
-     * (peak_rss.h); here it may be the parent's --benchmark_out file,
-     * which the child must not write to. */
-    posix_spawn_file_actions_addopen(&actions, 3, "/dev/null", O_WRONLY, 0);
-    char *argv[] = {(char *)program, arg, NULL};
-    pid_t pid;
-    int err = posix_spawn(&pid, program, &actions, NULL, argv, environ);
-    posix_spawn_file_actions_destroy(&actions);
-    close(fds[1]);
-    if (err != 0) {
-        close(fds[0]);
-        return 127;
-    }
     char line[256];
-    size_t got = 0;
-    ssize_t n;
-    while (got + 1 < sizeof line &&
-           ((n = read(fds[0], line + got, sizeof line - 1 - got)) > 0 ||
-            (n < 0 && errno == EINTR)))
-        if (n > 0)
-            got += (size_t)n;
-    line[got] = '\0';
-    close(fds[0]);
-    int status;
-    while (waitpid(pid, &status, 0) < 0)
-        if (errno != EINTR)
-            return 127;
-    int code = WIFEXITED(status) ? WEXITSTATUS(status)
-             : WIFSIGNALED(status) ? 128 + WTERMSIG(status) : 127;
+    int code = child_output(program, arg, STDOUT_FILENO, line, sizeof line, NULL, 0);
     if (code != 0)
         return code;
     return gc_pause_parse(line, out) ? 0 : 127;

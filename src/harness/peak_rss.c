@@ -1,18 +1,13 @@
 /* peak_rss.c - a child's own peak resident set, reported through a pipe. */
 #include "peak_rss.h"
 
+#include "child_output.h"
 #include "machine.h"
 
-#include <errno.h>
 #include <fcntl.h>
-#include <spawn.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
-#include <sys/wait.h>
 #include <unistd.h>
-
-extern char **environ;
 
 /* The child writes its figure to this descriptor; the parent sets it up. */
 #define REPORT_FD 3
@@ -48,41 +43,12 @@ int peak_rss_of_program(const char *program, const char *spec,
     if (len < 0 || (size_t)len >= sizeof arg)
         return fail(exit_status, 127);
 
-    int fds[2];
-    if (pipe2(fds, O_CLOEXEC) != 0)
-        return fail(exit_status, 127);
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    /* dup2 clears close-on-exec on the copy, so only fd 3 stays open. */
-    posix_spawn_file_actions_adddup2(&actions, fds[1], REPORT_FD);
-    char *argv[] = {(char *)program, arg, NULL};
-    pid_t pid;
-    int err = posix_spawn(&pid, program, &actions, NULL, argv, environ);
-    posix_spawn_file_actions_destroy(&actions);
-    close(fds[1]);
-    if (err != 0) {
-        fprintf(stderr, "peak_rss: cannot start %s: %s\n", program, strerror(err));
-        close(fds[0]);
-        return fail(exit_status, 127);
-    }
-
-    char report[64] = "";
-    size_t got = 0;
-    ssize_t n;
-    while (got + 1 < sizeof report &&
-           ((n = read(fds[0], report + got, sizeof report - 1 - got)) > 0 ||
-            (n < 0 && errno == EINTR)))
-        if (n > 0)
-            got += (size_t)n;
-    report[got] = '\0';
-    close(fds[0]);
-
-    int status;
-    while (waitpid(pid, &status, 0) < 0)
-        if (errno != EINTR)
-            return fail(exit_status, 127);
-    int code = WIFEXITED(status) ? WEXITSTATUS(status)
-             : WIFSIGNALED(status) ? 128 + WTERMSIG(status) : 127;
+    char report[64];
+    char why[256] = "";
+    int code = child_output(program, arg, REPORT_FD, report, sizeof report, why,
+                            sizeof why);
+    if (code == 127 && why[0])
+        fprintf(stderr, "peak_rss: %s\n", why);
     char *end;
     unsigned long long bytes = strtoull(report, &end, 10);
     if (code == 0 && (end == report || *end != '\n'))
