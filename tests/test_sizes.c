@@ -66,6 +66,38 @@ Test(sizes, sweep_is_denser_near_marks)
     cr_assert_eq(nd, np + 6);
 }
 
+Test(sizes, sweep_has_no_even_points_inside_a_dense_window)
+{
+    /* Two per doubling from 4 KiB never lands on a mark of 40 KiB's own
+     * grid: inside [20, 80] KiB only the window's nine points remain,
+     * each a quarter octave from the next. */
+    size_t out[64];
+    size_t mark = (size_t)40 << 10;
+    size_t n = size_sweep(4096, (size_t)1 << 20, 2, &mark, 1, 4, 64, out, 64);
+    size_t inside = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (out[i] < mark / 2 || out[i] > mark * 2)
+            continue;
+        inside++;
+        if (i > 0 && out[i - 1] >= mark / 2)
+            cr_assert_gt((double)out[i] / (double)out[i - 1], 1.15,
+                         "%zu and %zu are closer than a dense step", out[i - 1], out[i]);
+    }
+    cr_assert_eq(inside, 9, "got %zu", inside);
+}
+
+Test(sizes, sweep_overlapping_windows_leave_no_near_duplicates)
+{
+    /* Marks 1.5x apart: their windows overlap and their grids interleave. */
+    size_t out[64];
+    size_t marks[] = {(size_t)32 << 10, (size_t)48 << 10};
+    size_t n = size_sweep(4096, (size_t)1 << 20, 2, marks, 2, 4, 64, out, 64);
+    for (size_t i = 1; i < n; i++)
+        cr_assert_geq((double)out[i] / (double)out[i - 1], 1.09 - 1e-3,
+                      "%zu and %zu", out[i - 1], out[i]);
+    cr_assert_eq(out[n - 1], (size_t)1 << 20, "the end is kept");
+}
+
 Test(sizes, sweep_refuses_bad_arguments_and_respects_cap)
 {
     size_t out[4];

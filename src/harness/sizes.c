@@ -60,6 +60,15 @@ static int compare_size(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
+/* Whether v lies within a factor of two of one of marks[0..nmarks). */
+static bool in_dense_window(double v, const size_t *marks, size_t nmarks)
+{
+    for (size_t m = 0; m < nmarks; m++)
+        if (marks[m] && v >= marks[m] / 2.0 * (1 - 1e-9) && v <= marks[m] * 2.0 * (1 + 1e-9))
+            return true;
+    return false;
+}
+
 static size_t add_point(size_t *out, size_t count, size_t cap, double v,
                         size_t lo, size_t hi, size_t granule)
 {
@@ -80,11 +89,16 @@ size_t size_sweep(size_t lo, size_t hi, int per_octave, const size_t *marks,
     if (lo == 0 || hi < lo || per_octave < 1 || granule == 0 || cap == 0)
         return 0;
     size_t count = 0;
+    bool densify = dense_per_octave > per_octave;
     double step = exp2(1.0 / per_octave);
+    /* Inside a mark's window only the window's own points: the even grid
+     * is not aligned with them, and its points there would sit a few per
+     * cent from one, each costing a case and telling nothing new. */
     for (double v = (double)lo; v < (double)hi * (1 - 1e-9); v *= step)
-        count = add_point(out, count, cap, v, lo, hi, granule);
+        if (!densify || !in_dense_window(v, marks, nmarks))
+            count = add_point(out, count, cap, v, lo, hi, granule);
     count = add_point(out, count, cap, (double)hi, lo, hi, granule);
-    if (dense_per_octave > per_octave) {
+    if (densify) {
         double dense = exp2(1.0 / dense_per_octave);
         for (size_t m = 0; m < nmarks; m++) {
             if (marks[m] == 0)
@@ -95,10 +109,19 @@ size_t size_sweep(size_t lo, size_t hi, int per_octave, const size_t *marks,
         }
     }
     qsort(out, count, sizeof *out, compare_size);
+    /* Two windows that overlap (levels less than four times apart) leave
+     * points closer than half a dense step: keep the first of such a
+     * pair, and always the ends. */
+    double closest = densify ? exp2(0.5 / dense_per_octave) : 1.0;
     size_t unique = 0;
-    for (size_t i = 0; i < count; i++)
-        if (unique == 0 || out[i] != out[unique - 1])
-            out[unique++] = out[i];
+    for (size_t i = 0; i < count; i++) {
+        bool last = i + 1 == count;
+        if (unique > 0 && out[i] == out[unique - 1])
+            continue;
+        if (unique > 0 && !last && (double)out[i] < (double)out[unique - 1] * closest)
+            continue;
+        out[unique++] = out[i];
+    }
     return unique;
 }
 
@@ -115,7 +138,8 @@ size_t size_cache_sweep(size_t top, bool quick, const machine_profile *profile,
     for (size_t k = 0; k < nmarks && k < PROFILE_MAX_LEVELS; k++)
         marks[k] = profile->level[k].bytes;
     size_t last = nmarks ? marks[nmarks - 1] : SIZES_FALLBACK_LLC;
-    size_t sparse_from = 2 * last;
+    /* On the granule, so that both parts below end and start on one size. */
+    size_t sparse_from = 2 * last / granule * granule;
     if (sparse_from > top || quick)
         sparse_from = top;
     size_t count = size_sweep(LO, sparse_from, quick ? 1 : 2, marks, quick ? 0 : nmarks,

@@ -27,9 +27,11 @@ const char *size_format(size_t bytes, char *buf, size_t bufsize);
 
 /*
  * Fills out[] with sizes from lo to hi inclusive (both included), ascending
- * and unique: 'per_octave' points per doubling everywhere, and
- * 'dense_per_octave' points per doubling within a factor of two of each
- * of marks[0..nmarks) (marks of 0 are ignored).  Returns how many sizes
+ * and unique: 'per_octave' points per doubling, except within a factor of
+ * two of each of marks[0..nmarks) (marks of 0 are ignored), where the
+ * points are 'dense_per_octave' per doubling anchored on the mark, and
+ * none of the sparser grid.  No two points are closer than half a dense
+ * step (overlapping windows), but for the ends.  Returns how many sizes
  * were written, at most cap.  Sizes are rounded to multiples of 'granule'.
  */
 size_t size_sweep(size_t lo, size_t hi, int per_octave, const size_t *marks,
