@@ -18,11 +18,12 @@
  *       x1.5, plus_k (+4096 elements), go, cpython (src/growth/policy.h);
  *       method realloc or copy (allocate, memcpy, free), none for prealloc.
  *       N: 1, 3, 10, 30, ... 3M, 10M, 100M while the final array fits in
- *       --max-ws (an eighth of it for the copy method, which touches and
- *       copies several times more): with the default 1 GiB, u64 to 100M
- *       (copy to 10M), user to 10M (copy to 3M); plus_k stops at 300K
- *       because its copying grows as N squared.  --quick: decades only,
- *       --max-ws 128 MiB (u64 to 10M, copy to 1M).
+ *       --max-ws (half of it for the copy method, which holds the old and
+ *       the new block at once): with the default 256 MiB, u64 to 10M
+ *       (copy to 10M), user to 10M (copy to 3M), all far past any cache
+ *       (100M more cost a minute of page faults and showed nothing new);
+ *       plus_k stops at 300K because its copying grows as N squared.
+ *       --quick: decades only, --max-ws 128 MiB (u64 to 10M, copy to 1M).
  *   growth/capacity/<policy>/<N>   the policy alone, for 8-byte elements,
  *       at every N where the capacity changes (and each decade): the
  *       staircase.  No memory is allocated; nothing worth timing.
@@ -99,7 +100,7 @@ static const bench_program growth_program = {
         "view of each of 16 to 256 1 MiB buffers keeps alive against a copy.\n"
         "Claims G1, G2, G3 (G4: make slice-demo).  glibc's mmap threshold is\n"
         "fixed at 128 KiB (mallopt).  No random data: --seed changes nothing.",
-    .default_max_ws = (size_t)1 << 30,
+    .default_max_ws = (size_t)256 << 20,
     .quick_max_ws = (size_t)128 << 20,
     .min_time_s = 0.005,
     .quick_min_time_s = 0.002,
@@ -320,7 +321,7 @@ static size_t append_sizes(const append_case *c, const bench_options *o,
     static const int64_t full[] = {1, 3, 10, 30, 100, 300, 1000, 3000, 10000, 30000,
                                    100000, 300000, 1000000, 3000000, 10000000,
                                    100000000};
-    size_t limit = c->method == GROW_COPY && !c->reserve ? o->max_ws / 8 : o->max_ws;
+    size_t limit = c->method == GROW_COPY && !c->reserve ? o->max_ws / 2 : o->max_ws;
     size_t count = 0;
     for (size_t i = 0; i < sizeof full / sizeof full[0] && count < cap; i++) {
         size_t n = (size_t)full[i];

@@ -14,10 +14,11 @@
  * Run:    make bench BENCH=traverse         (or build/bin/traverse --help)
  * Cases:  traverse/<layout>/<elements>, the same element counts for every
  *         layout, laid out from 4 KiB of array-of-structs data upwards: two
- *         sizes per doubling, four near each reported cache size, one per
- *         doubling past twice the last cache, up to where the layout with
- *         the most bytes per record (boxed) holds --max-ws (1 GiB); the
- *         array of structs then holds a quarter of it.
+ *         sizes per doubling, four near each measured cache level, one per
+ *         doubling past twice the last, up to where the layout with the
+ *         most bytes per record (boxed) holds --max-ws: 32 times the last
+ *         measured level (64 MiB .. 1 GiB), or 1 GiB when none was
+ *         measured; the array of structs then holds a quarter of it.
  * Timed:  one full traversal per iteration; setup (generating the records,
  *         allocating, shuffling) is outside the timed loop and done once per
  *         case, then reused by its repetitions.  The repetitions are not
@@ -74,6 +75,9 @@ static const bench_program traverse_program = {
     .min_time_s = 0.05,
     .quick_min_time_s = 0.01,
     .child_main = traverse_child,
+    /* The boxed layout holds about four times the bytes of the array of
+     * structs, so the array reaches eight times the last measured cache. */
+    .llc_multiple = 32,
 };
 
 /* The structure of the case that is running, kept across its repetitions

@@ -51,6 +51,10 @@ static void print_help(void)
             size_format(current->quick_max_ws, quick, sizeof quick),
             size_format(current->default_max_ws, max, sizeof max),
             (uint64_t)BENCH_DEFAULT_SEED);
+    if (current->llc_multiple)
+        printf("                   (without --max-ws: %ux the last cache level the run\n"
+               "                   measured, at least %s, at most the default)\n",
+               current->llc_multiple, size_format(BENCH_MIN_LLC_SWEEP_TOP, quick, sizeof quick));
     printf("\nGoogle Benchmark's flags (all accepted):\n");
     bench_print_library_help();
 }
@@ -318,12 +322,26 @@ bench_options bench_cli_start(const bench_program *prog, int argc, char **argv)
     }
     if (optind < argc)
         usage_error("unexpected argument '%s'", argv[optind]);
+    profile_from_env(&profile);
     if (o.quick && !max_ws_given)
         o.max_ws = prog->quick_max_ws;
-    profile_from_env(&profile);
+    else if (!max_ws_given)
+        o.max_ws = bench_default_max_ws(prog, &profile);
     add_context(&o, max_ws_given);
     conditions_start = run_conditions_sample();
     return o;
+}
+
+size_t bench_default_max_ws(const bench_program *prog, const machine_profile *levels)
+{
+    size_t top = prog->default_max_ws;
+    if (!prog->llc_multiple || !levels || !levels->measured || levels->nlevels == 0)
+        return top;
+    size_t last = levels->level[levels->nlevels - 1].bytes;
+    size_t want = last > top / prog->llc_multiple ? top : last * prog->llc_multiple;
+    if (want < BENCH_MIN_LLC_SWEEP_TOP)
+        want = BENCH_MIN_LLC_SWEEP_TOP;
+    return want < top ? want : top;
 }
 
 void bench_cli_require_memory(const bench_program *prog, size_t bytes,

@@ -43,7 +43,23 @@ typedef struct bench_program {
      * programs whose cases set up cheaply, since every repetition may set
      * up anew. */
     bool interleave;
+    /* When not 0, and --max-ws and --quick are not given: the largest
+     * working set is this many times the last cache level the run's
+     * profile measured (at least BENCH_MIN_LLC_SWEEP_TOP, at most
+     * default_max_ws), so a sweep ends well past the last cache, not at a
+     * fixed size that may lie a hundred times past it and costs the most
+     * of any size to build. */
+    unsigned llc_multiple;
 } bench_program;
+
+/* The least largest working set llc_multiple gives: past the last-level
+ * caches of common machines even when the measured one is small. */
+#define BENCH_MIN_LLC_SWEEP_TOP ((size_t)64 << 20)
+
+/* The largest working set for prog: default_max_ws, or with llc_multiple
+ * and a profile that measured its levels, that multiple of the last level
+ * within [BENCH_MIN_LLC_SWEEP_TOP, default_max_ws]. */
+size_t bench_default_max_ws(const bench_program *prog, const machine_profile *profile);
 
 /* Repetitions of every case unless --benchmark_repetitions is given: enough
  * for a median and a range; fewer with --quick. */

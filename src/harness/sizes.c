@@ -109,18 +109,17 @@ size_t size_sweep(size_t lo, size_t hi, int per_octave, const size_t *marks,
         }
     }
     qsort(out, count, sizeof *out, compare_size);
-    /* Two windows that overlap (levels less than four times apart) leave
-     * points closer than half a dense step: keep the first of such a
-     * pair, and always the ends. */
-    double closest = densify ? exp2(0.5 / dense_per_octave) : 1.0;
+    /* Two windows that overlap (levels less than four times apart), or
+     * an end just past a grid point, leave points closer than half a
+     * step: keep the first of such a pair, but always the ends. */
+    double closest = exp2(0.5 / (densify ? dense_per_octave : per_octave));
     size_t unique = 0;
     for (size_t i = 0; i < count; i++) {
-        bool last = i + 1 == count;
-        if (unique > 0 && out[i] == out[unique - 1])
-            continue;
-        if (unique > 0 && !last && (double)out[i] < (double)out[unique - 1] * closest)
-            continue;
-        out[unique++] = out[i];
+        bool near = unique > 0 && (double)out[i] < (double)out[unique - 1] * closest;
+        if (near && i + 1 == count && unique > 1)
+            out[unique - 1] = out[i];
+        else if (!near || unique == 0)
+            out[unique++] = out[i];
     }
     return unique;
 }
