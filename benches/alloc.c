@@ -71,6 +71,7 @@
 #include "alloc/figures.h"
 #include "alloc/strategy.h"
 #include "harness/cli.h"
+#include "harness/register.h"
 #include "harness/fail_case.h"
 #include "harness/malloc_thresholds.h"
 #include "alloc/rcring.h"
@@ -94,8 +95,6 @@ static const bench_program alloc_program = {
      * from there, and 32M (1 GiB) cost a minute of a full run. */
     .default_max_ws = (size_t)128 << 20,
     .quick_max_ws = (size_t)16 << 20,
-    .min_time_s = 0.05,
-    .quick_min_time_s = 0.01,
     .child_main = alloc_child_run,
     .interleave = true,
 };
@@ -249,13 +248,6 @@ static size_t tree_sizes(size_t max_ws, int64_t *out, size_t cap)
     return count;
 }
 
-static int register_family(const char *name, bench_fn fn, const void *user,
-                           const int64_t *args, size_t nargs)
-{
-    bench_def def = {.name = name, .run = fn, .user = user, .args = args, .nargs = nargs};
-    return bench_register(&def);
-}
-
 /* Pinned before anything allocates: mapped blocks from 128 KiB, and a
  * freed heap top kept (up to 2 GiB) rather than given back.  Otherwise
  * whether a cycle faults its pages in again depends on glibc's history
@@ -284,17 +276,19 @@ int main(int argc, char **argv)
                              (size_t)sizes[nsizes - 1] * WORST_BYTES_PER_NODE,
                              "the largest tree (counted nodes)");
 
-    char name[64];
-    for (size_t i = 0; i < ALLOC_STRATEGY_COUNT; i++) {
-        snprintf(name, sizeof name, "alloc/%s", alloc_strategies[i].name);
-        if (register_family(name, tree_case, &alloc_strategies[i], sizes, nsizes) != 0)
+    for (size_t i = 0; i < ALLOC_STRATEGY_COUNT; i++)
+        if (bench_register_named((bench_def){.run = tree_case, .user = &alloc_strategies[i],
+                                             .args = sizes, .nargs = nsizes},
+                                 "alloc/%s", alloc_strategies[i].name) != 0)
             return 2;
-    }
     static const int64_t rings[] = {2, 1000, 1000000};
     size_t nrings = o.quick ? 2 : 3;
     static const char arena_tag = 1;
-    if (register_family("alloc/cycle_refcount", cycle_case, NULL, rings, nrings) != 0 ||
-        register_family("alloc/cycle_arena", cycle_case, &arena_tag, rings, nrings) != 0)
+    bench_def cycles = {.run = cycle_case, .args = rings, .nargs = nrings};
+    if (bench_register_named(cycles, "alloc/cycle_refcount") != 0)
+        return 2;
+    cycles.user = &arena_tag;
+    if (bench_register_named(cycles, "alloc/cycle_arena") != 0)
         return 2;
     return bench_cli_finish();
 }

@@ -34,6 +34,7 @@
  */
 #include "alloc/arena.h"
 #include "harness/cli.h"
+#include "harness/register.h"
 #include "harness/fail_case.h"
 #include "escape/batch.h"
 #include "escape/escape.h"
@@ -87,18 +88,10 @@ int main(int argc, char **argv)
 {
     bench_cli_start(&escape_program, argc, argv);
     static const int64_t record_bytes[] = {sizeof(struct user)};
-    for (size_t i = 0; i < ESCAPE_VARIANT_COUNT; i++) {
-        char name[64];
-        snprintf(name, sizeof name, "escape/%s", escape_variants[i].name);
-        bench_def def = {
-            .name = name,
-            .run = escape_case,
-            .user = &escape_variants[i].v,
-            .args = record_bytes,
-            .nargs = 1,
-        };
-        if (bench_register(&def) != 0)
+    for (size_t i = 0; i < ESCAPE_VARIANT_COUNT; i++)
+        if (bench_register_named((bench_def){.run = escape_case, .user = &escape_variants[i].v,
+                                             .args = record_bytes, .nargs = 1},
+                                 "escape/%s", escape_variants[i].name) != 0)
             return 2;
-    }
     return bench_cli_finish();
 }

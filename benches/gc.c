@@ -52,6 +52,7 @@
 #include "gc/rings.h"
 #include "gc/values.h"
 #include "harness/cli.h"
+#include "harness/register.h"
 #include "harness/sizes.h"
 #include "shim/bench.h"
 
@@ -78,10 +79,7 @@ static const bench_program gc_program = {
         "reference counting leaks, reclaimed (C5, exact counts).",
     .default_max_ws = (size_t)1 << 30,
     .quick_max_ws = (size_t)16 << 20,
-    .min_time_s = 0.05,
-    .quick_min_time_s = 0.01,
     .child_main = gc_child,
-    .interleave = false,
 };
 
 #define ITEM_BYTES 256
@@ -301,14 +299,6 @@ static void rings_case(bench_state *b, const void *user)
 
 /* --- registration ---------------------------------------------------------- */
 
-static int register_family(const char *name, bench_fn fn, const void *user,
-                           const int64_t *args, size_t nargs, int64_t iterations)
-{
-    bench_def def = {.name = name, .run = fn, .user = user, .args = args,
-                     .nargs = nargs, .iterations = iterations};
-    return bench_register(&def);
-}
-
 /* Values 1K, 4K, ... up to 4M (a list of 4M nodes is 64 MiB traced: past
  * every cache), and no more than --max-ws holds as list nodes. */
 static size_t value_sizes(const bench_options *o, int64_t *out, size_t cap)
@@ -350,29 +340,33 @@ int main(int argc, char **argv)
     static const gc_layout layouts[] = {GC_LAYOUT_GRAPH, GC_LAYOUT_POINTERS, GC_LAYOUT_ATOMIC};
     static const gc_mode modes[] = {GC_MODE_STOP_WORLD, GC_MODE_INCREMENTAL, GC_MODE_PARALLEL};
     static const char keep_tag = 1;
-    char name[64];
-    for (size_t i = 0; i < 2; i++) {
-        snprintf(name, sizeof name, "gc/%s", gc_churn_name(churns[i]));
-        if (register_family(name, churn_case, &churns[i], items_full, n3, 0) != 0)
+    for (size_t i = 0; i < 2; i++)
+        if (bench_register_named((bench_def){.run = churn_case, .user = &churns[i],
+                                             .args = items_full, .nargs = n3},
+                                 "gc/%s", gc_churn_name(churns[i])) != 0)
             return 2;
-    }
     /* C3 before C2: the collector's heap never shrinks, and after the
      * largest list it would hold 100 MB of results without collecting. */
-    if (register_family("gc/keep", cache_case, &keep_tag, steps_full, n3, 0) != 0 ||
-        register_family("gc/drop", cache_case, NULL, steps_full, n3, 0) != 0)
+    bench_def cache = {.run = cache_case, .user = &keep_tag, .args = steps_full, .nargs = n3};
+    if (bench_register_named(cache, "gc/keep") != 0)
         return 2;
-    for (size_t i = 0; i < GC_LAYOUT_COUNT; i++) {
-        snprintf(name, sizeof name, "gc/%s", gc_layout_name(layouts[i]));
-        if (register_family(name, values_case, &layouts[i], values, nvalues, 0) != 0)
+    cache.user = NULL;
+    if (bench_register_named(cache, "gc/drop") != 0)
+        return 2;
+    for (size_t i = 0; i < GC_LAYOUT_COUNT; i++)
+        if (bench_register_named((bench_def){.run = values_case, .user = &layouts[i],
+                                             .args = values, .nargs = nvalues},
+                                 "gc/%s", gc_layout_name(layouts[i])) != 0)
             return 2;
-    }
-    for (size_t i = 0; i < 3; i++) {
-        snprintf(name, sizeof name, "gc/pause_%s", gc_mode_name(modes[i]));
-        if (register_family(name, pause_case, &modes[i], o.quick ? live_quick : live_full,
-                            o.quick ? 2 : 3, 1) != 0)
+    for (size_t i = 0; i < 3; i++)
+        if (bench_register_named((bench_def){.run = pause_case, .user = &modes[i],
+                                             .args = o.quick ? live_quick : live_full,
+                                             .nargs = o.quick ? 2 : 3, .iterations = 1},
+                                 "gc/pause_%s", gc_mode_name(modes[i])) != 0)
             return 2;
-    }
-    if (register_family("gc/rings", rings_case, NULL, rings, n3, 1) != 0)
+    if (bench_register_named((bench_def){.run = rings_case, .args = rings, .nargs = n3,
+                                         .iterations = 1},
+                             "gc/rings") != 0)
         return 2;
     return bench_cli_finish();
 }

@@ -74,6 +74,7 @@
  */
 #include "alloc/counting.h"
 #include "harness/cli.h"
+#include "harness/register.h"
 #include "harness/fail_case.h"
 #include "growth/append_case.h"
 #include "growth/child.h"
@@ -402,7 +403,6 @@ static void slice_semantics_run(bench_state *s, const void *user)
 
 static int register_cases(const bench_options *o)
 {
-    char name[96];
     size_t nsizes[APPEND_CASE_COUNT];
     for (size_t k = 0; k < APPEND_CASE_COUNT; k++) {
         const append_case *c = &append_cases[k];
@@ -416,30 +416,20 @@ static int register_cases(const bench_options *o)
             largest_u64_n = (size_t)case_sizes[k][nsizes[k] - 1];
     }
 
-    for (size_t k = 0; k < APPEND_CASE_COUNT; k++) {
-        snprintf(name, sizeof name, "growth/%.39s", append_cases[k].name);
-        bench_def def = {
-            .name = name,
-            .run = append_case_run,
-            .user = &append_cases[k],
-            .args = case_sizes[k],
-            .nargs = nsizes[k],
-        };
-        if (def.nargs && bench_register(&def) != 0)
+    for (size_t k = 0; k < APPEND_CASE_COUNT; k++)
+        if (nsizes[k] &&
+            bench_register_named((bench_def){.run = append_case_run, .user = &append_cases[k],
+                                             .args = case_sizes[k], .nargs = nsizes[k]},
+                                 "growth/%s", append_cases[k].name) != 0)
             return -1;
-    }
 
     for (size_t p = 0; p < GROWTH_POLICY_COUNT; p++) {
-        snprintf(name, sizeof name, "growth/capacity/%s", growth_policies[p].name);
-        bench_def def = {
-            .name = name,
-            .run = capacity_case_run,
-            .user = &growth_policies[p],
-            .args = stair_sizes[p],
-            .nargs = staircase_sizes(&growth_policies[p], largest_u64_n, stair_sizes[p], 256),
-            .iterations = 1,
-        };
-        if (bench_register(&def) != 0)
+        size_t steps = staircase_sizes(&growth_policies[p], largest_u64_n, stair_sizes[p], 256);
+        if (bench_register_named((bench_def){.run = capacity_case_run,
+                                             .user = &growth_policies[p],
+                                             .args = stair_sizes[p], .nargs = steps,
+                                             .iterations = 1},
+                                 "growth/capacity/%s", growth_policies[p].name) != 0)
             return -1;
     }
 
@@ -450,18 +440,11 @@ static int register_cases(const bench_options *o)
     for (size_t i = 0; i < 3; i++)
         if (view_counts[i] <= max_buffers)
             view_sizes[nviews++] = (int64_t)view_counts[i];
-    for (size_t i = 0; i < VIEW_CASE_COUNT && nviews; i++) {
-        snprintf(name, sizeof name, "growth/views/%s", view_cases[i].name);
-        bench_def def = {
-            .name = name,
-            .run = views_case_run,
-            .user = &view_cases[i],
-            .args = view_sizes,
-            .nargs = nviews,
-        };
-        if (bench_register(&def) != 0)
+    for (size_t i = 0; i < VIEW_CASE_COUNT && nviews; i++)
+        if (bench_register_named((bench_def){.run = views_case_run, .user = &view_cases[i],
+                                             .args = view_sizes, .nargs = nviews},
+                                 "growth/views/%s", view_cases[i].name) != 0)
             return -1;
-    }
 
     static const int64_t three[] = {3};
     bench_def g4 = {

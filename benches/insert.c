@@ -47,6 +47,7 @@
  *         fails the case and the program exits 1.
  */
 #include "harness/cli.h"
+#include "harness/register.h"
 #include "harness/fail_case.h"
 #include "insert/workload.h"
 #include "shim/bench.h"
@@ -69,8 +70,6 @@ static const bench_program insert_program = {
      * N: a larger --max-ws does not add sizes, a smaller one removes some. */
     .default_max_ws = (size_t)16 << 20,
     .quick_max_ws = (size_t)4 << 20,
-    .min_time_s = 0.05,
-    .quick_min_time_s = 0.01,
 };
 
 enum { LARGEST_N = 500000, QUICK_LARGEST_N = 100000 };
@@ -183,14 +182,11 @@ int main(int argc, char **argv)
     /* The variants of one N run back to back, so they share its ring and
      * its reference pass. */
     for (size_t i = 0; i < ncounts; i++)
-        for (size_t v = 0; v < INSERT_VARIANT_COUNT; v++) {
-            char name[64];
-            snprintf(name, sizeof name, "insert/%s", insert_variant_names[v]);
-            bench_def def = {.name = name, .run = insert_case, .user = &params[v],
-                             .args = &counts[i], .nargs = 1};
-            if (bench_register(&def) != 0)
+        for (size_t v = 0; v < INSERT_VARIANT_COUNT; v++)
+            if (bench_register_named((bench_def){.run = insert_case, .user = &params[v],
+                                                 .args = &counts[i], .nargs = 1},
+                                     "insert/%s", insert_variant_names[v]) != 0)
                 return 2;
-        }
     int status = bench_cli_finish();
     insert_built_release(&built);
     insert_ring_release(&ring);

@@ -81,6 +81,7 @@
 #include "alloc/pages.h"
 #include "stride/chase.h"
 #include "harness/cli.h"
+#include "harness/register.h"
 #include "harness/fail_case.h"
 #include "stride/curves.h"
 #include "harness/machine.h"
@@ -109,8 +110,6 @@ static const bench_program stride_program = {
         "DRAM, and the cache boundaries found in the latency curve.  Claim L6.",
     .default_max_ws = (size_t)1 << 30,
     .quick_max_ws = (size_t)256 << 20,
-    .min_time_s = 0.05,
-    .quick_min_time_s = 0.01,
 };
 
 /* Loads per chase iteration: long enough that the call into the library
@@ -332,17 +331,6 @@ static size_t chase_sizes(const bench_options *o, int64_t *out, size_t cap)
     return n;
 }
 
-static int register_one(const char *variant, bench_fn run, const void *user,
-                        const int64_t *args, size_t nargs, double min_time,
-                        int64_t iterations)
-{
-    char name[64];
-    snprintf(name, sizeof name, "stride/%s", variant);
-    bench_def def = {.name = name, .run = run, .user = user, .args = args,
-                     .nargs = nargs, .min_time = min_time, .iterations = iterations};
-    return bench_register(&def);
-}
-
 int main(int argc, char **argv)
 {
     bench_options o = bench_cli_start(&stride_program, argc, argv);
@@ -368,20 +356,31 @@ int main(int argc, char **argv)
     for (size_t i = 0; i < nchases; i++)
         chases[i] = (stride_chase_point){.ws = (size_t)chase_args[i]};
 
-    if (register_one("read", read_case, &small, stride_args, nstrides, 0, 0) ||
-        register_one("read_huge", read_case, &huge, huge_stride_args, nhuge_strides, 0, 0))
+    if (bench_register_named((bench_def){.run = read_case, .user = &small,
+                                         .args = stride_args, .nargs = nstrides},
+                             "stride/read") != 0 ||
+        bench_register_named((bench_def){.run = read_case, .user = &huge,
+                                         .args = huge_stride_args, .nargs = nhuge_strides},
+                             "stride/read_huge") != 0)
         return 2;
     /* Both page kinds of one working set run back to back, so they share
      * the cycle: drawing it is the slow part of the setup.  A chase needs
      * less time per repetition than a pass over 1 GiB: 0.02 s is 200 000
      * loads even from DRAM. */
     double chase_time = o.quick ? CHASE_QUICK_MIN_TIME : CHASE_MIN_TIME;
-    for (size_t i = 0; i < nchases; i++)
-        if (register_one("chase", chase_case, &small, &chase_args[i], 1, chase_time, 0) ||
-            register_one("chase_huge", chase_case, &huge, &chase_args[i], 1, chase_time, 0))
+    for (size_t i = 0; i < nchases; i++) {
+        bench_def chase = {.run = chase_case, .user = &small, .args = &chase_args[i],
+                           .nargs = 1, .min_time = chase_time};
+        if (bench_register_named(chase, "stride/chase") != 0)
             return 2;
+        chase.user = &huge;
+        if (bench_register_named(chase, "stride/chase_huge") != 0)
+            return 2;
+    }
     int64_t max_ws = (int64_t)o.max_ws;
-    if (register_one("levels", levels_case, NULL, &max_ws, 1, 0, 1))
+    if (bench_register_named((bench_def){.run = levels_case, .args = &max_ws, .nargs = 1,
+                                         .iterations = 1},
+                             "stride/levels") != 0)
         return 2;
 
     int status = bench_cli_finish();

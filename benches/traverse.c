@@ -50,6 +50,7 @@
  *         run from a run with passes, so only the kernel is counted.
  */
 #include "harness/cli.h"
+#include "harness/register.h"
 #include "harness/fail_case.h"
 #include "traverse/built.h"
 #include "traverse/layout.h"
@@ -72,8 +73,6 @@ static const bench_program traverse_program = {
         "element and bytes per element.  Claims L1, L3, L4, L5.",
     .default_max_ws = (size_t)1 << 30,
     .quick_max_ws = (size_t)64 << 20,
-    .min_time_s = 0.05,
-    .quick_min_time_s = 0.01,
     .child_main = traverse_child,
     /* The boxed layout holds about four times the bytes of the array of
      * structs, so the array reaches eight times the last measured cache. */
@@ -208,16 +207,9 @@ int main(int argc, char **argv)
         return 2;
     for (size_t k = 0; k < layout_kind_count; k++) {
         params[k] = (traverse_params){.kind = layout_kinds[k], .seed = o.seed};
-        char name[64];
-        snprintf(name, sizeof name, "traverse/%s", layout_kinds[k]->name);
-        bench_def def = {
-            .name = name,
-            .run = traverse_case,
-            .user = &params[k],
-            .args = counts,
-            .nargs = ncounts,
-        };
-        if (bench_register(&def) != 0)
+        if (bench_register_named((bench_def){.run = traverse_case, .user = &params[k],
+                                             .args = counts, .nargs = ncounts},
+                                 "traverse/%s", layout_kinds[k]->name) != 0)
             return 2;
     }
     int status = bench_cli_finish();

@@ -241,7 +241,7 @@ static char **with_defaults(int *argc, char **argv)
     given = flag_value(*argc, argv, "--benchmark_min_time");
     if (!given) {
         snprintf(min_time, sizeof min_time, "--benchmark_min_time=%g",
-                 quick ? current->quick_min_time_s : current->min_time_s);
+                 bench_min_time_s(current, quick));
         out[n++] = min_time;
         given = strchr(min_time, '=') + 1;
     }
@@ -330,6 +330,14 @@ bench_options bench_cli_start(const bench_program *prog, int argc, char **argv)
     add_context(&o, max_ws_given);
     conditions_start = run_conditions_sample();
     return o;
+}
+
+double bench_min_time_s(const bench_program *prog, bool quick)
+{
+    double seconds = quick ? prog->quick_min_time_s : prog->min_time_s;
+    if (seconds > 0)
+        return seconds;
+    return quick ? BENCH_QUICK_MIN_TIME_S : BENCH_DEFAULT_MIN_TIME_S;
 }
 
 size_t bench_default_max_ws(const bench_program *prog, const machine_profile *levels)

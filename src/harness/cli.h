@@ -28,8 +28,10 @@ typedef struct bench_program {
     const char *purpose;     /* what it measures, for --help (may span lines) */
     size_t default_max_ws;   /* bytes; overridden by --max-ws */
     size_t quick_max_ws;     /* used by --quick unless --max-ws is given */
-    double min_time_s;       /* default --benchmark_min_time per repetition */
-    double quick_min_time_s; /* ...with --quick */
+    /* Default --benchmark_min_time per repetition, and with --quick; 0
+     * means the suite's (BENCH_DEFAULT_MIN_TIME_S, BENCH_QUICK_MIN_TIME_S). */
+    double min_time_s;
+    double quick_min_time_s;
     /* Runs one case alone for peak_rss_of_child(), when the program is
      * started as "--child=SPEC"; returns the exit status.  NULL when the
      * program measures no resident memory. */
@@ -56,6 +58,10 @@ typedef struct bench_program {
  * caches of common machines even when the measured one is small. */
 #define BENCH_MIN_LLC_SWEEP_TOP ((size_t)64 << 20)
 
+/* The seconds per repetition prog runs unless --benchmark_min_time is
+ * given: its own, or the suite's default. */
+double bench_min_time_s(const bench_program *prog, bool quick);
+
 /* The largest working set for prog: default_max_ws, or with llc_multiple
  * and a profile that measured its levels, that multiple of the last level
  * within [BENCH_MIN_LLC_SWEEP_TOP, default_max_ws]. */
@@ -65,6 +71,12 @@ size_t bench_default_max_ws(const bench_program *prog, const machine_profile *pr
  * for a median and a range; fewer with --quick. */
 #define BENCH_DEFAULT_REPETITIONS 5
 #define BENCH_QUICK_REPETITIONS 3
+
+/* Seconds per repetition unless a program or --benchmark_min_time says
+ * otherwise: long enough that the clock's resolution and the call into
+ * the library are far below 1% of the timed work. */
+#define BENCH_DEFAULT_MIN_TIME_S 0.05
+#define BENCH_QUICK_MIN_TIME_S 0.01
 
 typedef struct bench_options {
     bool quick;              /* fewer sizes, shorter runs */

@@ -1,7 +1,8 @@
-/* test_cli_max_ws.c - a program that asks for it (llc_multiple) ends its
- * sweep a fixed multiple past the last cache level the run measured,
- * within a floor and its default; without a measured profile, or without
- * llc_multiple, the default stands. */
+/* test_cli_defaults.c - the defaults a program gets: with llc_multiple its
+ * sweep ends a fixed multiple past the last cache level the run measured,
+ * within a floor and its default (which stands without a measured
+ * profile or without llc_multiple); its seconds per repetition are its
+ * own or the suite's. */
 #include "harness/cli.h"
 
 #include <criterion/criterion.h>
@@ -56,4 +57,14 @@ Test(cli_max_ws, the_default_without_llc_multiple)
     fixed.llc_multiple = 0;
     machine_profile p = measured_llc((size_t)8 << 20);
     cr_assert_eq(bench_default_max_ws(&fixed, &p), (size_t)1 << 30);
+}
+
+Test(cli_max_ws, min_time_is_the_programs_or_the_suites)
+{
+    bench_program own = {.name = "own", .min_time_s = 0.2, .quick_min_time_s = 0.002};
+    cr_assert_float_eq(bench_min_time_s(&own, false), 0.2, 1e-12);
+    cr_assert_float_eq(bench_min_time_s(&own, true), 0.002, 1e-12);
+    bench_program unset = {.name = "unset"};
+    cr_assert_float_eq(bench_min_time_s(&unset, false), BENCH_DEFAULT_MIN_TIME_S, 1e-12);
+    cr_assert_float_eq(bench_min_time_s(&unset, true), BENCH_QUICK_MIN_TIME_S, 1e-12);
 }
