@@ -67,6 +67,23 @@ for t in $topics; do
     fi
 done
 
+# What page faults cost (DEMO_FAULTS topics): computed from the faults
+# counter and the calibrated cost, and nothing without either.
+fault_rows='[{"variant": "few",  "arg": 1000, "ns": 50, "c": {"faults": 2}},
+             {"variant": "many", "arg": 1000, "ns": 80, "c": {"faults": 40}},
+             {"variant": "few",  "arg": 10,   "ns": 5,  "c": {"faults": 1}}]'
+note=$(cd "$root/tools/demo" && jq -r -L . --argjson us 10 'include "lib"; fault_note($us)' <<< "$fault_rows")
+if [[ $note == *"few made 2 faults per build, about 20 ns of its 50 ns per item (40%)"* ]] &&
+   [[ $note == *"many made 40 faults per build, about 400 ns of its 80 ns per item (more than all"* ]]; then
+    ok "fault_note: faults x calibrated cost per item, at the largest N"
+else
+    bad "fault_note: $note"
+fi
+none=$(cd "$root/tools/demo" &&
+       jq -r -L . --argjson us null 'include "lib"; fault_note($us)' <<< "$fault_rows" &&
+       jq -r -L . --argjson us 10 'include "lib"; fault_note($us)' <<< '[{"variant":"a","arg":1,"ns":5,"c":{}}]')
+if [ -z "$none" ]; then ok "fault_note: silent without a cost or a counter"; else bad "fault_note without data: $none"; fi
+
 # A bench program that is not there: the demo says so and exits 0.
 log=$out/missing.txt
 first=traverse   # the first experiment, always there

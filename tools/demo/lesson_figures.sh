@@ -35,7 +35,7 @@ figures() {
     (
     # The topic's settings, with the defaults run.sh gives them.
     DEMO_SIZES=4 DEMO_FILTER=. DEMO_METRIC=ns DEMO_TABLE=sweep DEMO_COLUMNS=.
-    DEMO_ARGNAME=N DEMO_ARGKIND=count DEMO_COMMON_ARGS=0 DEMO_ITEM=item
+    DEMO_ARGNAME=N DEMO_ARGKIND=count DEMO_COMMON_ARGS=0 DEMO_ITEM=item DEMO_FAULTS=0
     # shellcheck source=/dev/null
     source "$here/topics/$topic.sh"
     export DEMO_ARGNAME DEMO_ARGKIND DEMO_COMMON_ARGS DEMO_ITEM
@@ -70,6 +70,13 @@ figures() {
     echo
     echo "Computed from these figures: $(jq -r -L "$here" -L "$here/topics" \
         "include \"$topic\"; takeaway" "$tmp/rows.json")."
+    # Topics whose times are mostly first touches (DEMO_FAULTS=1) say what
+    # the run's calibrated fault cost explains of them.
+    if [ "${DEMO_FAULTS:-0}" = 1 ] && [ -f "$run/machine.json" ]; then
+        note=$(jq -r -L "$here" --argjson us "$(jq '.measured.page_fault_us // null' "$run/machine.json")" \
+               'include "lib"; fault_note($us)' "$tmp/rows.json")
+        [ -z "$note" ] || { echo; echo "Page faults: $note."; }
+    fi
     # The topic's plots (DEMO_PLOTS), or every plot of the bench when the
     # run has none of those.
     local png pngs=()

@@ -267,3 +267,31 @@ def stored_rows($re; $k):
    | unique | map(select(test($re))) | join("\n") | picked($k) | map(.name)) as $keep
   | .benchmarks |= map(select((.run_name | case_parts | join("/")) as $n | $keep | index([$n]) != null))
   | rows;
+
+# --- what page faults cost ------------------------------------------------------
+
+# One sentence on how much of the time per item at the largest N went on
+# first-touch page faults: each row's faults counter (per build) times
+# the machine's calibrated cost of one fault ($fault_us, machine.json's
+# page_fault_us), per item, for the rows with the fewest and the most
+# faults at the largest N that has any.  Empty when the cost or the
+# counter is missing.
+def fault_note($fault_us):
+  if ($fault_us | type) != "number" or $fault_us <= 0 then empty else
+    [.[] | select((.c.faults | type) == "number" and .c.faults > 0
+                  and (.ns | type) == "number" and .ns > 0 and (.arg | type) == "number")]
+    | (map(.arg) | max) as $n
+    | [.[] | select(.arg == $n)] as $rows
+    | if ($rows | length) == 0 then empty else
+        def share: (.c.faults * $fault_us * 1000 / $n) as $f
+          | "\(.variant) made \(.c.faults | count_h) faults per build, about "
+            + "\($f | sig3) ns of its \(.ns | sig3) ns per \($ENV.DEMO_ITEM // "item") "
+            + (if $f <= .ns then "(\($f / .ns * 100 | floor)%)"
+               else "(more than all of it: these faults cost less than the calibration's)" end);
+        ($rows | min_by(.c.faults)) as $lo | ($rows | max_by(.c.faults)) as $hi
+        | "a first touch of a page cost \($fault_us | sig3) us on this machine "
+          + "(calibrated); at \(argname)=\($n | arg_h), "
+          + ($lo | share)
+          + (if $hi.variant != $lo.variant then "; " + ($hi | share) else "" end)
+      end
+  end;

@@ -56,6 +56,7 @@ load_topic() {
     DEMO_LOGY=1
     DEMO_COMMON_ARGS=0        # 1: only sizes every variant reaches
     DEMO_ITEM=item            # what the bench counts as an item (ns/item)
+    DEMO_FAULTS=0             # 1: say what first-touch faults cost (lib.jq fault_note)
     # shellcheck source=/dev/null
     source "$topics_dir/$t.sh"
 }
@@ -195,5 +196,10 @@ echo
 
 takeaway=$(jq -r -L "$here" -L "$topics_dir" "include \"$topic\"; takeaway" "$tmp/rows.json")
 echo "Takeaway (from the figures above): $takeaway."
+if [ "${DEMO_FAULTS:-0}" = 1 ] && [ -n "${MEMLAYOUT_PROFILE:-}" ] && [ -f "$MEMLAYOUT_PROFILE" ]; then
+    us=$(jq '.measured.page_fault_us // null' "$MEMLAYOUT_PROFILE" 2>/dev/null || echo null)
+    note=$(jq -r -L "$here" --argjson us "${us:-null}" 'include "lib"; fault_note($us)' "$tmp/rows.json")
+    [ -z "$note" ] || echo "Page faults: $note."
+fi
 [ "$quick" = 1 ] && echo "(DEMO_QUICK=1: tiny sizes and one repetition; run without it for figures worth reading.)"
 echo "More: docs/lessons/$topic.md"

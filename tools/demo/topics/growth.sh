@@ -18,6 +18,9 @@ DEMO_FILTER='^growth/u64/(prealloc|[^/]+/copy)/'
 DEMO_METRIC=copied
 DEMO_TABLE=largest
 DEMO_ITEM=append
+# Fresh blocks fault in page by page: the time per append at large N is
+# mostly that, and the calibrated cost of a fault says how much.
+DEMO_FAULTS=1
 DEMO_COLUMNS='realloc|copied|peak|slack'
 DEMO_XLABEL="N appends (log scale)"
 DEMO_YLABEL="bytes copied"
