@@ -50,8 +50,11 @@
  *           read:   stride_bytes, ws_bytes, reads (per pass), huge_fraction
  *                   (share of the buffer the kernel backed with huge pages,
  *                   from /proc/self/smaps), bytes_per_second (4 useful
- *                   bytes a read), line_bytes_per_second (min(S, line)
- *                   bytes a read: the traffic in whole lines)
+ *                   bytes a read), line_bytes_per_second (min(S, unit)
+ *                   bytes a read: the traffic in whole transfers, where
+ *                   the unit is the run's measured transfer unit, e.g.
+ *                   128 B where the hardware fetches lines in pairs, or
+ *                   the reported line without a measured profile)
  *           chase:  ws_bytes, lines, huge_fraction, cycle_checked (1 when
  *                   the cycle was walked to prove it is one cycle: up to
  *                   2^20 lines)
@@ -66,7 +69,8 @@
  *                   and read_ns_past_page (medians of the read curve from
  *                   the bend to half a page, and from twice the page
  *                   size), line_bytes and page_bytes (as the system
- *                   reports them).  Times in this case come from the
+ *                   reports them), transfer_bytes (the unit
+ *                   line_bytes_per_second counts in).  Times in this case come from the
  *                   fastest run of each size (this program's own clock;
  *                   other load only adds time).
  *         The JSON context also has thp_enabled and thp_defrag: the
@@ -123,6 +127,9 @@ static const bench_program stride_program = {
 #define CHASE_QUICK_MIN_TIME 0.005
 
 static size_t line_bytes;
+/* What one miss brings in: the run's measured transfer unit (a machine
+ * may fetch lines in pairs), else the reported line. */
+static size_t transfer_bytes;
 
 /* What a case's cookie (bench_def.user) carries. */
 typedef struct stride_params {
@@ -172,7 +179,7 @@ static void read_case(bench_state *s, const void *user)
     }
     int64_t reads = (int64_t)strided_reads(words, step);
     int64_t total = bench_iterations(s) * reads;
-    size_t moved = stride < line_bytes ? stride : line_bytes;
+    size_t moved = stride < transfer_bytes ? stride : transfer_bytes;
     bench_set_items_processed(s, total);
     bench_set_bytes_processed(s, total * (int64_t)sizeof(uint32_t));
     bench_set_counter(s, "line_bytes_per_second", (double)total * (double)moved,
@@ -295,6 +302,7 @@ static void levels_case(bench_state *s, const void *user)
     }
     bench_set_counter_if_positive(s, "line_bytes", (double)line_bytes);
     bench_set_counter_if_positive(s, "page_bytes", (double)page);
+    bench_set_counter_if_positive(s, "transfer_bytes", (double)transfer_bytes);
     static bool printed;
     if (!printed && sum.have_levels) {
         printed = true;
@@ -335,6 +343,8 @@ int main(int argc, char **argv)
 {
     bench_options o = bench_cli_start(&stride_program, argc, argv);
     line_bytes = machine_line_size();
+    const machine_profile *measured = bench_cli_profile();
+    transfer_bytes = measured->measured && measured->line_bytes ? measured->line_bytes : line_bytes;
     char mode[32];
     bench_add_context("thp_enabled", thp_mode("enabled", mode, sizeof mode));
     bench_add_context("thp_defrag", thp_mode("defrag", mode, sizeof mode));

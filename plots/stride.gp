@@ -5,7 +5,7 @@
 # ns_min ns_max reps, then the counters below in this order.  The
 # "levels" block holds one row: the levels and the bend found by the
 # bench program (docs/experiments/stride.md).
-# counters: ws_bytes,huge_fraction,bytes_per_second,line_bytes_per_second,l1_bytes,l2_bytes,l3_bytes,l1_ns,l2_ns,l3_ns,mem_ns,bend_line_bytes,line_bytes,page_bytes,levels
+# counters: ws_bytes,huge_fraction,bytes_per_second,line_bytes_per_second,l1_bytes,l2_bytes,l3_bytes,l1_ns,l2_ns,l3_ns,mem_ns,bend_line_bytes,line_bytes,page_bytes,levels,transfer_bytes
 
 load 'common.gp'
 
@@ -21,7 +21,7 @@ if (have_summary) {
         (S[1] = column(11), S[2] = column(12), S[3] = column(13), \
          S[4] = column(14), S[5] = column(15), S[6] = column(16), \
          S[7] = column(17), S[8] = column(18), S[9] = column(19), \
-         S[10] = column(20), S[11] = column(21), 0) nooutput
+         S[10] = column(20), S[11] = column(21), S[12] = column(22), 0) nooutput
     summary_value(c) = S[c - 10]
 }
 m_bytes(k) = summary_value(10 + k)           # k = 1, 2, 3: measured capacity
@@ -30,6 +30,9 @@ line = summary_value(19) > 0 ? summary_value(19) : 64
 page = summary_value(20) > 0 ? summary_value(20) : 4096
 bend = summary_value(18)
 found = summary_value(21)
+# The unit line_bytes_per_second counts in (the measured transfer unit);
+# runs from before it was recorded counted in reported lines.
+transfer = summary_value(22) > 0 ? summary_value(22) : line
 
 measured = '#D55E00'
 
@@ -77,10 +80,11 @@ set ylabel 'GB/s (median)'
 set logscale y 10
 unset offsets
 set key inside bottom left
+if (transfer != line) { eval landmark(transfer, sprintf('transfer %d B (measured)', transfer), measured, 2) }
 r = block('read')
 if (r > 0) {
     plot datafile index (r - 1) using 2:($10 / 1e9) with linespoints lt 5 \
-             title 'lines moved: min(S, line) bytes a read', \
+             title sprintf('traffic: min(S, %d B) a read (the measured transfer unit)', transfer), \
          datafile index (r - 1) using 2:($9 / 1e9) with linespoints lt 2 \
              title 'values used: 4 bytes a read'
 }
