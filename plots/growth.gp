@@ -141,29 +141,44 @@ unset arrow; unset label
 
 # --- 4. what is kept alive --------------------------------------------------------
 eval set_output('growth_views')
-unset logscale; set logscale y 2; set ytics 1, 8
-set format x '% g'; set format y '%.0b %BB'
+# A linear axis, so that bar heights compare: on a log axis a ratio of
+# thousands looked like two.  Each bar carries its value, since the copy's
+# bar is too short to see, which is the point.
+unset logscale
+set format x '% g'; set format y '%g'
+bytes_h(b) = b >= 1048576 ? sprintf('%.1f MiB', b / 1048576.0) : \
+             b >= 1024 ? sprintf('%.1f KiB', b / 1024.0) : sprintf('%.0f B', b)
 # The rows of the views cases, filtered by gnuplot itself (no shell, so no
 # file name in a command).  Columns: variant, buffers (arg), peak resident
 # bytes, live heap bytes (2, 16, 17 of the TSV).
 set table $views separator tab
 plot largestfile using (strcol(1)):2:16:17 with table if (strstrt(strcol(1), 'views') == 1)
 unset table
+stats $views using 2 nooutput
+views_rows = STATS_records
 stats $views using 2 every ::0::0 nooutput
 views_m = sprintf('%.0f', STATS_max)
 set title "Keeping the first 10 elements of each of ".views_m." buffers of 1 MiB: a view vs a copy\n{/*0.8 ".machine."}"
 set xlabel ''
-set ylabel 'bytes (log scale)'
-set style data histograms
-set style histogram clustered gap 1
+set ylabel 'MiB'
 set style fill solid 0.85 border -1
-set boxwidth 0.9
-set yrange [256:*]
+set boxwidth 0.35
+set xrange [-0.6:views_rows - 0.4]
+set yrange [0:*]
+set offsets 0, 0, graph 0.1, 0
+set ytics autofreq
 set xtics nomirror noenhanced
 set key below box opaque
 set bmargin 6
-plot $views using 4:xtic(1) title 'live heap bytes (counting allocator)' lc rgb '#0072B2', \
-     '' using 3 title 'peak resident bytes of a child doing just this (less a child doing nothing)' lc rgb '#E69F00'
+plot $views using 0:(NaN):xtic(1) notitle, \
+     '' using ($0 - 0.18):($4 / 1048576) with boxes \
+         title 'live heap bytes (counting allocator)' lc rgb '#0072B2', \
+     '' using ($0 + 0.18):($3 / 1048576) with boxes \
+         title 'peak resident bytes of a child doing just this (less a child doing nothing)' lc rgb '#E69F00', \
+     '' using ($0 - 0.18):($4 / 1048576):(bytes_h($4)) with labels offset 0, 0.8 notitle, \
+     '' using ($0 + 0.18):($3 / 1048576):(valid(3) ? bytes_h($3) : '') with labels offset 0, 0.8 notitle
+set xrange [*:*]
+set offsets 0, 0, 0, 0
 
 set bmargin
 
