@@ -136,11 +136,11 @@ $(BIN)/gc $(UNIT) $(PROBE): GC_LIBS := -lgc
 
 $(BIN)/%: $(REL)/benches/%.o $(REL)/libmemlayout.a
 	@mkdir -p $(dir $@)
-	$(CXX) $(LDFLAGS) $^ -o $@ $(GC_LIBS) -ljansson -lbenchmark -lpthread -lm
+	$(CXX) $(LDFLAGS) $^ -o $@ $(GC_LIBS) -ljansson -lz -lbenchmark -lpthread -lm
 
 $(BIN)/%: $(REL)/tools/%.o $(REL)/libmemlayout.a
 	@mkdir -p $(dir $@)
-	$(CXX) $(LDFLAGS) $^ -o $@ -ljansson -lbenchmark -lpthread -lm
+	$(CXX) $(LDFLAGS) $^ -o $@ -ljansson -lz -lbenchmark -lpthread -lm
 
 $(ASAN)/%.o: %.c | build/build_info.h check-test-deps
 	@mkdir -p $(dir $@)
@@ -151,10 +151,10 @@ $(ASAN)/src/shim/bench.o: $(SHIM_CC) | check-test-deps
 	$(CXX) -std=c++17 -O1 -g $(SAN) -Wall -Wextra -Isrc -MMD -MP -c $< -o $@
 
 $(UNIT): $(TEST_OBJS) $(ASAN_OBJS)
-	$(CXX) $(SAN) $^ -o $@ $(GC_LIBS) -lcriterion -ljansson -lbenchmark -lpthread -lm
+	$(CXX) $(SAN) $^ -o $@ $(GC_LIBS) -lcriterion -ljansson -lz -lbenchmark -lpthread -lm
 
 $(PROBE): $(ASAN)/tests/helpers/child_probe.o $(ASAN_OBJS)
-	$(CXX) $(SAN) $^ -o $@ $(GC_LIBS) -ljansson -lbenchmark -lpthread -lm
+	$(CXX) $(SAN) $^ -o $@ $(GC_LIBS) -ljansson -lz -lbenchmark -lpthread -lm
 
 -include $(shell find build -name '*.d' 2>/dev/null)
 

@@ -22,17 +22,17 @@ $(COV)/src/shim/bench.o: $(SHIM_CC) $(COMPILER_STAMP) | check-test-deps
 	$(CXX) -std=c++17 -O1 -g -Wall -Wextra -Isrc -MMD -MP -c $< -o $@
 
 $(COV_UNIT): $(COV_TEST_OBJS) $(COV_OBJS)
-	$(CXX) --coverage $^ -o $@ -lgc -lcriterion -ljansson -lbenchmark -lpthread -lm
+	$(CXX) --coverage $^ -o $@ -lgc -lcriterion -ljansson -lz -lbenchmark -lpthread -lm
 
 $(COV_PROBE): $(COV)/tests/helpers/child_probe.o $(COV_OBJS)
-	$(CXX) --coverage $^ -o $@ -lgc -ljansson -lbenchmark -lpthread -lm
+	$(CXX) --coverage $^ -o $@ -lgc -ljansson -lz -lbenchmark -lpthread -lm
 
 # The command-line paths (cli.c, machine.c, heap.c) are exercised by the
 # bench programs, not the unit tests: tests/cli/bad-input.sh runs this
 # build's programs too.
 $(COV)/bin/%: $(COV)/benches/%.o $(COV_OBJS)
 	@mkdir -p $(dir $@)
-	$(CXX) --coverage $^ -o $@ -lgc -ljansson -lbenchmark -lpthread -lm
+	$(CXX) --coverage $^ -o $@ -lgc -ljansson -lz -lbenchmark -lpthread -lm
 
 coverage: check-test-deps $(COV_UNIT) $(COV_PROBE) $(CLI_BENCHES:%=$(COV)/bin/%)
 	$(call deps,gcovr)

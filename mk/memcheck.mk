@@ -22,10 +22,10 @@ $(PLAIN)/src/shim/bench.o: $(SHIM_CC) $(COMPILER_STAMP) | check-test-deps
 	$(CXX) -std=c++17 -O1 -g -Wall -Wextra -Isrc -MMD -MP -c $< -o $@
 
 $(PLAIN_UNIT): $(PLAIN_TEST_OBJS) $(PLAIN_OBJS)
-	$(CXX) $^ -o $@ -lgc -lcriterion -ljansson -lbenchmark -lpthread -lm
+	$(CXX) $^ -o $@ -lgc -lcriterion -ljansson -lz -lbenchmark -lpthread -lm
 
 $(PLAIN_PROBE): $(PLAIN)/tests/helpers/child_probe.o $(PLAIN_OBJS)
-	$(CXX) $^ -o $@ -lgc -ljansson -lbenchmark -lpthread -lm
+	$(CXX) $^ -o $@ -lgc -ljansson -lz -lbenchmark -lpthread -lm
 
 # --error-exitcode makes any error or leak (definite, indirect or
 # possible) fail the target.  A test starts /nonexistent/program to check

@@ -4,7 +4,7 @@
 #
 # Usage: scripts/check-deps.sh GROUP...     check (and install) these groups
 #        scripts/check-deps.sh --install-all   every package of packages.sh
-# Groups: build (compilers, Google Benchmark, jansson), test (Criterion,
+# Groups: build (compilers, Google Benchmark, jansson, zlib), test (Criterion,
 # jansson, jq), plot (gnuplot, jq), valgrind, gcovr, clang, python3.
 # Env:   DEPS_INSTALL=0 never installs, only says what to run.
 # Missing packages are installed with apt-get when running as root or with
@@ -42,6 +42,8 @@ check() {
                 need libbenchmark-dev "Google Benchmark: timing, repetitions, JSON output"
             has_header "$CC" c jansson.h ||
                 need libjansson-dev "jansson: the claims report and tools read benchmark JSON"
+            has_header "$CC" c zlib.h ||
+                need zlib1g-dev "zlib: the report and compare read gzipped runs (results/reference)"
             ;;
         test)
             has_header "$CC" c criterion/criterion.h ||

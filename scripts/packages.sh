@@ -7,6 +7,7 @@
 #   libbenchmark-dev    Google Benchmark: timing, repetitions, JSON output
 #   libcriterion-dev    Criterion: the unit tests
 #   libjansson-dev      jansson: reads benchmark JSON (tests, claims report)
+#   zlib1g-dev          zlib: the report and compare read the reference run's *.json.gz
 #   gnuplot-nox         gnuplot: every plot (PNG, SVG, terminal)
 #   jq                  flattens benchmark JSON into TSV for gnuplot
 #   valgrind            cachegrind (simulated cache misses), memcheck
@@ -18,6 +19,6 @@
 #   gcovr               make coverage
 #   pngquant            make reference: palette PNGs keep the committed run small
 #   libgc-dev           the Boehm-Demers-Weiser collector: the gc experiment (C1-C4)
-echo build-essential clang libbenchmark-dev libcriterion-dev libjansson-dev \
+echo build-essential clang libbenchmark-dev libcriterion-dev libjansson-dev zlib1g-dev \
      gnuplot-nox jq valgrind python3 libjemalloc2 libmimalloc2.0 \
      libbenchmark-tools python3-scipy gcovr pngquant libgc-dev

@@ -4,6 +4,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <jansson.h>
+#include <limits.h>
 #include <stdint.h>
 #include <sys/stat.h>
 #include <math.h>
@@ -11,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <zlib.h>
 
 struct report_file {
     char *bench;        /* "traverse" for traverse.json */
@@ -210,36 +212,74 @@ static int cmp_case(const void *a, const void *b)
 /* JSON files a run holds beside its benches' results: the measured machine
  * profile, the run's conditions, and the report's own verdicts.  Read by
  * their own readers, never as Google Benchmark results. */
-static bool not_a_bench(const char *name)
+static bool not_a_bench(const char *bench)
 {
-    static const char *const others[] = {"machine.json", "conditions.json", "report.json"};
+    static const char *const others[] = {"machine", "conditions", "report"};
     for (size_t i = 0; i < sizeof others / sizeof others[0]; i++)
-        if (strcmp(name, others[i]) == 0)
+        if (strcmp(bench, others[i]) == 0)
             return true;
     return false;
 }
 
-/* The "<bench>.json" files of dir, as bench names; false if dir cannot be
- * read.  Only regular files (or links to them) count: reading a FIFO or a
- * device named x.json would block or never end. */
-static bool list_json(const char *dir, char ***names, size_t *count)
+/* The bench name of a file name: "traverse" for "traverse.json" and for
+ * "traverse.json.gz" (the committed reference run is stored compressed);
+ * NULL for any other name.  A new string (free it). */
+static char *bench_of_file(const char *file)
+{
+    static const char *const suffixes[] = {".json", ".json.gz"};
+    size_t len = strlen(file);
+    for (size_t i = 0; i < sizeof suffixes / sizeof suffixes[0]; i++) {
+        size_t slen = strlen(suffixes[i]);
+        if (len > slen && strcmp(file + len - slen, suffixes[i]) == 0) {
+            char *bench = xstrdup(file);
+            bench[len - slen] = '\0';
+            return bench;
+        }
+    }
+    return NULL;
+}
+
+/* The files of dir that hold a bench's results: "<bench>.json", or
+ * "<bench>.json.gz" when there is no plain one (a run uncompressed beside
+ * its archive is read once).  names[i] is the bench, files[i] its file
+ * name.  False if dir cannot be read.  Only regular files (or links to
+ * them) count: reading a FIFO or a device named x.json would block or
+ * never end. */
+static bool list_json(const char *dir, char ***names, char ***files, size_t *count)
 {
     DIR *d = opendir(dir);
     if (!d)
         return false;
     *names = NULL;
+    *files = NULL;
     *count = 0;
     struct dirent *e;
     while ((e = readdir(d))) {
-        size_t len = strlen(e->d_name);
-        if (len <= 5 || strcmp(e->d_name + len - 5, ".json") != 0 || not_a_bench(e->d_name))
-            continue;
+        char *bench = bench_of_file(e->d_name);
         struct stat st;
-        if (fstatat(dirfd(d), e->d_name, &st, 0) != 0 || !S_ISREG(st.st_mode))
+        if (!bench || not_a_bench(bench) || fstatat(dirfd(d), e->d_name, &st, 0) != 0 ||
+            !S_ISREG(st.st_mode)) {
+            free(bench);
             continue;
+        }
+        bool gz = strcmp(e->d_name + strlen(e->d_name) - 3, ".gz") == 0;
+        size_t at = *count;
+        for (size_t i = 0; i < *count; i++)
+            if (strcmp((*names)[i], bench) == 0)
+                at = i;
+        if (at < *count) {
+            /* Both forms: the plain file wins, whichever came first. */
+            if (!gz) {
+                free((*files)[at]);
+                (*files)[at] = xstrdup(e->d_name);
+            }
+            free(bench);
+            continue;
+        }
         *names = xrealloc(*names, (*count + 1) * sizeof **names);
-        (*names)[*count] = xstrdup(e->d_name);
-        (*names)[*count][len - 5] = '\0';
+        *files = xrealloc(*files, (*count + 1) * sizeof **files);
+        (*names)[*count] = bench;
+        (*files)[*count] = xstrdup(e->d_name);
         (*count)++;
     }
     closedir(d);
@@ -251,21 +291,40 @@ static bool list_json(const char *dir, char ***names, size_t *count)
  * in every repetition: 0 / 0).  That is not JSON and jansson refuses the
  * whole file, so such a bare token outside a string is read as null: the
  * metric has no value, which the readers already handle. */
+/* How load_benchmark_json's error text starts when zlib failed. */
+#define GZ_ERROR "cannot decompress it: "
+
 static json_t *load_benchmark_json(const char *path, json_error_t *jerr)
 {
     static const char *const bad[] = {"-Infinity", "Infinity", "-NaN", "NaN"};
-    FILE *in = fopen(path, "rb");
+    /* zlib reads a plain file as it is and a gzip one inflated: one
+     * reader for a fresh run and the committed reference (*.json.gz). */
+    gzFile in = gzopen(path, "rb");
     if (!in)
         return json_load_file(path, 0, jerr); /* for jansson's message */
     char *text = NULL;
-    size_t len = 0, cap = 0, n;
+    size_t len = 0, cap = 0;
+    int n;
     do {
         if (cap - len < 4096)
             text = xrealloc(text, cap = cap * 2 + 4096);
-        n = fread(text + len, 1, cap - len, in);
-        len += n;
+        size_t room = cap - len - 1;   /* one byte for the terminator */
+        n = gzread(in, text + len, room > INT_MAX ? INT_MAX : (unsigned)room);
+        if (n > 0)
+            len += (size_t)n;
     } while (n > 0);
-    fclose(in);
+    if (n < 0) {
+        /* A truncated or corrupt archive: say so, with zlib's words. */
+        int code;
+        const char *why = gzerror(in, &code);
+        snprintf(jerr->text, sizeof jerr->text, "%s%s", GZ_ERROR, why ? why : "?");
+        jerr->line = 0;
+        jerr->column = 0;
+        gzclose(in);
+        free(text);
+        return NULL;
+    }
+    gzclose(in);
     text[len] = '\0'; /* room is left: the last read found none to fill */
     /* "null" is at most one byte longer than a replaced token ("NaN"). */
     char *out = xrealloc(NULL, 2 * len + 1);
@@ -311,7 +370,9 @@ static bool load_file(report_run *run, report_file *f, char *err, size_t errsize
     /* jansson 2.14 seldom says json_error_out_of_memory: an allocation that
      * fails mid-parse leaves an error without a position (line -1) and
      * without text.  A malformed file always has a position. */
-    if (json_error_code(&jerr) == json_error_out_of_memory || jerr.line < 0)
+    if (strncmp(jerr.text, GZ_ERROR, strlen(GZ_ERROR)) == 0)
+        set_err(err, errsize, "%s: %s", f->path, jerr.text);
+    else if (json_error_code(&jerr) == json_error_out_of_memory || jerr.line < 0)
         set_err(err, errsize, "%s: out of memory while reading it", f->path);
     else
         set_err(err, errsize, "%s:%d:%d: malformed JSON: %s", f->path, jerr.line,
@@ -347,9 +408,9 @@ static void finish_load(report_run *run)
 bool report_run_load(report_run *run, const char *dir, char *err, size_t errsize)
 {
     memset(run, 0, sizeof *run);
-    char **names;
+    char **names, **files;
     size_t count;
-    if (!list_json(dir, &names, &count)) {
+    if (!list_json(dir, &names, &files, &count)) {
         set_err(err, errsize, "%s: cannot read the run directory (no such run?)", dir);
         return false;
     }
@@ -360,14 +421,16 @@ bool report_run_load(report_run *run, const char *dir, char *err, size_t errsize
         report_file *f = &run->files[run->nfiles];
         memset(f, 0, sizeof *f);
         f->bench = names[i];
-        size_t plen = strlen(dir) + strlen(names[i]) + 7;
+        size_t plen = strlen(dir) + strlen(files[i]) + 2;
         f->path = xrealloc(NULL, plen);
-        snprintf(f->path, plen, "%s/%s.json", dir, names[i]);
+        snprintf(f->path, plen, "%s/%s", dir, files[i]);
+        free(files[i]);
         run->nfiles++;
         if (ok)   /* after a failure, keep taking ownership of the names */
             ok = load_file(run, f, err, errsize);
     }
     free(names);
+    free(files);
     if (!ok) {
         report_run_free(run);
         return false;
@@ -390,14 +453,13 @@ bool report_run_load_file(report_run *run, const char *path, char *err, size_t e
     }
     const char *base = strrchr(path, '/');
     base = base ? base + 1 : path;
-    size_t len = strlen(base);
     run->dir = xstrdup(path);
     run->files = xrealloc(NULL, sizeof *run->files);
     report_file *f = &run->files[0];
     memset(f, 0, sizeof *f);
-    f->bench = xstrdup(base);
-    if (len > 5 && strcmp(base + len - 5, ".json") == 0)
-        f->bench[len - 5] = '\0';
+    f->bench = bench_of_file(base);
+    if (!f->bench)
+        f->bench = xstrdup(base);
     f->path = xstrdup(path);
     run->nfiles = 1;
     if (!load_file(run, f, err, errsize)) {

@@ -37,7 +37,10 @@ typedef struct report_caches {
 
 /*
  * Reads every <dir>/<name>.json but machine.json, conditions.json and
- * report.json (not bench results).  Returns true on success.  On failure (no such
+ * report.json (not bench results), and every <name>.json.gz that has no
+ * plain <name>.json beside it (the committed reference run is stored
+ * gzipped; zlib inflates it, a plain file is read as it is).  Returns
+ * true on success.  On failure (no such
  * directory, malformed JSON, a file that is not a Google Benchmark result,
  * a record without a name) writes one line naming the file and the problem
  * into err (errsize bytes) and returns false; run is then empty and needs
@@ -48,7 +51,7 @@ bool report_run_load(report_run *run, const char *dir, char *err, size_t errsize
 
 /*
  * Reads one Google Benchmark JSON file as a run of one bench (its name
- * without ".json"): what compare reads.  Fails like report_run_load, and
+ * without ".json" or ".json.gz"; gzipped or plain): what compare reads.  Fails like report_run_load, and
  * also when path is not a regular file (a FIFO would block the reader).
  */
 bool report_run_load_file(report_run *run, const char *path, char *err, size_t errsize);
