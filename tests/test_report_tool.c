@@ -72,7 +72,7 @@ Test(report_tool, writes_the_report_and_one_line_per_claim)
         cr_assert_not_null(line);
     }
     cr_assert_str_eq(line, "\n");
-    cr_assert(strstr(summary_text, "L1  holds\n"));
+    cr_assert(strstr(summary_text, "\nL1  holds ("), "%s", summary_text);
 
     char *md = read_file(out);
     cr_assert(strstr(md, "| CPU | Fixture CPU, 2 CPUs at 2000 MHz"), "the machine");
@@ -83,12 +83,15 @@ Test(report_tool, writes_the_report_and_one_line_per_claim)
                          "0.25 us per 4 KiB page |"));
     cr_assert(strstr(md, "| other programs | not recorded"));
     cr_assert_null(strstr(md, "**Warning:**"), "no conditions.json: no warning");
-    /* One line per claim first, each under 140 characters, before the card. */
-    const char *verdicts = strstr(md, "## Verdicts\n\n- **L1** holds");
+    /* One line per claim first, each under 140 characters, before the
+     * card: the very lines the summary printed. */
+    const char *verdicts = strstr(md, "## Verdicts\n\n```\nL1  holds");
     cr_assert(verdicts && verdicts < strstr(md, "## Machine and run"), "%s", md);
-    for (const char *l = strstr(verdicts, "\n- **"); l && strncmp(l, "\n- **", 5) == 0;
-         l = strchr(l + 1, '\n'))
-        cr_assert_lt(strcspn(l + 1, "\n"), 140, "%.160s", l + 1);
+    const char *first = strchr(summary_text, '\n') + 1;
+    cr_assert_eq(strncmp(verdicts + strlen("## Verdicts\n\n```\n"), first, strlen(first)), 0,
+                 "report.md opens with the printed lines");
+    for (const char *l = first; *l; l = strchr(l, '\n') + 1)
+        cr_assert_lt(strcspn(l, "\n"), 140, "%.160s", l);
     cr_assert(strstr(md, "`traverse.json` (quick run"), "quick or full");
     for (size_t i = 0; i < claim_rule_count; i++) {
         char heading[16];
@@ -103,6 +106,9 @@ Test(report_tool, writes_the_report_and_one_line_per_claim)
     free(summary_text);
     free(err_text);
     remove(out);
+    snprintf(tmp, sizeof tmp, "%s/report.json", dir);
+    cr_assert_eq(access(tmp, R_OK), 0, "report.json beside report.md");
+    remove(tmp);
     rmdir(dir);
 }
 
@@ -165,6 +171,8 @@ static char *report_of(const char *context, const char *conditions)
     remove(out);
     remove(json);
     remove(cond);
+    snprintf(out, sizeof out, "%s/report.json", dir);
+    remove(out);
     rmdir(dir);
     return md;
 }

@@ -1,6 +1,7 @@
 /* markdown.c - write report.md and the summary from judged claims. */
 #include "markdown.h"
 
+#include "claim_line.h"
 #include "conditions.h"
 #include "levels.h"
 #include "md_escape.h"
@@ -138,26 +139,14 @@ static void machine_section(FILE *f, const report_run *run)
                "host's, or absent).\n\n");
 }
 
-/* Longest verdict line at the top of report.md: the whole phrase is in
- * the claim's section. */
-#define SUMMARY_LINE_MAX 139
-
+/* The verdicts first, one line each as make claims prints them
+ * (claim_line.h): a block of code, so the lines read the same here and
+ * on the terminal.  The whole phrase is in each claim's section. */
 static void summary_lines(FILE *f, const claim_result *results)
 {
-    fprintf(f, "## Verdicts\n\n");
-    for (size_t i = 0; i < claim_rule_count; i++) {
-        text phrase = TEXT_INIT, line = TEXT_INIT;
-        verdict_phrase(&results[i].v, true, &phrase);
-        text_printf(&line, "- **%s** %s", claim_rules[i].id, text_str(&phrase));
-        const char *l = text_str(&line);
-        if (line.len > SUMMARY_LINE_MAX)
-            fprintf(f, "%.*s...\n", SUMMARY_LINE_MAX - 3, l);
-        else
-            fprintf(f, "%s\n", l);
-        text_free(&line);
-        text_free(&phrase);
-    }
-    fprintf(f, "\n");
+    fprintf(f, "## Verdicts\n\n```\n");
+    report_summary(f, results);
+    fprintf(f, "```\n\n");
 }
 
 static void plot_links(FILE *f, const report_run *run, const claim_rule *r)
@@ -216,9 +205,9 @@ void report_markdown(FILE *f, const report_run *run, const claim_result *results
 void report_summary(FILE *f, const claim_result *results)
 {
     for (size_t i = 0; i < claim_rule_count; i++) {
-        text phrase = TEXT_INIT;
-        verdict_phrase(&results[i].v, false, &phrase);
-        fprintf(f, "%-3s %s\n", claim_rules[i].id, text_str(&phrase));
-        text_free(&phrase);
+        text line = TEXT_INIT;
+        claim_line(claim_rules[i].id, &results[i].v, &line);
+        fprintf(f, "%s\n", text_str(&line));
+        text_free(&line);
     }
 }

@@ -19,7 +19,8 @@
 /* results[i] is the verdict of claim_rules[i], for every rule. */
 void report_markdown(FILE *f, const report_run *run, const claim_result *results);
 
-/* "L1  holds only when ...", one line per claim, to f. */
+/* "L1  holds only when ...", one line per claim (claim_line.h), to f:
+ * the same lines report.md opens with. */
 void report_summary(FILE *f, const claim_result *results);
 
 #endif /* REPORT_MARKDOWN_H */

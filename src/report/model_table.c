@@ -6,6 +6,7 @@
 #include "traverse/model.h"
 #include "levels.h"
 
+#include <math.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,7 +22,7 @@ static void levels_words(text *out, const char *const *levels, size_t n)
 /* The table of one pair, and the sentence on where it leaves the model:
  * the rows of the costly layout against the cheap one (model_rows.h). */
 static void pair_table(const report_run *run, const sweep_pair *p, const report_levels *lv,
-                       model_rows *t, text *out)
+                       model_rows *t, text *out, data_table *data)
 {
     /* The measured L1, L2, L3 (0: not measured on this machine). */
     const double limits[3] = {level_size(lv, 0), level_size(lv, 1), level_size(lv, 2)};
@@ -56,6 +57,17 @@ static void pair_table(const report_run *run, const sweep_pair *p, const report_
         text_printf(out, "| %s | %.0f | %s | %s | %s | %s |\n", level, row->elements,
                     bytes_human(row->ws, wsbuf, sizeof wsbuf), predicted, measured,
                     ok ? c.verdict : "n/a");
+        if (data) {
+            data_table_text(data, p->label);
+            data_table_text(data, level);
+            data_table_number(data, row->elements);
+            data_table_number(data, row->ws);
+            data_table_number(data, pred > 0 ? pred : NAN);
+            data_table_number(data, ok ? c.measured.ratio : NAN);
+            data_table_number(data, ok ? c.measured.lo : NAN);
+            data_table_number(data, ok ? c.measured.hi : NAN);
+            data_table_text(data, ok ? c.verdict : NULL);
+        }
         if (ok && strcmp(c.verdict, "slower than lines predict") == 0)
             slower[nslower++] = level;
         if (ok && strcmp(c.verdict, "faster than lines predict") == 0)
@@ -91,8 +103,9 @@ static void pair_table(const report_run *run, const sweep_pair *p, const report_
     }
 }
 
-void model_table_markdown(const report_run *run, const sweep_pair *pairs, size_t npairs,
-                          text *out)
+/* The markdown into out and, when data is not NULL, the rows into it. */
+static void model_table(const report_run *run, const sweep_pair *pairs, size_t npairs,
+                        text *out, data_table *data)
 {
     model_rows t;
     report_levels *lv = malloc(sizeof *lv);
@@ -103,7 +116,7 @@ void model_table_markdown(const report_run *run, const sweep_pair *pairs, size_t
     report_levels_of_run(run, lv);
     text_printf(out, "#### Model and significance\n\n");
     for (size_t i = 0; i < npairs; i++)
-        pair_table(run, &pairs[i], lv, &t, out);
+        pair_table(run, &pairs[i], lv, &t, out, data);
     text_printf(out, "How to read it: *predicted* is the ratio of cache lines per element "
                      "(src/traverse/model.h), the time ratio if memory bandwidth "
                      "were the only cost; *measured* is the ratio of median CPU ns per "
@@ -114,4 +127,22 @@ void model_table_markdown(const report_run *run, const sweep_pair *pairs, size_t
                      "verdict above pools every size of a level (docs/claims.md); these "
                      "rows are one size each.\n\n");
     free(lv);
+}
+
+void model_table_markdown(const report_run *run, const sweep_pair *pairs, size_t npairs,
+                          text *out)
+{
+    model_table(run, pairs, npairs, out, NULL);
+}
+
+void model_table_claim(const report_run *run, const sweep_pair *pairs, size_t npairs,
+                       claim_result *out)
+{
+    static const char *const columns[] = {
+        "pair", "level", "elements", "working set (bytes)", "predicted (lines)",
+        "measured", "lo", "hi", "model"};
+    data_table *data = claim_result_add_table(out, "Model and significance", false);
+    for (size_t i = 0; i < sizeof columns / sizeof columns[0]; i++)
+        data_table_column(data, columns[i]);
+    model_table(run, pairs, npairs, &out->body, data);
 }

@@ -16,6 +16,7 @@
 #include "run.h"
 #include "sweep.h"
 #include "text.h"
+#include "verdict.h"
 
 #include <stddef.h>
 
@@ -35,5 +36,12 @@
  */
 void model_table_markdown(const report_run *run, const sweep_pair *pairs, size_t npairs,
                           text *out);
+
+/* The same markdown into out->body, and its rows as the claim's table
+ * "Model and significance" (report.json): pair, level, elements, working
+ * set, predicted and measured ratio with the interval, and the model's
+ * word. */
+void model_table_claim(const report_run *run, const sweep_pair *pairs, size_t npairs,
+                       claim_result *out);
 
 #endif /* REPORT_MODEL_TABLE_H */

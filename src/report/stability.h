@@ -1,32 +1,41 @@
 /*
- * stability.h - do two runs give the same verdicts?  Judges every claim on
- * both and says, claim by claim, whether its verdict stayed, whether only
- * a boundary size moved, or whether it flipped.
+ * stability.h - do two runs give the same verdicts?  Reads each run's
+ * report.json (or, for a run that has none, such as the committed
+ * reference, judges its results as the report does) and says, claim by
+ * claim, whether the verdict stayed, moved or flipped:
  *
- * A condition such as "the working set is past L1 (32 KiB), from 50.8 KiB"
- * names a cache level and the first size that held; the size moves by a
- * step or two between runs when the change is gradual.  So conditions are
- * compared twice: as written, and with their sizes after "from", "up to"
- * and "at least" left out (the levels alone).
+ *   stayed   the same kind of verdict, the same outcome in every level of
+ *            every compared pair, the same condition (sizes after "from",
+ *            "up to" and "at least" left out: a boundary size moves by a
+ *            step between runs when the change is gradual)
+ *   moved    the same kind, but a level's outcome or the condition changed
+ *   flipped  another kind of verdict
  */
 #ifndef REPORT_STABILITY_H
 #define REPORT_STABILITY_H
 
-#include "verdict.h"
+#include "text.h"
 
+#include <jansson.h>
+#include <stdbool.h>
+#include <stddef.h>
 #include <stdio.h>
 
 typedef enum stability_kind {
-    STABILITY_SAME,            /* the same phrase */
-    STABILITY_BOUNDARY_MOVED,  /* the same once boundary sizes are left out */
-    STABILITY_CONDITION_MOVED, /* same kind, other levels or parts */
-    STABILITY_FLIPPED,         /* another kind of verdict */
+    STABILITY_STAYED,
+    STABILITY_MOVED,
+    STABILITY_FLIPPED,
 } stability_kind;
 
-/* How verdict b compares with verdict a. */
-stability_kind stability_compare(const verdict *a, const verdict *b);
+/*
+ * How claim b (an object of report.json's "claims") compares with claim
+ * a.  When what is not NULL, appends what moved: "memory: holds,
+ * now within_noise" per level (pair and level named when there are several
+ * pairs), or "condition".
+ */
+stability_kind stability_compare(json_t *a, json_t *b, text *what);
 
-/* "same", "boundary moved", "condition moved", "flipped". */
+/* "stayed", "moved", "flipped". */
 const char *stability_kind_name(stability_kind k);
 
 /* The condition with its boundary sizes left out, into out (cleared
@@ -34,9 +43,17 @@ const char *stability_kind_name(stability_kind k);
 void stability_levels_only(const char *condition, text *out);
 
 /*
- * Judges every claim on run directories a and b and prints to out a
- * markdown table (claim, verdict on a, on b, outcome) and a count per
- * outcome.  Returns 0, or 1 when a run cannot be read (message on err).
+ * The verdicts of the run in dir as report.json holds them: its
+ * report.json when there is one (refused, with the file named in err,
+ * when its schema is unknown or it is malformed), else judged from the
+ * run's results.  A new reference, or NULL with err set.
+ */
+json_t *stability_verdicts(const char *dir, char *err, size_t errsize);
+
+/*
+ * Prints to out a markdown table (claim, verdict on a, on b, outcome and
+ * what moved) and a count per outcome.  Returns 0, or 1 when a run cannot
+ * be read or out cannot be written (message on err).
  */
 int stability_report(const char *a, const char *b, FILE *out, FILE *err);
 

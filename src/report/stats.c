@@ -69,3 +69,18 @@ const char *compare_status_name(compare_status s)
     }
     return "?";
 }
+
+const char *compare_status_token(compare_status s)
+{
+    switch (s) {
+    case COMPARE_HOLDS:
+        return "holds";
+    case COMPARE_SMALL:
+        return "below_threshold";
+    case COMPARE_NOISE:
+        return "within_noise";
+    case COMPARE_AGAINST:
+        return "reversed";
+    }
+    return "?";
+}

@@ -53,4 +53,8 @@ compare_status compare_worse(compare_status a, compare_status b);
 /* "holds", "below threshold", "within noise", "reversed". */
 const char *compare_status_name(compare_status s);
 
+/* The same as a token of report.json: "holds", "below_threshold",
+ * "within_noise", "reversed". */
+const char *compare_status_token(compare_status s);
+
 #endif /* REPORT_STATS_H */

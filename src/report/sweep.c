@@ -448,14 +448,83 @@ void sweep_markdown(const sweep *s, text *out)
     text_printf(out, "\n</details>\n\n");
 }
 
-void sweep_claim(const sweep_spec *spec, const report_run *run, claim_result *out)
+/* The sweep as data in out: each pair's level groups ("levels" of
+ * report.json, the pair named after its part when there is one) and
+ * every size with both medians, the ratio and its interval (the table
+ * report.md folds away).  Here, once, so that every sweep rule has them. */
+static void sweep_data(const sweep *s, const char *part, claim_result *out)
+{
+    const sweep_spec *spec = s->spec;
+    text pair = TEXT_INIT, title = TEXT_INIT, col = TEXT_INIT;
+    for (size_t p = 0; p < spec->npairs; p++) {
+        sweep_level lv[LEVEL_SLOTS];
+        size_t n = sweep_levels(s, (int)p, lv);
+        text_clear(&pair);
+        text_printf(&pair, "%s%s%s", part ? part : "", part ? ": " : "",
+                    spec->pairs[p].label);
+        for (size_t g = 0; g < n; g++) {
+            claim_level l = {
+                .pair = (char *)text_str(&pair),
+                .level = (char *)sweep_level_name(s, lv[g].level),
+                .sizes = lv[g].nsizes, .ws_lo = lv[g].ws_lo, .ws_hi = lv[g].ws_hi,
+                .ratio = lv[g].ci.ratio,
+                .lo = lv[g].has_ci ? lv[g].ci.lo : NAN,
+                .hi = lv[g].has_ci ? lv[g].ci.hi : NAN,
+                .status = compare_status_token(lv[g].status),
+            };
+            claim_result_add_level(out, &l);
+        }
+    }
+    text_printf(&title, "Every size%s%s: %s, %s, median over repetitions", part ? ", " : "",
+                part ? part : "", metric_label(spec->metric), sweep_unit(spec));
+    data_table *t = claim_result_add_table(out, text_str(&title), true);
+    data_table_column(t, "N");
+    data_table_column(t, "working set (bytes)");
+    data_table_column(t, "level");
+    for (size_t p = 0; p < spec->npairs; p++) {
+        const char *suffix[] = {"", "", " ratio", " lo", " hi", " outcome"};
+        for (size_t k = 0; k < sizeof suffix / sizeof suffix[0]; k++) {
+            text_clear(&col);
+            if (k == 0)
+                text_printf(&col, "%s", spec->pairs[p].costly);
+            else if (k == 1)
+                text_printf(&col, "%s", spec->pairs[p].cheap);
+            else
+                text_printf(&col, "%s%s", spec->pairs[p].label, suffix[k]);
+            data_table_column(t, text_str(&col));
+        }
+    }
+    for (size_t i = 0; i < s->npoints; i++) {
+        const sweep_point *pt = &s->points[i];
+        data_table_number(t, pt->arg);
+        data_table_number(t, pt->ws);
+        data_table_text(t, sweep_level_name(s, pt->level));
+        for (size_t p = 0; p < spec->npairs; p++) {
+            data_table_number(t, pt->costly[p].median);
+            data_table_number(t, pt->cheap[p].median);
+            data_table_number(t, pt->ratio[p]);
+            data_table_number(t, pt->has_ci[p] ? pt->ci[p].lo : NAN);
+            data_table_number(t, pt->has_ci[p] ? pt->ci[p].hi : NAN);
+            data_table_text(t, compare_status_token(pt->status[p]));
+        }
+    }
+    text_free(&pair);
+    text_free(&title);
+    text_free(&col);
+}
+
+/* sweep_claim, with the levels and table named after part (or not). */
+static void sweep_claim_named(const sweep_spec *spec, const report_run *run,
+                              const char *part, claim_result *out)
 {
     sweep s;
     text why = TEXT_INIT;
+    claim_result_measure(out, sweep_unit(spec), spec->min_ratio);
     if (sweep_measure(&s, spec, run, &why)) {
         sweep_judge(&s, -1, &out->v);
         sweep_figures(&s, &out->figures);
         sweep_markdown(&s, &out->body);
+        sweep_data(&s, part, out);
     } else {
         verdict_set(&out->v, VERDICT_NOT_MEASURED, "%s", text_str(&why));
     }
@@ -463,13 +532,19 @@ void sweep_claim(const sweep_spec *spec, const report_run *run, claim_result *ou
     sweep_free(&s);
 }
 
+void sweep_claim(const sweep_spec *spec, const report_run *run, claim_result *out)
+{
+    sweep_claim_named(spec, run, NULL, out);
+}
+
 void sweep_claim_part(const sweep_spec *spec, const report_run *run,
                       const char *title, verdict *part, claim_result *out)
 {
     claim_result r;
     claim_result_init(&r);
-    sweep_claim(spec, run, &r);
+    sweep_claim_named(spec, run, title, &r);
     verdict_copy(part, &r.v);
+    claim_result_take(out, &r);
     text_printf(&out->figures, "%s%s", out->figures.len ? "; " : "", text_str(&r.figures));
     /* The title doubles as the part's name in the verdict ("for nodes
      * linked in allocation order, ..."); as a heading it starts upper case. */

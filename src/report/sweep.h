@@ -138,14 +138,17 @@ void sweep_markdown(const sweep *s, text *out);
 /*
  * The whole of a claim decided by one sweep: measures it, and fills out
  * with the verdict over all pairs (or "not measured" and why), the
- * figures line and the markdown.  Most timing rules are this one call.
+ * figures line and the markdown, and as data (verdict.h) the spec's unit
+ * and threshold, each pair's level groups and the every-size table.
+ * Most timing rules are this one call.
  */
 void sweep_claim(const sweep_spec *spec, const report_run *run, claim_result *out);
 
 /*
  * One part of a claim made of several (see verdict_combine): measures the
  * sweep, sets *part (initialized by the caller; free its condition), and
- * appends its figures and, under the heading 'title', its markdown to out.
+ * appends its figures and, under the heading 'title', its markdown to out,
+ * and its data (levels with the pairs named "<title>: <pair>", table).
  */
 void sweep_claim_part(const sweep_spec *spec, const report_run *run,
                       const char *title, verdict *part, claim_result *out);

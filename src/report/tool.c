@@ -1,14 +1,42 @@
-/* tool.c - read a run, judge every claim, write report.md atomically. */
+/* tool.c - read a run, judge every claim, write report.md and report.json
+ * atomically. */
 #include "tool.h"
 
 #include "markdown.h"
+#include "report_json.h"
 #include "rules.h"
 #include "write_check.h"
 
-#include <errno.h>
-#include <sys/stat.h>
 #include <stdlib.h>
 #include <string.h>
+
+typedef struct judged {
+    const report_run *run;
+    const claim_result *results;
+    json_t *doc;
+} judged;
+
+static void write_markdown(FILE *f, void *ctx)
+{
+    const judged *j = ctx;
+    report_markdown(f, j->run, j->results);
+}
+
+static void write_json(FILE *f, void *ctx)
+{
+    report_json_dump(f, ((judged *)ctx)->doc);
+}
+
+/* report.json beside the markdown: "x.md" gives "x.json", any other name
+ * gets ".json" added. */
+static void json_path(const char *md, char *out, size_t size)
+{
+    size_t len = strlen(md);
+    if (len > 3 && strcmp(md + len - 3, ".md") == 0)
+        snprintf(out, size, "%.*s.json", (int)(len - 3), md);
+    else
+        snprintf(out, size, "%s.json", md);
+}
 
 int report_tool_run(const char *dir, const char *out_path, FILE *summary_out, FILE *err)
 {
@@ -27,41 +55,22 @@ int report_tool_run(const char *dir, const char *out_path, FILE *summary_out, FI
     for (size_t i = 0; i < claim_rule_count; i++)
         claim_judge(&claim_rules[i], &run, &results[i]);
 
-    char path[4096], tmp[4200];
+    char path[4096], jpath[4200];
     if (out_path)
         snprintf(path, sizeof path, "%s", out_path);
     else
         snprintf(path, sizeof path, "%s/report.md", dir);
-    snprintf(tmp, sizeof tmp, "%s.tmp", path);
-    int status = 0;
-    struct stat st;
-    FILE *f = NULL;
-    if (lstat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
-        /* The rename below would replace a symlink by a plain file, or a
-         * device by a report; writing through either is a surprise too. */
-        fprintf(err, "report: %s is not a regular file (a link, device or directory); "
-                     "not replacing it: give --out a file path\n", path);
-        status = 1;
-    } else if (!(f = fopen(tmp, "w"))) {
-        fprintf(err, "report: cannot write %s: %s\n", tmp, strerror(errno));
-        status = 1;
-    } else {
-        report_markdown(f, &run, results);
-        bool written = fflush(f) == 0 && !ferror(f);
-        int saved = errno;
-        if (fclose(f) != 0 || !written || rename(tmp, path) != 0) {
-            if (!written)
-                errno = saved;
-            fprintf(err, "report: cannot write %s: %s\n", path, strerror(errno));
-            remove(tmp);
-            status = 1;
-        }
-    }
+    json_path(path, jpath, sizeof jpath);
+    judged j = {&run, results, report_json_build(&run, results, time(NULL))};
+    int status = write_atomically(path, write_markdown, &j, "report", err);
+    if (status == 0)
+        status = write_atomically(jpath, write_json, &j, "report", err);
     if (status == 0 && summary_out) {
-        fprintf(summary_out, "Claims on %s (details: %s):\n", dir, path);
+        fprintf(summary_out, "Claims on %s (details: %s, data: %s):\n", dir, path, jpath);
         report_summary(summary_out, results);
         status = write_check(summary_out, "report", "the summary", err);
     }
+    json_decref(j.doc);
     for (size_t i = 0; i < claim_rule_count; i++)
         claim_result_free(&results[i]);
     free(results);

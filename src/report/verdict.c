@@ -1,8 +1,11 @@
 /* verdict.c - verdict names, phrases and combining parts of a claim. */
 #include "verdict.h"
 
+#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
 void verdict_free(verdict *v)
 {
@@ -22,7 +25,14 @@ void verdict_copy(verdict *dst, const verdict *src)
 
 void claim_result_init(claim_result *r)
 {
-    *r = (claim_result){.v = VERDICT_INIT, .figures = TEXT_INIT, .body = TEXT_INIT};
+    *r = (claim_result){.v = VERDICT_INIT, .figures = TEXT_INIT, .body = TEXT_INIT,
+                        .unit = TEXT_INIT, .threshold = NAN};
+}
+
+static void level_free(claim_level *l)
+{
+    free(l->pair);
+    free(l->level);
 }
 
 void claim_result_free(claim_result *r)
@@ -30,6 +40,86 @@ void claim_result_free(claim_result *r)
     verdict_free(&r->v);
     text_free(&r->figures);
     text_free(&r->body);
+    text_free(&r->unit);
+    for (size_t i = 0; i < r->nlevels; i++)
+        level_free(&r->levels[i]);
+    for (size_t i = 0; i < r->ntables; i++)
+        data_table_free(&r->tables[i]);
+    free(r->levels);
+    free(r->tables);
+    claim_result_init(r);
+}
+
+static void *grow(void *p, size_t bytes)
+{
+    p = realloc(p, bytes ? bytes : 1);
+    if (!p) {
+        fputs("report: out of memory\n", stderr);
+        exit(1);
+    }
+    return p;
+}
+
+static char *copy(const char *s)
+{
+    size_t n = strlen(s ? s : "") + 1;
+    return memcpy(grow(NULL, n), s ? s : "", n);
+}
+
+/* True when unit is one of the "; "-separated units in list. */
+static bool has_unit(const char *list, const char *unit)
+{
+    size_t n = strlen(unit);
+    for (const char *p = list; (p = strstr(p, unit)); p++)
+        if ((p == list || (p >= list + 2 && p[-2] == ';' && p[-1] == ' ')) &&
+            (p[n] == '\0' || p[n] == ';'))
+            return true;
+    return false;
+}
+
+void claim_result_measure(claim_result *r, const char *unit, double threshold)
+{
+    if (unit && *unit && !has_unit(text_str(&r->unit), unit))
+        text_printf(&r->unit, "%s%s", r->unit.len ? "; " : "", unit);
+    if (isnan(r->threshold) && isfinite(threshold))
+        r->threshold = threshold;
+}
+
+void claim_result_add_level(claim_result *r, const claim_level *l)
+{
+    r->levels = grow(r->levels, (r->nlevels + 1) * sizeof *r->levels);
+    claim_level *d = &r->levels[r->nlevels++];
+    *d = *l;
+    d->pair = copy(l->pair);
+    d->level = copy(l->level);
+}
+
+data_table *claim_result_add_table(claim_result *r, const char *title, bool collapsed)
+{
+    r->tables = grow(r->tables, (r->ntables + 1) * sizeof *r->tables);
+    data_table *t = &r->tables[r->ntables++];
+    data_table_init(t, title, collapsed);
+    return t;
+}
+
+void claim_result_take(claim_result *dst, claim_result *src)
+{
+    claim_result_measure(dst, text_str(&src->unit), src->threshold);
+    if (src->nlevels) {
+        dst->levels = grow(dst->levels, (dst->nlevels + src->nlevels) * sizeof *dst->levels);
+        memcpy(dst->levels + dst->nlevels, src->levels, src->nlevels * sizeof *src->levels);
+        dst->nlevels += src->nlevels;
+    }
+    if (src->ntables) {
+        dst->tables = grow(dst->tables, (dst->ntables + src->ntables) * sizeof *dst->tables);
+        memcpy(dst->tables + dst->ntables, src->tables, src->ntables * sizeof *src->tables);
+        dst->ntables += src->ntables;
+    }
+    free(src->levels);
+    free(src->tables);
+    src->levels = NULL;
+    src->tables = NULL;
+    src->nlevels = src->ntables = 0;
 }
 
 void verdict_set(verdict *v, verdict_kind kind, const char *fmt, ...)
@@ -62,6 +152,33 @@ const char *verdict_kind_name(verdict_kind k)
         return "does not hold";
     }
     return "?";
+}
+
+const char *verdict_kind_token(verdict_kind k)
+{
+    switch (k) {
+    case VERDICT_NOT_MEASURED:
+        return "not_measured";
+    case VERDICT_HOLDS:
+        return "holds";
+    case VERDICT_HOLDS_ONLY_WHEN:
+        return "holds_only_when";
+    case VERDICT_WITHIN_NOISE:
+        return "within_noise";
+    case VERDICT_DOES_NOT_HOLD:
+        return "does_not_hold";
+    }
+    return "?";
+}
+
+bool verdict_kind_from_token(const char *token, verdict_kind *out)
+{
+    for (int k = VERDICT_NOT_MEASURED; k <= VERDICT_DOES_NOT_HOLD; k++)
+        if (token && strcmp(token, verdict_kind_token((verdict_kind)k)) == 0) {
+            *out = (verdict_kind)k;
+            return true;
+        }
+    return false;
 }
 
 void verdict_phrase(const verdict *v, bool with_note, text *out)

@@ -8,6 +8,7 @@
 #ifndef REPORT_VERDICT_H
 #define REPORT_VERDICT_H
 
+#include "data_table.h"
 #include "text.h"
 
 #include <stdbool.h>
@@ -39,16 +40,57 @@ void verdict_free(verdict *v);
 /* Copies kind and texts of src into dst (dst's old texts are replaced). */
 void verdict_copy(verdict *dst, const verdict *src);
 
-/* One claim's outcome, as the report prints it. */
+/* One group of sizes (a measured cache level, or all sizes) of one
+ * compared pair: what report.json lists under "levels". */
+typedef struct claim_level {
+    char *pair;          /* "list in order / array" */
+    char *level;         /* "L2", "memory", "all sizes" */
+    size_t sizes;
+    double ws_lo, ws_hi; /* the working sets of its sizes, bytes */
+    double ratio;        /* median of the sizes' ratios */
+    double lo, hi;       /* its 95% interval; NAN when there is none */
+    const char *status;  /* "holds", "within_noise", "below_threshold",
+                            "reversed" (compare_status_token) */
+} claim_level;
+
+/* One claim's outcome, as the report prints it and report.json holds it. */
 typedef struct claim_result {
     verdict v;
     text figures;   /* the deciding figures, one line (summary and report) */
     text body;      /* markdown for report.md: tables and notes */
+    /* The same as data (claim_result_measure, _add_level, _add_table):
+     * filled by the sweeps for every timing rule, by a rule for its own
+     * exact figures. */
+    text unit;          /* of the deciding figures; parts' units joined by "; " */
+    double threshold;   /* the ratio the rule asks for; NAN where it is exact */
+    claim_level *levels;
+    size_t nlevels;
+    data_table *tables;
+    size_t ntables;
 } claim_result;
 
-/* Empties r (NOT_MEASURED, texts empty). */
+/* Empties r (NOT_MEASURED, texts empty, no threshold, levels or tables). */
 void claim_result_init(claim_result *r);
 void claim_result_free(claim_result *r);
+
+/* Records what the deciding figures are measured in and the threshold
+ * the rule applies: a unit not yet named is appended ("bytes per element;
+ * ns per element"); the first finite threshold stays (a claim has one in
+ * docs/claims.md; where parts differ, the first part's).  unit may be
+ * NULL, threshold NAN. */
+void claim_result_measure(claim_result *r, const char *unit, double threshold);
+
+/* Appends a copy of l (its strings copied; status must be static). */
+void claim_result_add_level(claim_result *r, const claim_level *l);
+
+/* A new empty table at the end of r's tables (data_table.h fills it);
+ * valid until the next claim_result_add_table or _take on r. */
+data_table *claim_result_add_table(claim_result *r, const char *title, bool collapsed);
+
+/* Moves src's levels and tables to the end of dst's and merges its unit
+ * and threshold (claim_result_measure): a part's data into its claim.
+ * src keeps its verdict and texts. */
+void claim_result_take(claim_result *dst, claim_result *src);
 
 /* Sets v to kind with a printf-formatted condition (fmt may be NULL) and
  * an empty note. */
@@ -58,6 +100,12 @@ void verdict_set(verdict *v, verdict_kind kind, const char *fmt, ...)
 /* "holds", "does not hold", "holds only when", "within noise",
  * "not measured". */
 const char *verdict_kind_name(verdict_kind k);
+
+/* The same as a token of report.json: "holds", "does_not_hold",
+ * "holds_only_when", "within_noise", "not_measured"; and back (false for
+ * a token that is none of them). */
+const char *verdict_kind_token(verdict_kind k);
+bool verdict_kind_from_token(const char *token, verdict_kind *out);
 
 /* The verdict as one phrase, appended to out: "holds only when
  * <condition>", "not measured: <reason>", "within noise"; with_note adds

@@ -16,4 +16,16 @@
  */
 int write_check(FILE *out, const char *tool, const char *what, FILE *err);
 
+/*
+ * Writes path whole or not at all: write(f, ctx) fills a temporary file
+ * beside it (path.tmp), which is flushed, checked and renamed over path.
+ * Returns 0, or 1 with "<tool>: cannot write <file>: <reason>" on err and
+ * no temporary file left (a full disk, an unwritable directory).  A path
+ * that exists and is not a regular file (a symlink, a device, a
+ * directory) is refused and left alone: a rename would replace a link by
+ * a file, and writing through one is a surprise too.
+ */
+int write_atomically(const char *path, void (*write)(FILE *f, void *ctx), void *ctx,
+                     const char *tool, FILE *err);
+
 #endif /* REPORT_WRITE_CHECK_H */

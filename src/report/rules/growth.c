@@ -377,6 +377,7 @@ void judge_g3(const report_run *run, claim_result *out)
     static const char *const names[] = {"live heap bytes", "resident memory"};
     verdict parts[2] = {VERDICT_INIT, VERDICT_INIT};
     double ms[MAX_SIZES];
+    claim_result_measure(out, "bytes", G3_MIN_RATIO);
     size_t n = growth_sizes(run, "growth/views/keep_view", ms);
     if (n == 0) {
         verdict_set(&out->v, VERDICT_NOT_MEASURED,

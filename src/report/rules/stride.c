@@ -36,6 +36,7 @@ static bool stride_levels(const report_run *run, double *bend, double *line)
 void judge_l6(const report_run *run, claim_result *out)
 {
     double bend, line;
+    claim_result_measure(out, "ns per read", L6_MIN_RATIO);
     if (!stride_levels(run, &bend, &line)) {
         verdict_set(&out->v, VERDICT_NOT_MEASURED, "no stride/levels case with "
                     "bend_line_bytes and line_bytes in stride.json");
