@@ -147,6 +147,33 @@ else
 fi
 
 clean_canaries
+# --- report.json: names with quotes, a newline and <script> as JSON strings ---------
+# A run directory so named, whose array cases failed with such a message:
+# both reach report.json (its "run", L1's condition) and must come out as
+# JSON strings that read back as they were.
+jrun="$tmp/q'\"<script>alert(1)"$'\n'"x"
+mkdir -p "$jrun"
+jq --arg c "$canary" '.benchmarks |= map(if (.run_name | startswith("traverse/aos/"))
+    then .error_occurred = true
+       | .error_message = "fail \"q\" \u0027s\n<script>alert(1)</script> $(touch \($c))"
+    else . end)' "$run/traverse.json" > "$jrun/traverse.json"
+if [ -x "$bin/report" ]; then
+    "$bin/report" "$jrun" >"$tmp/out" 2>"$tmp/err"
+    status=$?
+    if e=$(executed); then fail "report.json: a name ran a command: $e"
+    elif [ $status -ne 0 ]; then fail "report.json: exit $status: $(head -n 2 "$tmp/err")"
+    elif ! jq -e --arg run "$(basename "$jrun")" '.run == $run and (.claims | length) > 0
+            and ([.claims[] | select(.id == "L1")][0]
+                 | .kind == "not_measured" and (.condition | test("fail .*script")))' \
+            "$jrun/report.json" >/dev/null 2>"$tmp/err"; then
+        fail "report.json: not valid JSON, or the names did not read back: $(head -n 2 "$tmp/err")"
+    else pass "report.json: a run named with quotes, a newline and <script>, valid JSON, nothing ran"
+    fi
+else
+    fail "report.json: $bin/report is not built"
+fi
+
+clean_canaries
 # --- compare (two runs) -------------------------------------------------------------
 results=$tmp/results
 if scripts/compare.sh "$bin" "$results" "$ref" "$run" >"$tmp/out" 2>"$tmp/err" && ! executed >/dev/null &&
