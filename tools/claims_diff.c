@@ -1,15 +1,18 @@
 /*
  * claims_diff.c - do two runs on one machine give the same verdicts?
  *
- * Judges every claim of docs/claims.md on both runs (as the claims report
- * does) and prints a markdown table: each claim's verdict in each run and
- * whether it stayed the same, only a boundary size moved, the condition
- * moved, or the verdict flipped (src/report/stability.h).
+ * Reads each run's report.json (a run without one, such as the committed
+ * reference stored as *.json.gz, is judged from its results as the claims
+ * report would) and prints a markdown table: each claim's verdict in each
+ * run and whether it stayed (same kind, same outcome in every level),
+ * moved (same kind; which level or the condition changed) or flipped
+ * (src/report/stability.h).
  *
  * Run:  make claims-diff RUN=results/<a> AGAINST=results/<b>
  *       (or build/bin/claims_diff RUN_A RUN_B)
- * Exit: 0 when both runs were judged (whatever the outcome), 1 when a run
- *       cannot be read or the table cannot be written, 2 on bad usage.
+ * Exit: 0 when both runs were compared (whatever the outcome), 1 when a
+ *       run cannot be read, its report.json has a schema this tool does not
+ *       know, or the table cannot be written; 2 on bad usage.
  */
 #include "report/stability.h"
 #include "report/two_args.h"
@@ -19,9 +22,10 @@
 static void usage(FILE *f)
 {
     fputs("usage: claims_diff RUN_A RUN_B\n"
-          "  Judges every claim on both result directories and prints, claim by\n"
-          "  claim, both verdicts and whether they are the same, only a boundary\n"
-          "  size moved, the condition moved, or the verdict flipped.\n",
+          "  Reads the verdicts of both result directories (their report.json, or\n"
+          "  judged from their results when there is none) and prints, claim by\n"
+          "  claim, both verdicts and whether each stayed (same kind and level\n"
+          "  outcomes), moved (same kind; says what changed) or flipped.\n",
           f);
 }
 

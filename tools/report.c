@@ -2,15 +2,18 @@
  * report.c - the claims report: does each claim of the article hold here?
  *
  * Reads a results directory (one Google Benchmark JSON per bench, and
- * crosscheck.json when made), applies each claim's rule (src/report/rules.c,
- * described in docs/claims.md) and writes <run>/report.md: the machine,
- * then per claim its verdict (holds / does not hold / holds only when ... /
- * within noise / not measured), the deciding figures with their spread,
- * and its plots.  Prints one line per claim.
+ * crosscheck.json when made; <bench>.json.gz as the committed reference is
+ * stored), applies each claim's rule (src/report/rules.c, described in
+ * docs/claims.md) and writes <run>/report.md: one line per claim, the
+ * machine, then per claim its verdict (holds / does not hold / holds only
+ * when ... / within noise / not measured), the deciding figures with their
+ * spread, and its plots; and <run>/report.json, the same verdicts as data
+ * (docs/report-json.md).  Prints the same one line per claim.
  *
  * Run:  make claims [RUN=results/<run>]   or   build/bin/report RUN_DIR
- * Exit: 0 when the report is written (whatever the verdicts), 1 when the
- *       run cannot be read (the message names the file), 2 on bad usage.
+ * Exit: 0 when both reports are written (whatever the verdicts), 1 when
+ *       the run cannot be read (the message names the file) or a report
+ *       cannot be written whole, 2 on bad usage.
  */
 #include "report/tool.h"
 
@@ -21,9 +24,10 @@
 static void usage(FILE *f)
 {
     fputs("usage: report [--out=FILE] [--quiet] RUN_DIR\n"
-          "  Judges every claim of docs/claims.md on the results in RUN_DIR and\n"
-          "  writes RUN_DIR/report.md (or FILE).\n"
-          "  --out=FILE  write the report there instead\n"
+          "  Judges every claim of docs/claims.md on the results in RUN_DIR\n"
+          "  (<bench>.json or <bench>.json.gz) and writes RUN_DIR/report.md and,\n"
+          "  the verdicts as data, RUN_DIR/report.json (docs/report-json.md).\n"
+          "  --out=FILE  write the report there instead (x.md: x.json beside it)\n"
           "  --quiet     do not print the one-line-per-claim summary\n",
           f);
 }
