@@ -3,6 +3,7 @@
  * verdicts; a plain file beside its archive wins; a corrupt archive is an
  * error naming the file. */
 #include "report/run.h"
+#include "report/run_compare.h"
 #include "report/rules.h"
 
 #include <criterion/criterion.h>
@@ -144,4 +145,22 @@ Test(report_gz, a_cut_archive_is_an_error_naming_the_file)
     cr_assert_not_null(strstr(err, "traverse.json.gz"), "%s", err);
     cr_assert_not_null(strstr(err, "cannot decompress it") || strstr(err, "malformed JSON"),
                        "%s", err);
+}
+
+Test(report_gz, compare_reads_a_gzipped_file_against_a_plain_one)
+{
+    gzip_to(FIXTURES "holds/traverse.json", "traverse.json.gz", 0);
+    char *out = NULL, *errs = NULL;
+    size_t len = 0, elen = 0;
+    FILE *o = open_memstream(&out, &len), *e = open_memstream(&errs, &elen);
+    int status = run_compare_files(FIXTURES "holds/traverse.json", in_dir("traverse.json.gz"),
+                                   o, e);
+    fclose(o);
+    fclose(e);
+    cr_assert_eq(status, 0, "%s", errs);
+    cr_assert_not_null(strstr(out, "| traverse/aos/"), "%s", out);
+    cr_assert_not_null(strstr(out, "B faster in 0, slower in 0"), "the same results: %s", out);
+    cr_assert_null(strstr(out, "only in"), "%s", out);
+    free(out);
+    free(errs);
 }
