@@ -17,8 +17,11 @@
  *         gallery-prefetch.md, gallery-falseshare.md,
  *         make demo-gallery-mountain, demo-gallery-mlp,
  *         demo-gallery-prefetch, demo-gallery-falseshare.
- * Sizes:  L1, L2, L3 from src/gallery/levels.h (reported sizes or stated
- *         fallbacks; in the JSON context as gallery_l<k>).  P, the
+ * Sizes:  the cache levels of the run's measured machine profile
+ *         (MEMLAYOUT_PROFILE, machine.json; src/gallery/levels.h); only
+ *         without a measured level, the reported sizes or stated
+ *         fallbacks, said on stderr.  In the JSON context as gallery_l<k>
+ *         and gallery_levels_source.  P, the
  *         "past the caches" size, is min(--max-ws, 256 MiB): 256 MiB by
  *         default, 64 MiB with --quick.
  * Cases (GB/s counts the bytes the program asked for; ns per ... is
@@ -62,9 +65,10 @@
  * Counters: ws_bytes and per_iteration (items per timed iteration: with
  *         cpu_time, the CPU time per item of one repetition) on every
  *         case; mountain: stride_bytes, stride_elems,
- *         level (1, 2, 3 or 4 = past L3, by the sizes above: only for a
- *         size at least twice the level below and at most half its own),
- *         line_bytes, l1_bytes, l2_bytes, l3_bytes; mlp: chains;
+ *         level (1 .. n for the n cache levels, n + 1 = past them all,
+ *         by the sizes above: only for a size at least twice the level
+ *         below and at most half its own), line_bytes, l<k>_bytes for
+ *         each level k; mlp: chains;
  *         assoc: pitch_bytes, rows; falseshare: gap_bytes (0: local),
  *         threads; prefetch: stride_bytes; chases on requested huge pages:
  *         huge_fraction (what the kernel gave); writes: nt_stores (1 when
@@ -220,9 +224,9 @@ static void mountain_case(bench_state *s, const void *user)
     const uint32_t *data = g->r[R_MOUNTAIN].data;
     /* One untimed pass first, so a working set that fits a cache is
      * measured from that cache (as CS:APP's mountain warms it).  Past
-     * twice the L3 nothing stays warm anyway. */
+     * twice the last level nothing stays warm anyway. */
     uint64_t sum = 0;
-    if (ws <= 2 * g->levels.bytes[2])
+    if (ws <= 2 * gallery_last_level(&g->levels))
         sum = strided_sum(data, words, step);
     bench_do_not_optimize(&sum);
     while (bench_keep_running(s, 1)) {
@@ -245,8 +249,9 @@ static void mountain_case(bench_state *s, const void *user)
                       BENCH_COUNTER_PLAIN);
     set_positive(s, "level", gallery_level_inside(&g->levels, ws));
     bench_set_counter(s, "line_bytes", (double)g->line, BENCH_COUNTER_PLAIN);
-    for (int k = 0; k < 3; k++) {
-        static const char *const names[] = {"l1_bytes", "l2_bytes", "l3_bytes"};
+    for (size_t k = 0; k < g->levels.n; k++) {
+        static const char *const names[GALLERY_MAX_LEVELS] = {"l1_bytes", "l2_bytes",
+                                                              "l3_bytes", "l4_bytes"};
         bench_set_counter(s, names[k], (double)g->levels.bytes[k], BENCH_COUNTER_PLAIN);
     }
 }
@@ -494,7 +499,7 @@ static size_t mountain_sizes(const gallery *g, int64_t *out, size_t cap)
 {
     size_t lo = g->opt.max_ws < ((size_t)16 << 10) ? g->opt.max_ws : (size_t)16 << 10;
     size_t ws[128];
-    size_t n = size_sweep(lo, g->opt.max_ws, 1, g->levels.bytes, 3,
+    size_t n = size_sweep(lo, g->opt.max_ws, 1, g->levels.bytes, g->levels.n,
                           g->opt.quick ? 0 : 4, g->line, ws, 128);
     for (size_t i = 0; i < n && i < cap; i++)
         out[i] = (int64_t)ws[i];
@@ -508,11 +513,33 @@ static char *context_bytes(size_t bytes, const char *source, char *buf, size_t s
     return buf;
 }
 
+/* Says where the level sizes came from, in the context; without a
+ * measured level also on stderr, since the fallback places the sweep by
+ * sizes nobody measured. */
+static void state_levels(const gallery_levels *l, const machine_profile *profile)
+{
+    const char *text = "measured (machine_profile)";
+    if (!l->measured) {
+        text = profile->measured ? "fallback: reported sizes (the machine profile "
+                                   "measured no cache level)"
+                                 : "fallback: reported sizes (no machine profile: "
+                                   "machine_profile says why)";
+        char h[3][32];
+        fprintf(stderr, "gallery: no measured cache level (%s); placing sizes by "
+                "L1 %s (%s), L2 %s (%s), L3 %s (%s)\n",
+                profile->measured ? "the profile found none" : "no machine profile",
+                size_format(l->bytes[0], h[0], sizeof h[0]), l->source[0],
+                size_format(l->bytes[1], h[1], sizeof h[1]), l->source[1],
+                size_format(l->bytes[2], h[2], sizeof h[2]), l->source[2]);
+    }
+    bench_add_context("gallery_levels_source", text);
+}
+
 int main(int argc, char **argv)
 {
     static gallery g;
     g.opt = bench_cli_start(&gallery_program, argc, argv);
-    g.levels = gallery_levels_now();
+    g.levels = gallery_levels_now(bench_cli_profile());
     g.line = machine_line_size();
     g.past = g.opt.max_ws < PAST_BYTES ? g.opt.max_ws : PAST_BYTES;
     g.past -= g.past % machine_page_size();   /* whole pages: page-local orders */
@@ -521,12 +548,13 @@ int main(int argc, char **argv)
         return 2;
     }
     char buf[64], mode[32];
-    for (int k = 0; k < 3; k++) {
+    for (size_t k = 0; k < g.levels.n; k++) {
         char key[32];
-        snprintf(key, sizeof key, "gallery_l%d", k + 1);
+        snprintf(key, sizeof key, "gallery_l%zu", k + 1);
         bench_add_context(key, context_bytes(g.levels.bytes[k], g.levels.source[k],
                                              buf, sizeof buf));
     }
+    state_levels(&g.levels, bench_cli_profile());
     bench_add_context("thp_enabled", thp_mode("enabled", mode, sizeof mode));
 
     /* All at once at the end: the mountain, the write buffer, five chase

@@ -1,7 +1,8 @@
 /* test_gallery.c - the gallery's kernels and orders (src/gallery/): each
  * order is one cycle through every line, the chases end where the cycle
  * says, the counters reach exact totals, the write passes leave the
- * values they promise, and the cache sizes fall back as documented. */
+ * values they promise, and the cache sizes come from the measured profile
+ * and fall back to the reported ones as documented. */
 #include "gallery/column.h"
 #include "gallery/falseshare.h"
 #include "gallery/levels.h"
@@ -11,8 +12,10 @@
 #include "stride/chase.h"
 
 #include <criterion/criterion.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 /* --- orders ------------------------------------------------------------- */
 
@@ -284,10 +287,112 @@ Test(gallery_writes, x86_64_builds_stream)
 
 /* --- cache sizes -------------------------------------------------------------- */
 
-Test(gallery_levels, sysfs_first_then_cpuid_then_the_fallback)
+/* A measured profile of n levels of the given sizes, as profile_load()
+ * leaves one. */
+static machine_profile measured_profile(const size_t *bytes, size_t n)
+{
+    machine_profile p = {.measured = true, .nlevels = n, .line_bytes = 64};
+    for (size_t k = 0; k < n; k++)
+        p.level[k] = (profile_level){bytes[k], 1.0 + (double)k};
+    snprintf(p.source, sizeof p.source, "measured: test");
+    return p;
+}
+
+static const machine_caches no_report = {0, 0, 0};
+
+Test(gallery_levels, the_measured_levels_decide_not_the_reported_ones)
+{
+    const size_t sizes[] = {48 << 10, 900 << 10, (size_t)12 << 20};
+    machine_profile p = measured_profile(sizes, 3);
+    machine_caches host = {32 << 10, 1 << 20, (size_t)508 << 20};
+    gallery_levels l = gallery_levels_pick(&p, host, host);
+    cr_assert(l.measured);
+    cr_assert_eq(l.n, 3);
+    for (size_t k = 0; k < 3; k++) {
+        cr_assert_eq(l.bytes[k], sizes[k]);
+        cr_assert_str_eq(l.source[k], "measured");
+    }
+    cr_assert_eq(gallery_last_level(&l), (size_t)12 << 20);
+}
+
+Test(gallery_levels, as_many_levels_as_were_measured)
+{
+    /* Two levels found: past the second is memory, not a reported L3. */
+    const size_t two[] = {32 << 10, (size_t)2 << 20};
+    machine_profile p = measured_profile(two, 2);
+    gallery_levels l = gallery_levels_pick(&p, (machine_caches){0, 0, 32 << 20}, no_report);
+    cr_assert_eq(l.n, 2);
+    cr_assert_eq(gallery_level_of(&l, (size_t)2 << 20), 2);
+    cr_assert_eq(gallery_level_of(&l, ((size_t)2 << 20) + 1), 3, "memory");
+    cr_assert_eq(gallery_level_inside(&l, (size_t)4 << 20), 3);
+    cr_assert_eq(gallery_level_inside(&l, (size_t)3 << 20), 0);
+    /* Four: an L4 is a level like the others. */
+    const size_t four[] = {32 << 10, 1 << 20, (size_t)16 << 20, (size_t)128 << 20};
+    p = measured_profile(four, 4);
+    l = gallery_levels_pick(&p, no_report, no_report);
+    cr_assert_eq(l.n, 4);
+    cr_assert_eq(gallery_level_of(&l, (size_t)100 << 20), 4);
+    cr_assert_eq(gallery_level_inside(&l, (size_t)1 << 30), 5);
+    cr_assert_eq(gallery_last_level(&l), (size_t)128 << 20);
+}
+
+Test(gallery_levels, without_a_measured_level_the_reports_are_the_fallback)
+{
+    machine_caches sysfs = {48 << 10, 2 << 20, (size_t)16 << 20};
+    machine_profile fallback;
+    profile_fallback(&fallback, "MEMLAYOUT_PROFILE is not set");
+    machine_profile none = measured_profile(NULL, 0);
+    const machine_profile *cases[] = {NULL, &fallback, &none};
+    for (size_t i = 0; i < 3; i++) {
+        gallery_levels l = gallery_levels_pick(cases[i], sysfs, no_report);
+        cr_assert_not(l.measured, "case %zu", i);
+        cr_assert_eq(l.n, 3);
+        cr_assert_eq(l.bytes[0], (size_t)48 << 10);
+        cr_assert_eq(l.bytes[2], (size_t)16 << 20);
+        cr_assert_str_eq(l.source[1], "sysfs");
+    }
+}
+
+Test(gallery_levels, now_reads_the_run_profile_file)
+{
+    char path[] = "/tmp/test_gallery_profile_XXXXXX";
+    int fd = mkstemp(path);
+    cr_assert_geq(fd, 0);
+    const char *json = "{\"format\": \"" PROFILE_FORMAT "\", \"measured\": {\"levels\": ["
+                       "{\"name\": \"L1\", \"bytes\": 49152}, "
+                       "{\"name\": \"L2\", \"bytes\": 1048576}]}}";
+    cr_assert_eq(write(fd, json, strlen(json)), (ssize_t)strlen(json));
+    close(fd);
+    setenv(PROFILE_ENV, path, 1);
+    machine_profile p;
+    cr_assert(profile_from_env(&p));
+    unlink(path);
+    gallery_levels l = gallery_levels_now(&p);
+    cr_assert(l.measured);
+    cr_assert_eq(l.n, 2);
+    cr_assert_eq(l.bytes[0], 49152);
+    cr_assert_eq(l.bytes[1], (size_t)1 << 20);
+}
+
+Test(gallery_levels, a_broken_profile_falls_back_and_ignoring_reports_leaves_the_stated_sizes)
+{
+    setenv(PROFILE_ENV, "/nonexistent/machine.json", 1);
+    setenv(PROFILE_IGNORE_ENV, "1", 1);
+    machine_profile p;
+    cr_assert_not(profile_from_env(&p));
+    gallery_levels l = gallery_levels_now(&p);
+    cr_assert_not(l.measured);
+    cr_assert_eq(l.bytes[0], GALLERY_FALLBACK_L1);
+    cr_assert_eq(l.bytes[1], GALLERY_FALLBACK_L2);
+    cr_assert_eq(l.bytes[2], GALLERY_FALLBACK_L3);
+    for (size_t k = 0; k < 3; k++)
+        cr_assert_str_eq(l.source[k], "fallback");
+}
+
+Test(gallery_levels, reported_sysfs_first_then_cpuid_then_the_fallback)
 {
     machine_caches sysfs = {48 << 10, 0, 0}, cpuid = {32 << 10, 1 << 20, 0};
-    gallery_levels l = gallery_levels_pick(sysfs, cpuid);
+    gallery_levels l = gallery_levels_reported(sysfs, cpuid);
     cr_assert_eq(l.bytes[0], (size_t)48 << 10);
     cr_assert_str_eq(l.source[0], "sysfs");
     cr_assert_eq(l.bytes[1], (size_t)1 << 20);
@@ -299,11 +404,11 @@ Test(gallery_levels, sysfs_first_then_cpuid_then_the_fallback)
 Test(gallery_levels, a_host_sized_l3_is_not_used)
 {
     machine_caches none = {0, 0, 0}, cpuid = {48 << 10, 1 << 20, (size_t)508 << 20};
-    gallery_levels l = gallery_levels_pick(none, cpuid);
+    gallery_levels l = gallery_levels_reported(none, cpuid);
     cr_assert_eq(l.bytes[2], GALLERY_FALLBACK_L3);
     cr_assert_str_eq(l.source[2], "fallback");
     machine_caches own = {0, 0, (size_t)16 << 20};
-    cr_assert_eq(gallery_levels_pick(own, none).bytes[2], (size_t)16 << 20);
+    cr_assert_eq(gallery_levels_reported(own, none).bytes[2], (size_t)16 << 20);
 }
 
 Test(gallery_levels, sizes_always_ascend)
@@ -311,19 +416,22 @@ Test(gallery_levels, sizes_always_ascend)
     /* An L2 reported smaller than L1 is not believed; a fallback below the
      * level under it becomes twice that level. */
     machine_caches odd = {(size_t)2 << 20, 64 << 10, 0}, none = {0, 0, 0};
-    gallery_levels l = gallery_levels_pick(odd, none);
+    gallery_levels l = gallery_levels_reported(odd, none);
     cr_assert_eq(l.bytes[0], (size_t)2 << 20);
     cr_assert_eq(l.bytes[1], (size_t)4 << 20);
     cr_assert_eq(l.bytes[2], GALLERY_FALLBACK_L3);
-    gallery_levels now = gallery_levels_now();
-    cr_assert_lt(now.bytes[0], now.bytes[1]);
-    cr_assert_lt(now.bytes[1], now.bytes[2]);
+    unsetenv(PROFILE_ENV);
+    machine_profile p;
+    profile_from_env(&p);
+    gallery_levels now = gallery_levels_now(&p);
+    for (size_t k = 1; k < now.n; k++)
+        cr_assert_lt(now.bytes[k - 1], now.bytes[k]);
 }
 
 Test(gallery_levels, a_size_belongs_to_the_first_level_that_holds_it)
 {
-    gallery_levels l = gallery_levels_pick((machine_caches){32 << 10, 1 << 20, 32 << 20},
-                                           (machine_caches){0, 0, 0});
+    gallery_levels l = gallery_levels_reported((machine_caches){32 << 10, 1 << 20, 32 << 20},
+                                               no_report);
     cr_assert_eq(gallery_level_of(&l, 16 << 10), 1);
     cr_assert_eq(gallery_level_of(&l, 32 << 10), 1);
     cr_assert_eq(gallery_level_of(&l, (32 << 10) + 1), 2);
@@ -333,8 +441,8 @@ Test(gallery_levels, a_size_belongs_to_the_first_level_that_holds_it)
 
 Test(gallery_levels, only_sizes_well_inside_a_level_get_one)
 {
-    gallery_levels l = gallery_levels_pick((machine_caches){32 << 10, 1 << 20, 32 << 20},
-                                           (machine_caches){0, 0, 0});
+    gallery_levels l = gallery_levels_reported((machine_caches){32 << 10, 1 << 20, 32 << 20},
+                                               no_report);
     cr_assert_eq(gallery_level_inside(&l, 16 << 10), 1);
     cr_assert_eq(gallery_level_inside(&l, 17 << 10), 0, "past half of L1");
     cr_assert_eq(gallery_level_inside(&l, 48 << 10), 0, "under twice L1");
