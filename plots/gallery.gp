@@ -23,12 +23,17 @@ do for [i = 1:words(variants)] {
     if (v[1:10] eq 'mountain/s') { mountains = mountains.' '.v }
 }
 
-# The level sizes the bench used (counters of every mountain case).
+# The levels marked on the heat map: the run's measured ones (l1..l3,
+# from machine.json, as every plot marks them); without those, the sizes
+# the bench used (counters of every mountain case: measured too when the
+# bench had the profile, else its stated fallback).
 lv1 = 0; lv2 = 0; lv3 = 0
 if (strlen(mountains) > 0) {
     stats datafile index (block(word(mountains, 1)) - 1) using \
         (lv1 = column(10), lv2 = column(11), lv3 = column(12), 0) nooutput
 }
+if (l1 > 0) { lv1 = l1; lv2 = l2; lv3 = l3 }
+lv1 = lv1 == lv1 ? lv1 : 0; lv2 = lv2 == lv2 ? lv2 : 0; lv3 = lv3 == lv3 ? lv3 : 0
 
 # The mountain as one surface: x = log2 working set, y = log2 stride,
 # z = GB/s, one scan per stride separated by one blank line (what pm3d

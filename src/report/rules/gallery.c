@@ -2,15 +2,16 @@
 #include "report/levels.h"
 #include "report/rules.h"
 #include "report/significance.h"
+#include "report/sweep.h"
 
 #include <stdio.h>
 #include <string.h>
 
 /*
  * Thresholds, fixed before measuring (docs/claims.md says why each):
- *   X1  a read per line costs at least 2x a read of the next element
- *       past the caches; each level's reads per line cost RULE_MIN_RATIO
- *       more than the level below
+ *   X1  a read per line costs at least 2x a read of the next element,
+ *       in each measured level; each level's reads per line cost
+ *       RULE_MIN_RATIO more than the level below
  *   X2  four chases cost at most half of one per load
  *   X3  the power-of-two pitch costs at least 1.5x the padded one
  *   X4  counters on one line cost at least 1.5x thread-local ones, and
@@ -132,11 +133,24 @@ static void combine_measured(verdict *out, const verdict *parts, const char *con
 
 /* --- X1: the memory mountain ------------------------------------------------ */
 
-/* The samples of every mountain case at stride s that the bench placed
- * well inside 'level' (its "level" counter), pooled: sizes and
- * repetitions together.  Returns how many. */
-static size_t level_samples(const report_run *run, int stride, int level, double *out,
-                            size_t cap, size_t *nsizes)
+/* The group (levels.h: 0 = L1 .. level_count - 1 = memory) a working set
+ * is well inside: at least twice the level below and at most half its
+ * own; -1 within a factor two of a boundary, where the curve is between
+ * two levels and belongs to neither. */
+static int level_well_inside(const report_levels *lv, double ws)
+{
+    size_t k = level_of(lv, ws);
+    double below = k > 0 ? level_size(lv, k - 1) : 0, own = level_size(lv, k);
+    if (ws < 2 * below || (own > 0 && ws > own / 2))
+        return -1;
+    return (int)k;
+}
+
+/* The samples of every mountain case at stride s whose working set
+ * (counter ws_bytes) is well inside group 'level' of the run's measured
+ * levels, pooled: sizes and repetitions together.  Returns how many. */
+static size_t level_samples(const report_run *run, const report_levels *lv, int stride,
+                            int level, double *out, size_t cap, size_t *nsizes)
 {
     char prefix[64], name[96];
     snprintf(prefix, sizeof prefix, "gallery/mountain/s%d", stride);
@@ -145,8 +159,9 @@ static size_t level_samples(const report_run *run, int stride, int level, double
     *nsizes = 0;
     for (size_t i = 0; i < nargs && i < GALLERY_MAX_SIZES; i++) {
         snprintf(name, sizeof name, "%s/%.0f", prefix, args[i]);
-        summary l;
-        if (report_run_summary(run, name, "level", &l) != SAMPLE_OK || l.median != level)
+        summary ws;
+        if (report_run_summary(run, name, "ws_bytes", &ws) != SAMPLE_OK ||
+            level_well_inside(lv, ws.median) != level)
             continue;
         size_t count = 0;
         if (report_run_samples(run, name, CPU_METRIC, out + n, cap - n, &count) != SAMPLE_OK)
@@ -158,31 +173,43 @@ static size_t level_samples(const report_run *run, int stride, int level, double
 }
 
 /* Reads per line of each level against the level below, at the stride of
- * a line; one part per pair of neighbouring levels that both have sizes. */
+ * a line; one part per pair of neighbouring levels that both have sizes
+ * well inside them.  The levels are the run's measured ones, as every
+ * sweep's (report_levels_of_run). */
 static void x1_levels(const report_run *run, int stride, verdict *part, claim_result *out)
 {
-    static const char *const names[] = {"L1 to L2", "L2 to L3", "L3 to memory"};
-    static const char *const level_names[] = {"L1", "L2", "L3", "memory"};
     double inner[GALLERY_MAX_SAMPLES], outer[GALLERY_MAX_SAMPLES];
-    verdict steps[3] = {VERDICT_INIT, VERDICT_INIT, VERDICT_INIT};
-    const char *step_names[3];
+    verdict steps[LEVEL_SLOTS];
+    for (size_t k = 0; k < LEVEL_SLOTS; k++)
+        steps[k] = (verdict)VERDICT_INIT;
+    char names[LEVEL_SLOTS][32];
+    const char *step_names[LEVEL_SLOTS];
     size_t nsteps = 0;
+    report_levels lv;
+    report_levels_of_run(run, &lv);
     text_printf(&out->body, "\nOne read per line (stride %d elements), every size well "
-                "inside a level pooled (its repetitions too):\n\n| step | ns per read, "
+                "inside a level pooled (its repetitions too; levels from %s, a size "
+                "within a factor two of a boundary left out):\n\n| step | ns per read, "
                 "outer level | ns per read, inner level | ratio [95%% interval] | rule | "
-                "outcome |\n|---|---|---|---|---|---|\n", stride);
-    for (int k = 1; k <= 3; k++) {
+                "outcome |\n|---|---|---|---|---|---|\n", stride,
+                level_source_name(lv.source));
+    for (size_t k = 0; k + 1 < level_count(&lv) && k + 1 < LEVEL_SLOTS; k++) {
         size_t si, so;
-        size_t ni = level_samples(run, stride, k, inner, GALLERY_MAX_SAMPLES, &si);
-        size_t no = level_samples(run, stride, k + 1, outer, GALLERY_MAX_SAMPLES, &so);
+        char step[32];
+        snprintf(step, sizeof step, "%s to %s", level_name(&lv, k), level_name(&lv, k + 1));
+        size_t ni = level_samples(run, &lv, stride, (int)k, inner, GALLERY_MAX_SAMPLES, &si);
+        size_t no = level_samples(run, &lv, stride, (int)k + 1, outer, GALLERY_MAX_SAMPLES,
+                                  &so);
         if (ni == 0 || no == 0) {
-            text_printf(&out->body, "| %s | no size inside %s | | | | |\n", names[k - 1],
-                        ni == 0 ? level_names[k - 1] : level_names[k]);
+            text_printf(&out->body, "| %s | no size inside %s | | | | |\n", step,
+                        level_name(&lv, ni == 0 ? k : k + 1));
             continue;
         }
         ratio_ci ci;
         verdict *v = &steps[nsteps];
-        step_names[nsteps++] = names[k - 1];
+        snprintf(names[nsteps], sizeof names[nsteps], "%s", step);
+        step_names[nsteps] = names[nsteps];
+        nsteps++;
         summary a = summary_of(outer, no), b = summary_of(inner, ni);
         bool has_ci = stats_ratio_ci95(outer, no, inner, ni, &ci);
         compare_status st = has_ci ? ratio_ci_status(&ci, RULE_MIN_RATIO)
@@ -192,7 +219,7 @@ static void x1_levels(const report_run *run, int stride, verdict *part, claim_re
                     NULL);
         char buf[64];
         text_printf(&out->body, "| %s | %.3g (%zu sizes) | %.3g (%zu sizes) | %s | %.2fx | "
-                    "%s |\n", names[k - 1], a.median, so, b.median, si,
+                    "%s |\n", step, a.median, so, b.median, si,
                     has_ci ? stats_ratio_ci_format(&ci, buf, sizeof buf) : "no interval",
                     RULE_MIN_RATIO,
                     compare_status_name(st));
@@ -202,12 +229,13 @@ static void x1_levels(const report_run *run, int stride, verdict *part, claim_re
                     "inside them at stride %d", stride);
     else
         verdict_combine(part, steps, step_names, nsteps);
-    free_parts(steps, 3);
+    free_parts(steps, LEVEL_SLOTS);
 }
 
-/* Bandwidth falls with the stride within a line (past the caches, one
- * read per line against reads of every element) and with each level (at
- * one read per line, each level against the one below). */
+/* Bandwidth falls with the stride within a line (one read per line
+ * against reads of every element, judged per measured level by the
+ * shared sweep code) and with each level (at one read per line, each
+ * level against the one below). */
 void judge_x1(const report_run *run, claim_result *out)
 {
     double largest[GALLERY_MAX_SIZES];
@@ -217,25 +245,27 @@ void judge_x1(const report_run *run, claim_result *out)
         return;
     }
     double ws = largest[(n < GALLERY_MAX_SIZES ? n : GALLERY_MAX_SIZES) - 1];
-    char near[96], far[96];
+    char near[96], per_line[32];
     snprintf(near, sizeof near, "gallery/mountain/s1/%.0f", ws);
     summary line;
     int stride = 16;   /* 64-byte lines of 4-byte elements, unless told */
     if (report_run_summary(run, near, "line_bytes", &line) == SAMPLE_OK && line.median >= 8)
         stride = (int)(line.median / 4);
-    snprintf(far, sizeof far, "gallery/mountain/s%d/%.0f", stride, ws);
+    snprintf(per_line, sizeof per_line, "mountain/s%d", stride);
 
     static const char *const names[] = {"within a line", "with each level"};
     verdict parts[2] = {VERDICT_INIT, VERDICT_INIT};
-    double ratio;
-    text_printf(&out->body, "Rule: past the caches (the largest working set, %.0f MiB), "
-                "a read of one element per line costs at least %.1fx a read of every "
-                "element; and at one read per line, each level costs at least %.2fx the "
-                "level below. CPU time per read.\n\n", ws / 1048576, X1_LINE_RATIO,
-                RULE_MIN_RATIO);
-    table_head(out, "ns per read");
-    compare_part(run, "one read per line / every element", far, near, CPU_METRIC,
-                 X1_LINE_RATIO, &parts[0], out, &ratio);
+    text_printf(&out->body, "Rule: at every measured level, a read of one element per "
+                "line costs at least %.1fx a read of every element; and at one read per "
+                "line, each level costs at least %.2fx the level below. CPU time per "
+                "read.\n\n", X1_LINE_RATIO, RULE_MIN_RATIO);
+    const sweep_spec within = {
+        .bench = "gallery", .metric = CPU_METRIC, .ws_counter = "ws_bytes",
+        .min_ratio = X1_LINE_RATIO, .unit = "ns per read",
+        .pairs = {{per_line, "mountain/s1", "one read per line / every element"}},
+        .npairs = 1,
+    };
+    sweep_claim_part(&within, run, names[0], &parts[0], out);
     x1_levels(run, stride, &parts[1], out);
     combine_measured(&out->v, parts, names, 2);
     free_parts(parts, 2);
@@ -269,9 +299,8 @@ void judge_x1(const report_run *run, claim_result *out)
             }
         }
     }
-    text_printf(&out->figures, "past the caches a read per line costs %.1fx a read "
-                "of every element; peak %.1f GB/s (%s), floor %.2f GB/s (%s)", ratio,
-                peak / 1e9, peak_at, floor_ / 1e9, floor_at);
+    text_printf(&out->figures, "%speak %.1f GB/s (%s), floor %.2f GB/s (%s)",
+                out->figures.len ? "; " : "", peak / 1e9, peak_at, floor_ / 1e9, floor_at);
     text_printf(&out->body, "\nThe mountain's peak: %.1f GB/s (%s); its floor: %.2f GB/s "
                 "(%s), in bytes of elements read per second of CPU time.\n\n",
                 peak / 1e9, peak_at, floor_ / 1e9, floor_at);
