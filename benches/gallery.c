@@ -13,10 +13,8 @@
  * Files:  benches/gallery.c, src/gallery/ (tests/test_gallery.c),
  *         plots/gallery.gp, src/report/rules/gallery.c
  *         (tests/test_gallery_rules.c), docs/experiments/gallery.md,
- *         docs/lessons/gallery-mountain.md, gallery-mlp.md,
- *         gallery-prefetch.md, gallery-falseshare.md,
- *         make demo-gallery-mountain, demo-gallery-mlp,
- *         demo-gallery-prefetch, demo-gallery-falseshare.
+ *         docs/lessons/gallery-{mountain,mlp,assoc,falseshare,prefetch,
+ *         tlb,writes}.md and make demo-gallery-<the same seven>.
  * Sizes:  the cache levels of the run's measured machine profile
  *         (MEMLAYOUT_PROFILE, machine.json; src/gallery/levels.h); only
  *         without a measured level, the reported sizes or stated
