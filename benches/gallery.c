@@ -89,6 +89,7 @@
 #include "harness/cli.h"
 #include "harness/fail_case.h"
 #include "harness/machine.h"
+#include "harness/register.h"
 #include "harness/rng.h"
 #include "harness/sizes.h"
 #include "harness/thp.h"
@@ -490,12 +491,10 @@ static void writes_case(bench_state *s, const void *user)
 static int add(const char *family, const char *variant, bench_fn run, const cookie *c,
                const int64_t *args, size_t nargs, double min_time)
 {
-    char name[96];
-    snprintf(name, sizeof name, "gallery/%s%s%s", family, variant ? "/" : "",
-             variant ? variant : "");
-    bench_def def = {.name = name, .run = run, .user = c, .args = args,
-                     .nargs = nargs, .min_time = min_time};
-    return bench_register(&def);
+    bench_def def = {.run = run, .user = c, .args = args, .nargs = nargs,
+                     .min_time = min_time};
+    return bench_register_named(def, "gallery/%s%s%s", family, variant ? "/" : "",
+                                variant ? variant : "");
 }
 
 /* The mountain's working sets: 16 KiB .. max_ws, one per doubling, and
