@@ -38,6 +38,8 @@
 #define WALL_METRIC "ns_per_item"
 
 #define GALLERY_MAX_SIZES 160
+/* Parts of one verdict: X1's line part and a step per pair of levels. */
+#define GALLERY_MAX_PARTS (1 + LEVEL_SLOTS)
 #define GALLERY_MAX_SAMPLES 1024
 
 /* The one case of a family with a single argument ("gallery/tlb/
@@ -112,10 +114,12 @@ static void free_parts(verdict *parts, size_t n)
 static void combine_measured(verdict *out, const verdict *parts, const char *const *names,
                              size_t n)
 {
-    verdict kept[4];
-    const char *kept_names[4];
+    verdict kept[GALLERY_MAX_PARTS];
+    const char *kept_names[GALLERY_MAX_PARTS];
     size_t m = 0;
-    for (size_t i = 0; i < n && i < 4; i++)
+    if (n > GALLERY_MAX_PARTS)
+        n = GALLERY_MAX_PARTS;
+    for (size_t i = 0; i < n; i++)
         if (parts[i].kind != VERDICT_NOT_MEASURED) {
             kept[m] = parts[i];   /* shallow: freed with parts, not here */
             kept_names[m++] = names[i];
@@ -173,17 +177,17 @@ static size_t level_samples(const report_run *run, const report_levels *lv, int 
 }
 
 /* Reads per line of each level against the level below, at the stride of
- * a line; one part per pair of neighbouring levels that both have sizes
- * well inside them.  The levels are the run's measured ones, as every
- * sweep's (report_levels_of_run). */
-static void x1_levels(const report_run *run, int stride, verdict *part, claim_result *out)
+ * a line: one part per pair of neighbouring levels that both have sizes
+ * well inside them, into steps[] named names[] (from name_buf), each a
+ * part of the claim beside "within a line" (a verdict made of verdicts
+ * would read "for with each level, for L1 to L2, ..."); one part "with
+ * each level", not measured, when no pair has.  The levels are the run's
+ * measured ones, as every sweep's (report_levels_of_run).  Returns how
+ * many parts it wrote, at most LEVEL_SLOTS - 1. */
+static size_t x1_levels(const report_run *run, int stride, verdict *steps,
+                        const char **names, char (*name_buf)[32], claim_result *out)
 {
     double inner[GALLERY_MAX_SAMPLES], outer[GALLERY_MAX_SAMPLES];
-    verdict steps[LEVEL_SLOTS];
-    for (size_t k = 0; k < LEVEL_SLOTS; k++)
-        steps[k] = (verdict)VERDICT_INIT;
-    char names[LEVEL_SLOTS][32];
-    const char *step_names[LEVEL_SLOTS];
     size_t nsteps = 0;
     report_levels lv;
     report_levels_of_run(run, &lv);
@@ -207,8 +211,8 @@ static void x1_levels(const report_run *run, int stride, verdict *part, claim_re
         }
         ratio_ci ci;
         verdict *v = &steps[nsteps];
-        snprintf(names[nsteps], sizeof names[nsteps], "%s", step);
-        step_names[nsteps] = names[nsteps];
+        snprintf(name_buf[nsteps], sizeof name_buf[nsteps], "%s", step);
+        names[nsteps] = name_buf[nsteps];
         nsteps++;
         summary a = summary_of(outer, no), b = summary_of(inner, ni);
         bool has_ci = stats_ratio_ci95(outer, no, inner, ni, &ci);
@@ -224,12 +228,12 @@ static void x1_levels(const report_run *run, int stride, verdict *part, claim_re
                     RULE_MIN_RATIO,
                     compare_status_name(st));
     }
-    if (nsteps == 0)
-        verdict_set(part, VERDICT_NOT_MEASURED, "no two neighbouring levels with sizes "
-                    "inside them at stride %d", stride);
-    else
-        verdict_combine(part, steps, step_names, nsteps);
-    free_parts(steps, LEVEL_SLOTS);
+    if (nsteps > 0)
+        return nsteps;
+    verdict_set(&steps[0], VERDICT_NOT_MEASURED, "no two neighbouring levels with sizes "
+                "inside them at stride %d", stride);
+    names[0] = "with each level";
+    return 1;
 }
 
 /* Bandwidth falls with the stride within a line (one read per line
@@ -253,8 +257,11 @@ void judge_x1(const report_run *run, claim_result *out)
         stride = (int)(line.median / 4);
     snprintf(per_line, sizeof per_line, "mountain/s%d", stride);
 
-    static const char *const names[] = {"within a line", "with each level"};
-    verdict parts[2] = {VERDICT_INIT, VERDICT_INIT};
+    verdict parts[GALLERY_MAX_PARTS];
+    for (size_t k = 0; k < GALLERY_MAX_PARTS; k++)
+        parts[k] = (verdict)VERDICT_INIT;
+    const char *names[GALLERY_MAX_PARTS] = {"within a line"};
+    char step_names[LEVEL_SLOTS][32];
     text_printf(&out->body, "Rule: at every measured level, a read of one element per "
                 "line costs at least %.1fx a read of every element; and at one read per "
                 "line, each level costs at least %.2fx the level below. CPU time per "
@@ -266,9 +273,9 @@ void judge_x1(const report_run *run, claim_result *out)
         .npairs = 1,
     };
     sweep_claim_part(&within, run, names[0], &parts[0], out);
-    x1_levels(run, stride, &parts[1], out);
-    combine_measured(&out->v, parts, names, 2);
-    free_parts(parts, 2);
+    size_t nparts = 1 + x1_levels(run, stride, parts + 1, names + 1, step_names, out);
+    combine_measured(&out->v, parts, names, nparts);
+    free_parts(parts, nparts);
 
     /* The mountain's peak and floor, in GB/s of elements read per second
      * of CPU time, as the verdict reads its times. */
