@@ -134,3 +134,19 @@ Test(gallery_rules, the_level_steps_follow_the_run_machine_profile)
     cr_assert_null(strstr(body, "L3"), "%s", body);
     cr_assert(strstr(body, "levels from machine.json"), "%s", body);
 }
+
+Test(gallery_rules, each_claim_states_its_unit_and_threshold_for_report_json)
+{
+    static const char *const units[] = {"ns per read", "ns per load", "ns per load",
+                                        "ns per increment", "ns per line", "ns per load",
+                                        "ns per line"};
+    static const double thresholds[] = {2.0, 2.0, 1.5, 1.5, 2.0, 1.2, 1.25};
+    for (size_t i = 0; i < NIDS; i++) {
+        expect(FIXTURES "gallery_holds", ids[i], VERDICT_HOLDS, NULL);
+        cr_assert_str_eq(text_str(&judged.unit), units[i], "%s", ids[i]);
+        cr_assert_float_eq(judged.threshold, thresholds[i], 1e-9, "%s", ids[i]);
+    }
+    /* Not measured still says what it would have measured. */
+    expect(FIXTURES "gallery_missing", "X4", VERDICT_NOT_MEASURED, NULL);
+    cr_assert_str_eq(text_str(&judged.unit), "ns per increment");
+}
