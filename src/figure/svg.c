@@ -1,0 +1,208 @@
+/* svg.c - the SVG writer: escaping, element nesting, numbers in one format. */
+#include "svg.h"
+
+#include <math.h>
+#include <string.h>
+
+/* Length of the valid UTF-8 sequence at s (1 to 4), or 0 when the bytes
+ * there are not one (a stray continuation byte, an overlong form, a
+ * surrogate, a code point past U+10FFFF, a sequence cut short). */
+static size_t utf8_length(const unsigned char *s)
+{
+    unsigned char c = s[0];
+    size_t n;
+    unsigned char lo = 0x80, hi = 0xBF;  /* allowed range of the second byte */
+    if (c >= 0xC2 && c <= 0xDF)
+        n = 2;
+    else if (c >= 0xE0 && c <= 0xEF)
+        n = 3;
+    else if (c >= 0xF0 && c <= 0xF4)
+        n = 4;
+    else
+        return 0;
+    if (c == 0xE0)
+        lo = 0xA0;  /* shorter forms are overlong */
+    else if (c == 0xED)
+        hi = 0x9F;  /* U+D800..DFFF are surrogates */
+    else if (c == 0xF0)
+        lo = 0x90;
+    else if (c == 0xF4)
+        hi = 0x8F;  /* beyond U+10FFFF */
+    if (s[1] < lo || s[1] > hi)
+        return 0;
+    for (size_t i = 2; i < n; i++)
+        if (s[i] < 0x80 || s[i] > 0xBF)
+            return 0;
+    return n;
+}
+
+void svg_escape(FILE *out, const char *text)
+{
+    if (!text)
+        return;
+    const unsigned char *p = (const unsigned char *)text;
+    while (*p) {
+        unsigned char c = *p;
+        if (c >= 0x80) {
+            size_t n = utf8_length(p);
+            if (n) {
+                fwrite(p, 1, n, out);
+                p += n;
+            } else {
+                fputc('?', out);
+                p++;
+            }
+            continue;
+        }
+        switch (c) {
+        case '&': fputs("&amp;", out); break;
+        case '<': fputs("&lt;", out); break;
+        case '>': fputs("&gt;", out); break;
+        case '"': fputs("&quot;", out); break;
+        case '\'': fputs("&apos;", out); break;
+        default:
+            fputc(c < 0x20 && c != '\t' && c != '\n' ? '?' : c, out);
+        }
+        p++;
+    }
+}
+
+const char *svg_num(char buf[SVG_NUM], double v)
+{
+    if (!isfinite(v) || fabs(v) < 0.05)
+        v = 0;  /* also keeps "-0" out */
+    snprintf(buf, SVG_NUM, "%.1f", v);
+    size_t n = strlen(buf);
+    if (n >= 2 && strcmp(buf + n - 2, ".0") == 0)
+        buf[n - 2] = '\0';
+    return buf;
+}
+
+/* Element and attribute names: what this writer needs, a safe subset of XML's. */
+static bool valid_name(const char *name)
+{
+    if (!name || !*name)
+        return false;
+    for (const char *p = name; *p; p++)
+        if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+              (*p >= '0' && *p <= '9') || *p == '-' || *p == '_' || *p == ':'))
+            return false;
+    return true;
+}
+
+static bool valid_attrs(const char *const *attrs)
+{
+    for (size_t i = 0; attrs && attrs[i]; i += 2)
+        if (!valid_name(attrs[i]) || !attrs[i + 1])
+            return false;
+    return true;
+}
+
+/* Writes "<name attrs" (no closing '>'); false, writing nothing, when
+ * the name or an attribute is invalid. */
+static bool start_tag(svg *s, const char *name, const char *const *attrs)
+{
+    if (!valid_name(name) || !valid_attrs(attrs)) {
+        s->misused = true;
+        return false;
+    }
+    fprintf(s->out, "%*s<%s", (int)s->depth, "", name);
+    for (size_t i = 0; attrs && attrs[i]; i += 2) {
+        fprintf(s->out, " %s=\"", attrs[i]);
+        svg_escape(s->out, attrs[i + 1]);
+        fputc('"', s->out);
+    }
+    return true;
+}
+
+void svg_start(svg *s, FILE *out, double width, double height, const char *title)
+{
+    char w[SVG_NUM], h[SVG_NUM], box[3 * SVG_NUM];
+    *s = (svg){.out = out};
+    svg_num(w, width);
+    svg_num(h, height);
+    snprintf(box, sizeof box, "0 0 %s %s", w, h);
+    fputs("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n", out);
+    svg_open(s, "svg",
+             (const char *[]){"xmlns", "http://www.w3.org/2000/svg", "width", w, "height", h,
+                              "viewBox", box, NULL});
+    if (title)
+        svg_leaf(s, "title", NULL, title);
+}
+
+void svg_open(svg *s, const char *name, const char *const *attrs)
+{
+    if (s->depth >= SVG_MAX_DEPTH) {
+        s->misused = true;
+        return;
+    }
+    if (!start_tag(s, name, attrs))
+        return;
+    fputs(">\n", s->out);
+    s->open[s->depth++] = name;
+}
+
+void svg_leaf(svg *s, const char *name, const char *const *attrs, const char *text)
+{
+    if (!start_tag(s, name, attrs))
+        return;
+    if (!text) {
+        fputs("/>\n", s->out);
+        return;
+    }
+    fputc('>', s->out);
+    svg_escape(s->out, text);
+    fprintf(s->out, "</%s>\n", name);
+}
+
+/* Writes the end tag of the innermost open element. */
+static void end_tag(svg *s)
+{
+    s->depth--;
+    fprintf(s->out, "%*s</%s>\n", (int)s->depth, "", s->open[s->depth]);
+}
+
+void svg_close(svg *s)
+{
+    if (s->depth <= 1) {
+        s->misused = true;
+        return;
+    }
+    end_tag(s);
+}
+
+bool svg_finish(svg *s)
+{
+    bool balanced = s->depth == 1;
+    while (s->depth > 0)
+        end_tag(s);
+    return balanced && !s->misused && !ferror(s->out);
+}
+
+void svg_rect(svg *s, double x, double y, double w, double h, const char *cls)
+{
+    char a[SVG_NUM], b[SVG_NUM], c[SVG_NUM], d[SVG_NUM];
+    svg_leaf(s, "rect",
+             (const char *[]){"x", svg_num(a, x), "y", svg_num(b, y), "width", svg_num(c, w),
+                              "height", svg_num(d, h), cls ? "class" : NULL, cls, NULL},
+             NULL);
+}
+
+void svg_line(svg *s, double x1, double y1, double x2, double y2, const char *cls)
+{
+    char a[SVG_NUM], b[SVG_NUM], c[SVG_NUM], d[SVG_NUM];
+    svg_leaf(s, "line",
+             (const char *[]){"x1", svg_num(a, x1), "y1", svg_num(b, y1), "x2", svg_num(c, x2),
+                              "y2", svg_num(d, y2), cls ? "class" : NULL, cls, NULL},
+             NULL);
+}
+
+void svg_text(svg *s, double x, double y, const char *anchor, const char *cls,
+              const char *text)
+{
+    char a[SVG_NUM], b[SVG_NUM];
+    svg_leaf(s, "text",
+             (const char *[]){"x", svg_num(a, x), "y", svg_num(b, y), "text-anchor",
+                              anchor ? anchor : "start", cls ? "class" : NULL, cls, NULL},
+             text ? text : "");
+}
