@@ -268,8 +268,9 @@ test-unit: check-test-deps $(UNIT) $(PROBE)
 # Bad input (bad-input.sh), hostile results (hostile.sh), full disks and
 # concurrent runs (plots-full-disk.sh, run-safety.sh, which runs make bench,
 # so it needs every program), library flags (library-flags.sh), that
-# every make fragment stands alone (make-fragments.sh), and 10^5 cases
-# through report and compare in seconds (large-run.sh).
+# every make fragment stands alone (make-fragments.sh), 10^5 cases
+# through report and compare in seconds (large-run.sh), and the committed
+# layout pictures are what the build draws (layout-figures.sh).
 test-cli: check-test-deps build
 	@tests/cli/bad-input.sh $(BIN)
 	@tests/cli/hostile.sh $(BIN)
@@ -279,6 +280,7 @@ test-cli: check-test-deps build
 	@tests/cli/make-fragments.sh
 	@tests/cli/large-run.sh $(BIN)
 	@tests/cli/read-only.sh
+	@tests/cli/layout-figures.sh $(BIN)
 
 # Assembly of one source with the compiler's notes, to check what a kernel
 # compiles to: make asm SRC=src/traverse/aos.c  (writes build/asm/...s)
