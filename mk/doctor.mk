@@ -1,6 +1,7 @@
 # doctor.mk - make doctor: the noise preflight (scripts/doctor.sh) with one
 # sentence of advice per check and a noise grade.  make bench runs it too,
-# briefly, once the programs are built and before any of them runs.
+# before any program runs: the grade and what warned on the terminal (two
+# lines at most), the full text into the run as doctor.txt.
 #
 # make bench gets the preflight as a prerequisite rather than as a line of
 # its recipe, so the shared Makefile stays as it is; the grade goes to
@@ -8,7 +9,7 @@
 # bench's recipe, to the bench programs (src/harness/cli.c can put it in each
 # result's context).  "private": the prerequisites (every compile) do not
 # inherit the variable.  After the run, noise-stamp copies the preflight's
-# output into the run directory as doctor.txt.
+# full text (build/doctor.txt) into the run directory as doctor.txt.
 
 .PHONY: doctor noise-preflight noise-stamp
 
@@ -18,7 +19,7 @@ doctor:
 noise-preflight:
 	@mkdir -p build
 	@CC="$(CC)" CFLAGS="$(CFLAGS)" RUN="$(RUN)" \
-	    scripts/doctor.sh --brief --grade-file=build/noise-grade | tee build/doctor.txt
+	    scripts/doctor.sh --summary --save=build/doctor.txt --grade-file=build/noise-grade
 
 # Only into a run written after the preflight: when a make bench produced
 # no result, RUN (results/latest) is an older run that the preflight did

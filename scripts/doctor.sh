@@ -2,8 +2,13 @@
 # doctor.sh - noise preflight: what on this machine may move a timing, one
 # sentence of advice per finding, and a noise grade from A (quiet) to D.
 #
-# Usage: scripts/doctor.sh [--brief] [--grade-file=PATH] [--sample=SECONDS]
-#   --brief            one line per check (what make bench prints)
+# Usage: scripts/doctor.sh [--brief|--summary] [--save=PATH] [--grade-file=PATH]
+#                          [--sample=SECONDS]
+#   --brief            one line per check, without the advice
+#   --summary          the grade and the checks that warn, in two lines at
+#                      most (what make bench prints on the terminal)
+#   --save=PATH        also write the full text, advice included, to PATH
+#                      (make bench keeps it as the run's doctor.txt)
 #   --grade-file=PATH  also write the grade letter and its points to PATH
 #   --sample=SECONDS   how long to watch the CPUs for busy processes and
 #                      steal time (default 1; 0 skips that check)
@@ -16,37 +21,40 @@
 # D for 5 or more.  docs/measuring.md lists the checks and their rules.
 set -uo pipefail
 
-brief=0 grade_file="" sample=1
+mode=full grade_file="" save="" sample=1
 for arg in "$@"; do
     case $arg in
-        --brief) brief=1 ;;
+        --brief) mode=brief ;;
+        --summary) mode=summary ;;
+        --save=?*) save=${arg#--save=} ;;
         --grade-file=?*) grade_file=${arg#--grade-file=} ;;
         --sample=*) sample=${arg#--sample=}
             [[ $sample =~ ^[0-9]+$ ]] || { echo "doctor: --sample wants whole seconds, not '$sample'" >&2; exit 2; } ;;
-        -h|--help) sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        -h|--help) sed -n '2,/^set -uo/{/^set -uo/d;s/^# \{0,1\}//;p}' "$0"; exit 0 ;;
         *) echo "doctor: unknown option '$arg' (try --help)" >&2; exit 2 ;;
     esac
 done
 
-points=0 worst=""
+# Every finding is kept in each form, and printed at the end in the one
+# asked for: the summary and the saved full text come from one sample.
+points=0 worst="" full="" brief="" warned=""
 # report SCORE CHECK VALUE ADVICE: one finding.
 report() {
     local score=$1 check=$2 value=$3 advice=$4 mark
     points=$((points + score))
     case $score in 0) mark="ok  " ;; 1) mark="warn" ;; *) mark="BAD " ;; esac
-    [ "$score" -gt 0 ] && worst="$worst $check"
-    if [ $brief = 1 ]; then
-        printf '  %s %-14s %s\n' "$mark" "$check" "$value"
-    else
-        printf '%s %-14s %s\n     %s\n' "$mark" "$check" "$value" "$advice"
+    if [ "$score" -gt 0 ]; then
+        worst="$worst $check"
+        warned="$warned${warned:+; }${mark% } $check $value"
     fi
+    brief+=$(printf '  %s %-14s %s' "$mark" "$check" "$value")$'\n'
+    full+=$(printf '%s %-14s %s\n     %s' "$mark" "$check" "$value" "$advice")$'\n'
 }
 
 read_first() { [ -r "$1" ] && head -n 1 "$1" 2>/dev/null; }
 ncpu=$(getconf _NPROCESSORS_ONLN 2>/dev/null || nproc)
 
-[ $brief = 1 ] && echo "doctor: noise preflight (make doctor for the advice)" \
-               || echo "Noise preflight on $(hostname 2>/dev/null), $ncpu CPUs, $(date -u +%FT%TZ)"
+title="Noise preflight on $(hostname 2>/dev/null), $ncpu CPUs, $(date -u +%FT%TZ)"
 
 # --- frequency governor and boost ---------------------------------------------
 gov=$(read_first /sys/devices/system/cpu/cpu0/cpufreq/scaling_governor)
@@ -87,7 +95,8 @@ fi
 # Per-process CPU ticks and the machine's steal ticks, twice, SECONDS apart.
 snapshot() {
     head -n 1 /proc/stat
-    for f in /proc/[0-9]*/stat; do read -r line < "$f" 2>/dev/null && echo "$line"; done
+    # A process may end between the glob and the read: no message for it.
+    for f in /proc/[0-9]*/stat; do { read -r line < "$f"; } 2>/dev/null && echo "$line"; done
 }
 if [ "$sample" -gt 0 ]; then
     before=$(snapshot)
@@ -201,7 +210,25 @@ elif [ $points -le 2 ]; then grade=B; words="some noise likely"
 elif [ $points -le 4 ]; then grade=C; words="noisy: compare medians with their intervals"
 else                         grade=D; words="very noisy: rerun before drawing conclusions"
 fi
-echo "noise grade: $grade ($points point$([ $points = 1 ] || echo s)${worst:+ from:$worst}; $words)"
+verdict="noise grade: $grade ($points point$([ $points = 1 ] || echo s)${worst:+ from:$worst}; $words)"
+full_text="$title"$'\n'"$full$verdict"
+case $mode in
+    full) printf '%s\n' "$full_text" ;;
+    brief) printf '%s\n%s%s\n' "doctor: noise preflight (make doctor for the advice)" "$brief" "$verdict" ;;
+    summary)
+        # The grade, then what warned as one line cut to a terminal's
+        # width: the advice is in the full text.
+        echo "==> $verdict"
+        if [ -n "$warned" ]; then
+            [ ${#warned} -le 150 ] || warned="${warned:0:147}..."
+            echo "    $warned"
+        fi ;;
+esac
+if [ -n "$save" ]; then
+    mkdir -p "$(dirname "$save")"
+    printf '%s\n' "$full_text" > "$save.tmp.$$" && mv -f "$save.tmp.$$" "$save" ||
+        { rm -f "$save.tmp.$$"; echo "doctor: cannot write $save" >&2; }
+fi
 if [ -n "$grade_file" ]; then
     mkdir -p "$(dirname "$grade_file")"
     echo "$grade ($points)" > "$grade_file.tmp" && mv -f "$grade_file.tmp" "$grade_file"
