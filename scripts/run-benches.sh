@@ -17,10 +17,12 @@
 # program read no sysfs/CPUID sizes.  Each program records other programs'
 # CPU share while it ran; they are merged into RUN/conditions.json.
 #
-# Output: on a terminal, one line per program and a live line for the case
-# it is on (n of total, elapsed, time left, the last case's median and
-# spread); otherwise plain lines only.  Each program's full console output
-# goes to RUN/console.log.
+# Output: one line per program.  On a terminal a live line for the case it
+# is on (n of total, elapsed, time left, the last case's median and spread)
+# rewrites itself and becomes that line; otherwise the line is plain text,
+# begun when the program starts and ended when it is done, so a log shows
+# which program is running.  Each program's full console output goes to
+# RUN/console.log (V=1 shows it live too).
 #
 # A run never overwrites another: each gets a new directory.  A program's
 # JSON is written under a temporary name and renamed only when the program
@@ -133,8 +135,10 @@ tty=0
 # takes long (a program that builds its inputs first): then no time left
 # is shown.  The lister's scratch files go with it on SIGTERM.
 count_cases() {
-    timeout 5 "$bin/$1" "${args[@]}" "${extra[@]}" --benchmark_list_tests=true 2>/dev/null |
-        grep -c / || true
+    local n
+    n=$(timeout 5 "$bin/$1" "${args[@]}" "${extra[@]}" --benchmark_list_tests=true 2>/dev/null |
+        grep -c /) || true
+    [ "${n:-0}" -gt 0 ] && echo "$n" || true
 }
 
 # Reads a program's console output: appends it to the log (and shows it
@@ -144,11 +148,11 @@ progress() { # name index total cases
     awk -v prog="$1" -v idx="$2" -v nprogs="$3" -v cases="$4" -v tty="$tty" \
         -v verbose="${V:-0}" -v logf="$log.part" '
     function fmt(s) { s = int(s); return s >= 60 ? sprintf("%dm%02ds", s / 60, s % 60) : s "s" }
-    function head() { return sprintf("[%d/%d] %s", idx, nprogs, prog) }
+    function head() { return sprintf("[%d/%d] %s", idx, nprogs, prog) (cases ? " (" cases " cases)" : "") }
     function live(   el, msg, left) {
         if (!tty || verbose) return
         el = systime() - t0
-        msg = head() ": case " done (cases ? " of " cases : "") ", " fmt(el)
+        msg = sprintf("[%d/%d] %s", idx, nprogs, prog) ": case " done (cases ? " of " cases : "") ", " fmt(el)
         if (cases && done > 0 && done < cases)
             msg = msg ", ~" fmt(el * (cases - done) / done) " left"
         if (last != "") msg = msg "; " last
@@ -172,9 +176,10 @@ progress() { # name index total cases
         live()
     }
     END {
-        msg = head() ": " done " case" (done == 1 ? "" : "s") " in " fmt(systime() - t0)
+        # Without a terminal the line was begun (head() ...) by the caller.
+        msg = done " done in " fmt(systime() - t0)
         if (tty && !verbose) printf "\r\033[K"
-        print msg
+        print ((tty || verbose) ? head() " ... " : "") msg
     }'
 }
 
@@ -210,7 +215,11 @@ fi
 for b in $benches; do
     i=$((i + 1))
     cases=$(count_cases "$b")
-    [ "$tty" = 1 ] || echo "==> [$i/$total] $b: ${cases:-?} cases"
+    if [ "${V:-0}" != 0 ]; then
+        echo "==> [$i/$total] $b${cases:+ ($cases cases)}"
+    elif [ "$tty" = 0 ]; then
+        printf '[%d/%d] %s%s ... ' "$i" "$total" "$b" "${cases:+ ($cases cases)}"
+    fi
     set +e
     MEMLAYOUT_CONDITIONS_OUT="$run/.conditions.$b" "$bin/$b" "${args[@]}" "${extra[@]}" \
         --benchmark_out="$run/$b.json.part" --benchmark_out_format=json 2>&1 |
