@@ -216,9 +216,15 @@ help:
 # results/latest meanwhile.  The build takes a lock, so two runs never
 # compile the same object at once.  BENCH_AFTER (from the fragments) runs in
 # order, its output kept in the run's steps.log; the claims report comes
-# last, on the terminal, so its one line per claim ends the output.
+# last, on the terminal, so its one line per claim ends the output, with
+# the few paths to open (not every plot: a full run draws dozens).  The
+# whole stays under 60 lines (tests/cli/bench-output.sh).
 # Each of BENCH_FLAGS as one shell word, so a filter's regex stays as written.
 bench_flags = $(foreach f,$(BENCH_FLAGS),'$(f)')
+# The steps after the plots, claims aside: one line names them all, their
+# output goes to the run's steps.log.
+bench_steps = $(filter-out claims,$(BENCH_AFTER))
+bench_comma := ,
 # Plots drawn in the terminal are shown; files are only logged.
 plot_log = $(if $(filter dumb%,$(PLOT_TERM)),,>>"$$run/steps.log" 2>&1)
 
@@ -232,17 +238,20 @@ bench: check-build-deps
 	    scripts/run-benches.sh $(BIN) "$(RESULTS)" "$(BENCH)" $(bench_flags) || status=$$?; \
 	run=$$(cat "$$runfile"); \
 	if [ -z "$$run" ]; then exit $$status; fi; \
-	echo "==> plots"; \
+	echo "==> plots$(if $(bench_steps),$(bench_comma) then $(bench_steps)) (output: $$run/steps.log)"; \
 	PLOT_TERM="$(PLOT_TERM)" scripts/plot.sh "$$run" $(BENCH) $(plot_log) || \
 	    { echo "make bench: plotting failed; see $$run/steps.log" >&2; exit 1; }; \
-	for step in $(filter-out claims,$(BENCH_AFTER)); do \
-	    echo "==> $$step"; \
+	for step in $(bench_steps); do \
 	    $(SUBMAKE) $$step RUN="$$run" >>"$$run/steps.log" 2>&1 || \
 	        { echo "make bench: $$step failed; see $$run/steps.log" >&2; exit 1; }; \
 	done; \
-	$(if $(filter claims,$(BENCH_AFTER)),echo "==> claims"; $(SUBMAKE) claims RUN="$$run";) \
+	$(if $(filter claims,$(BENCH_AFTER)),$(SUBMAKE) claims RUN="$$run";) \
 	echo "==> open:"; \
-	for f in "$$run/report.md" "$$run"/plots/*.png; do [ -e "$$f" ] && echo "    $$f"; done; \
+	for f in "$$run/report.md" "$$run/index.html"; do \
+	    if [ -e "$$f" ]; then echo "    $$f"; fi; \
+	done; \
+	pngs=$$(find "$$run/plots" -name '*.png' 2>/dev/null | wc -l); \
+	if [ "$$pngs" -gt 0 ]; then echo "    $$run/plots/ ($$pngs plots)"; fi; \
 	exit $$status
 
 # A target that reads a run says so when there is none yet, rather than
