@@ -1,0 +1,94 @@
+#!/bin/bash
+# bench-output.sh - what make bench prints can be followed: a QUICK run of
+# every program with stdout not a terminal prints plain lines (no control
+# character), one per program, under 60 in all, ending with the verdicts
+# and the report to open; on a pseudo-terminal (script) the live line for
+# the case a program is on rewrites itself.  The run's full text (the
+# library's console output, the noise preflight) stays in the run.
+#
+# Usage: tests/cli/bench-output.sh   (a QUICK run of every program, a few
+#        minutes: .ci/run runs it, make test does not)
+# Runs into a temporary RESULTS directory; prints one line per check and
+# exits 1 when any check fails.
+set -uo pipefail
+cd "$(dirname "$0")/../.."
+
+if [ "${1:-}" = --help ] || [ "${1:-}" = -h ]; then
+    sed -n '2,/^set -uo/{/^set -uo/d;s/^# \{0,1\}//;p}' "$0"
+    exit 0
+fi
+[ $# -eq 0 ] || { echo "bench-output: no arguments expected (try --help)" >&2; exit 2; }
+
+tmp=$(mktemp -d /tmp/bench-output.XXXXXX)
+trap 'rm -rf "$tmp"' EXIT
+failures=0
+pass() { printf 'ok    %s\n' "$1"; }
+fail() { printf 'FAIL  %s\n' "$1"; failures=$((failures + 1)); }
+limit=60
+nprogs=$(ls benches/*.c | wc -l)
+# Any byte below space but the newline, and DEL: what a log must not hold.
+control() { LC_ALL=C grep -c $'[\x01-\x09\x0b-\x1f\x7f]' "$1"; }
+
+# --- every program, QUICK, stdout a file ---------------------------------------
+make --no-print-directory bench QUICK=1 RESULTS="$tmp/plain" >"$tmp/out" 2>"$tmp/err" </dev/null
+status=$?
+out_lines=$(wc -l < "$tmp/out")
+all_lines=$(cat "$tmp/out" "$tmp/err" | wc -l)
+[ $status -eq 0 ] && pass "make bench QUICK=1 -> exit 0" ||
+    fail "make bench QUICK=1 -> exit $status: $(tail -n 3 "$tmp/err" | tr '\n' ' ')"
+[ "$out_lines" -lt $limit ] && pass "stdout: $out_lines lines (under $limit)" ||
+    fail "stdout: $out_lines lines, $limit or more"
+[ "$all_lines" -lt $limit ] && pass "stdout and stderr: $all_lines lines (under $limit)" ||
+    fail "stdout and stderr: $all_lines lines, $limit or more"
+n=$(control "$tmp/out")
+[ "$n" -eq 0 ] && pass "stdout: no control character" ||
+    fail "stdout: $n lines with a control character: $(LC_ALL=C grep -m 1 $'[\x01-\x09\x0b-\x1f\x7f]' "$tmp/out" | cat -A)"
+n=$(grep -c "^\[[0-9]*/$nprogs\] [a-z_]* (.*) \.\.\. [0-9]* done in " "$tmp/out")
+[ "$n" -eq "$nprogs" ] && pass "one line per program ($nprogs)" ||
+    fail "$n program lines of the form '[i/$nprogs] name (N cases) ... N done in T', not $nprogs"
+run=$(sed -n 's/^==> [0-9]* program(s), quick mode, into \(.*\) (log: .*$/\1/p' "$tmp/out")
+if [ -n "$run" ] && grep -qx "    $run/report.md" "$tmp/out" &&
+   grep -q "^    $run/plots/ ([0-9]* plots)$" "$tmp/out"; then
+    pass "ends with the report and the plots directory to open"
+else
+    fail "no '    RUN/report.md' and '    RUN/plots/ (N plots)' among the paths to open"
+fi
+n=$(grep -c '^[A-Z][0-9]  ' "$tmp/out")
+[ "$n" -gt 0 ] && pass "$n verdict lines" || fail "no verdict line (ID  verdict)"
+for f in console.log doctor.txt steps.log; do
+    [ -n "$run" ] && [ -s "$run/$f" ] && pass "the run keeps $f" || fail "the run has no $f"
+done
+if [ -n "$run" ] && grep -q '^=== traverse (exit 0)' "$run/console.log" 2>/dev/null &&
+   grep -q 'Iterations' "$run/console.log"; then
+    pass "console.log holds the library's console output"
+else
+    fail "console.log lacks the library's console output"
+fi
+grep -q '^     ' "$run/doctor.txt" 2>/dev/null && pass "doctor.txt holds the advice (the full text)" ||
+    fail "doctor.txt holds no advice"
+n=$(grep -c '^==> noise grade\|^    \(warn\|BAD\) ' "$tmp/out")
+[ "$n" -ge 1 ] && [ "$n" -le 2 ] && pass "the noise preflight: $n line(s)" ||
+    fail "the noise preflight: $n lines, not 1 or 2"
+
+# --- one program on a pseudo-terminal --------------------------------------------
+script -qec "make --no-print-directory bench QUICK=1 BENCH=escape RESULTS='$tmp/tty'" /dev/null \
+    >"$tmp/tty.out" 2>&1 </dev/null
+status=$?
+[ $status -eq 0 ] && pass "on a terminal: make bench QUICK=1 BENCH=escape -> exit 0" ||
+    fail "on a terminal: exit $status: $(tail -n 3 "$tmp/tty.out" | tr '\n' ' ')"
+if grep -qa $'\r\033\[K\[1/1\] escape: case [0-9]* of [0-9]*' "$tmp/tty.out"; then
+    pass "on a terminal: the live line ('case n of total') rewrites itself"
+else
+    fail "on a terminal: no live line rewritten in place"
+fi
+if tr '\r' '\n' < "$tmp/tty.out" | grep -qa 'median .* (cv [0-9.]*%)'; then
+    pass "on a terminal: the live line shows a finished case's median and spread"
+else
+    fail "on a terminal: no median and spread on the live line"
+fi
+tr '\r' '\n' < "$tmp/tty.out" | grep -qa '^.\[K\[1/1\] escape ([0-9]* cases) \.\.\. [0-9]* done in ' &&
+    pass "on a terminal: the live line ends as the program's line" ||
+    fail "on a terminal: no final line for the program"
+
+[ $failures -eq 0 ] || { echo "bench-output: $failures check(s) failed" >&2; exit 1; }
+echo "bench-output: all checks passed"
