@@ -4,6 +4,7 @@
 # when traverse ran (mk/crosscheck.mk), then the report and its summary.
 
 claims: $(BIN)/report
+	$(need_run)
 	@$(BIN)/report "$(RUN)"
 
 BENCH_AFTER += claims
