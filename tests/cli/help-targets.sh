@@ -42,6 +42,12 @@ declare -A skip=(
     [test-tsan]="a ThreadSanitizer build and the threaded tests"
     [shim-overhead]="a timing run of 10 repetitions per case"
 )
+# Targets that check the code and may rightly find something: a non-zero
+# exit with their own finding is their answer, not a broken target (shown
+# as a note; their own tests judge the finding).
+declare -A checker=(
+    [oom-audit]="oom-audit: "
+)
 # What each target reading a run gets in the fixture pass.
 declare -A fixture_vars=(
     [claims]="RUN=results/fixture"
@@ -59,12 +65,16 @@ declare -A fixture_vars=(
 # check-deps and the targets' own messages are there to prevent.
 raw='(fatal )?error: |undefined reference|collect2|ld returned|command not found|Traceback \(most recent|Segmentation fault|core dumped|syntax error|unbound variable|gnuplot> '
 
+# What a target says when it needs a run or a variable first.
+needs='make bench|RUN=|AGAINST=|A=|RUNS=|usage:'
+
 tmp=$(mktemp -d /tmp/help-targets.XXXXXX)
 trap 'rm -rf "$tmp"' EXIT
 failures=0
 pass() { printf 'ok    %s\n' "$1"; }
 fail() { printf 'FAIL  %s\n' "$1"; failures=$((failures + 1)); }
 skipped() { printf 'skip  %s\n' "$1"; }
+note() { printf 'note  %s\n' "$1"; }
 
 clone=$tmp/clone
 git clone -q "$PWD" "$clone" || { echo "help-targets: cannot clone $PWD" >&2; exit 1; }
@@ -96,8 +106,10 @@ for t in $targets; do
         fail "make $t (nothing built, no run): a raw error: $r"
     elif [ $status -eq 0 ]; then
         pass "make $t (nothing built, no run) -> exit 0"
-    elif grep -qE 'make bench|RUN=|A=|RUNS=|usage:' "$log"; then
-        pass "make $t (nothing built, no run) -> exit $status: $(grep -Em 1 'make bench|RUN=|A=|RUNS=|usage:' "$log")"
+    elif grep -qE "$needs" "$log"; then
+        pass "make $t (nothing built, no run) -> exit $status: $(grep -Em 1 "$needs" "$log")"
+    elif [ -n "${checker[$t]:-}" ] && grep -q "^${checker[$t]}" "$log"; then
+        note "make $t -> exit $status, its finding: $(grep -m 1 "^${checker[$t]}" "$log")"
     else
         fail "make $t (nothing built, no run) -> exit $status without saying what it needs: $(tail -n 2 "$log" | tr '\n' ' ')"
     fi
