@@ -180,7 +180,7 @@ HELP.test-cli := bad input, full disks, concurrent runs, the make fragments (par
 HELP.asm   := SRC=f.c: assembly of one source file with the compiler notes, to check a kernel
 HELP.clean := remove build/ (never touches results/)
 
-HELP.QUICK       := =1: fewer sizes and shorter runs (about a minute)
+HELP.QUICK       := =1: fewer sizes and shorter runs (a few minutes)
 HELP.BENCH       := ="name ...": run only these programs (now: $(BENCHES))
 HELP.BENCH_FLAGS := ="--benchmark_filter=aos ...": extra flags for every bench program
 HELP.MAX_WS      := =SIZE: largest working set, e.g. 256M or 2G (default 1G)
