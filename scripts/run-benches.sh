@@ -185,7 +185,7 @@ progress() { # name index total cases
 
 total=0
 for b in $benches; do total=$((total + 1)); done
-i=0 failed=""
+i=0 failed="" busy=""
 start=$(date +%s)
 mode=$([ "${QUICK:-0}" != 0 ] && echo quick || echo full)
 echo "==> $total program(s), $mode mode, into $run (log: $log)"
@@ -253,11 +253,12 @@ for b in $benches; do
         rm -f "$run/$b.json.part"
         failed="$failed $b"
     fi
-    # The load check on the terminal too (the program's own warning is in
-    # the log): a quiet machine gets none.
-    jq -r --arg warn 0.10 'select(.others_cpu_share != null and .others_cpu_share >= ($warn | tonumber))
-        | "run-benches: \(.name): other programs took \(.others_cpu_share * 100 | floor)% of the CPUs while it ran; its timings may not repeat"' \
-        "$run/.conditions.$b" 2>/dev/null >&2 || true
+    # The load check, gathered for one line at the end (the program's own
+    # warning is in the log): a quiet machine gets none, a busy one one
+    # line rather than one per program.
+    share=$(jq -r --arg warn 0.10 'select(.others_cpu_share != null and .others_cpu_share >= ($warn | tonumber))
+        | "\(.others_cpu_share * 100 | floor)%"' "$run/.conditions.$b" 2>/dev/null) || share=""
+    [ -z "$share" ] || busy="$busy${busy:+, }$b $share"
     { echo "=== $b (exit $status)"; cat "$log.part"; } >> "$log"
     rm -f "$log.part"
 done
@@ -294,6 +295,7 @@ if kept; then
 else
     echo "==> run took $(( $(date +%s) - start )) s; no result was kept" >&2
 fi
+[ -z "$busy" ] || echo "run-benches: other programs took a share of the CPUs while these ran: $busy; their timings may not repeat" >&2
 if [ -n "$failed" ]; then
     echo "run-benches: failed:$failed" >&2
     exit 1
