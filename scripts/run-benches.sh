@@ -18,8 +18,9 @@
 # CPU share while it ran; they are merged into RUN/conditions.json.
 #
 # Output: one line per program.  On a terminal a live line for the case it
-# is on (n of total, elapsed, time left, the last case's median and spread)
-# rewrites itself and becomes that line; otherwise the line is plain text,
+# is on (n of total, elapsed, time left, the last case's median and
+# spread) is redrawn every second and becomes that line; otherwise the
+# line is plain text,
 # begun when the program starts and ended when it is done, so a log shows
 # which program is running.  Each program's full console output goes to
 # RUN/console.log (V=1 shows it live too).
@@ -103,9 +104,11 @@ until mkdir "$run" 2>/dev/null; do
 done
 echo $$ > "$run/.running"
 log=$run/console.log
+progress_file=$run/progress.part
 
 kept() { has_result "$run"; }
 cleanup() {
+    [ -z "${ticker:-}" ] || stop_ticker
     rm -f "$run"/*.part "$run"/.conditions.* "$run/.running"
     # Nothing kept: no directory either (its log went with it; the
     # failures' last lines were printed).
@@ -116,6 +119,8 @@ cleanup() {
 }
 trap cleanup EXIT
 interrupted() {
+    # The live line goes before the message.
+    if [ -n "${ticker:-}" ]; then stop_ticker; printf '\r\033[K'; fi
     if kept; then
         echo "run-benches: interrupted; completed results stay in $run" >&2
     else
@@ -142,30 +147,20 @@ count_cases() {
 }
 
 # Reads a program's console output: appends it to the log (and shows it
-# with V=1), and keeps the live line.  A case is done after its last line:
-# its aggregates' (median, then cv) with repetitions, its one line without.
-progress() { # name index total cases
-    awk -v prog="$1" -v idx="$2" -v nprogs="$3" -v cases="$4" -v tty="$tty" \
-        -v verbose="${V:-0}" -v logf="$log.part" '
-    function fmt(s) { s = int(s); return s >= 60 ? sprintf("%dm%02ds", s / 60, s % 60) : s "s" }
-    function head() { return sprintf("[%d/%d] %s", idx, nprogs, prog) (cases ? " (" cases " cases)" : "") }
-    function live(   el, msg, left) {
-        if (!tty || verbose) return
-        el = systime() - t0
-        msg = sprintf("[%d/%d] %s", idx, nprogs, prog) ": case " done (cases ? " of " cases : "") ", " fmt(el)
-        if (cases && done > 0 && done < cases)
-            msg = msg ", ~" fmt(el * (cases - done) / done) " left"
-        if (last != "") msg = msg "; " last
-        printf "\r\033[K%s", substr(msg, 1, 150)
-        fflush()
-    }
-    BEGIN { t0 = systime(); reps = 1; done = 0; last = ""; live() }
+# with V=1), and leaves in $progress_file how many cases are done and the
+# last one's figures, for the live line and the program's final line.  A
+# case is done after its last line: its aggregates' (median, then cv) with
+# repetitions, its one line without.
+progress() {
+    awk -v verbose="${V:-0}" -v logf="$log.part" -v statef="$progress_file" '
+    function state() { printf "%d\t%s\n", done, last > statef; close(statef) }
+    BEGIN { reps = 1; done = 0; last = ""; state() }
     { print >> logf; fflush(logf); if (verbose) { print; fflush() } }
     /^repetitions: [0-9]+$/ { reps = $2 + 0 }
     # A result line: "name  value unit ..." or "name  ERROR OCCURRED: ...".
     $1 ~ /\// && NF >= 2 && ($2 ~ /^[0-9.]+$/ || $2 == "ERROR") {
         name = $1
-        if ($2 == "ERROR") { done++; last = name " failed"; live(); next }
+        if ($2 == "ERROR") { done++; last = name " failed"; state(); next }
         if (reps <= 1 && name !~ /_(mean|median|stddev|cv)$/) {
             done++; sub(/\/real_time$/, "", name); last = name " " $2 " " $3
         } else if (name ~ /_median$/) {
@@ -173,14 +168,54 @@ progress() { # name index total cases
         } else if (name ~ /_cv$/) {
             done++; last = median " (cv " $2 "%)"
         }
-        live()
+        state()
     }
-    END {
-        # Without a terminal the line was begun (head() ...) by the caller.
-        msg = done " done in " fmt(systime() - t0)
-        if (tty && !verbose) printf "\r\033[K"
-        print ((tty || verbose) ? head() " ... " : "") msg
-    }'
+    END { state() }'
+}
+
+# secs_var VAR SECONDS: "42s" or "3m07s" into VAR (no subshell: the ticker
+# below must not fork while it draws).
+secs_var() {
+    if [ "$2" -ge 60 ]; then printf -v "$1" '%dm%02ds' $(($2 / 60)) $(($2 % 60)); else printf -v "$1" '%ds' "$2"; fi
+}
+
+# On a terminal a ticker draws the live line every second from
+# $progress_file, so the elapsed time moves during a long case too: case
+# n of total, elapsed, time left, the last case's median and spread.  It
+# is the live line's only writer, and is stopped (and waited for) before
+# the program's final line is printed; it also stops when this script
+# is gone.
+ticker=""
+start_ticker() { # index name cases
+    local idx=$1 name=$2 cases=$3 t0 now el msg t left n=0 last="" d l
+    printf -v t0 '%(%s)T' -1
+    (
+        while kill -0 $$ 2>/dev/null; do
+            # A read racing the reader's rewrite may see half a line: keep
+            # the last whole one.
+            if { IFS=$'\t' read -r d l < "$progress_file"; } 2>/dev/null && [[ $d =~ ^[0-9]+$ ]]; then
+                n=$d last=$l
+            fi
+            printf -v now '%(%s)T' -1
+            el=$((now - t0))
+            secs_var t "$el"
+            msg="[$idx/$total] $name: case $n${cases:+ of $cases}, $t"
+            if [ -n "$cases" ] && [ "$n" -gt 0 ] && [ "$n" -lt "$cases" ]; then
+                secs_var left $((el * (cases - n) / n))
+                msg+=", ~$left left"
+            fi
+            [ -z "$last" ] || msg+="; $last"
+            printf '\r\033[K%s' "${msg:0:150}"
+            sleep 1
+        done
+    ) &
+    ticker=$!
+}
+stop_ticker() {
+    [ -n "$ticker" ] || return 0
+    kill "$ticker" 2>/dev/null || true
+    wait "$ticker" 2>/dev/null || true
+    ticker=""
 }
 
 total=0
@@ -215,17 +250,33 @@ fi
 for b in $benches; do
     i=$((i + 1))
     cases=$(count_cases "$b")
+    # The program's line: begun now without a terminal (a log shows what
+    # runs), drawn live on one, ended when the program is done.
+    head="[$i/$total] $b${cases:+ ($cases cases)}"
+    program_start=$(date +%s)
+    rm -f "$progress_file"
     if [ "${V:-0}" != 0 ]; then
-        echo "==> [$i/$total] $b${cases:+ ($cases cases)}"
+        echo "==> $head"
     elif [ "$tty" = 0 ]; then
-        printf '[%d/%d] %s%s ... ' "$i" "$total" "$b" "${cases:+ ($cases cases)}"
+        printf '%s ... ' "$head"
+    else
+        start_ticker "$i" "$b" "$cases"
     fi
     set +e
     MEMLAYOUT_CONDITIONS_OUT="$run/.conditions.$b" "$bin/$b" "${args[@]}" "${extra[@]}" \
-        --benchmark_out="$run/$b.json.part" --benchmark_out_format=json 2>&1 |
-        progress "$b" "$i" "$total" "$cases"
+        --benchmark_out="$run/$b.json.part" --benchmark_out_format=json 2>&1 | progress
     pipe=("${PIPESTATUS[@]}")
     set -e
+    stop_ticker
+    ndone=0
+    { IFS=$'\t' read -r ndone _ < "$progress_file"; } 2>/dev/null || true
+    secs_var took $(( $(date +%s) - program_start ))
+    if [ "$tty" = 1 ] && [ "${V:-0}" = 0 ]; then printf '\r\033[K'; fi
+    if [ "$tty" = 0 ] && [ "${V:-0}" = 0 ]; then
+        echo "${ndone:-0} done in $took"
+    else
+        echo "$head ... ${ndone:-0} done in $took"
+    fi
     status=${pipe[0]}
     # The log could not be kept (a full disk): the run cannot be trusted.
     [ "${pipe[1]}" -eq 0 ] || { [ "$status" -ne 0 ] || status=1; }
