@@ -20,10 +20,9 @@
 # Output: one line per program.  On a terminal a live line for the case it
 # is on (n of total, elapsed, time left, the last case's median and
 # spread) is redrawn every second and becomes that line; otherwise the
-# line is plain text,
-# begun when the program starts and ended when it is done, so a log shows
-# which program is running.  Each program's full console output goes to
-# RUN/console.log (V=1 shows it live too).
+# line is plain text, begun when the program starts and ended when it is
+# done, so a log shows which program is running.  Each program's full
+# console output goes to RUN/console.log (V=1 shows it live too).
 #
 # A run never overwrites another: each gets a new directory.  A program's
 # JSON is written under a temporary name and renamed only when the program
