@@ -145,13 +145,20 @@ count_cases() {
     [ "${n:-0}" -gt 0 ] && echo "$n" || true
 }
 
+# mawk (Debian's awk) reads a pipe in whole blocks, so a case's line would
+# reach the live line only with the next few; -W interactive makes it read
+# lines as they come.  Other awks read lines anyway (gawk warns about the
+# option, so it is given only where it is understood silently).
+awk_lines=()
+[ -n "$(awk -W interactive 'BEGIN {}' 2>&1 </dev/null)" ] || awk_lines=(-W interactive)
+
 # Reads a program's console output: appends it to the log (and shows it
 # with V=1), and leaves in $progress_file how many cases are done and the
 # last one's figures, for the live line and the program's final line.  A
 # case is done after its last line: its aggregates' (median, then cv) with
 # repetitions, its one line without.
 progress() {
-    awk -v verbose="${V:-0}" -v logf="$log.part" -v statef="$progress_file" '
+    awk "${awk_lines[@]}" -v verbose="${V:-0}" -v logf="$log.part" -v statef="$progress_file" '
     function state() { printf "%d\t%s\n", done, last > statef; close(statef) }
     BEGIN { reps = 1; done = 0; last = ""; state() }
     { print >> logf; fflush(logf); if (verbose) { print; fflush() } }

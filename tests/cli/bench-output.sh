@@ -81,14 +81,40 @@ if grep -qa $'\r\033\[K\[1/1\] escape: case [0-9]* of [0-9]*' "$tmp/tty.out"; th
 else
     fail "on a terminal: no live line rewritten in place"
 fi
-if tr '\r' '\n' < "$tmp/tty.out" | grep -qa 'median .* (cv [0-9.]*%)'; then
-    pass "on a terminal: the live line shows a finished case's median and spread"
-else
-    fail "on a terminal: no median and spread on the live line"
-fi
 tr '\r' '\n' < "$tmp/tty.out" | grep -qa '^.\[K\[1/1\] escape ([0-9]* cases) \.\.\. [0-9]* done in ' &&
     pass "on a terminal: the live line ends as the program's line" ||
     fail "on a terminal: no final line for the program"
+
+# --- the live line's figures, from a program that pauses between cases --------
+# A stand-in for a bench program (its list, its console lines, its JSON):
+# the live line is drawn every second, so a case that ends 3 s before the
+# next one shows on it, and the elapsed time moves meanwhile.
+fake=$tmp/fakebin
+mkdir -p "$fake"
+cat > "$fake/pause" <<'EOF'
+#!/bin/sh
+for a; do case $a in --benchmark_list_tests=true) echo pause/a; echo pause/b; exit 0 ;; esac; done
+echo "repetitions: 2"
+echo "pause/a_median      5.00 ns      5.00 ns          2"
+echo "pause/a_cv          1.50 %       1.50 %           2"
+sleep 3
+echo "pause/b_median      7.00 ns      7.00 ns          2"
+echo "pause/b_cv          2.50 %       2.50 %           2"
+for a; do case $a in --benchmark_out=*)
+    echo '{"context": {}, "benchmarks": [{"name": "pause/a", "real_time": 5}]}' > "${a#*=}" ;;
+esac; done
+EOF
+chmod +x "$fake/pause"
+script -qec "scripts/run-benches.sh '$fake' '$tmp/fake' pause" /dev/null >"$tmp/fake.out" 2>&1 </dev/null
+frames=$(tr '\r' '\n' < "$tmp/fake.out")
+if grep -qa '^.\[K\[1/1\] pause: case 1 of 2, [1-9]s, ~[0-9]*s left; pause/a median 5.00 ns (cv 1.50%)$' <<<"$frames"; then
+    pass "on a terminal: the live line shows n of total, elapsed, time left, the case's median and spread"
+else
+    fail "on a terminal: no live line 'case 1 of 2, Ns, ~Ns left; pause/a median 5.00 ns (cv 1.50%)'"
+fi
+grep -qa '^.\[K\[1/1\] pause (2 cases) \.\.\. 2 done in [0-9]*s' <<<"$frames" &&
+    pass "on a terminal: then the program's line, 2 done" ||
+    fail "on a terminal: no final line '[1/1] pause (2 cases) ... 2 done in Ns'"
 
 [ $failures -eq 0 ] || { echo "bench-output: $failures check(s) failed" >&2; exit 1; }
 echo "bench-output: all checks passed"
