@@ -10,7 +10,7 @@ if (term eq 'png') {
     ext = '.png'
 } else {
     if (term eq 'svg') {
-        set terminal svg size 1100,680 enhanced dynamic font 'DejaVu Sans,11' linewidth 1.5
+        set terminal svg size 1100,680 enhanced dynamic mouse standalone font 'DejaVu Sans,11' linewidth 1.5
         ext = '.svg'
     } else {
         set terminal dumb size 110,34 ansi256

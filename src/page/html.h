@@ -1,0 +1,46 @@
+/*
+ * html.h - text from a results file, made safe to put into HTML.
+ *
+ * Run names, case names, host and compiler strings come from JSON files
+ * people share.  Written as they are, "<script>" runs, a quote ends an
+ * attribute and an '&' starts an entity; escaped, each shows as the text
+ * it is.  The page never puts such a string inside a <script> or a
+ * style: only in element text and quoted attribute values, through these.
+ */
+#ifndef PAGE_HTML_H
+#define PAGE_HTML_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+/*
+ * Writes s so that HTML shows it literally, in element text or inside a
+ * double- or single-quoted attribute value: '&', '<', '>', '"' and '\''
+ * become entities; control characters but newline and tab become U+FFFD
+ * (a NUL byte cannot occur: s is a C string); bytes that are not UTF-8
+ * are written as U+FFFD too, so a hostile file cannot make the page's
+ * encoding misread what follows.  NULL writes nothing.
+ */
+void html_text(FILE *out, const char *s);
+
+/* The same for the first n bytes of s (which may hold no NUL). */
+void html_text_n(FILE *out, const char *s, size_t n);
+
+/*
+ * True when name is a plain file-name part: 1 to 64 characters of
+ * [A-Za-z0-9_-].  Plot and bench names from report.json are opened as
+ * files and linked as relative URLs only when they pass: "../x" or
+ * "javascript:" never reach a path or an href.
+ */
+bool html_plain_name(const char *name);
+
+/*
+ * Writes an element id (and the fragment that links to it) made from a
+ * claim id: "claim-" then the id's [A-Za-z0-9_-] characters as they are
+ * and every other byte as ".XX" (hex), so distinct claim ids give
+ * distinct anchors and no id needs escaping.  NULL or "" gives
+ * "claim-.none".
+ */
+void html_claim_anchor(FILE *out, const char *claim_id);
+
+#endif /* PAGE_HTML_H */
