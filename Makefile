@@ -195,6 +195,8 @@ HELP.WERROR      := =1: treat warnings as errors (CI does)
 # The fragments: sorted, but any order and any subset works.
 MK_FRAGMENTS ?= $(sort $(wildcard mk/*.mk))
 BENCH_AFTER :=
+# Steps of BENCH_AFTER that read the verdicts, so run after claims.
+BENCH_AFTER_CLAIMS :=
 include $(MK_FRAGMENTS)
 
 help_target = printf '  %-20s %s\n' 'make $(1)' '$(HELP.$(1))';
@@ -217,13 +219,15 @@ help:
 # compile the same object at once.  BENCH_AFTER (from the fragments) runs in
 # order, its output kept in the run's steps.log; the claims report comes
 # last, on the terminal, so its one line per claim ends the output, with
-# the few paths to open (not every plot: a full run draws dozens).  The
-# whole stays under 60 lines (tests/cli/bench-output.sh).
+# the few paths to open (not every plot: a full run draws dozens); only
+# the steps that read its verdicts (BENCH_AFTER_CLAIMS: the page) follow
+# it, quietly.  The whole stays under 60 lines (tests/cli/bench-output.sh).
 # Each of BENCH_FLAGS as one shell word, so a filter's regex stays as written.
 bench_flags = $(foreach f,$(BENCH_FLAGS),'$(f)')
 # The steps after the plots, claims aside: one line names them all, their
 # output goes to the run's steps.log.
-bench_steps = $(filter-out claims,$(BENCH_AFTER))
+bench_steps = $(filter-out claims $(BENCH_AFTER_CLAIMS),$(BENCH_AFTER))
+bench_after_claims = $(filter $(BENCH_AFTER_CLAIMS),$(BENCH_AFTER))
 bench_comma := ,
 # Plots drawn in the terminal are shown; files are only logged.
 plot_log = $(if $(filter dumb%,$(PLOT_TERM)),,>>"$$run/steps.log" 2>&1)
@@ -238,7 +242,7 @@ bench: check-build-deps
 	    scripts/run-benches.sh $(BIN) "$(RESULTS)" "$(BENCH)" $(bench_flags) || status=$$?; \
 	run=$$(cat "$$runfile"); \
 	if [ -z "$$run" ]; then exit $$status; fi; \
-	echo "==> plots$(if $(bench_steps),$(bench_comma) then $(bench_steps)) (output: $$run/steps.log)"; \
+	echo "==> plots$(if $(bench_steps)$(bench_after_claims),$(bench_comma) then $(strip $(bench_steps) $(bench_after_claims))) (output: $$run/steps.log)"; \
 	PLOT_TERM="$(PLOT_TERM)" scripts/plot.sh "$$run" $(BENCH) $(plot_log) || \
 	    { echo "make bench: plotting failed; see $$run/steps.log" >&2; exit 1; }; \
 	for step in $(bench_steps); do \
@@ -246,8 +250,12 @@ bench: check-build-deps
 	        { echo "make bench: $$step failed; see $$run/steps.log" >&2; exit 1; }; \
 	done; \
 	$(if $(filter claims,$(BENCH_AFTER)),$(SUBMAKE) claims RUN="$$run";) \
+	for step in $(bench_after_claims); do \
+	    $(SUBMAKE) $$step RUN="$$run" >>"$$run/steps.log" 2>&1 || \
+	        { echo "make bench: $$step failed; see $$run/steps.log" >&2; exit 1; }; \
+	done; \
 	echo "==> open:"; \
-	for f in "$$run/report.md" "$$run/index.html"; do \
+	for f in "$$run/index.html" "$$run/report.md"; do \
 	    if [ -e "$$f" ]; then echo "    $$f"; fi; \
 	done; \
 	pngs=$$(find "$$run/plots" -name '*.png' 2>/dev/null | wc -l); \

@@ -14,6 +14,8 @@
 #include "page/load.h"
 #include "page/page.h"
 
+#include <libgen.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,9 +28,29 @@ static void usage(FILE *f)
           "  built from RUN_DIR/report.json (make claims writes it).\n"
           "  --against=DIR  show the run in DIR beside it: both verdicts per claim,\n"
           "                 both runs in the traverse and stride charts\n"
-          "  --out=FILE     write the page there instead (links to the run's files\n"
-          "                 then start with RUN_DIR/)\n",
+          "  --out=FILE     write the page there instead (outside RUN_DIR, links to\n"
+          "                 the run's files are absolute paths)\n",
           f);
+}
+
+/* "" when the page goes into the run's own directory, else the run's
+ * absolute path and '/'; NULL when out of memory or the run has no path. */
+static char *link_base(const char *dir, const char *out)
+{
+    char *run = realpath(dir, NULL), *copy = strdup(out), *page_dir = NULL, *base = NULL;
+    if (run && copy)
+        page_dir = realpath(dirname(copy), NULL);
+    if (run && page_dir && strcmp(run, page_dir) == 0) {
+        base = strdup("");
+    } else if (run) {
+        size_t n = strlen(run) + 2;
+        if ((base = malloc(n)))
+            snprintf(base, n, "%s/", run);
+    }
+    free(run);
+    free(copy);
+    free(page_dir);
+    return base;
 }
 
 int main(int argc, char **argv)
@@ -66,13 +88,10 @@ int main(int argc, char **argv)
         return 1;
     }
     /* Links are relative to the page: from inside the run, plain; from
-     * elsewhere, through the run's directory as given. */
+     * elsewhere, through the run's absolute path. */
     char *path = NULL, *base = NULL;
     if (out) {
-        size_t n = strlen(dir) + 2;
-        base = malloc(n);
-        if (base)
-            snprintf(base, n, "%s/", dir);
+        base = link_base(dir, out);
     } else {
         size_t n = strlen(dir) + sizeof "/index.html";
         path = malloc(n);

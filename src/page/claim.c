@@ -147,9 +147,9 @@ void page_claim_section(FILE *out, const page_run *run, const json_t *claim, siz
     const char *id = str(claim, "id"), *experiment = str(claim, "experiment");
     fputs("<section class=\"claim\" id=\"", out);
     html_claim_anchor(out, id);
-    fputs("\">\n<h2>", out);
+    fputs("\">\n<h2><span class=\"cid\">", out);
     html_text(out, id ? id : "?");
-    fputs(": ", out);
+    fputs("</span>: ", out);
     html_text(out, str(claim, "title"));
     fputs("</h2>\n", out);
     if (experiment && *experiment) {

@@ -75,7 +75,7 @@ static void links(FILE *out, const char *run_dir, const char *link_base, const c
         char *p = path_of(run_dir, kinds[k][0], name, kinds[k][1]);
         if (p && exists(p)) {
             fputs(" &middot; <a href=\"", out);
-            html_text(out, link_base);
+            html_url_path(out, link_base);
             fprintf(out, "%s/%s%s\">%s</a>", kinds[k][0], name, kinds[k][1], kinds[k][2]);
         }
         free(p);

@@ -84,6 +84,16 @@ static bool plain_char(char c)
            c == '_' || c == '-';
 }
 
+void html_url_path(FILE *out, const char *path)
+{
+    for (const unsigned char *p = (const unsigned char *)path; p && *p; p++) {
+        if (plain_char((char)*p) || *p == '/' || *p == '.' || *p == '~')
+            fputc(*p, out);
+        else
+            fprintf(out, "%%%02X", *p);
+    }
+}
+
 bool html_plain_name(const char *name)
 {
     size_t n = name ? strlen(name) : 0;

@@ -27,6 +27,13 @@ void html_text(FILE *out, const char *s);
 void html_text_n(FILE *out, const char *s, size_t n);
 
 /*
+ * Writes a file path as a relative or absolute URL path: bytes other
+ * than [A-Za-z0-9/._~-] as %XX, so a '#', '?', '%', quote or space in a
+ * directory name neither ends the attribute nor changes the link.
+ */
+void html_url_path(FILE *out, const char *path);
+
+/*
  * True when name is a plain file-name part: 1 to 64 characters of
  * [A-Za-z0-9_-].  Plot and bench names from report.json are opened as
  * files and linked as relative URLs only when they pass: "../x" or

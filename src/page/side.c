@@ -47,11 +47,15 @@ static void verdict_cell(FILE *out, const json_t *claim)
 
 static void pair_row(FILE *out, const char *id, const json_t *a, const json_t *b)
 {
-    fputs("<tr><td><a href=\"#", out);
-    html_claim_anchor(out, id);
-    fputs("\">", out);
+    /* A claim only the other run has gets no section here to link to. */
+    fputs("<tr><td>", out);
+    if (a) {
+        fputs("<a href=\"#", out);
+        html_claim_anchor(out, id);
+        fputs("\">", out);
+    }
     html_text(out, id);
-    fputs("</a></td>", out);
+    fputs(a ? "</a></td>" : "</td>", out);
     verdict_cell(out, a);
     verdict_cell(out, b);
     const char *ka = a ? str(a, "kind") : NULL, *kb = b ? str(b, "kind") : NULL;
