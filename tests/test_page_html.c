@@ -1,0 +1,142 @@
+/* test_page_html.c - escaping for the browser page (src/page/html.c) and
+ * its number formats (src/page/fmt.c): markup, quotes, control
+ * characters and broken UTF-8 from a file show as text. */
+#include "page/fmt.h"
+#include "page/html.h"
+#include "test_page_capture.h"
+
+#include <criterion/criterion.h>
+#include <math.h>
+#include <string.h>
+
+static const char *escaped(capture *c, const char *s)
+{
+    capture_open(c);
+    html_text(c->f, s);
+    return capture_close(c);
+}
+
+Test(page_html, markup_and_quotes_become_entities)
+{
+    capture c;
+    cr_expect_str_eq(escaped(&c, "<script>alert('x')</script> & \"q\""),
+                     "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;q&quot;");
+    capture_free(&c);
+}
+
+Test(page_html, newline_and_tab_stay_other_controls_do_not)
+{
+    capture c;
+    cr_expect_str_eq(escaped(&c, "a\nb\tc\x01" "d\x7f"), "a\nb\tc\xEF\xBF\xBD" "d\xEF\xBF\xBD");
+    capture_free(&c);
+}
+
+Test(page_html, utf8_kept_broken_bytes_replaced)
+{
+    capture c;
+    /* é, a lone continuation byte, a truncated sequence, an overlong '<'. */
+    cr_expect_str_eq(escaped(&c, "\xC3\xA9 \x80 \xE2\x82 \xC0\xBC"),
+                     "\xC3\xA9 \xEF\xBF\xBD \xEF\xBF\xBD\xEF\xBF\xBD \xEF\xBF\xBD\xEF\xBF\xBD");
+    capture_free(&c);
+}
+
+Test(page_html, null_and_empty_write_nothing)
+{
+    capture c;
+    cr_expect_str_eq(escaped(&c, NULL), "");
+    capture_free(&c);
+    cr_expect_str_eq(escaped(&c, ""), "");
+    capture_free(&c);
+}
+
+Test(page_html, plain_names)
+{
+    cr_expect(html_plain_name("traverse_bytes"));
+    cr_expect(html_plain_name("stride-latency2"));
+    cr_expect_not(html_plain_name(""));
+    cr_expect_not(html_plain_name(NULL));
+    cr_expect_not(html_plain_name("../etc/passwd"));
+    cr_expect_not(html_plain_name("javascript:alert(1)"));
+    cr_expect_not(html_plain_name("a b"));
+    cr_expect_not(html_plain_name("a.svg"));
+    char long_name[66];
+    memset(long_name, 'a', 65);
+    long_name[65] = '\0';
+    cr_expect_not(html_plain_name(long_name));
+    long_name[64] = '\0';
+    cr_expect(html_plain_name(long_name));
+}
+
+Test(page_html, claim_anchors_are_distinct_and_need_no_escaping)
+{
+    capture c;
+    capture_open(&c);
+    html_claim_anchor(c.f, "L1");
+    fputc('|', c.f);
+    html_claim_anchor(c.f, "X\"><b");
+    fputc('|', c.f);
+    html_claim_anchor(c.f, "X.22");
+    fputc('|', c.f);
+    html_claim_anchor(c.f, NULL);
+    fputc('|', c.f);
+    html_claim_anchor(c.f, "");
+    cr_expect_str_eq(capture_close(&c),
+                     "claim-L1|claim-X.22.3E.3Cb|claim-X.2E22|claim-.none|claim-.none");
+    capture_free(&c);
+}
+
+Test(page_html, url_paths_are_percent_encoded)
+{
+    capture c;
+    capture_open(&c);
+    html_url_path(c.f, "/r/a b/#x?\"%'/");
+    cr_expect_str_eq(capture_close(&c), "/r/a%20b/%23x%3F%22%25%27/");
+    capture_free(&c);
+}
+
+static const char *formatted(capture *c, void (*f)(FILE *, double), double v)
+{
+    capture_open(c);
+    f(c->f, v);
+    return capture_close(c);
+}
+
+Test(page_fmt, sizes)
+{
+    capture c;
+    const struct { double v; const char *s; } cases[] = {
+        {512, "512 B"}, {32768, "32 KiB"}, {1297225, "1.2 MiB"}, {1073741824, "1 GiB"},
+        {-1, "?"}, {NAN, "?"}, {INFINITY, "?"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        cr_expect_str_eq(formatted(&c, fmt_bytes, cases[i].v), cases[i].s, "%g", cases[i].v);
+        capture_free(&c);
+    }
+}
+
+Test(page_fmt, numbers)
+{
+    capture c;
+    const struct { double v; const char *s; } cases[] = {
+        {3, "3"}, {1.23456, "1.235"}, {0.000012345, "1.234e-05"}, {NAN, "?"}, {-2.5, "-2.5"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        cr_expect_str_eq(formatted(&c, fmt_number, cases[i].v), cases[i].s, "%g", cases[i].v);
+        capture_free(&c);
+    }
+}
+
+Test(page_fmt, cells_of_every_json_type)
+{
+    capture c;
+    capture_open(&c);
+    json_t *cells = json_pack("[I, f, s, n, b, []]", (json_int_t)1024, 0.5, "<b>&", 1);
+    for (size_t i = 0; i < json_array_size(cells); i++) {
+        fmt_cell(c.f, json_array_get(cells, i));
+        fputc('|', c.f);
+    }
+    fmt_cell(c.f, NULL);
+    cr_expect_str_eq(capture_close(&c), "1024|0.5|&lt;b&gt;&amp;|&ndash;|yes|?|&ndash;");
+    json_decref(cells);
+    capture_free(&c);
+}
