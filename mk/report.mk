@@ -29,6 +29,6 @@ BENCH_AFTER += page
 BENCH_AFTER_CLAIMS += page
 HELP_RUNS += report
 HELP_CODE += test-browser
-HELP.report := RUN=dir [AGAINST=dir]: the report as one page to open in a browser (RUN/index.html)
+HELP.report := RUN=dir [AGAINST=dir]: the report as one page for a browser (RUN/index.html; RUN/against.html)
 HELP.test-browser := open the fixture, a QUICK run and the reference pages in headless Chromium
 .PHONY: report page test-browser

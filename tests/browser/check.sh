@@ -15,8 +15,8 @@
 #   - a screenshot (1200x900) is written beside each run's page.
 # Pages: the fixture (tests/fixtures/page/run, and beside its other run),
 # a fresh QUICK run of traverse and stride (or BROWSER_RUN=dir: a run
-# with report.json), beside the reference, and results/reference when it
-# has report.json.
+# with report.json), beside the reference, results/latest (in CI the full
+# run) and results/reference, each when it has report.json.
 #
 # Usage: tests/browser/check.sh BIN_DIR      (make test-browser)
 # Env:   BROWSER_RUN=dir  check this run instead of making a QUICK one
@@ -153,6 +153,13 @@ if [ -n "$run" ] && has_report "$run"; then
         run_page "run $(basename "$run") beside the reference" "$run" results/reference
 elif [ -n "$run" ]; then
     fail "$run has no report.json"
+fi
+
+# The newest run of this checkout (in CI, the full run of make bench):
+# the page of a full run, its size and load time.
+latest=$(readlink -f results/latest 2>/dev/null || true)
+if [ -n "$latest" ] && [ "$latest" != "$run" ] && has_report "$latest"; then
+    run_page "results/latest ($(basename "$latest"))" "$latest"
 fi
 
 if has_report results/reference; then
