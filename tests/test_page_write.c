@@ -46,10 +46,12 @@ Test(page_write, fixture_fragments)
         "&quot;one&quot;\nsecond line</title>",
         /* one line per claim, coloured by kind, linking to its section */
         "<li class=\"k-holds_only_when\"><a href=\"#claim-L1\">L1 holds only when the working set "
-        "is in L3 &lt;b&gt;bold?&lt;/b&gt;</a></li>",
+        "is in L3 &lt;b&gt;bold?&lt;/b&gt;</a> <span class=\"t\">A linked list is slower to walk "
+        "than an array &lt;script&gt;",
         "<li class=\"k-does_not_hold\"><a href=\"#claim-X.22.3E.3Cimg",
-        "<li class=\"k-not_measured\"><a href=\"#claim-S2\">S2 not measured</a></li>",
-        "<li class=\"k-other\"><a href=\"#claim-G1\">G1 holds</a></li>",
+        "<li class=\"k-not_measured\"><a href=\"#claim-S2\">S2 not measured</a> <span",
+        "<li class=\"k-other\"><a href=\"#claim-G1\">G1 holds</a> <span class=\"t\">Appending "
+        "past capacity reallocates</span></li>",
         "<section class=\"claim\" id=\"claim-L1\">",
         /* the machine card: measured beside reported, notes escaped */
         "<tr><th>L2</th><td class=\"n\">1.2 MiB</td><td class=\"n\">4.29</td>",

@@ -29,7 +29,11 @@ const char page_style[] =
     "th,td{border:1px solid #d0d0d0;padding:2px 8px;text-align:left;vertical-align:top}\n"
     "td.n{text-align:right;font-variant-numeric:tabular-nums}\n"
     "th{background:#f0f0f0}\n"
-    "section.claim{border-top:2px solid #ddd;padding-top:.8em;margin-top:1.6em}\n"
+    "section.claim{border-top:2px solid #ddd;padding-top:.8em;margin-top:1.6em;"
+    /* Sections out of view are laid out when scrolled to: a full run's
+     * page opens without laying out dozens of plots first. */
+    "content-visibility:auto;contain-intrinsic-size:auto 1600px}\n"
+    ".verdicts .t{color:#555;font-family:system-ui,'DejaVu Sans',sans-serif}\n"
     ".figures{font-family:'DejaVu Sans Mono',monospace;font-size:.88em;white-space:pre-wrap;"
     "background:#f6f6f6;padding:6px 10px}\n"
     "figure.plot{margin:.8em 0;position:relative}\n"

@@ -46,7 +46,15 @@ void page_claim_line(FILE *out, const json_t *claim)
         fputc(' ', out);
         html_text(out, str(claim, "verdict"));
     }
-    fputs("</a></li>\n", out);
+    fputs("</a>", out);
+    /* The claim in words beside its verdict: "G1 holds" alone says little. */
+    const char *title = str(claim, "title");
+    if (title && *title) {
+        fputs(" <span class=\"t\">", out);
+        html_text(out, title);
+        fputs("</span>", out);
+    }
+    fputs("</li>\n", out);
 }
 
 static void verdict(FILE *out, const json_t *claim)

@@ -135,7 +135,7 @@ run_page "hostile fixture beside another run" "$tmp/fixture/run" "$tmp/fixture/a
 
 has_report() { [ -f "$1/report.json" ] || [ -f "$1/report.json.gz" ]; }
 
-run=${BROWSER_RUN:-}
+run=${BROWSER_RUN:+$(readlink -f "$BROWSER_RUN")}
 if [ -z "$run" ]; then
     echo "      a QUICK run of traverse and stride (make bench QUICK=1, about two minutes)"
     if make --no-print-directory bench QUICK=1 BENCH="traverse stride" RESULTS="$tmp/results" \
