@@ -84,9 +84,11 @@ const char page_script[] =
     "        y: scale((y - a.ybot) / (a.ytop - a.ybot), a['axis-ymin'], a['axis-ymax'], logy)\n"
     "      };\n"
     "    }\n"
+    /* gnuplot rounds the area to 0.1: points on its edge lie a hair out. */
     "    function inside(x, y) {\n"
-    "      return x >= Math.min(a.xmin, a.xmax) && x <= Math.max(a.xmin, a.xmax) &&\n"
-    "             y >= Math.min(a.ybot, a.ytop) && y <= Math.max(a.ybot, a.ytop);\n"
+    "      var e = 4;\n"
+    "      return x >= Math.min(a.xmin, a.xmax) - e && x <= Math.max(a.xmin, a.xmax) + e &&\n"
+    "             y >= Math.min(a.ybot, a.ytop) - e && y <= Math.max(a.ybot, a.ytop) + e;\n"
     "    }\n"
     "    var marks = null;\n"
     "    function points() {\n"

@@ -103,6 +103,11 @@ check() {
     else
         fail "$name: something ran or could: $(jq -c '{title, scripts, handlers, foreign}' <<<"$result" | head -c 300)"
     fi
+    if jq -e '.hover_plots == 0 or .hover == null or (.hover | length) > 0' >/dev/null <<<"$result"; then
+        pass "$name: hovering a point shows $(jq -c .hover <<<"$result")"
+    else
+        fail "$name: hovering a point of a plot shows nothing"
+    fi
     if browser --hide-scrollbars --window-size=1200,900 --screenshot="$shot" "file://$html" \
            >/dev/null 2>&1 && [ -s "$shot" ]; then
         pass "$name: screenshot $shot"

@@ -45,6 +45,26 @@
     });
     r.plots = document.querySelectorAll('figure.plot').length;
     r.svgs = document.querySelectorAll('figure.plot svg').length;
+    // Hover: a pointer over the first point of the first plot with axes
+    // must make the page's tooltip say the point's values.
+    r.hover_plots = document.querySelectorAll('figure.plot[data-xmin]').length;
+    r.hover = null;
+    var fig = document.querySelector('figure.plot[data-xmin]');
+    if (fig) {
+      fig.scrollIntoView();
+      var svg = fig.querySelector('svg'), marks = svg.querySelectorAll('use'), target = null;
+      for (var i = 0; i < marks.length && !target; i++) {
+        var b = marks[i].getBoundingClientRect();
+        if (!marks[i].closest('defs') && b.width > 0 && !marks[i].closest('[id$="_keyentry"]')) target = b;
+      }
+      if (target) {
+        svg.dispatchEvent(new MouseEvent('mousemove', { bubbles: true,
+          clientX: target.left + target.width / 2, clientY: target.top + target.height / 2 }));
+        var tip = document.querySelector('.tip');
+        r.hover = tip && !tip.hidden ? tip.textContent : '';
+      }
+      window.scrollTo(0, 0);
+    }
     var nav = performance.getEntriesByType('navigation')[0];
     r.load_ms = nav ? Math.round(nav.loadEventStart) : -1;
     var pre = document.createElement('pre');
