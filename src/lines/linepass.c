@@ -1,25 +1,10 @@
 /* linepass.c - split a text into lines; digest each as a view or as a copy. */
 #include "linepass.h"
 
+#include "lines/textsource.h"
 #include "stream/linereader.h"
 
 #include <string.h>
-
-/* The text as a file: each read copies the next bytes into the reader's
- * buffer, as read(2) would from the page cache. */
-struct text_source {
-    const char *text;
-    size_t len, pos;
-};
-
-static ssize_t read_text(void *ctx, void *buf, size_t cap)
-{
-    struct text_source *s = ctx;
-    size_t n = s->len - s->pos < cap ? s->len - s->pos : cap;
-    memcpy(buf, s->text + s->pos, n);
-    s->pos += n;
-    return (ssize_t)n;
-}
 
 /* Stands for the least work a program does on a line: reads every byte
  * once.  Eight bytes per load (memcpy: any alignment) keep it cheap, so
@@ -56,9 +41,9 @@ int linepass_run(const char *text, size_t len, line_mode mode, size_t buffer_byt
                  allocator *buf_alloc, allocator *str_alloc, line_totals *out)
 {
     *out = (line_totals){0};
-    struct text_source src = {text, len, 0};
+    text_source src = {text, len, 0};
     line_reader r;
-    if (line_reader_init_fn(&r, read_text, &src, buffer_bytes,
+    if (line_reader_init_fn(&r, text_source_read, &src, buffer_bytes,
                             LINE_READER_MAX_LIMIT, buf_alloc) != LINE_OK)
         return -1;
     int status = 0;
