@@ -1,7 +1,7 @@
 /*
  * stream.c - what reading a big file costs in memory and time, whole or streamed.
  *
- * Claims S1, S2 (docs/claims.md, docs/experiments/stream.md): a generated file of
+ * Claims S1, S2, S5 (docs/claims.md, docs/experiments/stream.md): a generated file of
  * records ("id,value,text" lines, records.h) is read and processed (count
  * the lines, sum the value field) by five methods (filescan.h): slurp
  * (whole file in one buffer), chunks (fixed 64 KiB reads), reader (the
@@ -32,6 +32,13 @@
  *         so it must report an error for the longer lines; reader grows up
  *         to a 16 MiB limit and getline without one.  Reporting the error
  *         is a correct outcome; a wrong count or sum is not.
+ *         stream/limit_<method>/<file bytes> (claim S5): each method over
+ *         the largest file in a child whose address space may grow by a
+ *         quarter of the file at most (RLIMIT_AS, src/stream/limit.h):
+ *         256 MiB for the 1 GiB file, 8 MiB for the quick 32 MiB one.
+ *         One child per repetition; how it ended is recorded, never a
+ *         failed case (S5's rule judges it), unless it failed otherwise
+ *         (a wrong total, an I/O error).
  * Timed:  one whole pass over the file per iteration: open, read, count
  *         and sum, free, close.  Items are bytes of file, so
  *         items_per_second is bytes per second (flatten.jq's ns_* columns
@@ -55,6 +62,12 @@
  *           error_reported      long_*: 1 when the method refused a line
  *                               as too long (then the case has no MB/s)
  *           lines_read          long_*: lines the last pass counted
+ *           limit_bytes         limit_*: the budget over the child's
+ *                               address space at its start
+ *           completed, allocation_failed  limit_*: 1 when the child read
+ *                               the file / ended with an allocation refused
+ *           killed_by_signal    limit_*: the signal that ended it, or 0
+ *                               (peak_rss_bytes is then absent)
  *         and the label "warm page cache" or "cold page cache".
  * Check:  every pass must find the generator's line count and value sum,
  *         or fail the case (exit 1).  long_* cases record their outcome
@@ -68,6 +81,7 @@
 #include "harness/cli.h"
 #include "harness/fail_case.h"
 #include "stream/filescan.h"
+#include "stream/limit.h"
 #include "stream/pagecache.h"
 #include "stream/testfiles.h"
 #include "harness/scratch.h"
@@ -90,8 +104,10 @@ static const bench_program stream_program = {
         "Warm cases read a file the page cache holds; *_cold cases evict it first.\n"
         "long_* cases read lines of 16 KiB to 4 MiB: the fixed 64 KiB chunk must\n"
         "report them as too long, the line reader and getline read them whole.\n"
+        "limit_* cases read the largest file in a child limited to a quarter of\n"
+        "its size (RLIMIT_AS) and record how each method ended.\n"
         "Files go to a temporary directory under $TMPDIR (default /tmp), removed\n"
-        "afterwards, also on error or Ctrl-C.  Claims S1, S2.",
+        "afterwards, also on error or Ctrl-C.  Claims S1, S2, S5.",
     .default_max_ws = (size_t)1 << 30,
     .quick_max_ws = (size_t)32 << 20,
     .min_time_s = 0.05,
@@ -224,6 +240,45 @@ static void stream_case(bench_state *s, const void *user)
         case_rss_report(s, &r);
 }
 
+/* S5: a child may grow its address space by the file's size / LIMIT_SHARE
+ * at most: a limit well under the file, well over what streaming needs. */
+#define LIMIT_SHARE 4
+
+/* One method over the largest file in a child under the limit: how it
+ * ended and its peak resident memory. */
+static void limit_case(bench_state *s, const void *user)
+{
+    const filescan_method *m = user;
+    const test_file *f = test_file_for(files, nfiles, false, (size_t)bench_arg(s, 0));
+    if (!f) {
+        bench_fail_case(s, "no such file");
+        return;
+    }
+    size_t budget = f->bytes / LIMIT_SHARE;
+    char spec[256];
+    stream_child_spec(spec, sizeof spec, m, f, false);
+    limit_outcome o = {0};
+    int rc = 0;
+    while (bench_keep_running(s, 1))
+        rc = limit_run_child("/proc/self/exe", budget, spec, &o);
+    if (rc != 0 || o.end == LIMIT_FAILED) {
+        bench_fail_casef(s, "%s: the limited child could not start or failed otherwise "
+                         "(exit status %d)", m->name, o.status);
+        return;
+    }
+    bench_set_counter(s, "file_bytes", (double)f->bytes, BENCH_COUNTER_PLAIN);
+    bench_set_counter(s, "limit_bytes", (double)budget, BENCH_COUNTER_PLAIN);
+    bench_set_counter(s, "completed", o.end == LIMIT_COMPLETED, BENCH_COUNTER_PLAIN);
+    bench_set_counter(s, "allocation_failed", o.end == LIMIT_NO_MEMORY, BENCH_COUNTER_PLAIN);
+    bench_set_counter(s, "killed_by_signal", o.signal, BENCH_COUNTER_PLAIN);
+    if (o.peak_rss)
+        bench_set_counter(s, "peak_rss_bytes", (double)o.peak_rss, BENCH_COUNTER_PLAIN);
+    char label[96], lim[32];
+    snprintf(label, sizeof label, "%s under a limit of %s", limit_end_name(o.end),
+             size_format(budget, lim, sizeof lim));
+    bench_set_label(s, label);
+}
+
 /* 1 MiB, 16 MiB, 256 MiB, ... below max, then max itself: few sizes,
  * since memory grows linearly with the file for one method and not at
  * all for the others, and big files cost seconds each. */
@@ -315,6 +370,21 @@ int main(int argc, char **argv)
             .user = var,
             .args = var->long_lines ? lines : var->cold ? cold : sweep,
             .nargs = var->long_lines ? nlines : var->cold ? ncold : nsweep,
+        };
+        if (bench_register(&def) != 0)
+            return 2;
+    }
+    /* S5: every method over the largest file, under the limit. */
+    for (size_t m = 0; m < filescan_method_count && nsweep > 0; m++) {
+        char name[64];
+        snprintf(name, sizeof name, "stream/limit_%s", filescan_methods[m]->name);
+        bench_def def = {
+            .name = name,
+            .run = limit_case,
+            .user = filescan_methods[m],
+            .args = &sweep[nsweep - 1],
+            .nargs = 1,
+            .iterations = 1,
         };
         if (bench_register(&def) != 0)
             return 2;

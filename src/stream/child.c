@@ -2,6 +2,7 @@
 #include "stream/child.h"
 
 #include "alloc/counting.h"
+#include "stream/limit.h"
 
 #include <inttypes.h>
 #include <stdio.h>
@@ -15,6 +16,16 @@ int stream_child_spec(char *out, size_t cap, const filescan_method *method,
 
 int stream_child_run(const char *spec)
 {
+    /* "limit:<budget>:<spec>": the same run under a memory limit. */
+    size_t budget;
+    int spec_at = 0;
+    if (sscanf(spec, "limit:%zu:%n", &budget, &spec_at) == 1 && spec_at > 0) {
+        if (limit_apply(budget) != 0) {
+            perror("stream: cannot set the memory limit");
+            return 2;
+        }
+        spec += spec_at;
+    }
     char name[32];
     unsigned long long lines, sum;
     int allow_too_long, path_at = 0;
@@ -38,7 +49,7 @@ int stream_child_run(const char *spec)
         return 0;
     if (s != FILESCAN_OK) {
         fprintf(stderr, "stream: %s: %s\n", name, filescan_status_message(s));
-        return 1;
+        return s == FILESCAN_NO_MEMORY ? STREAM_CHILD_NO_MEMORY : 1;
     }
     if (t.lines != lines || t.sum != sum) {
         fprintf(stderr, "stream: %s: %" PRIu64 " lines, sum %" PRIu64

@@ -18,10 +18,12 @@ int stream_child_spec(char *out, size_t cap, const filescan_method *method,
                       const test_file *f, bool too_long_allowed);
 
 /* Runs a spec from stream_child_spec: the method over the file, its
- * totals checked.  Returns 0 when they match (or the line was too long
- * and that was allowed: the error is the right answer), 1 when the read
- * failed or the totals differ, 2 for a bad spec or an unknown method;
- * says why on stderr. */
+ * totals checked; "limit:<budget>:<spec>" runs it under a memory limit
+ * (limit.h).  Returns 0 when they match (or the line was too long and
+ * that was allowed: the error is the right answer), STREAM_CHILD_NO_MEMORY
+ * (3) when the method could not allocate, 1 when the read failed
+ * otherwise or the totals differ, 2 for a bad spec, an unknown method or
+ * a limit that cannot be set; says why on stderr. */
 int stream_child_run(const char *spec);
 
 #endif /* STREAM_CHILD_H */

@@ -189,8 +189,10 @@ static filescan_status mmap_run(const char *path, allocator *a, records_totals *
     if (size == 0)
         return close_with(fd, FILESCAN_OK); /* mmap refuses length 0 */
     char *p = mmap(NULL, size, PROT_READ, MAP_PRIVATE, fd, 0);
+    /* No address space for the whole file (a memory limit) is a lack of
+     * memory, not of the file. */
     if (p == MAP_FAILED)
-        return close_with(fd, FILESCAN_IO_ERROR);
+        return close_with(fd, errno == ENOMEM ? FILESCAN_NO_MEMORY : FILESCAN_IO_ERROR);
     /* Read ahead aggressively and drop pages behind, as for a stream. */
     madvise(p, size, MADV_SEQUENTIAL);
     size_t done = records_scan(p, size, t);

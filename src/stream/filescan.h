@@ -33,7 +33,8 @@
 typedef enum filescan_status {
     FILESCAN_OK = 0,
     FILESCAN_IO_ERROR,      /* open, read, stat or mmap failed; errno says why */
-    FILESCAN_NO_MEMORY,     /* the allocator refused */
+    FILESCAN_NO_MEMORY,     /* the allocator refused, or no address space
+                               for the mapping (mmap: ENOMEM) */
     FILESCAN_LINE_TOO_LONG, /* a line exceeds the method's fixed limit */
 } filescan_status;
 
