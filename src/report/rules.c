@@ -73,6 +73,8 @@ const claim_rule claim_rules[] = {
            "shortens them", "gc", {"gc_pauses"}, judge_c4},
     {"C5", "A tracing collector frees the cycles reference counting leaks (A2, "
            "second half)", "gc", {"gc"}, judge_c5},
+    {"A6", "A line kept as a view into a reused scanner buffer is overwritten by "
+           "later reads; a copy keeps it", "lines", {"lines_keep"}, judge_a6},
     {"X1", "Read bandwidth falls with the stride within a line and with each cache "
            "level (the memory mountain)",
      "gallery", {"gallery_mountain", "gallery_heatmap"}, judge_x1},

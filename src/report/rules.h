@@ -73,6 +73,10 @@ claim_judge_fn judge_g1, judge_g2, judge_g3, judge_g4;
 claim_judge_fn judge_a1, judge_a2, judge_a3, judge_a4, judge_a5;
 claim_judge_fn judge_s1, judge_s2, judge_s3, judge_s4;
 
+/* The claims the first catalogue missed: rules/lines.c (A6, a view kept
+ * past later reads). */
+claim_judge_fn judge_a6;
+
 /* rules/gc.c: the Boehm collector's work, heap and pauses (C1-C4), and
  * the cycles counting leaks, reclaimed (C5, A2's second half). */
 claim_judge_fn judge_c1, judge_c2, judge_c3, judge_c4, judge_c5;

@@ -1,9 +1,10 @@
-/* rules/lines.c - the rule of the claim the lines bench decides (A5). */
+/* rules/lines.c - the rules of the claims the lines bench decides (A5, A6). */
 #include "report/exact.h"
 #include "report/rules.h"
 #include "report/sweep.h"
 
 #include <stdio.h>
+#include <string.h>
 
 #define LINES_MAX_SIZES 16
 
@@ -80,4 +81,106 @@ void judge_a5(const report_run *run, claim_result *out)
     verdict_combine(&out->v, parts, names, 1 + NDISTS);
     for (size_t i = 0; i < 1 + NDISTS; i++)
         verdict_free(&parts[i]);
+}
+
+/* The distributions A6 keeps lines of (no line longer than the buffer). */
+static const char *const keep_dists[] = {"short", "medium", "long"};
+#define NKEEP (sizeof keep_dists / sizeof keep_dists[0])
+
+/* One size of one distribution: the rule's outcome, a table row. */
+static void a6_size(const report_run *run, const char *dist, double arg, exact_check *c,
+                    size_t *judged, text *row, text *figures)
+{
+    char v[96], k[96];
+    snprintf(v, sizeof v, "lines/keep_view/%s/%.0f", dist, arg);
+    snprintf(k, sizeof k, "lines/keep_copy/%s/%.0f", dist, arg);
+    double lines, intact, later, other, buffer, copy_lines, copy_intact, first;
+    if (!exact_read(c, run, v, "lines", &lines, NULL) ||
+        !exact_read(c, run, v, "kept_intact", &intact, NULL) ||
+        !exact_read(c, run, v, "kept_later_text", &later, NULL) ||
+        !exact_read(c, run, v, "kept_other", &other, NULL) ||
+        !exact_read(c, run, v, "first_overwritten", &first, NULL) ||
+        !exact_read(c, run, v, "buffer_bytes", &buffer, NULL) ||
+        !exact_read(c, run, k, "lines", &copy_lines, NULL) ||
+        !exact_read(c, run, k, "kept_intact", &copy_intact, NULL))
+        return;
+    bool past = arg > buffer;
+    bool copies_ok = copy_intact == copy_lines;
+    /* Within one buffer nothing is refilled: shown, not judged, except
+     * that the copies must be intact everywhere. */
+    if (past) {
+        exact_record(c, later > 0 && intact < lines && copies_ok,
+                     "%s lines, %.0f KiB (%.0f of %.0f views read later text; %.0f of "
+                     "%.0f copies intact)", dist, arg / 1024, later, lines, copy_intact,
+                     copy_lines);
+        (*judged)++;
+    } else {
+        exact_record(c, copies_ok, "%s lines, %.0f KiB within one buffer (%.0f of %.0f "
+                     "copies intact)", dist, arg / 1024, copy_intact, copy_lines);
+    }
+    summary sv, sk, bk;
+    bool timed = report_run_summary(run, v, "cpu_ns_per_item", &sv) == SAMPLE_OK &&
+                 report_run_summary(run, k, "cpu_ns_per_item", &sk) == SAMPLE_OK;
+    bool bytes = report_run_summary(run, k, "bytes_per_line", &bk) == SAMPLE_OK;
+    text_printf(row, "| %s | %.0f KiB%s | %.0f | %.0f | %.0f | %.0f | %.0f | %.0f of %.0f |",
+                dist, arg / 1024, past ? "" : " (within the buffer)", lines, intact, later,
+                other, first, copy_intact, copy_lines);
+    if (timed)
+        text_printf(row, " %.3g | %.3g | %+.3g |", sv.median, sk.median,
+                    sk.median - sv.median);
+    else
+        text_printf(row, " - | - | - |");
+    text_printf(row, bytes ? " %.0f |\n" : " - |\n", bk.median);
+    if (past && strcmp(dist, "medium") == 0) {
+        text_printf(figures, "medium lines, %.0f KiB of text: %.0f of %.0f kept views "
+                    "read later text, %.0f their own line; %.0f of %.0f copies intact",
+                    arg / 1024, later, lines, intact, copy_intact, copy_lines);
+        if (timed)
+            text_printf(figures, "; a copy costs %+.3g ns per line", sk.median - sv.median);
+    }
+}
+
+/* A6: a view kept past later reads of a reused buffer reads what the
+ * reader put in its place; a copy keeps its line.  Exact counts, no
+ * spread: at every text longer than the reader's buffer, some kept views
+ * read later text instead of their line; at every size, every copy reads
+ * its line.  What the copy costs is shown beside, not judged. */
+void judge_a6(const report_run *run, claim_result *out)
+{
+    exact_check c = EXACT_CHECK_INIT;
+    size_t judged = 0;
+    text rows = TEXT_INIT;
+    for (size_t d = 0; d < NKEEP && c.missing.len == 0; d++) {
+        char prefix[64];
+        snprintf(prefix, sizeof prefix, "lines/keep_view/%s", keep_dists[d]);
+        double args[LINES_MAX_SIZES];
+        size_t n = exact_args(&c, run, prefix, "text bytes", args, LINES_MAX_SIZES);
+        for (size_t i = 0; i < n && i < LINES_MAX_SIZES && c.missing.len == 0; i++)
+            a6_size(run, keep_dists[d], args[i], &c, &judged, &rows, &out->figures);
+    }
+    exact_verdict(&c, "lines/<keep_view|keep_copy>/<dist>/<bytes>", &out->v);
+    if (out->v.kind != VERDICT_NOT_MEASURED && judged == 0)
+        verdict_set(&out->v, VERDICT_NOT_MEASURED, "no text was longer than the "
+                    "reader's buffer, so no view could be overwritten");
+    if (out->v.kind != VERDICT_NOT_MEASURED && out->figures.len == 0)
+        text_printf(&out->figures, "%zu of %zu outcomes as the rule says", c.held,
+                    c.held + c.failed);
+    text_printf(&out->body, "Rule: every line of a text is kept until the pass ends, "
+                "as the reader's view or as a copy (exact counts, one checked pass): "
+                "at every text longer than the reader's buffer, some kept views read "
+                "the later text the reader put in their place, not their own line; "
+                "at every size, every copy reads its own line. Texts within one "
+                "buffer are shown, not judged for the views: nothing is refilled, so "
+                "every view still reads its line there (the mistake hides in small "
+                "tests). The cost of a copy (CPU ns per line, copy - view; bytes "
+                "held per line) is shown, not judged.\n\n"
+                "| line lengths | text | kept | views intact | views reading later text | "
+                "views overwritten in part | first view overwritten after (reads) | "
+                "copies intact | view CPU ns/line | copy CPU ns/line | copy - view | "
+                "copy bytes held per line |\n"
+                "|---|---|---|---|---|---|---|---|---|---|---|---|\n%s\n",
+                text_str(&rows));
+    exact_markdown(&c, &out->v, &out->body);
+    text_free(&rows);
+    exact_check_free(&c);
 }
