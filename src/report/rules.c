@@ -75,6 +75,8 @@ const claim_rule claim_rules[] = {
            "second half)", "gc", {"gc"}, judge_c5},
     {"A6", "A line kept as a view into a reused scanner buffer is overwritten by "
            "later reads; a copy keeps it", "lines", {"lines_keep"}, judge_a6},
+    {"S5", "Under a memory limit smaller than the file, reading it whole fails; "
+           "streaming completes (S1 as told)", "stream", {"stream_limit"}, judge_s5},
     {"X1", "Read bandwidth falls with the stride within a line and with each cache "
            "level (the memory mountain)",
      "gallery", {"gallery_mountain", "gallery_heatmap"}, judge_x1},

@@ -130,7 +130,10 @@ static void a6_size(const report_run *run, const char *dist, double arg, exact_c
                     sk.median - sv.median);
     else
         text_printf(row, " - | - | - |");
-    text_printf(row, bytes ? " %.0f |\n" : " - |\n", bk.median);
+    if (bytes)
+        text_printf(row, " %.0f |\n", bk.median);
+    else
+        text_printf(row, " - |\n");
     if (past && strcmp(dist, "medium") == 0) {
         text_printf(figures, "medium lines, %.0f KiB of text: %.0f of %.0f kept views "
                     "read later text, %.0f their own line; %.0f of %.0f copies intact",

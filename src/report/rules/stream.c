@@ -1,4 +1,4 @@
-/* rules/stream.c - the rules of the claims the stream bench decides (S1, S2). */
+/* rules/stream.c - the rules of the claims the stream bench decides (S1, S2, S5). */
 #include "report/exact.h"
 #include "report/rules.h"
 
@@ -144,6 +144,87 @@ void judge_s2(const report_run *run, claim_result *out)
         text_printf(&out->figures, "chunks refused %zu of %zu line lengths with an "
                     "error; %zu of %zu outcomes as the rule says",
                     refused, n, c.held, c.held + c.failed);
+    exact_markdown(&c, &out->v, &out->body);
+    exact_check_free(&c);
+}
+
+/* S5, S1 as the article tells it: under a memory limit smaller than the
+ * file (the child's address space may grow by limit_bytes), reading the
+ * file whole must not complete (its allocation is refused, or the child
+ * is killed), and every buffered streaming method must complete.  mmap
+ * is shown beside, not judged: under RLIMIT_AS it needs address space
+ * for the whole file (and fails), while under a cgroup limit its pages,
+ * the page cache's, could be dropped and it would complete.  Exact
+ * outcomes, one per repetition: every repetition must agree. */
+void judge_s5(const report_run *run, claim_result *out)
+{
+    static const char *const methods[] = {"slurp", "chunks", "reader", "getline", "mmap"};
+    exact_check c = EXACT_CHECK_INIT;
+    double args[STREAM_MAX_SIZES];
+    size_t n = exact_args(&c, run, "stream/limit_slurp", "file bytes", args,
+                          STREAM_MAX_SIZES);
+    text_printf(&out->body, "Rule: each method reads the largest file once, alone "
+                "in a child whose address space may grow by less than the "
+                "file (RLIMIT_AS: a quarter of it); reading it whole (slurp) must "
+                "never complete (its allocation refused, or the child killed), and "
+                "chunks, reader and getline must complete (exact "
+                "outcomes). mmap is shown, not judged: it needs address space for the "
+                "whole file, which this limit refuses, though the pages it reads are "
+                "the page cache's.\n\n| file | limit | method | how it ended | peak "
+                "resident |\n|---|---|---|---|---|\n");
+    bool small_enough = n > 0;
+    double file = 0, limit = 0;
+    for (size_t i = 0; i < n && c.missing.len == 0; i++) {
+        for (size_t m = 0; m < sizeof methods / sizeof methods[0]; m++) {
+            char name[96];
+            snprintf(name, sizeof name, "stream/limit_%s/%.0f", methods[m], args[i]);
+            double done;
+            summary sd, sa, sk;
+            if (!exact_read(&c, run, name, "completed", &done, &sd) ||
+                !exact_read(&c, run, name, "allocation_failed", &done, &sa) ||
+                !exact_read(&c, run, name, "killed_by_signal", &done, &sk) ||
+                !exact_read(&c, run, name, "file_bytes", &file, NULL) ||
+                !exact_read(&c, run, name, "limit_bytes", &limit, NULL))
+                break;
+            small_enough &= limit < file;
+            /* Every repetition alike: the least and the most completed. */
+            bool always = sd.min == 1, never = sd.max == 0;
+            const char *how = always ? "completed"
+                            : !never ? "completed in some repetitions only"
+                            : sk.max > 0 ? "killed by a signal"
+                            : sa.min == 1 ? "allocation failed" : "did not complete";
+            summary peak;
+            bool has_peak = report_run_summary(run, name, "peak_rss_bytes", &peak) ==
+                            SAMPLE_OK;
+            text_printf(&out->body, "| %.0f MiB | %.0f MiB | %s | %s", file / MIB,
+                        limit / MIB, methods[m], how);
+            if (sk.max > 0)
+                text_printf(&out->body, " (signal %.0f)", sk.max);
+            if (has_peak)
+                text_printf(&out->body, " | %.1f MiB |\n", peak.max / MIB);
+            else
+                text_printf(&out->body, " | - |\n");
+            if (m == 0)
+                exact_record(&c, never, "slurp %s", how);
+            else if (m < 4)
+                exact_record(&c, always, "%s %s", methods[m], how);
+            if (i + 1 == n && m < 4)
+                text_printf(&out->figures, "%s%s %s", out->figures.len ? "; " : "",
+                            methods[m], how);
+        }
+    }
+    text_printf(&out->body, "\n");
+    exact_verdict(&c, "stream/limit_<method>/<file bytes>", &out->v);
+    if (out->v.kind != VERDICT_NOT_MEASURED && !small_enough)
+        verdict_set(&out->v, VERDICT_NOT_MEASURED, "the limit (%.0f MiB) was not "
+                    "smaller than the file (%.0f MiB)", limit / MIB, file / MIB);
+    if (out->v.kind != VERDICT_NOT_MEASURED) {
+        text t = TEXT_INIT;
+        text_printf(&t, "under a %.0f MiB limit, a %.0f MiB file: %s", limit / MIB,
+                    file / MIB, text_str(&out->figures));
+        text_free(&out->figures);
+        out->figures = t;
+    }
     exact_markdown(&c, &out->v, &out->body);
     exact_check_free(&c);
 }
