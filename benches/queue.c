@@ -2,7 +2,7 @@
  * queue.c - backpressure and bounded concurrency: what a bounded queue and
  * a bounded worker pool save over their unbounded counterparts.
  *
- * Claims S3, S4 (docs/claims.md, docs/experiments/queue.md), over the messages of
+ * Claims S3, S4, S6 (docs/claims.md, docs/experiments/queue.md), over the messages of
  * src/queue/pipeline.h (a 248-byte record each, allocated by the producer and
  * freed by the thread that processes it):
  *   S3  queue/bounded/<items>    a producer as fast as it can go and one
@@ -16,6 +16,12 @@
  *                                fed through a small ring (2 slots per
  *                                worker), or by a new detached thread per
  *                                message
+ *   S6  queue/workers/<k>        the same pool's work on WORKERS_ITEMS
+ *                                messages (--quick: WORKERS_QUICK) by
+ *                                k = 1, 2, 4, 8 workers: the speedup over
+ *                                one worker, and where more workers stop
+ *                                helping (each message a 240-byte line of
+ *                                text, hashed POOL_ROUNDS times)
  *
  * Files:  benches/queue.c, src/queue/ (tests/test_ring.c, test_lqueue.c,
  *         test_pipeline.c, test_queue_way.c), plots/queue.gp,
@@ -30,7 +36,7 @@
  * Timed:  one whole run per iteration: start the threads, produce and
  *         process every message, join.  items_per_second is messages per
  *         second (flatten.jq's ns_* columns: ns per message).
- * Memory: every call of a case (so every repetition) also runs it once
+ * Memory: every call of a case but workers/<k> (so every repetition) also runs it once
  *         alone in a fresh process (--child, peak_rss.h) for its own peak
  *         resident set: how many threads live at once depends on
  *         scheduling, so the figure varies, and the report weighs its
@@ -46,6 +52,8 @@
  *           peak_threads        most worker threads alive at once (not
  *                               "threads": Google Benchmark's own field)
  *           create_retries      thread creations refused and retried
+ *           workers             workers/<k>: k
+ *           cpus_online         workers/<k>: the CPUs online
  *           peak_rss_bytes, baseline_rss_bytes, rss_over_baseline
  *                               the child's VmHWM, that of a child doing
  *                               nothing, and their difference
@@ -75,7 +83,9 @@ static const bench_program queue_program = {
         "resident memory and messages per second against the number of messages.\n"
         "Then the same kind of messages processed by a pool of one worker per CPU\n"
         "or by one new thread each.  --max-ws bounds the bytes of all messages of\n"
-        "the largest run.  Claims S3, S4.",
+        "the largest run.  Then the pool's work by 1, 2, 4 and 8 workers: the\n"
+        "speedup over one, and where adding workers stops helping.  Claims S3,\n"
+        "S4, S6.",
     .default_max_ws = (size_t)256 << 20,
     .quick_max_ws = (size_t)16 << 20,
     .min_time_s = 0.05,
@@ -88,6 +98,47 @@ static const bench_program queue_program = {
 #define S4_MAX 10000
 
 #define MAX_SIZES 16
+
+/* S6: messages per run, and the pool sizes tried: past 2x the CPUs of
+ * any machine this suite targets the answer is known. */
+#define WORKERS_ITEMS 10000
+#define WORKERS_QUICK 2000
+static const int64_t worker_counts[] = {1, 2, 4, 8};
+static int64_t workers_items = WORKERS_ITEMS;
+
+/* S6: the pool's work by k workers; wall-clock time per message. */
+static void workers_case(bench_state *s, const void *user)
+{
+    (void)user;
+    unsigned k = (unsigned)bench_arg(s, 0);
+    uint64_t n = (uint64_t)workers_items;
+    pipeline_result want = pipeline_expected(n);
+    counting_allocator c;
+    counting_init(&c, alloc_libc());
+    locked_allocator l;
+    locked_init(&l, &c.base);
+    pipeline_result r = {0};
+    while (bench_keep_running(s, 1)) {
+        int err = pipeline_run_pool(n, k, POOL_ROUNDS, &l.base, &r);
+        /* The hashes' sum is the work's only result: kept. */
+        bench_do_not_optimize(&r.work);
+        if (err) {
+            bench_fail_casef(s, "%u workers: %s", k, strerror(err));
+            continue; /* keep_running now returns false */
+        }
+        if (!pipeline_matches(&r, &want))
+            bench_fail_casef(s, "%u workers: %" PRIu64 " of %" PRIu64 " messages, "
+                             "checksum mismatch", k, r.items, n);
+    }
+    locked_destroy(&l);
+    if (bench_error_occurred(s))
+        return;
+    bench_set_items_processed(s, bench_iterations(s) * (int64_t)n);
+    bench_set_counter(s, "items", (double)n, BENCH_COUNTER_PLAIN);
+    bench_set_counter(s, "workers", k, BENCH_COUNTER_PLAIN);
+    bench_set_counter(s, "cpus_online", queue_pool_workers(), BENCH_COUNTER_PLAIN);
+    bench_set_counter(s, "peak_threads", (double)r.peak_threads, BENCH_COUNTER_PLAIN);
+}
 
 static void queue_case(bench_state *s, const void *user)
 {
@@ -185,5 +236,15 @@ int main(int argc, char **argv)
         if (bench_register(&def) != 0)
             return 2;
     }
+    if (o.quick)
+        workers_items = WORKERS_QUICK;
+    bench_def workers = {
+        .name = "queue/workers",
+        .run = workers_case,
+        .args = worker_counts,
+        .nargs = sizeof worker_counts / sizeof worker_counts[0],
+    };
+    if (bench_register(&workers) != 0)
+        return 2;
     return bench_cli_finish();
 }

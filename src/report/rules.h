@@ -74,8 +74,9 @@ claim_judge_fn judge_a1, judge_a2, judge_a3, judge_a4, judge_a5;
 claim_judge_fn judge_s1, judge_s2, judge_s3, judge_s4;
 
 /* The claims the first catalogue missed: rules/lines.c (A6, a view kept
- * past later reads), rules/stream.c (S5, reading under a memory limit). */
-claim_judge_fn judge_a6, judge_s5;
+ * past later reads), rules/stream.c (S5, reading under a memory limit),
+ * rules/queue.c (S6, the pool's speedup by workers). */
+claim_judge_fn judge_a6, judge_s5, judge_s6;
 
 /* rules/gc.c: the Boehm collector's work, heap and pauses (C1-C4), and
  * the cycles counting leaks, reclaimed (C5, A2's second half). */

@@ -1,4 +1,4 @@
-/* rules/queue.c - the rules of the claims the queue bench decides (S3, S4). */
+/* rules/queue.c - the rules of the claims the queue bench decides (S3, S4, S6). */
 #include "report/exact.h"
 #include "report/rules.h"
 #include "report/significance.h"
@@ -172,6 +172,146 @@ void judge_s4(const report_run *run, claim_result *out)
     sweep_claim_part(&time, run, names[0], &parts[0], out);
     s4_memory(run, &parts[1], out);
     verdict_combine(&out->v, parts, names, 2);
+    verdict_free(&parts[0]);
+    verdict_free(&parts[1]);
+}
+
+/* S6 (S4's purpose): the pool's work by k workers, wall-clock ns per
+ * message.  Two parts, thresholds fixed before measuring:
+ *   speedup      one worker against as many workers as CPUs: a timing
+ *                comparison (RULE_MIN_RATIO, interval above 1)
+ *   past the CPUs  as many workers as CPUs against the most workers run:
+ *                holds when the interval of that ratio lies below
+ *                RULE_MIN_RATIO (any further gain is under 10%), does not
+ *                hold when it is a real gain of at least that much, and
+ *                is within noise otherwise
+ * Where adding workers stops helping (the fewest workers whose median is
+ * within 10% of the fastest) is shown, not judged. */
+#define S6_MAX_K 16
+
+static void s6_speedup(const report_run *run, double cpus, verdict *v, text *body)
+{
+    char one[64], all[64];
+    snprintf(one, sizeof one, "queue/workers/1");
+    snprintf(all, sizeof all, "queue/workers/%.0f", cpus);
+    case_comparison cmp;
+    sample_status st = compare_cases(run, one, all, "ns_per_item", RULE_MIN_RATIO, &cmp);
+    if (st != SAMPLE_OK) {
+        verdict_set(v, VERDICT_NOT_MEASURED, "no %s or %s (%s)", one, all,
+                    st == SAMPLE_FAILED ? "failed its check" : "missing");
+        return;
+    }
+    char ci[96] = "no interval";
+    if (cmp.has_ci)
+        stats_ratio_ci_format(&cmp.ci, ci, sizeof ci);
+    text_printf(body, "Speedup of %.0f workers (one per CPU) over one: %s; outcome: %s "
+                "(the rule asks for at least %.2fx, interval above 1).\n\n", cpus, ci,
+                compare_status_name(cmp.status), RULE_MIN_RATIO);
+    verdict_set(v, cmp.status == COMPARE_HOLDS   ? VERDICT_HOLDS
+                 : cmp.status == COMPARE_NOISE ? VERDICT_WITHIN_NOISE
+                                               : VERDICT_DOES_NOT_HOLD, NULL);
+    if (cmp.status == COMPARE_SMALL || cmp.status == COMPARE_AGAINST)
+        text_printf(&v->note, "%.2fx: %s", cmp.costly.median / cmp.cheap.median,
+                    compare_status_name(cmp.status));
+}
+
+static void s6_past_cpus(const report_run *run, double cpus, double most, verdict *v,
+                         text *body)
+{
+    if (most <= cpus) {
+        verdict_set(v, VERDICT_NOT_MEASURED, "no run with more workers than the %.0f "
+                    "CPUs", cpus);
+        return;
+    }
+    char at[64], past[64];
+    snprintf(at, sizeof at, "queue/workers/%.0f", cpus);
+    snprintf(past, sizeof past, "queue/workers/%.0f", most);
+    case_comparison cmp;
+    sample_status st = compare_cases(run, at, past, "ns_per_item", RULE_MIN_RATIO, &cmp);
+    if (st != SAMPLE_OK || !cmp.has_ci) {
+        verdict_set(v, VERDICT_NOT_MEASURED, "%s or %s %s", at, past,
+                    st == SAMPLE_OK ? "has too few repetitions for an interval"
+                    : st == SAMPLE_FAILED ? "failed its check" : "is missing");
+        return;
+    }
+    char ci[96];
+    stats_ratio_ci_format(&cmp.ci, ci, sizeof ci);
+    verdict_kind k = cmp.ci.hi < RULE_MIN_RATIO ? VERDICT_HOLDS
+                   : cmp.status == COMPARE_HOLDS ? VERDICT_DOES_NOT_HOLD
+                   : VERDICT_WITHIN_NOISE;
+    verdict_set(v, k, NULL);
+    if (k == VERDICT_DOES_NOT_HOLD)
+        text_printf(&v->note, "%.0f workers still %.2fx faster than %.0f", most,
+                    cmp.ci.ratio, cpus);
+    text_printf(body, "Gain of %.0f workers over %.0f (one per CPU): %s; the rule asks "
+                "for its interval to lie below %.2fx (any further gain under 10%%); outcome: %s.\n\n",
+                most, cpus, ci, RULE_MIN_RATIO, verdict_kind_name(k));
+}
+
+void judge_s6(const report_run *run, claim_result *out)
+{
+    static const char *const names[2] = {"speedup", "past the CPUs"};
+    verdict parts[2] = {VERDICT_INIT, VERDICT_INIT};
+    double ks[S6_MAX_K];
+    size_t n = report_run_args(run, "queue/workers", ks, S6_MAX_K);
+    if (n > S6_MAX_K)
+        n = S6_MAX_K;
+    summary cpus_s;
+    text_printf(&out->body, "Rule: the same messages (240-byte lines, each hashed %s) "
+                "processed by a pool of k workers, wall-clock ns per message. "
+                "*Speedup:* one worker against one per CPU, a timing comparison "
+                "(at least %.2fx, 95%% bootstrap interval above 1). *Past the CPUs:* "
+                "one worker per CPU against the most workers run: the interval of "
+                "that ratio must lie below %.2fx. Where adding workers stops helping "
+                "(the fewest whose median is within 10%% of the fastest) is shown, "
+                "not judged.\n\n", "16 times", RULE_MIN_RATIO, RULE_MIN_RATIO);
+    if (n == 0 || report_run_summary(run, "queue/workers/1", "cpus_online", &cpus_s) !=
+                      SAMPLE_OK) {
+        verdict_set(&out->v, VERDICT_NOT_MEASURED, "no case queue/workers/<k> with "
+                    "cpus_online in the run (k = 1 needed)");
+        text_printf(&out->body, "Not measured: %s.\n\n", text_str(&out->v.condition));
+        return;
+    }
+    double cpus = cpus_s.median;
+    text_printf(&out->body, "| workers | ns per message: median (range) | speedup over "
+                "one worker |\n|---|---|---|\n");
+    summary one = {0};
+    double best = 0, knee = 0;
+    summary per[S6_MAX_K];
+    bool have[S6_MAX_K];
+    for (size_t i = 0; i < n; i++) {
+        char name[64];
+        snprintf(name, sizeof name, "queue/workers/%.0f", ks[i]);
+        have[i] = report_run_summary(run, name, "ns_per_item", &per[i]) == SAMPLE_OK;
+        if (!have[i])
+            continue;
+        if (ks[i] == 1)
+            one = per[i];
+        if (best == 0 || per[i].median < best)
+            best = per[i].median;
+    }
+    for (size_t i = 0; i < n; i++) {
+        if (!have[i])
+            continue;
+        if (knee == 0 && per[i].median <= 1.10 * best)
+            knee = ks[i];
+        text_printf(&out->body, "| %.0f | %.0f (%.0f-%.0f) | %.2fx |\n", ks[i],
+                    per[i].median, per[i].min, per[i].max,
+                    one.median > 0 ? one.median / per[i].median : 0);
+    }
+    text_printf(&out->body, "\nThis machine has %.0f CPUs online; adding workers "
+                "stopped helping at %.0f (the fewest within 10%% of the fastest).\n\n",
+                cpus, knee);
+    if (cpus < 2)
+        verdict_set(&parts[0], VERDICT_NOT_MEASURED, "one CPU online: no parallel "
+                    "speedup to measure");
+    else
+        s6_speedup(run, cpus, &parts[0], &out->body);
+    s6_past_cpus(run, cpus, ks[n - 1], &parts[1], &out->body);
+    verdict_combine(&out->v, parts, names, 2);
+    if (one.median > 0 && best > 0)
+        text_printf(&out->figures, "%.0f CPUs: best %.2fx one worker's speed; more "
+                    "workers stopped helping at %.0f", cpus, one.median / best, knee);
     verdict_free(&parts[0]);
     verdict_free(&parts[1]);
 }
