@@ -114,8 +114,8 @@ static void a6_size(const report_run *run, const char *dist, double arg, exact_c
                      "%.0f copies intact)", dist, arg / 1024, later, lines, copy_intact,
                      copy_lines);
         (*judged)++;
-    } else {
-        exact_record(c, copies_ok, "%s lines, %.0f KiB within one buffer (%.0f of %.0f "
+    } else if (!copies_ok) {
+        exact_record(c, false, "%s lines, %.0f KiB within one buffer (%.0f of %.0f "
                      "copies intact)", dist, arg / 1024, copy_intact, copy_lines);
     }
     summary sv, sk, bk;

@@ -1,0 +1,95 @@
+/* test_missed_rules.c - the rules of the claims the first catalogue missed
+ * (A6, S5, S6) on fixture runs whose outcome is known: holds, does not
+ * hold, timings within noise, cases missing or failed
+ * (tests/fixtures/report/missed_fixtures.py). */
+#include "report_judge.h"
+
+#include <criterion/criterion.h>
+#include <string.h>
+
+TestSuite(missed_rules, .fini = judge_cleanup);
+
+static const char *const ids[] = {"A6", "S5", "S6"};
+#define NIDS (sizeof ids / sizeof ids[0])
+
+Test(missed_rules, every_rule_holds_where_it_clearly_does)
+{
+    for (size_t i = 0; i < NIDS; i++) {
+        const char *p = judge(FIXTURES "missed_holds", ids[i]);
+        cr_assert_eq(judged.v.kind, VERDICT_HOLDS, "%s: %s", ids[i], p);
+        cr_assert_gt(judged.figures.len, 0, "%s has deciding figures", ids[i]);
+        cr_assert_not_null(strstr(text_str(&judged.body), "Rule"), "%s states its rule",
+                           ids[i]);
+    }
+    judge(FIXTURES "missed_holds", "A6");
+    cr_assert_not_null(strstr(text_str(&judged.figures), "11988 of 12787 kept views read "
+                              "later text"), "%s", text_str(&judged.figures));
+    cr_assert_not_null(strstr(text_str(&judged.body), "32 KiB (within the buffer)"));
+    judge(FIXTURES "missed_holds", "S5");
+    cr_assert_not_null(strstr(text_str(&judged.figures), "slurp allocation failed, chunks "
+                              "completed, reader completed, getline completed"), "%s",
+                       text_str(&judged.figures));
+    cr_assert_not_null(strstr(text_str(&judged.body), "| mmap | allocation failed"));
+    judge(FIXTURES "missed_holds", "S6");
+    cr_assert_not_null(strstr(text_str(&judged.figures), "best 3.00x one worker's speed; "
+                              "more workers stopped helping at 2"), "%s",
+                       text_str(&judged.figures));
+}
+
+Test(missed_rules, every_rule_can_say_does_not_hold)
+{
+    for (size_t i = 0; i < NIDS; i++) {
+        const char *p = judge(FIXTURES "missed_fails", ids[i]);
+        cr_assert_eq(judged.v.kind, VERDICT_DOES_NOT_HOLD, "%s: %s", ids[i], p);
+    }
+    const char *p = judge(FIXTURES "missed_fails", "A6");
+    cr_assert_not_null(strstr(p, "0 of 12787 views read later text"), "%s", p);
+    p = judge(FIXTURES "missed_fails", "S5");
+    cr_assert_not_null(strstr(p, "slurp completed"), "%s", p);
+    p = judge(FIXTURES "missed_fails", "S6");
+    cr_assert_not_null(strstr(p, "8 workers still 2.00x faster than 2"), "%s", p);
+    cr_assert_not_null(strstr(p, "reversed"), "%s", p);
+}
+
+/* Exact outcomes decide alone; S6's timings that overlap are within noise
+ * in both parts. */
+Test(missed_rules, overlapping_timings_are_within_noise_and_counts_still_decide)
+{
+    const char *p = judge(FIXTURES "missed_noise", "A6");
+    cr_assert_eq(judged.v.kind, VERDICT_HOLDS, "A6: %s", p);
+    p = judge(FIXTURES "missed_noise", "S5");
+    cr_assert_eq(judged.v.kind, VERDICT_HOLDS, "S5: %s", p);
+    p = judge(FIXTURES "missed_noise", "S6");
+    cr_assert_eq(judged.v.kind, VERDICT_WITHIN_NOISE, "S6: %s", p);
+}
+
+Test(missed_rules, a_missing_or_failed_case_is_not_measured_and_named)
+{
+    static const struct {
+        const char *id, *why;
+    } want[] = {
+        {"A6", "lines/keep_copy/medium"},
+        {"S5", "stream/limit_reader"},
+        {"S6", "queue/workers/2 (failed its check)"},
+    };
+    for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
+        const char *p = judge(FIXTURES "missed_missing", want[i].id);
+        cr_assert_eq(judged.v.kind, VERDICT_NOT_MEASURED, "%s: %s", want[i].id, p);
+        cr_assert_not_null(strstr(p, want[i].why), "%s: %s", want[i].id, p);
+    }
+}
+
+/* A run whose texts all fit the reader's buffer cannot show a view
+ * overwritten; a run without the limit cases or the workers is not
+ * judged either. */
+Test(missed_rules, what_the_run_lacks_is_not_measured)
+{
+    const char *p = judge(FIXTURES "mem_holds", "A6");
+    cr_assert_eq(judged.v.kind, VERDICT_NOT_MEASURED, "A6: %s", p);
+    cr_assert_not_null(strstr(p, "lines/keep_view/short"), "%s", p);
+    p = judge(FIXTURES "mem_holds", "S5");
+    cr_assert_eq(judged.v.kind, VERDICT_NOT_MEASURED, "S5: %s", p);
+    p = judge(FIXTURES "mem_holds", "S6");
+    cr_assert_eq(judged.v.kind, VERDICT_NOT_MEASURED, "S6: %s", p);
+    cr_assert_not_null(strstr(p, "queue/workers"), "%s", p);
+}
