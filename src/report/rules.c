@@ -99,14 +99,18 @@ const size_t claim_rule_count = sizeof claim_rules / sizeof claim_rules[0];
 
 const claim_out_of_scope claims_out_of_scope[] = {
     {"Go runs CPU-bound work about 5-10x faster than Python", "001, 003, 004",
-     "a claim about language runtimes; L4 and L5 measure the part of it that "
-     "is memory layout"},
+     "a claim about two language runtimes, which a C suite can only model; L4 "
+     "and L5 measure the part of it that is memory layout"},
     {"A Go net/http server serves about 7x the requests per second of Flask",
      "004", "an HTTP throughput claim, not a memory-layout one"},
     {"Go's concurrent mark-and-sweep collector keeps pauses short", "000",
-     "a claim about Go's own collector; C4 measures the general part (pauses "
-     "against the live heap, incremental and parallel against stop-the-world) "
-     "with the Boehm collector"},
+     "a claim about Go's own collector, which needs the Go runtime; C4 measures "
+     "the general part (pauses against the live heap, incremental and parallel "
+     "against stop-the-world) with the Boehm collector"},
+    {"The process \"gets killed\" (the OOM killer's SIGKILL)", "000",
+     "the kill needs a memory cgroup, and a benchmark run cannot count on a "
+     "writable cgroup hierarchy; S5 measures the same limit with RLIMIT_AS, "
+     "where the allocation is refused instead"},
 };
 const size_t claims_out_of_scope_count =
     sizeof claims_out_of_scope / sizeof claims_out_of_scope[0];
