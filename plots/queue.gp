@@ -1,10 +1,11 @@
-# queue.gp - backpressure and bounded concurrency (claims S3, S4): memory
-# held against the number of messages for a bounded and an unbounded
-# queue; messages per second for every variant; memory and threads of a
-# worker pool against a thread per message.  Reads data/queue.tsv
+# queue.gp - backpressure and bounded concurrency (claims S3, S4, S6):
+# memory held against the number of messages for a bounded and an
+# unbounded queue; messages per second for every variant; memory and
+# threads of a worker pool against a thread per message; the pool's
+# speedup against its number of workers (queue_speedup).  Reads data/queue.tsv
 # (scripts/plot.sh): columns variant arg ns_med ns_min ns_max reps, then
 # the counters below in this order.  ns_* are ns per message.
-# counters: items,peak_queued_items,peak_queued_bytes,producer_waits,peak_threads,create_retries,peak_rss_bytes,baseline_rss_bytes,rss_over_baseline
+# counters: items,peak_queued_items,peak_queued_bytes,producer_waits,peak_threads,create_retries,peak_rss_bytes,baseline_rss_bytes,rss_over_baseline,workers,cpus_online
 
 load 'common.gp'
 
@@ -41,7 +42,9 @@ set logscale y 10
 set format y '%.0s %c'
 set ylabel 'messages per second (median; bars: min to max)'
 set key inside right top
-plot for [i = 1:words(variants)] datafile index (i - 1) \
+# workers/<k> (S6, registered last) all run one number of messages: its
+# own plot below.
+plot for [i = 1:words(variants) - (block('workers') >= 0)] datafile index (i - 1) \
      using 7:(1e9 / $3):(1e9 / $5):(1e9 / $4) with yerrorlines lt i title word(variants, i) noenhanced
 
 # --- S4: memory and threads ------------------------------------------------------------
@@ -64,3 +67,28 @@ plot block('pool') < 0 ? 1/0 : datafile index block('pool') \
          using 7:11 axes x1y2 with linespoints lt 3 dt 2 title 'pool: threads', \
      block('thread_per_item') < 0 ? 1/0 : datafile index block('thread_per_item') \
          using 7:11 axes x1y2 with linespoints lt 4 dt 2 title 'thread per item: threads'
+
+# --- S6: speedup against the number of workers -----------------------------------
+if (block('workers') >= 0) {
+reset
+load 'common.gp'
+eval set_output('queue_speedup')
+stats datafile index block('workers') every ::0::0 using 3 nooutput
+one = STATS_min
+stats datafile index block('workers') using 17 nooutput
+cpus = STATS_max
+stats datafile index block('workers') using 2 nooutput
+kmax = STATS_max
+set title sprintf("The pool's work by 1 to %d workers on %d CPUs: speedup over one worker\n{/*0.8 %s}", int(kmax), int(cpus), machine)
+set logscale x 2
+set xrange [0.8:kmax * 1.25]
+set xlabel 'workers in the pool (log scale)'
+set ylabel 'speedup over one worker (wall clock; bars: min to max)'
+set yrange [0:cpus * 1.4]
+set key inside left top
+set arrow from cpus, graph 0 to cpus, graph 1 nohead dt 3 lc rgb '#999999'
+plot datafile index block('workers') using 2:(one / $3):(one / $5):(one / $4) \
+         with yerrorlines lt 3 lw 2 title 'measured (median)', \
+     datafile index block('workers') using 2:($2 < cpus ? $2 : cpus) \
+         with lines lt 1 dt 2 title 'ideal: one core per worker, up to the CPUs'
+}

@@ -78,7 +78,7 @@ const claim_rule claim_rules[] = {
     {"S5", "Under a memory limit smaller than the file, reading it whole fails; "
            "streaming completes (S1 as told)", "stream", {"stream_limit"}, judge_s5},
     {"S6", "A pool of workers speeds up per-line work, up to the CPUs available "
-           "(S4's purpose)", "queue", {"queue_workers"}, judge_s6},
+           "(S4's purpose)", "queue", {"queue_speedup"}, judge_s6},
     {"X1", "Read bandwidth falls with the stride within a line and with each cache "
            "level (the memory mountain)",
      "gallery", {"gallery_mountain", "gallery_heatmap"}, judge_x1},
