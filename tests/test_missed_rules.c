@@ -1,5 +1,5 @@
 /* test_missed_rules.c - the rules of the claims the first catalogue missed
- * (A6, S5, S6) on fixture runs whose outcome is known: holds, does not
+ * (A6, S5, S6, L7) on fixture runs whose outcome is known: holds, does not
  * hold, timings within noise, cases missing or failed
  * (tests/fixtures/report/missed_fixtures.py). */
 #include "report_judge.h"
@@ -9,7 +9,7 @@
 
 TestSuite(missed_rules, .fini = judge_cleanup);
 
-static const char *const ids[] = {"A6", "S5", "S6"};
+static const char *const ids[] = {"A6", "S5", "S6", "L7"};
 #define NIDS (sizeof ids / sizeof ids[0])
 
 Test(missed_rules, every_rule_holds_where_it_clearly_does)
@@ -34,6 +34,11 @@ Test(missed_rules, every_rule_holds_where_it_clearly_does)
     cr_assert_not_null(strstr(text_str(&judged.figures), "best 3.00x one worker's speed; "
                               "more workers stopped helping at 2"), "%s",
                        text_str(&judged.figures));
+    judge(FIXTURES "missed_holds", "L7");
+    cr_assert_not_null(strstr(text_str(&judged.figures), "dict-backed 160 B, __slots__ "
+                              "120 B per object (1.33x)"), "%s", text_str(&judged.figures));
+    cr_assert_not_null(strstr(text_str(&judged.body), "boxed C model of a `__slots__` "
+                              "object asks for 96.0"), "%s", text_str(&judged.body));
 }
 
 Test(missed_rules, every_rule_can_say_does_not_hold)
@@ -49,6 +54,8 @@ Test(missed_rules, every_rule_can_say_does_not_hold)
     p = judge(FIXTURES "missed_fails", "S6");
     cr_assert_not_null(strstr(p, "8 workers still 2.00x faster than 2"), "%s", p);
     cr_assert_not_null(strstr(p, "reversed"), "%s", p);
+    p = judge(FIXTURES "missed_fails", "L7");
+    cr_assert_not_null(strstr(p, "dict-backed 1.00x the bytes"), "%s", p);
 }
 
 /* Exact outcomes decide alone; S6's timings that overlap are within noise
@@ -61,6 +68,9 @@ Test(missed_rules, overlapping_timings_are_within_noise_and_counts_still_decide)
     cr_assert_eq(judged.v.kind, VERDICT_HOLDS, "S5: %s", p);
     p = judge(FIXTURES "missed_noise", "S6");
     cr_assert_eq(judged.v.kind, VERDICT_WITHIN_NOISE, "S6: %s", p);
+    p = judge(FIXTURES "missed_noise", "L7");
+    cr_assert_eq(judged.v.kind, VERDICT_HOLDS_ONLY_WHEN, "L7: %s", p);
+    cr_assert_not_null(strstr(p, "for memory, always; for time, within noise"), "L7: %s", p);
 }
 
 Test(missed_rules, a_missing_or_failed_case_is_not_measured_and_named)
@@ -71,6 +81,7 @@ Test(missed_rules, a_missing_or_failed_case_is_not_measured_and_named)
         {"A6", "lines/keep_copy/medium"},
         {"S5", "stream/limit_reader"},
         {"S6", "queue/workers/2 (failed its check)"},
+        {"L7", "no crosscheck.json"},
     };
     for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
         const char *p = judge(FIXTURES "missed_missing", want[i].id);

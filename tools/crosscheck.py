@@ -1,11 +1,14 @@
 #!/usr/bin/env python3
-"""crosscheck.py - ground the boxed model of claim L4 in the real CPython.
+"""crosscheck.py - ground the boxed model of claim L4 in the real CPython,
+and measure __slots__ against dict-backed instances (claim L7).
 
 The traverse bench models a Python list of objects in C (src/traverse/boxed.h).
 This measures the real thing with the machine's python3, standard library
 only, at the model's sizes (the element counts of traverse/boxed/<n> in
 RUN/traverse.json): a list of ints, a list of floats and a list of small
-objects (a class with __slots__ id, active, score, like the model's User).
+objects (a class with __slots__ id, active, score, like the model's User);
+and, for L7, a list of the same objects from a class without __slots__
+(its attributes in a per-instance dict), at the sizes traced only.
 
   bytes per element  tracemalloc: what building the list allocates, over n;
                      and sys.getsizeof summed over the list and its objects.
@@ -18,7 +21,8 @@ objects (a class with __slots__ id, active, score, like the model's User).
                      and of sum(xs) for the numbers (CPU time, median)
 
 Writes RUN/crosscheck.json in Google Benchmark's format (cases
-crosscheck/<int_list|float_list|object_list>/<n>/real_time, one record per
+crosscheck/<int_list|float_list|object_list|dict_object_list>/<n>/real_time,
+one record per
 repetition, with real_time and cpu_time), so the claims report reads it
 like any bench.
 
@@ -69,6 +73,16 @@ class User:
         self.score = score
 
 
+class DictUser:
+    """The same record as a plain class writes it: its attributes live in
+    a per-instance dictionary (L7's costly side)."""
+
+    def __init__(self, id_, active, score):
+        self.id = id_
+        self.active = active
+        self.score = score
+
+
 # Values like the model's: ids are distinct ints beyond CPython's cache of
 # small ints (-5..256), scores exact multiples of 0.25, about half active.
 def make_ints(n, rng):
@@ -80,9 +94,13 @@ def make_floats(n, rng):
     return [int(r() * 400) * 0.25 for _ in range(n)]
 
 
-def make_objects(n, rng):
+def make_objects(n, rng, cls=User):
     r = rng.random
-    return [User(1_000_000 + i, r() < 0.5, int(r() * 400) * 0.25) for i in range(n)]
+    return [cls(1_000_000 + i, r() < 0.5, int(r() * 400) * 0.25) for i in range(n)]
+
+
+def make_dict_objects(n, rng):
+    return make_objects(n, rng, DictUser)
 
 
 def loop_numbers(xs):
@@ -106,15 +124,23 @@ def getsizeof_numbers(xs):
 
 def getsizeof_objects(users):
     # True and False are shared singletons: they cost nothing per element.
+    # For a dict-backed instance sys.getsizeof does not see where its
+    # attributes live (reading __dict__ to ask would build the dictionary
+    # and change what is measured): tracemalloc's figure is the one L7 uses.
     return sys.getsizeof(users) + sum(
         sys.getsizeof(u) + sys.getsizeof(u.id) + sys.getsizeof(u.score) for u in users)
 
 
 KINDS = [
-    # name, build, loop, sizes, has builtin sum
-    ("int_list", make_ints, loop_numbers, getsizeof_numbers, True),
-    ("float_list", make_floats, loop_numbers, getsizeof_numbers, True),
-    ("object_list", make_objects, loop_objects, getsizeof_objects, False),
+    # name, build, loop, sizes, has builtin sum, largest n (0: every size)
+    ("int_list", make_ints, loop_numbers, getsizeof_numbers, True, 0),
+    ("float_list", make_floats, loop_numbers, getsizeof_numbers, True, 0),
+    ("object_list", make_objects, loop_objects, getsizeof_objects, False, 0),
+    # L7 compares bytes where they are traced, and time at the same sizes,
+    # 2x apart at least: more sizes would add seconds to a run and nothing
+    # to the claim (an interpreter's cost per attribute does not care).
+    ("dict_object_list", make_dict_objects, loop_objects, getsizeof_objects, False,
+     TRACE_MAX_ELEMENTS),
 ]
 
 
@@ -182,13 +208,19 @@ def measure(sizes, quick, seed):
     repetitions = QUICK_REPETITIONS if quick else FULL_REPETITIONS
     min_time = QUICK_MIN_TIME_S if quick else FULL_MIN_TIME_S
     records = []
-    for name, build, loop, sizeof, has_sum in KINDS:
+    for name, build, loop, sizeof, has_sum, largest in KINDS:
+        last = 0
         for n in sizes:
+            if largest and (n > largest or n < 2 * last):
+                continue
+            last = n
             rng = random.Random(seed + n)
             extra = {}
             if n <= TRACE_MAX_ELEMENTS:
                 xs, extra["bytes_per_elem"] = bytes_per_element(build, n, rng)
                 extra["getsizeof_bytes_per_elem"] = sizeof(xs) / n
+                # What the list and its objects hold: L7's working set.
+                extra["ws_bytes"] = extra["bytes_per_elem"] * n
             else:
                 xs = build(n, rng)
             loop_ns, number = time_loop(loop, xs, n, repetitions, min_time)
@@ -280,6 +312,7 @@ def main():
             "sizeof_int": sys.getsizeof(1_000_000),
             "sizeof_float": sys.getsizeof(0.25),
             "sizeof_object": sys.getsizeof(User(1_000_000, True, 0.25)),
+            "sizeof_dict_object": sys.getsizeof(DictUser(1_000_000, True, 0.25)),
             "caches": context.get("caches", []),
         },
         "benchmarks": records,

@@ -79,6 +79,8 @@ const claim_rule claim_rules[] = {
            "streaming completes (S1 as told)", "stream", {"stream_limit"}, judge_s5},
     {"S6", "A pool of workers speeds up per-line work, up to the CPUs available "
            "(S4's purpose)", "queue", {"queue_speedup"}, judge_s6},
+    {"L7", "__slots__ objects are smaller and faster to read than dict-backed "
+           "instances (real CPython)", "traverse", {"crosscheck"}, judge_l7},
     {"X1", "Read bandwidth falls with the stride within a line and with each cache "
            "level (the memory mountain)",
      "gallery", {"gallery_mountain", "gallery_heatmap"}, judge_x1},

@@ -75,8 +75,9 @@ claim_judge_fn judge_s1, judge_s2, judge_s3, judge_s4;
 
 /* The claims the first catalogue missed: rules/lines.c (A6, a view kept
  * past later reads), rules/stream.c (S5, reading under a memory limit),
- * rules/queue.c (S6, the pool's speedup by workers). */
-claim_judge_fn judge_a6, judge_s5, judge_s6;
+ * rules/queue.c (S6, the pool's speedup by workers), rules/traverse.c
+ * (L7, __slots__ in the real CPython, from crosscheck.json). */
+claim_judge_fn judge_a6, judge_s5, judge_s6, judge_l7;
 
 /* rules/gc.c: the Boehm collector's work, heap and pauses (C1-C4), and
  * the cycles counting leaks, reclaimed (C5, A2's second half). */
