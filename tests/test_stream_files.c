@@ -70,6 +70,20 @@ Test(stream_files, child_refuses_bad_specs)
     cr_assert_eq(stream_child_run("reader:1:2:0:/nonexistent/file"), 1);
 }
 
+/* S5's child: "limit:<budget>:<spec>" sets the limit on itself, then
+ * runs the spec; a budget it can afford changes nothing.  (A budget too
+ * small for the method is the bench's to show: under ASan the sanitizer's
+ * own mappings would hit the limit first.) */
+Test(stream_files, child_runs_a_spec_under_a_limit)
+{
+    char spec[512], limited[600];
+    stream_child_spec(spec, sizeof spec, &filescan_slurp, &files[1], false);
+    snprintf(limited, sizeof limited, "limit:%zu:%s", (size_t)1 << 30, spec);
+    cr_assert_eq(stream_child_run(limited), 0, "%s", limited);
+    cr_assert_eq(stream_child_run("limit:x:reader:1:2:0:/tmp/f"), 2,
+                 "a malformed budget is no limit: 'limit' is no method");
+}
+
 Test(stream_files, generation_fails_without_a_directory)
 {
     scratch_remove();

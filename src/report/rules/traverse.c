@@ -1,5 +1,6 @@
 /* rules/traverse.c - the rules of the claims the traverse bench decides. */
 #include "report/crosscheck.h"
+#include "report/md_escape.h"
 #include "report/model_table.h"
 #include "report/rules.h"
 #include "report/sweep.h"
@@ -246,13 +247,15 @@ void judge_l7(const report_run *run, claim_result *out)
     verdict_combine(&out->v, parts, names, 2);
     verdict_free(&parts[0]);
     verdict_free(&parts[1]);
+    /* The interpreter's name comes from the results file: data. */
     const char *python = report_run_context(run, "crosscheck", "python");
-    text_printf(&out->body, "Measured with %s by `tools/crosscheck.py`: the same "
+    text_printf(&out->body, "Measured with ");
+    md_escape(&out->body, python ? python : "python3", false);
+    text_printf(&out->body, " by `tools/crosscheck.py`: the same "
                 "records (id, active, score) as instances of a class with "
                 "`__slots__` and of a plain class, whose attributes CPython keeps "
                 "per instance (3.11 and later store their values in an array beside "
                 "the object until `__dict__` is asked for, which is why the gap is "
                 "smaller than older versions show). The boxed C model "
-                "(`traverse/boxed`) has the `__slots__` shape.\n\n",
-                python ? python : "python3");
+                "(`traverse/boxed`) has the `__slots__` shape.\n\n");
 }
