@@ -273,6 +273,7 @@ void judge_s6(const report_run *run, claim_result *out)
         return;
     }
     double cpus = cpus_s.median;
+    claim_result_measure(out, "ns per message", RULE_MIN_RATIO);
     text_printf(&out->body, "| workers | ns per message: median (range) | speedup over "
                 "one worker |\n|---|---|---|\n");
     summary one = {0};

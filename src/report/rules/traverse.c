@@ -208,6 +208,7 @@ static void l7_memory(const report_run *run, verdict *v, claim_result *out)
         return;
     }
     double ratio = dict / slots;
+    claim_result_measure(out, "bytes per object", L7_MIN_MEMORY_RATIO);
     verdict_set(v, ratio >= L7_MIN_MEMORY_RATIO ? VERDICT_HOLDS : VERDICT_DOES_NOT_HOLD,
                 NULL);
     if (ratio < L7_MIN_MEMORY_RATIO)
