@@ -30,6 +30,11 @@ static const struct {
     {"C3", "References kept alive keep memory and collector work"},
     {"C4", "Pauses grow with the live heap; incremental marking shortens them"},
     {"C5", "A tracing collector frees the cycles counting leaks"},
+    {"A6", "A reused scanner buffer is overwritten by later reads"},
+    {"S5", "Under a memory limit, reading a file whole fails; streaming completes"},
+    {"S6", "A pool of workers speeds up per-line work, up to the CPUs available"},
+    {"L7", "`__slots__` objects are smaller and faster to read than dict-backed "
+           "instances"},
     {"X1", "The memory mountain: bandwidth falls with stride and with each level"},
     {"X2", "Independent misses overlap (memory-level parallelism)"},
     {"X3", "Power-of-two strides collide in cache sets (associativity)"},
