@@ -69,6 +69,32 @@ wait
 cat "$tmp"/[0-9]*.out
 failures=$((failures + $(cat "$tmp"/[0-9]*.out | grep -c '^FAIL')))
 
+# Bad input: a clear message and the documented exit status, before any
+# grading (the last two build the grader once more).
+expect_status() { # WANT DESCRIPTION COMMAND...
+    local want=$1 what=$2 got
+    shift 2
+    "$@" >"$tmp/bad.out" 2>&1
+    got=$?
+    if [ "$got" = "$want" ] && [ -s "$tmp/bad.out" ]; then
+        printf 'ok    %-22s exit %s\n' "$what" "$got"
+    else
+        printf 'FAIL  %s: exit %s (expected %s), output:\n' "$what" "$got" "$want"
+        head -n 5 "$tmp/bad.out"
+        failures=$((failures + 1))
+    fi
+}
+mkdir "$tmp/partial" "$tmp/broken-build"
+cp lab/solution/growth.c "$tmp/partial/"
+cp lab/solution/*.c "$tmp/broken-build/"
+echo 'this is not C' > "$tmp/broken-build/cycle.c"
+expect_status 0 "--help" lab/grade.sh --help
+expect_status 2 "no directory given" lab/grade.sh
+expect_status 2 "no such directory" lab/grade.sh "$tmp/none"
+expect_status 2 "a file missing" lab/grade.sh "$tmp/partial"
+expect_status 1 "a file not compiling" lab/grade.sh "$tmp/broken-build"
+expect_status 2 "an unknown part" env LAB_CACHEGRIND=0 lab/grade.sh lab/solution --part=nothing
+
 if [ "$failures" -gt 0 ]; then
     echo "test-lab: $failures solution(s) scored other than expected" >&2
     exit 1
