@@ -22,7 +22,8 @@ page: $(BIN)/page
 
 # The pages of a fixture with hostile names, of a fresh QUICK run (or
 # BROWSER_RUN=dir) and of results/reference when it has report.json.
-test-browser: $(BIN)/page
+test-browser: check-build-deps $(BIN)/page
+	$(call deps,plot chromium)
 	@tests/browser/check.sh $(BIN)
 
 BENCH_AFTER += page

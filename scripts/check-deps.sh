@@ -4,8 +4,9 @@
 #
 # Usage: scripts/check-deps.sh GROUP...     check (and install) these groups
 #        scripts/check-deps.sh --install-all   every package of packages.sh
-# Groups: build (compilers, Google Benchmark, jansson, zlib), test (Criterion,
-# jansson, jq), plot (gnuplot, jq), valgrind, gcovr, clang, python3.
+# Groups: build (compilers, Google Benchmark, jansson, zlib, the Boehm
+# collector), test (Criterion, jansson, jq), plot (gnuplot, jq), valgrind,
+# gcovr, clang, python3, chromium.
 # Env:   DEPS_INSTALL=0 never installs, only says what to run.
 # Missing packages are installed with apt-get when running as root or with
 # passwordless sudo; otherwise the one apt-get line to run is printed.
@@ -44,6 +45,8 @@ check() {
                 need libjansson-dev "jansson: the claims report and tools read benchmark JSON"
             has_header "$CC" c zlib.h ||
                 need zlib1g-dev "zlib: the report and compare read gzipped runs (results/reference)"
+            has_header "$CC" c gc/gc.h ||
+                need libgc-dev "the Boehm collector: the gc experiment and its tests"
             ;;
         test)
             has_header "$CC" c criterion/criterion.h ||
@@ -60,6 +63,7 @@ check() {
         gcovr)    has gcovr || need gcovr "gcovr: summarises the coverage" ;;
         clang)    has clang || need clang "clang: libFuzzer" ;;
         python3)  has python3 || need python3 "python3: the CPython crosscheck" ;;
+        chromium) has "${CHROMIUM:-chromium}" || need chromium "Chromium: make test-browser opens the pages headless" ;;
         *) echo "check-deps.sh: unknown group '$what'" >&2; exit 2 ;;
         esac
     done
@@ -79,9 +83,18 @@ install() {
     shift
     echo "check-deps: installing$(printf ' %s' "$@") (apt-get)" >&2
     export DEBIAN_FRONTEND=noninteractive
-    ${prefix}apt-get -o DPkg::Lock::Timeout=300 update -qq >&2 &&
+    # apt-get and dpkg print dozens of lines even with -qq: kept in a log,
+    # shown only when the install fails.
+    log=$(mktemp "${TMPDIR:-/tmp}/check-deps.XXXXXX")
+    if ${prefix}apt-get -o DPkg::Lock::Timeout=300 update -qq >>"$log" 2>&1 &&
         ${prefix}apt-get -o DPkg::Lock::Timeout=300 install -y -qq \
-            --no-install-recommends "$@" >&2
+            --no-install-recommends "$@" >>"$log" 2>&1; then
+        rm -f "$log"
+        return 0
+    fi
+    cat "$log" >&2
+    rm -f "$log"
+    return 1
 }
 
 if [ "${1:-}" = --install-all ]; then
