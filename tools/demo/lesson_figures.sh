@@ -72,8 +72,12 @@ figures() {
         "include \"$topic\"; takeaway" "$tmp/rows.json")."
     # Topics whose times are mostly first touches (DEMO_FAULTS=1) say what
     # the run's calibrated fault cost explains of them.
-    if [ "${DEMO_FAULTS:-0}" = 1 ] && [ -f "$run/machine.json" ]; then
-        note=$(jq -r -L "$here" --argjson us "$(jq '.measured.page_fault_us // null' "$run/machine.json")" \
+    # The committed reference keeps machine.json gzipped too.
+    local machine=""
+    if [ -f "$run/machine.json" ]; then machine=$(cat "$run/machine.json")
+    elif [ -f "$run/machine.json.gz" ]; then machine=$(gzip -dc "$run/machine.json.gz"); fi
+    if [ "${DEMO_FAULTS:-0}" = 1 ] && [ -n "$machine" ]; then
+        note=$(jq -r -L "$here" --argjson us "$(jq '.measured.page_fault_us // null' <<< "$machine")" \
                'include "lib"; fault_note($us)' "$tmp/rows.json")
         [ -z "$note" ] || { echo; echo "Page faults: $note."; }
     fi
