@@ -109,6 +109,12 @@ static pid_t child_with_scratch(void (*body)(void), char *path, size_t size)
     if (pid == 0) {
         in_forked_child = 1;
         close(fds[0]);
+        /* A shell starts background jobs with SIGINT and SIGQUIT ignored,
+         * and scratch leaves an ignored signal ignored: the tests below
+         * would then wait for ever on a child the signal cannot end. */
+        signal(SIGINT, SIG_DFL);
+        signal(SIGQUIT, SIG_DFL);
+        signal(SIGTERM, SIG_DFL);
         const char *dir = scratch_create("child");
         if (!dir)
             _exit(3);
@@ -147,7 +153,7 @@ Test(scratch, removed_when_the_program_exits)
     cr_assert_not(exists(path), "%s survived exit", path);
 }
 
-Test(scratch, removed_on_sigterm_and_sigint_and_the_signal_still_kills)
+Test(scratch, removed_on_sigterm_and_sigint_and_the_signal_still_kills, .timeout = 60)
 {
     int sigs[] = {SIGTERM, SIGINT};
     for (int i = 0; i < 2; i++) {
@@ -168,7 +174,7 @@ static void call_abort(void)
     abort(); /* as Google Benchmark does on --benchmark_repetitions=-1 */
 }
 
-Test(scratch, removed_on_abort_and_the_abort_still_kills)
+Test(scratch, removed_on_abort_and_the_abort_still_kills, .timeout = 60)
 {
     char path[512];
     pid_t pid = child_with_scratch(call_abort, path, sizeof path);
@@ -179,7 +185,7 @@ Test(scratch, removed_on_abort_and_the_abort_still_kills)
     cr_assert_not(exists(path), "%s survived abort()", path);
 }
 
-Test(scratch, removed_on_sigpipe_sigquit_sigxfsz)
+Test(scratch, removed_on_sigpipe_sigquit_sigxfsz, .timeout = 60)
 {
     int sigs[] = {SIGPIPE, SIGQUIT, SIGXFSZ};
     for (int i = 0; i < 3; i++) {
