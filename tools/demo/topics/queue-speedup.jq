@@ -4,9 +4,10 @@
 include "lib";
 
 def takeaway:
-  [.[] | select(.variant == "workers" and .ns != null)] | sort_by(.arg) as $w
+  . as $rows
+  | [.[] | select(.variant == "workers" and .ns != null)] | sort_by(.arg) as $w
   | ($w | map(select(.arg == 1)) | .[0]) as $one
-  | if $one == null then generic_takeaway("ns"; "took"; "time per message")
+  | if $one == null then ($rows | generic_takeaway("ns"; "took"; "time per message"))
     else ($w | min_by(.ns)) as $best
       | ([$w[] | select(.ns <= 1.1 * $best.ns)] | .[0].arg) as $knee
       | "on \($one.c.cpus_online // "?") CPUs, speedup over one worker: "
