@@ -43,10 +43,19 @@ MEMCHECK := valgrind --tool=memcheck --quiet --error-exitcode=99 \
 # setpriv asks the kernel to send it SIGTERM when that parent dies.
 ORPHAN_GUARD := setpriv --pdeathsig TERM
 
+# Tests memcheck cannot judge, left to make test (ASan and UBSan):
+# - gc/*: the Boehm collector scans stacks and registers conservatively,
+#   reading uninitialised words by design (GC_push_all_eager, GC_init);
+# - figure_png/* and child_output's program that cannot start: under
+#   valgrind, posix_spawn cannot report a failed exec to its caller (the
+#   traced child exits 127 instead), so the error path they check is
+#   valgrind's, not ours.
+MEMCHECK_FILTER := !(gc/*|figure_png/*|child_output/a_program_that_cannot_start*)
+
 memcheck: check-test-deps $(PLAIN_UNIT) $(PLAIN_PROBE) $(BIN)/traverse
 	$(call deps,valgrind)
 	@echo "==> memcheck: unit tests" >&2
-	CHILD_PROBE=$(PLAIN_PROBE) exec $(ORPHAN_GUARD) $(MEMCHECK) $(PLAIN_UNIT) --jobs=1
+	CHILD_PROBE=$(PLAIN_PROBE) exec $(ORPHAN_GUARD) $(MEMCHECK) $(PLAIN_UNIT) --jobs=1 --filter='$(MEMCHECK_FILTER)'
 	@echo "==> memcheck: traverse, every layout at two small sizes" >&2
 	exec $(ORPHAN_GUARD) $(MEMCHECK) $(BIN)/traverse --max-ws=64K --benchmark_repetitions=2 \
 	    --benchmark_min_time=0.001 --benchmark_out=/dev/null >/dev/null
