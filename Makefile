@@ -273,7 +273,8 @@ plots:
 
 test: check-test-deps
 	@mkdir -p build
-	+@flock $(LOCK) $(SUBMAKE) $(UNIT) $(PROBE) build
+	@echo "==> building the tests and the programs (V=1 shows each command)"
+	+@flock $(LOCK) $(SUBMAKE) $(if $(filter 1,$(V)),,-s) $(UNIT) $(PROBE) build
 	+@$(SUBMAKE) test-unit
 	+@$(SUBMAKE) test-cli
 
