@@ -93,6 +93,21 @@ Test(counting, counts_a_refused_request_as_failed)
     cr_assert_eq(c.stats.live_bytes, 0);
 }
 
+Test(counting, alloc_string_copies_and_terminates_or_says_no)
+{
+    char *s = alloc_string(&c.base, "linexyz", 4);
+    cr_assert_not_null(s);
+    cr_assert_str_eq(s, "line");
+    cr_assert_eq(c.stats.live_bytes, 5, "the bytes and a NUL");
+    alloc_free(&c.base, s, 5);
+    char *empty = alloc_string(&c.base, "", 0);
+    cr_assert_not_null(empty);
+    cr_assert_str_eq(empty, "");
+    alloc_free(&c.base, empty, 1);
+    cr_assert_null(alloc_string(&c.base, "x", SIZE_MAX), "len + 1 would wrap");
+    cr_assert_eq(c.stats.live_bytes, 0);
+}
+
 Test(counting, resize_counts_growth_and_both_blocks_while_moving)
 {
     allocator *a = &c.base;

@@ -22,6 +22,7 @@
 #include <stdalign.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 typedef struct allocator allocator;
 
@@ -50,6 +51,20 @@ static inline void *alloc_array(allocator *a, size_t count, size_t size,
     if (size != 0 && count > SIZE_MAX / size)
         return NULL;
     return a->alloc(a, count * size, align);
+}
+
+/* A NUL-terminated copy of the len bytes at p (len + 1 bytes from a),
+ * or NULL when a refuses or len + 1 overflows. */
+static inline char *alloc_string(allocator *a, const char *p, size_t len)
+{
+    if (len == SIZE_MAX)
+        return NULL;
+    char *s = a->alloc(a, len + 1, 1);
+    if (s) {
+        memcpy(s, p, len);
+        s[len] = '\0';
+    }
+    return s;
 }
 
 /* Typed forms: ALLOC_NEW(a, struct user) and ALLOC_ARRAY(a, double, n). */

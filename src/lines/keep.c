@@ -105,17 +105,6 @@ static void classify(const kept_line *kept, size_t n, keep_mode mode, const char
     }
 }
 
-/* A new NUL-terminated string holding the line, or NULL. */
-static char *copy_line(allocator *a, const char *p, size_t len)
-{
-    char *s = alloc_bytes(a, len + 1, 1);
-    if (s) {
-        memcpy(s, p, len);
-        s[len] = '\0';
-    }
-    return s;
-}
-
 int linekeep_run(const char *text, size_t len, keep_mode mode, size_t buffer_bytes,
                  allocator *buf_alloc, allocator *str_alloc, kept_line *kept, size_t cap,
                  int check, keep_outcome *out)
@@ -142,7 +131,7 @@ int linekeep_run(const char *text, size_t len, keep_mode mode, size_t buffer_byt
         k->offset = window_base(&r) + (size_t)(v.data - r.buf);
         k->len = v.len;
         k->generation = r.grows;
-        k->data = mode == KEEP_VIEW ? v.data : copy_line(str_alloc, v.data, v.len);
+        k->data = mode == KEEP_VIEW ? v.data : alloc_string(str_alloc, v.data, v.len);
         if (!k->data) {
             status = -1;
             break;

@@ -26,17 +26,6 @@ static void digest(line_totals *t, const char *p, size_t len)
     t->digest = t->digest * 1000003u + sum;
 }
 
-/* A new NUL-terminated string holding the line, or NULL. */
-static char *copy_line(allocator *a, const char *p, size_t len)
-{
-    char *s = alloc_bytes(a, len + 1, 1);
-    if (s) {
-        memcpy(s, p, len);
-        s[len] = '\0';
-    }
-    return s;
-}
-
 int linepass_run(const char *text, size_t len, line_mode mode, size_t buffer_bytes,
                  allocator *buf_alloc, allocator *str_alloc, line_totals *out)
 {
@@ -54,7 +43,7 @@ int linepass_run(const char *text, size_t len, line_mode mode, size_t buffer_byt
             digest(out, v.data, v.len);
             continue;
         }
-        char *copy = copy_line(str_alloc, v.data, v.len);
+        char *copy = alloc_string(str_alloc, v.data, v.len);
         if (!copy) {
             status = -1;
             break;
