@@ -22,9 +22,15 @@ Test(traverse_built, built_once_then_kept)
         const layout_kind *kind = layout_kinds[k];
         cr_assert(traverse_built_ensure(&b, kind, 1000, 9), "%s", kind->name);
         cr_assert_eq(layout_sum(&b.l), b.expected, "%s", kind->name);
+        cr_assert(b.cold_pass_sum_ok, "%s: the cold pass sums right", kind->name);
+        cr_assert_geq(b.cold_pass_seconds, 0.0);
         uint64_t calls = b.counter.stats.alloc_calls;
+        /* A kept layout is not passed over again: the cold pass stays the
+         * one after the build. */
+        b.cold_pass_seconds = -1;
         cr_assert(traverse_built_ensure(&b, kind, 1000, 9));
         cr_assert_eq(b.counter.stats.alloc_calls, calls, "kept, not rebuilt");
+        cr_assert_eq(b.cold_pass_seconds, -1.0);
     }
     cr_assert(traverse_built_ensure(&b, layout_find("aos"), 10, 9));
     cr_assert_eq(b.n, 10);

@@ -1,7 +1,9 @@
 /* built.c - traverse's kept layout per case, and one case alone (--child). */
 #include "traverse/built.h"
 
+#include "harness/faults.h"
 #include "harness/heap.h"
+#include "harness/timing.h"
 #include "shim/bench.h"
 
 #include <stdio.h>
@@ -54,6 +56,13 @@ bool traverse_built_ensure(traverse_built *b, const layout_kind *kind, size_t n,
     b->heap_bytes = heap_figures_available() && heap_after > heap_before
                         ? heap_after - heap_before
                         : 0;
+    uint64_t faults_before = minor_faults();
+    double start = timing_cpu_now();
+    double sum = layout_sum(&b->l);
+    bench_do_not_optimize(&sum);
+    b->cold_pass_seconds = timing_cpu_now() - start;
+    b->cold_pass_faults = minor_faults() - faults_before;
+    b->cold_pass_sum_ok = sum == b->expected;
     return true;
 }
 

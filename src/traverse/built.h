@@ -21,6 +21,14 @@ typedef struct traverse_built {
     counting_allocator counter;
     double expected;          /* the reference sum of the generated records */
     size_t heap_bytes;        /* malloc's figure; 0 when unavailable */
+    /* The first pass after the build, run untimed: its CPU seconds (the
+     * clock of the verdicts) and the minor page faults it took.  It is kept out of the repetitions because
+     * it can cost many times a later pass (45x at 34 MiB in one quiet run,
+     * with the same CPU time as wall time), and Google Benchmark sizes every
+     * repetition's iteration count from the first one. */
+    double cold_pass_seconds;
+    uint64_t cold_pass_faults;
+    bool cold_pass_sum_ok;    /* the cold pass gave the expected sum */
 } traverse_built;
 
 /* Bytes one layout kind holds per record, measured by building 1024
@@ -29,7 +37,7 @@ typedef struct traverse_built {
 size_t measured_bytes_per_record(const layout_kind *kind, uint64_t seed);
 
 /* Makes b hold kind's layout of n records generated from seed, unless it
- * holds exactly that already.  False when out of memory (b then holds
+ * holds exactly that already; after a build, runs the cold pass.  False when out of memory (b then holds
  * nothing).  Says on stderr when it builds 1 Mi records or more.  b starts
  * zeroed. */
 bool traverse_built_ensure(traverse_built *b, const layout_kind *kind, size_t n,
