@@ -28,6 +28,25 @@ Test(report_significance, the_interval_decides)
     cr_assert_eq(ratio_ci_status(&c, 1.10), COMPARE_NOISE, "an interval touching 1 is noise");
 }
 
+/* The threshold, not 1 alone, decides: the two X1 outcomes in L1 of two
+ * runs (2x threshold) are the same answer, and a median just short of the
+ * threshold with the interval across it cannot be told. */
+Test(report_significance, an_interval_wholly_under_the_threshold_is_too_small)
+{
+    ratio_ci c = ci(1.1, 0.998, 1.22);
+    cr_assert_eq(ratio_ci_status(&c, 2.0), COMPARE_SMALL, "contains 1, under 2x");
+    c = ci(1.14, 1.12, 1.28);
+    cr_assert_eq(ratio_ci_status(&c, 2.0), COMPARE_SMALL);
+    c = ci(1.02, 0.97, 1.08);
+    cr_assert_eq(ratio_ci_status(&c, 1.10), COMPARE_SMALL, "no difference is not 1.10x");
+    c = ci(1.05, 1.02, 1.11);
+    cr_assert_eq(ratio_ci_status(&c, 1.10), COMPARE_NOISE, "across the threshold");
+    c = ci(1.05, 0.95, 1.10);
+    cr_assert_eq(ratio_ci_status(&c, 1.10), COMPARE_NOISE, "reaching the threshold");
+    c = ci(0.98, 0.9, 0.999);
+    cr_assert_eq(ratio_ci_status(&c, 1.10), COMPARE_AGAINST);
+}
+
 Test(report_significance, compare_cases_on_fixture_runs)
 {
     report_run run;

@@ -179,9 +179,10 @@ void report_markdown(FILE *f, const report_run *run, const claim_result *results
     text_free(&dir);
     fprintf(f, "Each claim of the article (docs/claims.md) checked on this machine. "
                "Each cache level is judged from all its sizes: the median of the "
-               "sizes' ratios with a 95%% bootstrap interval; an interval that "
-               "contains 1 is within noise. A claim whose bench was not run is not "
-               "measured.\n\n");
+               "sizes' ratios with a 95%% bootstrap interval; an interval wholly under "
+               "the claim's threshold is below threshold, one that reaches the "
+               "threshold but also 1 is within noise. A claim whose bench was not "
+               "run is not measured.\n\n");
     summary_lines(f, results);
     machine_section(f, run);
     for (size_t i = 0; i < claim_rule_count; i++) {

@@ -23,10 +23,11 @@
 
 /*
  * The status of "costly costs more than cheap" from the interval:
- *   COMPARE_NOISE    the interval contains 1
- *   COMPARE_AGAINST  it lies below 1
  *   COMPARE_HOLDS    it lies above 1 and the ratio is at least min_ratio
- *   COMPARE_SMALL    above 1, but the ratio is below min_ratio
+ *   COMPARE_AGAINST  it lies below 1
+ *   COMPARE_SMALL    it lies wholly below min_ratio (it may contain 1)
+ *   COMPARE_NOISE    otherwise: it reaches min_ratio, but contains 1 or
+ *                    the ratio falls short of min_ratio
  */
 compare_status ratio_ci_status(const ratio_ci *ci, double min_ratio);
 

@@ -388,8 +388,9 @@ void sweep_markdown(const sweep *s, text *out)
                     level_source_name(s->levels.source));
     text_printf(out, "A group holds when the median of its sizes' ratios is at least %.2fx "
                      "and its 95%% bootstrap interval (over sizes and repetitions) lies "
-                     "above 1; an interval that contains 1 is within noise "
-                     "(docs/claims.md).\n\n",
+                     "above 1; one wholly under the threshold is below threshold, even if it "
+                     "contains 1; one that reaches the threshold but also 1 is within "
+                     "noise (docs/claims.md).\n\n",
                 spec->min_ratio);
     for (size_t p = 0; p < spec->npairs; p++) {
         verdict v = VERDICT_INIT;

@@ -7,8 +7,9 @@
  * (levels.h): a level's ratio is the median of its sizes' ratios of
  * medians, with a bootstrap interval over sizes and repetitions
  * (stats_group_ratio_ci).  Each level then holds (interval above 1, ratio
- * at least the threshold), is within noise (interval contains 1), below
- * threshold, or reversed; the claim reads from the levels:
+ * at least the threshold), is below threshold (interval wholly under it),
+ * reversed (interval below 1) or within noise (otherwise:
+ * significance.h); the claim reads from the levels:
  *
  *   some levels hold, none says otherwise -> holds (L2, L3, memory;
  *                                            within noise in L1)

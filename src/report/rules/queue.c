@@ -88,7 +88,7 @@ void judge_s3(const report_run *run, claim_result *out)
  * ran the case in its own fresh process: how many threads are alive at
  * once depends on scheduling, and at 1000 messages the two came out 168
  * against 192 KiB in one run and 240 against 212 in the next, each from a
- * single child.  A size whose interval contains 1 is within noise; the part
+ * single child.  A size's outcome is read as significance.h says; the part
  * holds at every size that holds, and is within noise when none does. */
 static void s4_memory(const report_run *run, verdict *v, claim_result *out)
 {
