@@ -1,11 +1,13 @@
 /* test_gallery.c - the gallery's kernels and orders (src/gallery/): each
  * order is one cycle through every line, the chases end where the cycle
  * says, the counters reach exact totals, the write passes leave the
- * values they promise, and the cache sizes come from the measured profile
- * and fall back to the reported ones as documented. */
+ * values they promise and touch exactly their words, and the cache
+ * sizes, the line and the size past the caches come from the measured
+ * profile and fall back to the reported ones as documented. */
 #include "gallery/column.h"
 #include "gallery/falseshare.h"
 #include "gallery/levels.h"
+#include "gallery/line.h"
 #include "gallery/mlp.h"
 #include "gallery/orders.h"
 #include "gallery/writes.h"
@@ -276,6 +278,75 @@ Test(gallery_writes, the_expected_sum_matches_small_and_empty_buffers)
     cr_assert_eq(writes_read(w, 3), 3);
 }
 
+/* Each pass through writes_pass() touches words[0..n) and nothing on
+ * either side: the bytes the bench counts per pass are the bytes touched. */
+Test(gallery_writes, each_pass_touches_exactly_its_words)
+{
+    enum { GUARD = 8, N = 1001 };   /* odd: the streaming pass's last word is single */
+    const uint64_t canary = UINT64_C(0xdeadbeefcafef00d);
+    uint64_t *buf = aligned_alloc(64, (GUARD + 1008 + GUARD) * sizeof *buf);
+    cr_assert(buf);
+    uint64_t *w = buf + GUARD;   /* 64-byte aligned: GUARD words in */
+    for (writes_kind k = 0; k < WRITES_KINDS; k++) {
+        for (size_t i = 0; i < GUARD + 1008 + GUARD; i++)
+            buf[i] = canary;
+        writes_fill(w, N);
+        uint64_t sum = writes_pass(k, w, N, 0xff);
+        if (k == WRITES_RMW) {
+            cr_assert_eq(writes_first_wrong(w, N), 0, "rmw changed the first word");
+            writes_pass(k, w, N, 0xff);
+        }
+        cr_assert_eq(writes_first_wrong(w, N), N, "%s", writes_kind_name(k));
+        cr_assert_eq(sum, k == WRITES_READ ? writes_expected_sum(N) : 0, "%s",
+                     writes_kind_name(k));
+        for (size_t i = 0; i < GUARD; i++)
+            cr_assert_eq(buf[i], canary, "%s wrote before its words", writes_kind_name(k));
+        for (size_t i = GUARD + N; i < GUARD + 1008 + GUARD; i++)
+            cr_assert_eq(buf[i], canary, "%s wrote past its words", writes_kind_name(k));
+    }
+    /* A kind that is not one touches nothing and sums nothing. */
+    writes_fill(w, N);
+    cr_assert_eq(writes_pass(WRITES_KINDS, w, N, 0xff), 0);
+    cr_assert_eq(writes_first_wrong(w, N), N);
+    free(buf);
+}
+
+Test(gallery_writes, names_follow_the_kinds)
+{
+    static const char *const want[] = {"read", "write", "rmw", "stream"};
+    for (writes_kind k = 0; k < WRITES_KINDS; k++)
+        cr_assert_str_eq(writes_kind_name(k), want[k]);
+    cr_assert_null(writes_kind_name(WRITES_KINDS));
+    cr_assert_null(writes_kind_name((writes_kind)-1));
+}
+
+/* Under write-allocate a plain store moves its line in and out; a
+ * streaming store only out; a read only in. */
+Test(gallery_writes, the_traffic_model_counts_whole_lines)
+{
+    const size_t mib = (size_t)1 << 20, words = mib / 8;
+    cr_assert_eq(writes_memory_bytes(WRITES_READ, words, 64), mib);
+    cr_assert_eq(writes_memory_bytes(WRITES_PLAIN, words, 64), 2 * mib);
+    cr_assert_eq(writes_memory_bytes(WRITES_RMW, words, 64), 2 * mib);
+    cr_assert_eq(writes_memory_bytes(WRITES_STREAM, words, 64), mib);
+    cr_assert_eq(writes_memory_bytes(WRITES_PLAIN, words, 128), 2 * mib, "any whole line");
+    writes_traffic t = writes_traffic_of(WRITES_PLAIN);
+    cr_assert_eq(t.lines_in, 1);
+    cr_assert_eq(t.lines_out, 1);
+    t = writes_traffic_of(WRITES_STREAM);
+    cr_assert_eq(t.lines_in, 0);
+    cr_assert_eq(t.lines_out, 1);
+    /* One word still moves a whole line; none moves nothing. */
+    cr_assert_eq(writes_memory_bytes(WRITES_READ, 1, 128), 128);
+    cr_assert_eq(writes_memory_bytes(WRITES_PLAIN, 17, 64), 2 * 3 * 64);
+    cr_assert_eq(writes_memory_bytes(WRITES_STREAM, 0, 64), 0);
+    /* Nothing to count: an unknown kind, a zero line. */
+    cr_assert_eq(writes_memory_bytes(WRITES_KINDS, words, 64), 0);
+    cr_assert_eq(writes_memory_bytes(WRITES_READ, words, 0), 0);
+    t = writes_traffic_of(WRITES_KINDS);
+    cr_assert_eq(t.lines_in + t.lines_out, 0);
+}
+
 Test(gallery_writes, x86_64_builds_stream)
 {
 #if defined(__x86_64__)
@@ -453,4 +524,97 @@ Test(gallery_levels, only_sizes_well_inside_a_level_get_one)
     cr_assert_eq(gallery_level_inside(&l, 63 << 20), 0);
     cr_assert_eq(gallery_level_inside(&l, 64 << 20), 4);
     cr_assert_eq(gallery_level_inside(&l, 1), 1);
+}
+
+/* --- past the caches ---------------------------------------------------------- */
+
+Test(gallery_levels, past_the_caches_is_a_multiple_of_the_last_level_capped)
+{
+    const size_t mib = (size_t)1 << 20;
+    const size_t small[] = {32 << 10, 512 << 10, 2 * mib};
+    machine_profile p = measured_profile(small, 3);
+    gallery_levels l = gallery_levels_pick(&p, no_report, no_report);
+    cr_assert_eq(gallery_past_bytes(&l, 256 * mib, 4096), GALLERY_PAST_MULTIPLE * 2 * mib);
+    cr_assert_eq(gallery_past_bytes(&l, 16 * mib, 4096), 16 * mib, "capped by --max-ws");
+    /* The reference guest: 32 x 8.5 MiB is past the 256 MiB default. */
+    const size_t guest[] = {44666, 862919, 8913160};
+    p = measured_profile(guest, 3);
+    l = gallery_levels_pick(&p, no_report, no_report);
+    cr_assert_eq(gallery_past_bytes(&l, 256 * mib, 4096), 256 * mib);
+    size_t past = gallery_past_bytes(&l, (size_t)1 << 30, 4096);
+    cr_assert_eq(past, (size_t)8913160 * GALLERY_PAST_MULTIPLE / 4096 * 4096,
+                 "whole pages");
+    cr_assert_eq(past % 4096, 0);
+}
+
+Test(gallery_levels, past_the_caches_edge_cases)
+{
+    const size_t mib = (size_t)1 << 20;
+    /* A level so large the product would overflow: the cap decides. */
+    const size_t huge[] = {32 << 10, SIZE_MAX / 4};
+    machine_profile p = measured_profile(huge, 2);
+    gallery_levels l = gallery_levels_pick(&p, no_report, no_report);
+    cr_assert_eq(gallery_past_bytes(&l, 64 * mib, 4096), 64 * mib);
+    /* Under a page, or no page size: nothing usable. */
+    cr_assert_eq(gallery_past_bytes(&l, 4095, 4096), 0);
+    cr_assert_eq(gallery_past_bytes(&l, 64 * mib, 0), 0);
+    /* No level at all: nothing is past it. */
+    gallery_levels none = {.n = 0};
+    cr_assert_eq(gallery_past_bytes(&none, 64 * mib, 4096), 0);
+    /* Without a profile: the stated fallback's last level. */
+    l = gallery_levels_pick(NULL, no_report, no_report);
+    cr_assert_eq(gallery_past_bytes(&l, (size_t)4 << 30, 4096),
+                 GALLERY_PAST_MULTIPLE * GALLERY_FALLBACK_L3);
+}
+
+/* --- the line -------------------------------------------------------------------- */
+
+Test(gallery_line, the_measured_line_decides_and_the_reported_one_is_kept_beside_it)
+{
+    const size_t sizes[] = {32 << 10};
+    machine_profile p = measured_profile(sizes, 1);
+    p.line_bytes = 128;
+    gallery_line l = gallery_line_pick(&p, 64, 4096);
+    cr_assert_eq(l.bytes, 128);
+    cr_assert_str_eq(l.source, "measured");
+    cr_assert_eq(l.reported, 64);
+}
+
+Test(gallery_line, without_a_measured_profile_the_reported_line_then_64)
+{
+    machine_profile fallback;
+    profile_fallback(&fallback, "MEMLAYOUT_PROFILE is not set");
+    fallback.line_bytes = 256;   /* a fallback profile's figure is not measured */
+    gallery_line l = gallery_line_pick(&fallback, 128, 4096);
+    cr_assert_eq(l.bytes, 128);
+    cr_assert_str_eq(l.source, "reported");
+    l = gallery_line_pick(NULL, 0, 4096);
+    cr_assert_eq(l.bytes, 64);
+    cr_assert_str_eq(l.source, "fallback");
+    cr_assert_eq(l.reported, 0);
+}
+
+Test(gallery_line, unusable_lines_are_refused)
+{
+    const size_t sizes[] = {32 << 10};
+    machine_profile p = measured_profile(sizes, 1);
+    /* Not a power of two, too small for a pointer chase node, larger
+     * than a page: the reported line is used instead. */
+    const size_t bad[] = {0, 8, 96, 8192};
+    for (size_t i = 0; i < 4; i++) {
+        p.line_bytes = bad[i];
+        gallery_line l = gallery_line_pick(&p, 64, 4096);
+        cr_assert_eq(l.bytes, 64, "line %zu", bad[i]);
+        cr_assert_str_eq(l.source, "reported");
+    }
+    /* A reported line that fails the same test is not reported. */
+    p.line_bytes = 96;
+    gallery_line l = gallery_line_pick(&p, 48, 4096);
+    cr_assert_eq(l.bytes, 64);
+    cr_assert_str_eq(l.source, "fallback");
+    cr_assert_eq(l.reported, 0);
+    /* The page bounds it: 4096 is fine on 4 KiB pages, not on 2 KiB ones. */
+    p.line_bytes = 4096;
+    cr_assert_eq(gallery_line_pick(&p, 64, 4096).bytes, 4096);
+    cr_assert_eq(gallery_line_pick(&p, 64, 2048).bytes, 64);
 }

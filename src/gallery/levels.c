@@ -75,6 +75,15 @@ size_t gallery_last_level(const gallery_levels *l)
     return l->n ? l->bytes[l->n - 1] : 0;
 }
 
+size_t gallery_past_bytes(const gallery_levels *l, size_t max_ws, size_t page_bytes)
+{
+    size_t last = gallery_last_level(l);
+    size_t past = last > max_ws / GALLERY_PAST_MULTIPLE ? max_ws : last * GALLERY_PAST_MULTIPLE;
+    if (page_bytes == 0)
+        return 0;
+    return past - past % page_bytes;
+}
+
 int gallery_level_of(const gallery_levels *l, size_t ws)
 {
     for (size_t k = 0; k < l->n; k++)

@@ -31,6 +31,11 @@
 /* Largest L3 believed to be this machine's own. */
 #define GALLERY_MAX_OWN_L3 ((size_t)128 << 20)
 
+/* "Past the caches" is this many times the last level: a random walk
+ * over it then finds under 1/32 of its lines in that level.  Also the
+ * program's llc_multiple (harness/cli.h), so the mountain ends there too. */
+#define GALLERY_PAST_MULTIPLE 32
+
 /* As many levels as a profile can measure. */
 #define GALLERY_MAX_LEVELS PROFILE_MAX_LEVELS
 
@@ -67,6 +72,15 @@ gallery_levels gallery_levels_now(const machine_profile *profile);
 
 /* The largest cache level's size: what "past the caches" is measured from. */
 size_t gallery_last_level(const gallery_levels *l);
+
+/*
+ * The size of the buffers "past the caches": GALLERY_PAST_MULTIPLE times
+ * the last level, at most max_ws (what --max-ws or the program's default
+ * allows), rounded down to whole pages of page_bytes (the page-local
+ * orders need them).  0 when that leaves less than a page, or page_bytes
+ * is 0; a product that would overflow counts as above max_ws.
+ */
+size_t gallery_past_bytes(const gallery_levels *l, size_t max_ws, size_t page_bytes);
 
 /* 1 .. n for a working set that fits in that level, n + 1 past them all. */
 int gallery_level_of(const gallery_levels *l, size_t ws);

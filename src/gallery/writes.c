@@ -87,6 +87,54 @@ bool writes_streaming(void)
 }
 #endif
 
+/* Indexed by writes_kind: the names and the traffic model side by side. */
+static const struct {
+    const char *name;
+    writes_traffic traffic;
+} kinds[WRITES_KINDS] = {
+    [WRITES_READ] = {"read", {1, 0}},
+    [WRITES_PLAIN] = {"write", {1, 1}},    /* write-allocate: read, then write back */
+    [WRITES_RMW] = {"rmw", {1, 1}},
+    [WRITES_STREAM] = {"stream", {0, 1}},  /* whole lines around the cache */
+};
+
+static bool known(writes_kind kind)
+{
+    return (unsigned)kind < WRITES_KINDS;
+}
+
+const char *writes_kind_name(writes_kind kind)
+{
+    return known(kind) ? kinds[kind].name : NULL;
+}
+
+writes_traffic writes_traffic_of(writes_kind kind)
+{
+    return known(kind) ? kinds[kind].traffic : (writes_traffic){0, 0};
+}
+
+uint64_t writes_memory_bytes(writes_kind kind, size_t n, size_t line_bytes)
+{
+    if (!known(kind) || line_bytes == 0)
+        return 0;
+    /* Whole lines: a partly used line still crosses the bus whole. */
+    uint64_t bytes = (uint64_t)n * sizeof(uint64_t);
+    uint64_t lines = (bytes + line_bytes - 1) / line_bytes;
+    writes_traffic t = kinds[kind].traffic;
+    return (uint64_t)(t.lines_in + t.lines_out) * lines * line_bytes;
+}
+
+uint64_t writes_pass(writes_kind kind, uint64_t *words, size_t n, uint64_t key)
+{
+    switch (kind) {
+    case WRITES_READ: return writes_read(words, n);
+    case WRITES_PLAIN: writes_plain(words, n); return 0;
+    case WRITES_RMW: writes_rmw(words, n, key); return 0;
+    case WRITES_STREAM: writes_stream(words, n); return 0;
+    default: return 0;
+    }
+}
+
 size_t writes_first_wrong(const uint64_t *words, size_t n)
 {
     for (size_t i = 0; i < n; i++)

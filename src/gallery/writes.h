@@ -18,6 +18,19 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/* The four passes, in the order the bench registers them. */
+typedef enum writes_kind { WRITES_READ, WRITES_PLAIN, WRITES_RMW, WRITES_STREAM,
+                           WRITES_KINDS } writes_kind;
+
+/* What one pass asks of memory, per line of the buffer past the caches:
+ * lines read in and lines written back.  A model, not a measurement: under
+ * write-allocate a plain store reads its line before writing it back, so
+ * write and rmw move two lines where read and stream move one. */
+typedef struct writes_traffic {
+    unsigned lines_in;      /* read from memory */
+    unsigned lines_out;     /* written back to memory */
+} writes_traffic;
+
 /* words[i] = i for i < n. */
 void writes_fill(uint64_t *words, size_t n);
 
@@ -38,6 +51,23 @@ void writes_stream(uint64_t *words, size_t n);
 
 /* True when writes_stream() uses non-temporal stores on this build. */
 bool writes_streaming(void);
+
+/* "read", "write", "rmw", "stream": the case names; NULL for another kind. */
+const char *writes_kind_name(writes_kind kind);
+
+/* The model above for one kind; {0, 0} for another kind. */
+writes_traffic writes_traffic_of(writes_kind kind);
+
+/* Bytes a pass over n words from a line-aligned start moves to and from
+ * memory under that model, for lines of line_bytes: lines_in + lines_out
+ * times the bytes of the whole lines the words span.  0 for another kind
+ * or line_bytes 0. */
+uint64_t writes_memory_bytes(writes_kind kind, size_t n, size_t line_bytes);
+
+/* One pass of that kind over words[0..n), touching exactly those n words
+ * (key is the rmw pass's).  Returns the read pass's sum, 0 for the
+ * others; another kind touches nothing. */
+uint64_t writes_pass(writes_kind kind, uint64_t *words, size_t n, uint64_t key);
 
 /* The first index below n where words[i] != i, or n when there is none. */
 size_t writes_first_wrong(const uint64_t *words, size_t n);
