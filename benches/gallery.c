@@ -19,17 +19,25 @@
  *         (MEMLAYOUT_PROFILE, machine.json; src/gallery/levels.h); only
  *         without a measured level, the reported sizes or stated
  *         fallbacks, said on stderr.  In the JSON context as gallery_l<k>
- *         and gallery_levels_source.  P, the
- *         "past the caches" size, is min(--max-ws, 256 MiB): 256 MiB by
- *         default, 64 MiB with --quick.
+ *         and gallery_levels_source.  P, the "past the caches" size, is
+ *         32 times the last level (GALLERY_PAST_MULTIPLE), at most
+ *         --max-ws, in whole pages; without --max-ws and --quick the
+ *         largest working set is 32 times the last level the profile
+ *         measured within [64 MiB, 256 MiB] (llc_multiple), 64 MiB with
+ *         --quick.  On the project's guest (L3 8.5 MiB) both are 256 MiB.
+ * Line:   the measured transfer unit of the profile (line_bytes, as the
+ *         stride bench counts it; src/gallery/line.h), else the reported
+ *         line; in the context as gallery_line beside
+ *         gallery_line_reported, and on stderr when they differ.  Chases
+ *         have one node per line, and "lines" below are these.
  * Cases (GB/s counts the bytes the program asked for; ns per ... is
  *        1e9 / items_per_second):
  *   gallery/mountain/s<k>/<W>   X1: read one 4-byte element every k (1,
  *                               2, 3, 4, 6, 8, 12, 16, 32; 1, 2, 4, 8, 16,
  *                               32 with --quick) of the first W bytes of a
  *                               buffer, W =
- *                               16 KiB .. --max-ws (256 MiB; 64 MiB with
- *                               --quick): one size per doubling, four per
+ *                               16 KiB .. the largest working set (above):
+ *                               one size per doubling, four per
  *                               doubling within a factor two of each level
  *                               (not with --quick).  Items: reads.
  *   gallery/mlp/<k>             X2: k = 1 .. 16 independent chases through
@@ -55,10 +63,13 @@
  *                               random over all lines (across_base), and
  *                               the same on huge pages (across_huge).
  *                               Items: loads.
- *   gallery/writes/<kind>/<P>   X7: a pass over P bytes: read (sum), write
- *                               (plain stores), rmw (load, xor, store) and
- *                               stream (non-temporal SSE2 stores).  Items:
- *                               lines; bytes: P a pass.
+ *   gallery/writes/<kind>/<P>   X7: a pass over P bytes (huge pages asked
+ *                               for, as the chases: on base pages the
+ *                               passes ran up to 25x slower at times on the
+ *                               project's guest): read (sum), write (plain
+ *                               stores), rmw (load, xor, store) and stream
+ *                               (non-temporal SSE2 stores).  Items: lines;
+ *                               bytes: P a pass.
  * Timed:  only the kernel; buffers, orders and threads are set up before
  *         the timed loop and kept for the whole program, so the cases'
  *         repetitions run interleaved (cli.h).  Seeds: --seed.
@@ -71,8 +82,12 @@
  *         each level k; mlp: chains;
  *         assoc: pitch_bytes, rows; falseshare: gap_bytes (0: local),
  *         threads; prefetch: stride_bytes; chases on requested huge pages:
- *         huge_fraction (what the kernel gave); writes: nt_stores (1 when
- *         the stream kernel really streams).  A counter that would be 0 is
+ *         huge_fraction (what the kernel gave); writes: huge_fraction,
+ *         traffic_bytes (what a pass moves to and from memory under
+ *         write-allocate: 2P for write and rmw, P for read and stream;
+ *         gallery/writes.h), faults_per_pass (minor page faults in the
+ *         timed loop: none expected, the buffer is filled before it),
+ *         nt_stores (1 when the stream kernel really streams).  A counter that would be 0 is
  *         left out (strict JSON readers refuse Google Benchmark's NaN).
  * Check:  mountain and read sums against the fill rule; chases end on a
  *         line of their buffer, and the column chase where it started;
@@ -83,11 +98,13 @@
 #include "gallery/column.h"
 #include "gallery/falseshare.h"
 #include "gallery/levels.h"
+#include "gallery/line.h"
 #include "gallery/mlp.h"
 #include "gallery/orders.h"
 #include "gallery/writes.h"
 #include "harness/cli.h"
 #include "harness/fail_case.h"
+#include "harness/faults.h"
 #include "harness/machine.h"
 #include "harness/register.h"
 #include "harness/rng.h"
@@ -110,10 +127,12 @@ static const bench_program gallery_program = {
         "associativity, false sharing between two threads, the prefetcher, TLB\n"
         "reach on base and huge pages, and the cost of plain, read-modify-write\n"
         "and streaming stores.  Claims X1-X7.",
-    /* 8 times a large L3 slice: the mountain's floor is flat past twice
-     * the L3, and each doubling beyond doubles its cost (MAX_WS=1G for
-     * the classic 1 GiB). */
+    /* The mountain's floor is flat past twice the last level, and each
+     * doubling beyond doubles its cost: it ends at GALLERY_PAST_MULTIPLE
+     * times the measured last level, at most 256 MiB (MAX_WS=1G for the
+     * classic 1 GiB). */
     .default_max_ws = (size_t)256 << 20,
+    .llc_multiple = GALLERY_PAST_MULTIPLE,
     .quick_max_ws = (size_t)64 << 20,
     .min_time_s = 0.02,
     .quick_min_time_s = 0.005,
@@ -129,10 +148,6 @@ static const bench_program gallery_program = {
  * stay in L1 or L2 (5 to 20 us), so 5 ms holds hundreds of calls, and the
  * rule looks for a 1.5x difference: a quarter of the program's 20 ms. */
 #define ASSOC_MIN_TIME 0.005
-
-/* The size of the buffers "past the caches": 8 times the 32 MiB of a
- * large L3 slice, so under 1/8 of a pass can hit in it. */
-#define PAST_BYTES ((size_t)256 << 20)
 
 /* Loads per timed iteration of every chase: the call into the library per
  * iteration is then far below 1% of the time, even in L1. */
@@ -159,7 +174,8 @@ enum { R_MOUNTAIN, R_WRITES, R_RANDOM_HUGE, R_SEQ_HUGE, R_STRIDE_HUGE,
 typedef struct gallery {
     bench_options opt;
     gallery_levels levels;
-    size_t line, past;
+    gallery_line line_info;   /* the line below, where it came from, the reported one */
+    size_t line, past;        /* line: the measured transfer unit (gallery/line.h) */
     region r[R_COUNT];
     size_t mlp_first[16];   /* 16 evenly spaced lines of R_RANDOM_HUGE's cycle */
     bool chases_built;
@@ -444,36 +460,48 @@ static void falseshare_case(bench_state *s, const void *user)
 
 /* --- X7: write costs --------------------------------------------------------------- */
 
-enum { W_READ, W_WRITE, W_RMW, W_STREAM };
+/* The write buffer, on huge pages like the chases of X5 and X6: on base
+ * pages a pass also walks the page table once per 4 KiB, and on the
+ * project's guest such passes ran 3 to 25 times slower whenever a
+ * huge-page buffer had been walked just before (the chases, interleaved
+ * with them), which decided the figures more than the stores did. */
+static bool writes_ready(gallery *g)
+{
+    region *r = &g->r[R_WRITES];
+    if (r->data)
+        return true;
+    if (!region_alloc(r, PAGES_HUGE, g->past))
+        return false;
+    writes_fill(r->data, r->bytes / sizeof(uint64_t));   /* every page touched now */
+    region_note_pages(r);
+    return true;
+}
 
 static void writes_case(bench_state *s, const void *user)
 {
     const cookie *c = user;
     gallery *g = c->g;
-    region *r = &g->r[R_WRITES];
-    if (!r->data) {
-        if (!region_alloc(r, PAGES_SMALL, g->past)) {
-            bench_fail_case(s, "out of memory for the write buffer");
-            return;
-        }
-        writes_fill(r->data, r->bytes / sizeof(uint64_t));
+    writes_kind kind = (writes_kind)c->param;
+    if (!writes_ready(g)) {
+        bench_fail_case(s, "out of memory for the write buffer");
+        return;
     }
+    region *r = &g->r[R_WRITES];
     uint64_t *w = r->data, sum = 0;
     size_t n = r->bytes / sizeof(uint64_t);
+    /* The buffer was filled when it was made: a fault in the timed loop
+     * would be the kernel taking a page back, and is counted. */
+    uint64_t faults = minor_faults();
     while (bench_keep_running(s, 1)) {
-        switch (c->param) {
-        case W_READ: sum = writes_read(w, n); break;
-        case W_WRITE: writes_plain(w, n); break;
-        case W_RMW: writes_rmw(w, n, WRITES_KEY); break;
-        default: writes_stream(w, n); break;
-        }
+        sum = writes_pass(kind, w, n, WRITES_KEY);
         bench_do_not_optimize(&sum);
         bench_clobber_memory();   /* the stores happen, every pass */
     }
-    if (c->param == W_RMW && bench_iterations(s) % 2)
+    faults = minor_faults() - faults;
+    if (kind == WRITES_RMW && bench_iterations(s) % 2)
         writes_rmw(w, n, WRITES_KEY);   /* untimed: back to words[i] = i */
     size_t wrong = writes_first_wrong(w, n);
-    if ((c->param == W_READ && sum != writes_expected_sum(n)) || wrong != n) {
+    if ((kind == WRITES_READ && sum != writes_expected_sum(n)) || wrong != n) {
         bench_fail_casef(s, "the buffer is wrong at word %zu (sum %" PRIu64 ")", wrong, sum);
         return;
     }
@@ -482,19 +510,22 @@ static void writes_case(bench_state *s, const void *user)
     bench_set_counter(s, "per_iteration", (double)(r->bytes / g->line), BENCH_COUNTER_PLAIN);
     bench_set_bytes_processed(s, passes * (int64_t)r->bytes);
     bench_set_counter(s, "ws_bytes", (double)r->bytes, BENCH_COUNTER_PLAIN);
-    if (c->param == W_STREAM)
+    bench_set_counter(s, "traffic_bytes", (double)writes_memory_bytes(kind, n, g->line),
+                      BENCH_COUNTER_PLAIN);
+    set_positive(s, "huge_fraction", r->huge_fraction);
+    set_positive(s, "faults_per_pass", passes > 0 ? (double)faults / (double)passes : 0);
+    if (kind == WRITES_STREAM)
         set_positive(s, "nt_stores", writes_streaming());
 }
 
 /* --- sizes and registration ------------------------------------------------------- */
 
-static int add(const char *family, const char *variant, bench_fn run, const cookie *c,
-               const int64_t *args, size_t nargs, double min_time)
+/* A case's definition; its name is given to bench_register_named(). */
+static bench_def def_of(bench_fn run, const cookie *c, const int64_t *args, size_t nargs,
+                        double min_time)
 {
-    bench_def def = {.run = run, .user = c, .args = args, .nargs = nargs,
-                     .min_time = min_time};
-    return bench_register_named(def, "gallery/%s%s%s", family, variant ? "/" : "",
-                                variant ? variant : "");
+    return (bench_def){.run = run, .user = c, .args = args, .nargs = nargs,
+                       .min_time = min_time};
 }
 
 /* The mountain's working sets: 16 KiB .. max_ws, one per doubling, and
@@ -539,14 +570,29 @@ static void state_levels(const gallery_levels *l, const machine_profile *profile
     bench_add_context("gallery_levels_source", text);
 }
 
+/* The line in the context, the reported one beside it, and on stderr when
+ * the two differ: chases are spaced and items counted by the first. */
+static void state_line(const gallery_line *l)
+{
+    char buf[64], h[2][32];
+    bench_add_context("gallery_line", context_bytes(l->bytes, l->source, buf, sizeof buf));
+    bench_add_context("gallery_line_reported",
+                      l->reported ? size_format(l->reported, h[0], sizeof h[0]) : "none");
+    if (l->reported != l->bytes)
+        fprintf(stderr, "gallery: line %s (%s); the system reports %s\n",
+                size_format(l->bytes, h[0], sizeof h[0]), l->source,
+                l->reported ? size_format(l->reported, h[1], sizeof h[1]) : "none");
+}
+
 int main(int argc, char **argv)
 {
     static gallery g;
     g.opt = bench_cli_start(&gallery_program, argc, argv);
     g.levels = gallery_levels_now(bench_cli_profile());
-    g.line = machine_line_size();
-    g.past = g.opt.max_ws < PAST_BYTES ? g.opt.max_ws : PAST_BYTES;
-    g.past -= g.past % machine_page_size();   /* whole pages: page-local orders */
+    g.line_info = gallery_line_pick(bench_cli_profile(), machine_line_size(),
+                                    machine_page_size());
+    g.line = g.line_info.bytes;
+    g.past = gallery_past_bytes(&g.levels, g.opt.max_ws, machine_page_size());
     if (g.past < 64 * g.line) {
         fprintf(stderr, "gallery: --max-ws must be at least %zu bytes\n", 64 * g.line);
         return 2;
@@ -559,39 +605,40 @@ int main(int argc, char **argv)
                                              buf, sizeof buf));
     }
     state_levels(&g.levels, bench_cli_profile());
+    state_line(&g.line_info);
     bench_add_context("thp_enabled", thp_mode("enabled", mode, sizeof mode));
 
     /* All at once at the end: the mountain, the write buffer, five chase
-     * buffers (huge ones rounded up to 2 MiB) and, while they are built,
-     * the order and the cycle (a size_t per line each). */
-    size_t need = g.opt.max_ws + 6 * g.past + 3 * PAGES_HUGE_SIZE +
+     * buffers (the five on huge pages rounded up to 2 MiB) and, while they
+     * are built, the order and the cycle (a size_t per line each). */
+    size_t need = g.opt.max_ws + 6 * g.past + 5 * PAGES_HUGE_SIZE +
                   2 * (g.past / g.line) * sizeof(size_t);
     bench_cli_require_memory(&gallery_program, need, "the gallery's buffers");
 
     /* Within a line (16 elements of 64 B) the slope is dense; past it the
-     * cost per read is flat, and 32 (two lines, the adjacent-line
-     * prefetcher's pair) says so: a stride of 24 added 10% of the
-     * gallery's time and nothing to the surface. */
+     * cost per read is flat, and 32 (two 64-byte lines, the adjacent-line
+     * prefetcher's pair: the measured transfer unit of 128 B where the
+     * hardware fetches lines in pairs) says so: a stride of 24 added 10% of
+     * the gallery's time and nothing to the surface. */
     static const size_t strides_full[] = {1, 2, 3, 4, 6, 8, 12, 16, 32};
     static const size_t strides_quick[] = {1, 2, 4, 8, 16, 32};
     const size_t *strides = g.opt.quick ? strides_quick : strides_full;
     size_t nstrides = g.opt.quick ? 6 : 9;
-    static cookie mountain[9], mlp[5], prefetch[3], tlb[3], share[4], writes[4], assoc;
+    static cookie mountain[9], mlp[5], prefetch[3], tlb[3], share[4], writes[WRITES_KINDS], assoc;
     static int64_t sizes[128], pitches[40];
     size_t nsizes = mountain_sizes(&g, sizes, 128);
     double mtime = g.opt.quick ? MOUNTAIN_QUICK_MIN_TIME : MOUNTAIN_MIN_TIME;
     int bad = 0;
     for (size_t i = 0; i < nstrides; i++) {
-        char v[16];
-        snprintf(v, sizeof v, "s%zu", strides[i]);
         mountain[i] = (cookie){.g = &g, .param = strides[i]};
-        bad |= add("mountain", v, mountain_case, &mountain[i], sizes, nsizes, mtime);
+        bad |= bench_register_named(def_of(mountain_case, &mountain[i], sizes, nsizes, mtime),
+                                    "gallery/mountain/s%zu", strides[i]);
     }
 
     static const int64_t chains[] = {1, 2, 4, 8, 16};
     for (size_t i = 0; i < 5; i++) {
         mlp[i] = (cookie){.g = &g, .param = (size_t)chains[i]};
-        bad |= add("mlp", NULL, mlp_case, &mlp[i], &chains[i], 1, 0);
+        bad |= bench_register_named(def_of(mlp_case, &mlp[i], &chains[i], 1, 0), "gallery/mlp");
     }
 
     /* Steps of 512 B (1 KiB with --quick): every multiple of 4096 is in. */
@@ -601,14 +648,16 @@ int main(int argc, char **argv)
     pitches[npitches++] = 4096 + 64;
     pitches[npitches++] = 8192 + 64;
     assoc = (cookie){.g = &g};
-    bad |= add("assoc", NULL, assoc_case, &assoc, pitches, npitches, ASSOC_MIN_TIME);
+    bad |= bench_register_named(def_of(assoc_case, &assoc, pitches, npitches, ASSOC_MIN_TIME),
+                                "gallery/assoc");
 
     static const char *const places[] = {"one_line", "next_line", "two_lines", "local"};
     static const size_t gaps[] = {8, 64, 128, 0};
     static const int64_t increments = (int64_t)FALSESHARE_INCREMENTS;
     for (size_t i = 0; i < 4; i++) {
         share[i] = (cookie){.g = &g, .param = gaps[i]};
-        bad |= add("falseshare", places[i], falseshare_case, &share[i], &increments, 1, 0);
+        bad |= bench_register_named(def_of(falseshare_case, &share[i], &increments, 1, 0),
+                                    "gallery/falseshare/%s", places[i]);
     }
 
     static int64_t past;
@@ -618,18 +667,20 @@ int main(int argc, char **argv)
     for (size_t i = 0; i < 3; i++) {
         prefetch[i] = (cookie){.g = &g, .region = order_regions[i],
                                .param = i == 1 ? PREFETCH_STRIDE_LINES : 0};
-        bad |= add("prefetch", orders[i], chase_case, &prefetch[i], &past, 1, 0);
+        bad |= bench_register_named(def_of(chase_case, &prefetch[i], &past, 1, 0),
+                                    "gallery/prefetch/%s", orders[i]);
     }
     static const char *const walks[] = {"within_base", "across_base", "across_huge"};
     static const int walk_regions[] = {R_WITHIN_BASE, R_RANDOM_BASE, R_RANDOM_HUGE};
     for (size_t i = 0; i < 3; i++) {
         tlb[i] = (cookie){.g = &g, .region = walk_regions[i]};
-        bad |= add("tlb", walks[i], chase_case, &tlb[i], &past, 1, 0);
+        bad |= bench_register_named(def_of(chase_case, &tlb[i], &past, 1, 0),
+                                    "gallery/tlb/%s", walks[i]);
     }
-    static const char *const kinds[] = {"read", "write", "rmw", "stream"};
-    for (size_t i = 0; i < 4; i++) {
-        writes[i] = (cookie){.g = &g, .param = i};
-        bad |= add("writes", kinds[i], writes_case, &writes[i], &past, 1, 0);
+    for (writes_kind k = 0; k < WRITES_KINDS; k++) {
+        writes[k] = (cookie){.g = &g, .param = k};
+        bad |= bench_register_named(def_of(writes_case, &writes[k], &past, 1, 0),
+                                    "gallery/writes/%s", writes_kind_name(k));
     }
     if (bad)
         return 2;
