@@ -484,7 +484,7 @@ void judge_x5(const report_run *run, claim_result *out)
         report_run_summary(run, read, CPU_METRIC, &rd) == SAMPLE_OK &&
         report_run_summary(run, seq, CPU_METRIC, &sq) == SAMPLE_OK)
         text_printf(&out->body, "\nBeside it, a read pass of independent loads "
-                    "(gallery/writes/read, base pages) takes %.3g ns per line; the "
+                    "(gallery/writes/read, huge pages) takes %.3g ns per line; the "
                     "sequential chase, each load waiting for the one before, %.3g ns.\n",
                     rd.median, sq.median);
     text_printf(&out->body, "\n");
