@@ -1,5 +1,6 @@
 #!/bin/bash
-# plot.sh - draw the plots of a run: for each <bench>.json in the run that
+# plot.sh - draw the plots of a run: for each <bench>.json (or .json.gz, as
+# results/reference keeps them) in the run that
 # has a plots/<bench>.gp, flatten the JSON to TSV (jq) and run gnuplot.
 #
 # Usage: scripts/plot.sh RUN_DIR [BENCH...]
@@ -34,10 +35,13 @@ done
 
 benches=("$@")
 if [ ${#benches[@]} -eq 0 ]; then
-    for json in "$run"/*.json; do
+    # A committed run (results/reference) keeps its JSON gzipped.
+    for json in "$run"/*.json "$run"/*.json.gz; do
+        [ -e "$json" ] || continue
+        b=$(basename "$(basename "$json" .gz)" .json)
         # machine.json and conditions.json describe the run: no bench.
-        case $(basename "$json") in machine.json | conditions.json) continue ;; esac
-        [ -e "$json" ] && benches+=("$(basename "$json" .json)")
+        case $b in machine | conditions | report) continue ;; esac
+        [[ " ${benches[*]} " == *" $b "* ]] || benches+=("$b")
     done
 fi
 [ ${#benches[@]} -gt 0 ] || { echo "plot: no results in $run" >&2; exit 1; }
@@ -80,9 +84,13 @@ complete() {
 # draw BENCH: flattens and draws one bench in $work/BENCH; returns 1 (with
 # a message) when any step fails.
 draw() {
-    local b=$1 json=$run/$1.json gp=$here/plots/$1.gp d=$work/$1 counters term f n l1 l2 l3 r1 r2 r3
-    [ -f "$json" ] || { echo "plot: $json not found" >&2; return 1; }
+    local b=$1 json=$run/$1.json gp=$here/plots/$1.gp d=$work/$1 counters term f n l1 l2 l3 r1 r2 r3 machine
     mkdir "$d" || return 1
+    if [ ! -f "$json" ] && [ -f "$json.gz" ]; then
+        gzip -dc "$json.gz" > "$d/$b.json" || { echo "plot: cannot unpack $json.gz" >&2; return 1; }
+        json=$d/$b.json
+    fi
+    [ -f "$json" ] || { echo "plot: $json not found" >&2; return 1; }
     counters=$(sed -n 's/^# counters: *//p' "$gp" | head -n 1)
     jq -r --arg counters "$counters" --arg output rows -f "$here/plots/flatten.jq" "$json" > "$d/data.tsv" ||
         { echo "plot: $b: cannot flatten $json to TSV" >&2; return 1; }
@@ -96,10 +104,13 @@ draw() {
     # One line of text; gnuplot reads it as data.
     jq -r '"\(.context.host_name), \(.context.num_cpus) CPUs, \(.context.mode // "?") run, \(.context.compiler // "?" | tostring | split(" ") | .[0:3] | join(" ")), \(.context.date // "?" | tostring | .[0:16])"
            | gsub("[[:cntrl:]]"; " ")' "$json" > "$d/machine.txt" || return 1
-    l1=0 l2=0 l3=0
-    if [ -f "$run/machine.json" ]; then
-        l1=$(measured_size 1 "$run/machine.json") l2=$(measured_size 2 "$run/machine.json")
-        l3=$(measured_size 3 "$run/machine.json")
+    l1=0 l2=0 l3=0 machine=$run/machine.json
+    if [ ! -f "$machine" ] && [ -f "$machine.gz" ]; then
+        gzip -dc "$machine.gz" > "$d/machine.json" && machine=$d/machine.json
+    fi
+    if [ -f "$machine" ]; then
+        l1=$(measured_size 1 "$machine") l2=$(measured_size 2 "$machine")
+        l3=$(measured_size 3 "$machine")
     fi
     # Reported sizes, unless the run was told to ignore them.
     r1=0 r2=0 r3=0
