@@ -71,3 +71,54 @@ cache_marks = "\
                   set label 'reported L2 '.size_label(r2) at r2, graph 0 right offset -0.3,0.8 tc rgb '#aaaaaa' font ',8' }; \
     if (r3 > 0) { set arrow from r3, graph 0 to r3, graph 1 nohead dt 3 lc rgb '#cccccc'; \
                   set label 'reported L3 '.size_label(r3) at r3, graph 0 right offset -0.3,0.8 tc rgb '#aaaaaa' font ',8' }"
+
+# --- lecture versions ----------------------------------------------------------
+# <name>_lecture.png/.svg, beside a research plot: a figure to project.
+# One point per plot, two or three series, no error bars, large type, the
+# measured levels labelled where the curve bends, and the deciding figure
+# written on the plot, computed from the data by the script that draws it.
+# Not drawn in the terminal (PLOT_TERM=dumb): the research plot is there.
+lecture = term ne 'dumb'
+lecture_term = "\
+    if (term eq 'png') { set terminal pngcairo size 1280,800 enhanced font 'DejaVu Sans,20' linewidth 2.5 }; \
+    if (term eq 'svg') { set terminal svg size 1280,800 enhanced dynamic standalone font 'DejaVu Sans,20' linewidth 2.5 }; \
+    set key at graph 0.02, graph 0.88 left top Left reverse nobox samplen 2 noenhanced; \
+    set grid xtics ytics nomxtics nomytics lc rgb '#dddddd'; \
+    unset arrow; unset label; unset title"
+
+# A size as short text: 43.6 KiB, 843 KiB, 8.5 MiB, 1 GiB.
+size_short(b) = b >= 2.0**30 ? sprintf('%.3g GiB', b / 2.0**30) : \
+                b >= 2.0**20 ? sprintf('%.3g MiB', b / 2.0**20) : \
+                b >= 1024 ? sprintf('%.3g KiB', b / 1024.0) : sprintf('%.0f B', b)
+
+# Byte axes with few, large labels: every 16th power of two, 1 KiB to
+# 1 TiB (1 GiB among them).
+lecture_bytes_x = "set logscale x 2; set format x '%g'; set xtics (); \
+    do for [k = 10:40:4] { set xtics add (sprintf('%.0f %s', 2.0**(k % 10), \
+        k < 20 ? 'KiB' : k < 30 ? 'MiB' : k < 40 ? 'GiB' : 'TiB') 2.0**k) }"
+lecture_bytes_y = "set logscale y 2; set format y '%g'; set ytics (); \
+    do for [k = 10:40:4] { set ytics add (sprintf('%.0f %s', 2.0**(k % 10), \
+        k < 20 ? 'KiB' : k < 30 ? 'MiB' : k < 40 ? 'GiB' : 'TiB') 2.0**k) }"
+
+# The measured levels as labelled vertical lines (sizes in bytes; the
+# text is made of numbers only, so eval never sees a file's text).
+lecture_level(x, name) = sprintf("set arrow from %g, graph 0 to %g, graph 1 nohead dt 2 lw 1.5 lc rgb '#555555'; \
+    set label '%s %s' at %g, graph 1 right offset -0.4,-1 front tc rgb '#333333'", \
+    x, x, name, size_short(x), x)
+lecture_levels = "\
+    if (l1 > 0) { eval lecture_level(l1, 'L1') }; \
+    if (l2 > 0) { eval lecture_level(l2, 'L2') }; \
+    if (l3 > 0) { eval lecture_level(l3, 'L3') }"
+
+# The deciding figure, bottom right (or wherever 'at' says), in the
+# colour of the series it is about.
+lecture_note_font = ',22'
+lecture_note(text, colour) = sprintf("set label 100 '%s' at graph 0.98, graph 0.06 right front font '%s' tc rgb '%s' noenhanced", \
+    text, lecture_note_font, colour)
+
+# Reads one column of one variant's row in a table file into a variable
+# (NaN when the variant is absent): eval lecture_pick('x', 'file', 'aos', 3).
+# Variable, file and variant are constants of the plot script; the file's
+# text is compared as data.
+lecture_pick(var, file, name, col) = sprintf("%s = NaN; \
+    stats '%s' using (strcol(1) eq '%s' ? (%s = column(%d), 0) : 0) nooutput", var, file, name, var, col)

@@ -36,3 +36,34 @@ set offsets 0, 0, graph 0.1, 0
 set key inside left top
 plot largestfile using 8:xtic(1) title 'asked for (counting allocator)' lc rgb '#0072B2', \
      ''          using 9         title 'held by malloc, overhead included (mallinfo2)' lc rgb '#E69F00'
+
+# --- lecture version: one loop, three layouts, where the list falls off -------
+if (lecture) {
+    reset
+    load 'common.gp'
+    @lecture_term
+    eval set_output('traverse_lecture')
+    block(name) = sum [i = 1:words(variants)] (word(variants, i) eq name ? i : 0)
+    shown = ''
+    do for [v in 'aos aop_scattered list_scattered'] { if (block(v) > 0) { shown = shown.' '.v } }
+    name(v) = v eq 'aos' ? 'array of structs' : v eq 'aop_scattered' ? 'array of pointers, scattered' : \
+              'linked list, scattered'
+    set title 'The same O(n) sum over the same records, three layouts'
+    @lecture_bytes_x
+    set xlabel 'working set (log scale)'
+    set logscale y 10
+    set format y '%g'
+    set ylabel 'ns per record (median)'
+    @lecture_levels
+    eval lecture_pick('list_ns', largestfile, 'list_scattered', 3)
+    eval lecture_pick('list_n', largestfile, 'list_scattered', 2)
+    eval lecture_pick('aos_ns', largestfile, 'aos', 3)
+    if (list_ns == list_ns && aos_ns == aos_ns) {
+        eval lecture_note(sprintf('%.3g M records: scattered list %.0f ns, array %.1f ns a record (%.0fx)', \
+            list_n / 1e6, list_ns, aos_ns, list_ns / aos_ns), '#D55E00')
+    }
+    if (strlen(shown) > 0) {
+        plot for [v in shown] datafile index (block(v) - 1) using 7:3 with linespoints \
+             lt block(v) lw 3 pt 7 ps 1 title name(v)
+    }
+}
