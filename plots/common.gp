@@ -92,8 +92,11 @@ size_short(b) = b >= 2.0**30 ? sprintf('%.3g GiB', b / 2.0**30) : \
                 b >= 1024 ? sprintf('%.3g KiB', b / 1024.0) : sprintf('%.0f B', b)
 
 # Byte axes with few, large labels: every 16th power of two, 1 KiB to
-# 1 TiB (1 GiB among them).
-lecture_bytes_x = "set logscale x 2; set format x '%g'; set xtics (); \
+# 1 TiB (1 GiB among them).  The x range reaches a little past the data:
+# a tic at the very end of an autoscaled log axis (the 1 GiB of a sweep
+# that ends there) is otherwise dropped.
+lecture_bytes_x = "set offsets graph 0.01, graph 0.03, graph 0.03, graph 0.03; \
+    set logscale x 2; set format x '%g'; set xtics (); \
     do for [k = 10:40:4] { set xtics add (sprintf('%.0f %s', 2.0**(k % 10), \
         k < 20 ? 'KiB' : k < 30 ? 'MiB' : k < 40 ? 'GiB' : 'TiB') 2.0**k) }"
 lecture_bytes_y = "set logscale y 2; set format y '%g'; set ytics (); \

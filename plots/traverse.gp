@@ -14,7 +14,8 @@ set xlabel 'working set: bytes the layout holds (log scale)'
 set logscale y 2
 set format y '%g'
 set ylabel 'ns per element (median; bars: min to max over repetitions)'
-set offsets 0, 0, graph 0.04, graph 0.04
+# A little room past the last size, so its tic (1 GiB) is drawn.
+set offsets 0, graph 0.02, graph 0.04, graph 0.04
 @cache_marks
 plot for [i = 1:words(variants)] datafile index (i - 1) \
      using 7:3:4:5 with yerrorlines lt i title word(variants, i) noenhanced
