@@ -91,6 +91,15 @@ size_short(b) = b >= 2.0**30 ? sprintf('%.3g GiB', b / 2.0**30) : \
                 b >= 2.0**20 ? sprintf('%.3g MiB', b / 2.0**20) : \
                 b >= 1024 ? sprintf('%.3g KiB', b / 1024.0) : sprintf('%.0f B', b)
 
+# A time in ns as short text: 0.9 ns, 22 µs, 35 ms.
+time_short(ns) = ns >= 1e6 ? sprintf('%.3g ms', ns / 1e6) : ns >= 1e3 ? sprintf('%.3g µs', ns / 1e3) : \
+                 ns >= 10 ? sprintf('%.0f ns', ns) : sprintf('%.2g ns', ns)
+
+# A time axis in ns, labelled in ns, µs, ms and s at powers of ten.
+lecture_time_y = "set logscale y 10; set ytics (); \
+    do for [k = -1:9] { set ytics add (sprintf('%g %s', 10.0**(k % 3 < 0 ? k % 3 + 3 : k % 3), \
+        k < 0 ? 'ps' : k < 3 ? 'ns' : k < 6 ? 'µs' : k < 9 ? 'ms' : 's') 10.0**k) }"
+
 # Byte axes with few, large labels: every 16th power of two, 1 KiB to
 # 1 TiB (1 GiB among them).  The x range reaches a little past the data:
 # a tic at the very end of an autoscaled log axis (the 1 GiB of a sweep

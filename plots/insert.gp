@@ -53,3 +53,32 @@ if (a > 0) {
          title v.' / array' noenhanced, \
          1 with lines dt 2 lc rgb '#888888' title 'as fast as the array'
 }
+
+# --- lecture version: the array and the list against the bytes they hold -----
+if (lecture) {
+    reset
+    load 'common.gp'
+    @lecture_term
+    eval set_output('insert_lecture')
+    set title 'Insert and remove at random positions: array (memmove) against list (walk)'
+    @lecture_bytes_x
+    set xlabel 'bytes the structure holds (log scale)'
+    @lecture_time_y
+    set ylabel 'time per operation (median)'
+    @lecture_levels
+    eval lecture_pick('list_ns', largestfile, 'list', 3)
+    eval lecture_pick('list_n', largestfile, 'list', 2)
+    eval lecture_pick('array_ns', largestfile, 'array', 3)
+    eval lecture_pick('array_n', largestfile, 'array', 2)
+    if (list_ns == list_ns && array_ns == array_ns && list_n == array_n) {
+        eval lecture_note(sprintf('N = %.0f: list %s, array %s an operation (%.0fx)', \
+            list_n, time_short(list_ns), time_short(array_ns), list_ns / array_ns), '#E69F00')
+    }
+    shown = ''
+    do for [v in 'array list'] { if (block(v) > 0) { shown = shown.' '.v } }
+    if (strlen(shown) > 0) {
+        plot for [v in shown] datafile index (block(v) - 1) using 9:3 with linespoints \
+             lt block(v) lw 3 pt 7 ps 1 \
+             title (v eq 'array' ? 'array: memmove half of it' : 'linked list: walk to the position')
+    }
+}
