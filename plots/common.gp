@@ -125,8 +125,11 @@ lecture_levels = "\
 # The deciding figure, bottom right (or wherever 'at' says), in the
 # colour of the series it is about.
 lecture_note_font = ',22'
-lecture_note(text, colour) = sprintf("set label 100 '%s' at graph 0.98, graph 0.06 right front font '%s' tc rgb '%s' noenhanced", \
-    text, lecture_note_font, colour)
+lecture_note_at(text, colour, x, y, just) = sprintf("set label 100 '%s' at graph %g, graph %g %s front font '%s' tc rgb '%s' noenhanced", \
+    text, x, y, just, lecture_note_font, colour)
+lecture_note(text, colour) = lecture_note_at(text, colour, 0.98, 0.06, 'right')
+# A count as short text: 300 k, 10 M.
+count_short(n) = n >= 1e6 ? sprintf('%.3g M', n / 1e6) : n >= 1e4 ? sprintf('%.3g k', n / 1e3) : sprintf('%.0f', n)
 
 # Reads one column of one variant's row in a table file into a variable
 # (NaN when the variant is absent): eval lecture_pick('x', 'file', 'aos', 3).

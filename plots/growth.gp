@@ -199,3 +199,36 @@ set xtics rotate by -30 nomirror noenhanced
 plot $rss_rows using ($3 / 1048576):xtic(1) title 'peak bytes held (counting allocator; a moved block counts twice)' lc rgb '#0072B2', \
      '' using ($5 / 1048576) title 'peak resident bytes (child process doing one build, kernel VmHWM)' lc rgb '#E69F00', \
      '' using ($4 * 8 / 1048576) title 'the N elements themselves' lc rgb '#999999'
+
+# --- lecture version: bytes copied per byte appended, by policy ---------------
+if (lecture) {
+    reset
+    load 'common.gp'
+    @lecture_term
+    eval set_output('growth_lecture')
+    position(w, i) = i > words(variants) ? 0 : (word(variants, i) eq w ? i : position(w, i + 1))
+    set title 'Appending one at a time: what growing copies, by policy (8-byte elements)'
+    set logscale x 10
+    set format x '10^{%L}'
+    set xlabel 'N: elements appended (log scale)'
+    set yrange [0:*]
+    set ylabel 'bytes copied per byte appended'
+    set offsets 0, 0, graph 0.05, 0
+    eval lecture_pick('x2_c', largestfile, 'u64/x2/copy', 11)
+    eval lecture_pick('x2_n', largestfile, 'u64/x2/copy', 2)
+    eval lecture_pick('k_c', largestfile, 'u64/plus_k/copy', 11)
+    eval lecture_pick('k_n', largestfile, 'u64/plus_k/copy', 2)
+    if (x2_c == x2_c && k_c == k_c && x2_n > 0 && k_n > 0) {
+        eval lecture_note_at(sprintf('x2: %.2f B copied a byte at N = %s, +K: %.1f B at %s', \
+            x2_c / (8 * x2_n), count_short(x2_n), k_c / (8 * k_n), count_short(k_n)), '#009E73', 0.04, 0.45, 'left')
+    }
+    shown = ''
+    do for [v in 'u64/x2/copy u64/x1.5/copy u64/plus_k/copy'] { if (position(v, 1) > 0) { shown = shown.' '.v } }
+    if (strlen(shown) > 0) {
+        plot for [v in shown] datafile index (position(v, 1) - 1) using 2:($2 > 0 ? $11 / (8 * $2) : NaN) \
+             with linespoints lw 3 pt 7 ps 1 \
+             lt (v eq 'u64/x2/copy' ? 2 : v eq 'u64/x1.5/copy' ? 3 : 4) \
+             title (v eq 'u64/x2/copy' ? 'x2: double the capacity' : \
+                    v eq 'u64/x1.5/copy' ? 'x1.5: grow by half' : '+K: add a fixed 4096 elements')
+    }
+}
