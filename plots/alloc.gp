@@ -106,3 +106,41 @@ plot for [j = 1:nrings] datafile index (int(word(rings, j)) - 1) \
      for [j = 1:nrings] datafile index (int(word(rings, j)) - 1) \
          using ($0 + (j - (nrings + 1) / 2.0) / (nrings + 1)):(100 * $14 / $7 + 6): \
                (sprintf("%d objects\n%d bytes", $14, $15)) with labels notitle font ',9'
+
+# --- lecture version: malloc against an arena, phase by phase, linear bars ---
+if (lecture) {
+    reset
+    load 'common.gp'
+    @lecture_term
+    eval set_output('alloc_lecture')
+    do for [v in 'malloc arena'] {
+        do for [c in '2 3 8 9 10'] {
+            eval lecture_pick(v.'_'.c, largestfile, v, int(c))
+        }
+    }
+    if (malloc_3 == malloc_3 && arena_3 == arena_3) {
+        set print $bars
+        print sprintf("build\t%g\t%g", malloc_8, arena_8)
+        print sprintf("walk\t%g\t%g", malloc_9, arena_9)
+        print sprintf("teardown\t%g\t%g", malloc_10, arena_10)
+        print sprintf("whole cycle\t%g\t%g", malloc_3, arena_3)
+        unset print
+        set title sprintf('Build, walk and free a tree of %s small objects: ns per object', count_short(malloc_2))
+        set style fill solid 0.85 border -1
+        set boxwidth 0.36
+        set xrange [-0.6:3.6]
+        # Room above the bars for the key and the figure.
+        top = malloc_3 > arena_3 ? malloc_3 : arena_3
+        set yrange [0:top * 1.5]
+        set ylabel 'ns per object (median, linear)'
+        set xtics nomirror
+        set grid noxtics
+        set key at graph 0.02, graph 0.97 left top Left reverse nobox
+        eval lecture_note_at(sprintf('whole cycle: malloc + free %.1f ns, arena %.1f ns an object (%.1fx)', \
+            malloc_3, arena_3, malloc_3 / arena_3), '#000000', 0.03, 0.8, 'left')
+        plot $bars using ($0 - 0.19):2:xtic(1) with boxes lc rgb '#E69F00' title 'malloc and free per object', \
+             '' using ($0 + 0.19):3 with boxes lc rgb '#0072B2' title 'arena: bump, one release', \
+             '' using ($0 - 0.19):2:(sprintf('%.1f', $2)) with labels offset 0, 0.8 notitle, \
+             '' using ($0 + 0.19):3:(sprintf('%.1f', $3)) with labels offset 0, 0.8 notitle
+    }
+}
