@@ -82,14 +82,15 @@ lecture = term ne 'dumb'
 lecture_term = "\
     if (term eq 'png') { set terminal pngcairo size 1280,800 enhanced font 'DejaVu Sans,20' linewidth 2.5 }; \
     if (term eq 'svg') { set terminal svg size 1280,800 enhanced dynamic standalone font 'DejaVu Sans,20' linewidth 2.5 }; \
-    set key at graph 0.02, graph 0.88 left top Left reverse nobox samplen 2 noenhanced; \
+    set key at graph 0.02, graph 0.88 left top Left reverse nobox noopaque samplen 2 noenhanced; \
     set grid xtics ytics nomxtics nomytics lc rgb '#dddddd'; \
     unset arrow; unset label; unset title"
 
 # A size as short text: 43.6 KiB, 843 KiB, 8.5 MiB, 1 GiB.
-size_short(b) = b >= 2.0**30 ? sprintf('%.3g GiB', b / 2.0**30) : \
-                b >= 2.0**20 ? sprintf('%.3g MiB', b / 2.0**20) : \
-                b >= 1024 ? sprintf('%.3g KiB', b / 1024.0) : sprintf('%.0f B', b)
+three_digits(v) = v >= 100 ? sprintf('%.0f', v) : sprintf('%.3g', v)
+size_short(b) = b >= 2.0**30 ? three_digits(b / 2.0**30).' GiB' : \
+                b >= 2.0**20 ? three_digits(b / 2.0**20).' MiB' : \
+                b >= 1024 ? three_digits(b / 1024.0).' KiB' : sprintf('%.0f B', b)
 
 # A time in ns as short text: 0.9 ns, 22 µs, 35 ms.
 time_short(ns) = ns >= 1e6 ? sprintf('%.3g ms', ns / 1e6) : ns >= 1e3 ? sprintf('%.3g µs', ns / 1e3) : \

@@ -106,3 +106,33 @@ plot for [k = 1:limit_count(1)] datafile index (first + k - 1) \
      NaN with points pt 6 ps 2 lc rgb '#0072B2' title 'the limit (address space it may add)', \
      NaN with points pt 2 ps 2 lc rgb '#000000' title 'the file'
 }
+
+# --- lecture version: the memory of reading whole against streaming -----------
+if (lecture) {
+    reset
+    load 'common.gp'
+    @lecture_term
+    eval set_output('stream_lecture')
+    position(w, i) = i > words(variants) ? 0 : (word(variants, i) eq w ? i : position(w, i + 1))
+    set title 'Peak memory of one pass over a file: read whole against streamed'
+    @lecture_bytes_x
+    @lecture_bytes_y
+    set xlabel 'file size (log scale)'
+    set ylabel 'peak resident memory above an idle run'
+    eval lecture_pick('whole', largestfile, 'slurp', 13)
+    eval lecture_pick('whole_f', largestfile, 'slurp', 7)
+    eval lecture_pick('chunks', largestfile, 'chunks', 13)
+    eval lecture_pick('chunks_f', largestfile, 'chunks', 7)
+    if (whole == whole && chunks == chunks && whole_f == chunks_f) {
+        eval lecture_note_at(sprintf('a %s file: read whole %s, in chunks %s', \
+            size_short(whole_f), size_short(whole), size_short(chunks)), '#E69F00', 0.98, 0.3, 'right')
+    }
+    shown = ''
+    do for [v in 'slurp chunks'] { if (position(v, 1) > 0) { shown = shown.' '.v } }
+    if (strlen(shown) > 0) {
+        plot for [v in shown] datafile index (position(v, 1) - 1) using 7:($13 > 0 ? $13 : NaN) \
+             with linespoints lw 3 pt 7 ps 1 lt (v eq 'slurp' ? 2 : 5) \
+             title (v eq 'slurp' ? 'read whole: one buffer the size of the file' : 'in chunks: one 64 KiB buffer'), \
+             x with lines dt 2 lw 1.5 lc rgb '#999999' title 'the file itself'
+    }
+}
