@@ -11,7 +11,8 @@
 #   variant arg ns_med ns_min ns_max reps <counters...>
 # ns_* are nanoseconds per item (1e9 / items_per_second) over the
 # repetitions: median, smallest, largest.  Each counter is its median over
-# the repetitions.  Failed cases (error_occurred) are left out, and so
+# the repetitions; a counter named NAME.min or NAME.max is the smallest or
+# largest of NAME over them (the spread a plot draws as bars).  Failed cases (error_occurred) are left out, and so
 # are cases whose last part is not a number.
 #
 # Names come from a file anyone may have written, so a variant is printed
@@ -37,6 +38,12 @@ def median:
          elif length % 2 == 1 then .[(length - 1) / 2]
          else (.[length / 2 - 1] + .[length / 2]) / 2 end;
 
+# One counter's column over the repetitions of one case.
+def counter_column($c):
+  if ($c | endswith(".min")) then map(.[$c[:-4]]) | map(select(. != null)) | min
+  elif ($c | endswith(".max")) then map(.[$c[:-4]]) | map(select(. != null)) | max
+  else map(.[$c]) | map(select(. != null)) | median end;
+
 def ns_per_item:
   if .items_per_second then 1e9 / .items_per_second else null end;
 
@@ -59,7 +66,7 @@ def ns_per_item:
         | group_by(.arg)
         | map( (map(ns_per_item) | map(select(. != null))) as $ns
                | [ $v, .[0].arg, ($ns | median), ($ns | min), ($ns | max), length ]
-                 + [ $cols[] as $c | (map(.[$c]) | map(select(. != null)) | median) ] )
+                 + [ $cols[] as $c | counter_column($c) ] )
         | .[] | map(if . == null then "NaN" else tostring end) | join("\t") ),
       "", "" )
   end

@@ -4,8 +4,9 @@
 # threads of a worker pool against a thread per message; the pool's
 # speedup against its number of workers (queue_speedup).  Reads data/queue.tsv
 # (scripts/plot.sh): columns variant arg ns_med ns_min ns_max reps, then
-# the counters below in this order.  ns_* are ns per message.
-# counters: items,peak_queued_items,peak_queued_bytes,producer_waits,peak_threads,create_retries,peak_rss_bytes,baseline_rss_bytes,rss_over_baseline,workers,cpus_online
+# the counters below in this order (the last two: the smallest and the
+# largest rss_over_baseline of the repetitions).  ns_* are ns per message.
+# counters: items,peak_queued_items,peak_queued_bytes,producer_waits,peak_threads,create_retries,peak_rss_bytes,baseline_rss_bytes,rss_over_baseline,workers,cpus_online,rss_over_baseline.min,rss_over_baseline.max
 
 load 'common.gp'
 
@@ -52,7 +53,10 @@ eval set_output('queue_workers')
 set title "Worker pool against a thread per message: peak resident memory and live threads\n{/*0.8 ".machine."}"
 set logscale y 2
 set format y '%.0b %BB'
-set ylabel 'peak RSS above a run that does nothing'
+# Bars from the smallest to the largest repetition: the spread the
+# report's "within noise" for memory rests on.  The two series sit a
+# little apart on x so that their bars do not hide each other.
+set ylabel 'peak RSS above a run that does nothing (median; bars: min to max)'
 set y2label 'worker threads alive at once (dashed)'
 set logscale y2 2
 set y2range [1:*]
@@ -60,9 +64,9 @@ set y2tics
 set format y2 '%g'
 set key inside left top
 plot block('pool') < 0 ? 1/0 : datafile index block('pool') \
-         using 7:($15 > 0 ? $15 : NaN) with linespoints lt 3 lw 2 title 'pool: peak RSS', \
+         using ($7 * 0.97):($15 > 0 ? $15 : NaN):($18 > 0 ? $18 : $15):19 with yerrorlines lt 3 lw 2 title 'pool: peak RSS', \
      block('thread_per_item') < 0 ? 1/0 : datafile index block('thread_per_item') \
-         using 7:($15 > 0 ? $15 : NaN) with linespoints lt 4 lw 2 title 'thread per item: peak RSS', \
+         using ($7 * 1.03):($15 > 0 ? $15 : NaN):($18 > 0 ? $18 : $15):19 with yerrorlines lt 4 lw 2 title 'thread per item: peak RSS', \
      block('pool') < 0 ? 1/0 : datafile index block('pool') \
          using 7:11 axes x1y2 with linespoints lt 3 dt 2 title 'pool: threads', \
      block('thread_per_item') < 0 ? 1/0 : datafile index block('thread_per_item') \
