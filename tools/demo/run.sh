@@ -186,8 +186,16 @@ if command -v "$gnuplot" >/dev/null; then
     logy=$DEMO_LOGY
     [[ $logy =~ ^[01]$ ]] || logy=1
     xbytes=$([ "$DEMO_ARGKIND" = bytes ] && echo 1 || echo 0)
+    # The measured levels, marked on a byte axis; 0 for a level not found.
+    levels=(0 0 0)
+    if [ -n "${MEMLAYOUT_PROFILE:-}" ] && [ -f "$MEMLAYOUT_PROFILE" ]; then
+        for k in 0 1 2; do
+            v=$(jq -r --argjson k "$k" '.measured.levels[$k].bytes // 0 | floor' "$MEMLAYOUT_PROFILE" 2>/dev/null) || v=0
+            [[ $v =~ ^[0-9]{1,15}$ ]] && levels[k]=$v
+        done
+    fi
     (cd "$tmp" && "$gnuplot" -c "$here/plot.gp" "$nargs" "$color" "$logy" "$xbytes" \
-        "$DEMO_XLABEL" "$DEMO_YLABEL") 2> "$tmp/gp.err" || { echo "(the plot failed:)"; cat "$tmp/gp.err"; }
+        "$DEMO_XLABEL" "$DEMO_YLABEL" "${levels[@]}") 2> "$tmp/gp.err" || { echo "(the plot failed:)"; cat "$tmp/gp.err"; }
 else
     echo "(no plot: $gnuplot is not installed; the table above holds the same figures."
     echo " make deps installs it; docs/teaching.md says how to teach without it.)"
