@@ -105,7 +105,7 @@ lecture_time_y = "set logscale y 10; set ytics (); \
 # 1 TiB (1 GiB among them).  The x range reaches a little past the data:
 # a tic at the very end of an autoscaled log axis (the 1 GiB of a sweep
 # that ends there) is otherwise dropped.
-lecture_bytes_x = "set offsets graph 0.01, graph 0.03, graph 0.03, graph 0.03; \
+lecture_bytes_x = "set offsets graph 0.01, graph 0.03, 0, 0; \
     set logscale x 2; set format x '%g'; set xtics (); \
     do for [k = 10:40:4] { set xtics add (sprintf('%.0f %s', 2.0**(k % 10), \
         k < 20 ? 'KiB' : k < 30 ? 'MiB' : k < 40 ? 'GiB' : 'TiB') 2.0**k) }"
