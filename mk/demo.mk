@@ -42,4 +42,4 @@ HELP.lessons := fill the figures of docs/lessons from REFERENCE (default results
 HELP_CODE += test-demo
 HELP.test-demo := every demo with DEMO_QUICK=1 exits 0 and prints its table and takeaway
 HELP_CODE += test-lessons
-HELP.test-lessons := every lesson's figures block and the numbers its prose quotes agree with the run it names
+HELP.test-lessons := the figures block of every lesson and the numbers its prose quotes agree with the run it names
