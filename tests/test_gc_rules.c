@@ -1,9 +1,11 @@
 /* test_gc_rules.c - the rules of the garbage-collection claims (C1-C5) on
  * fixture runs whose outcome is known: holds, does not hold, timings
- * within noise, cases missing or failed (tests/fixtures/report/gc_fixtures.py). */
+ * within noise, cases missing or failed, levels that differ
+ * (tests/fixtures/report/gc_fixtures.py). */
 #include "report_judge.h"
 
 #include <criterion/criterion.h>
+#include <math.h>
 #include <string.h>
 
 TestSuite(gc_rules, .fini = judge_cleanup);
@@ -83,5 +85,70 @@ Test(gc_rules, a_run_without_the_gc_bench_is_not_measured)
         const char *p = judge(FIXTURES "holds", ids[i]);   /* traverse only */
         cr_assert_eq(judged.v.kind, VERDICT_NOT_MEASURED, "%s: %s", ids[i], p);
         cr_assert_not_null(strstr(p, "make bench BENCH=gc"), "%s: %s", ids[i], p);
+    }
+}
+
+/* C3's collector time is judged per measured level of the bytes a
+ * collection traces (the keeping cache's live bytes): the verdict names
+ * the levels, in the form every per-level rule uses. */
+Test(gc_rules, c3_collector_time_is_judged_per_measured_level)
+{
+    const char *p = judge(FIXTURES "gc_holds", "C3");
+    cr_assert_eq(judged.v.kind, VERDICT_HOLDS, "%s", p);
+    cr_assert_not_null(strstr(p, "collector time: L3, memory"), "%s", p);
+
+    p = judge(FIXTURES "gc_levels", "C3");
+    cr_assert_eq(judged.v.kind, VERDICT_HOLDS, "%s", p);
+    cr_assert_not_null(strstr(p, "(collector time: memory; within noise in L3)"), "%s", p);
+    cr_assert_eq(judged.nlevels, 2);
+    cr_assert_str_eq(judged.levels[0].level, "L3");
+    cr_assert_str_eq(judged.levels[0].status, "within_noise");
+    cr_assert_str_eq(judged.levels[1].level, "memory");
+    cr_assert_str_eq(judged.levels[1].status, "holds");
+    cr_assert_eq(judged.levels[1].sizes, 2);
+
+    p = judge(FIXTURES "gc_levels_reversed", "C3");
+    cr_assert_eq(judged.v.kind, VERDICT_HOLDS_ONLY_WHEN, "%s", p);
+    cr_assert_not_null(strstr(p, "for memory, always; for collector time, the working "
+                              "set is in memory"), "%s", p);
+    cr_assert_not_null(strstr(p, "reversed in L3"), "%s", p);
+}
+
+/* C1's time is one group: the number of items varies, not the working
+ * set, so its verdict names no cache level. */
+Test(gc_rules, c1_time_names_no_cache_level)
+{
+    const char *p = judge(FIXTURES "gc_levels", "C1");
+    cr_assert_eq(judged.v.kind, VERDICT_HOLDS, "%s", p);
+    cr_assert_null(strstr(p, "L1"), "%s", p);
+    cr_assert_eq(judged.nlevels, 1);
+    cr_assert_str_eq(judged.levels[0].level, "all sizes");
+    p = judge(FIXTURES "gc_noise", "C1");
+    cr_assert_not_null(strstr(p, "for time per item, within noise"), "%s", p);
+    cr_assert_null(strstr(p, " in L"), "%s", p);
+}
+
+/* Each rule's unit and fixed threshold, as report.json carries them:
+ * the threshold its levels are judged by; none where the rule is exact. */
+Test(gc_rules, every_rule_states_its_unit_and_threshold)
+{
+    static const struct {
+        const char *id, *unit;
+        double threshold;   /* 0: none (exact) */
+    } want[] = {
+        {"C1", "ns per item; collections", 1.10},
+        {"C2", "ns of marking per value; bytes", 1.10},
+        {"C3", "ms per full collection; bytes", 1.10},
+        {"C4", "ms of the longest stop", 1.10},
+        {"C5", "links", 0},
+    };
+    for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
+        judge(FIXTURES "gc_holds", want[i].id);
+        cr_assert_str_eq(text_str(&judged.unit), want[i].unit, "%s", want[i].id);
+        if (want[i].threshold > 0)
+            cr_assert_float_eq(judged.threshold, want[i].threshold, 1e-9, "%s",
+                               want[i].id);
+        else
+            cr_assert(isnan(judged.threshold), "%s: %g", want[i].id, judged.threshold);
     }
 }
