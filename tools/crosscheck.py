@@ -27,13 +27,21 @@ repetition, with real_time and cpu_time), so the claims report reads it
 like any bench.
 
 Run:   make crosscheck [RUN=results/<run>]   or   tools/crosscheck.py RUN_DIR
+
+As a bench program (make demo-traverse-slots; build/bin/crosscheck is a
+link to this file): given Google Benchmark's flags and no RUN_DIR, it
+answers the few the demos use (--benchmark_list_tests, _filter, _out,
+_out_format=json, _format, _repetitions, and --quick) over L7's cases
+only, crosscheck/<object_list|dict_object_list>/<n> at n = 1 Ki to 128 Ki
+by 4 (1 Ki and 4 Ki with --quick), whatever any run holds.
 Sizes: the model's, at least 1.4x apart (its sweep is dense near the cache
        sizes, which matter to the C layouts, not to the interpreter), up to
        4 Mi elements (1 Mi with --quick, the default when traverse.json is a
        quick run); larger lists only take longer and say nothing new, since
        bytes per element no longer change and the model's memory effects are
        already past every cache.
-Exit:  0 written; 1 when RUN has no usable traverse.json; 2 bad usage.
+Exit:  0 written; 1 when RUN has no usable traverse.json (or, as a bench
+       program, the output cannot be written); 2 bad usage.
 """
 
 import argparse
@@ -43,6 +51,7 @@ import json
 import os
 import platform
 import random
+import re
 import socket
 import statistics
 import sys
@@ -204,56 +213,147 @@ def time_loop(fn, xs, n, repetitions, min_time):
     return times, number
 
 
+def measure_cases(cases, repetitions, min_time, seed):
+    """Google Benchmark records for each (kind, n) of cases: one per
+    repetition, with the counters of the kind at that size."""
+    records = []
+    for (name, build, loop, sizeof, has_sum, _), n in cases:
+        rng = random.Random(seed + n)
+        extra = {}
+        if n <= TRACE_MAX_ELEMENTS:
+            xs, extra["bytes_per_elem"] = bytes_per_element(build, n, rng)
+            extra["getsizeof_bytes_per_elem"] = sizeof(xs) / n
+            # What the list and its objects hold: L7's working set.
+            extra["ws_bytes"] = extra["bytes_per_elem"] * n
+        else:
+            xs = build(n, rng)
+        loop_ns, number = time_loop(loop, xs, n, repetitions, min_time)
+        if has_sum:
+            sum_ns, _ = time_loop(sum, xs, n, repetitions, min_time)
+            extra["builtin_sum_ns_per_elem"] = statistics.median(c for _, c in sum_ns)
+        del xs
+        # Named like a Google Benchmark case timed in real time, whose
+        # rates come from wall-clock time; cpu_time sits beside it.
+        case = f"crosscheck/{name}/{n}"
+        for i, (wall, cpu) in enumerate(loop_ns):
+            records.append({
+                "name": case + "/real_time",
+                "run_name": case + "/real_time",
+                "run_type": "iteration",
+                "repetitions": repetitions,
+                "repetition_index": i,
+                "threads": 1,
+                "iterations": number,
+                "real_time": wall * n,
+                "cpu_time": cpu * n,
+                "time_unit": "ns",
+                "elements": n,
+                "items_per_second": 1e9 / wall,
+                **extra,
+            })
+    return records
+
+
 def measure(sizes, quick, seed):
     repetitions = QUICK_REPETITIONS if quick else FULL_REPETITIONS
     min_time = QUICK_MIN_TIME_S if quick else FULL_MIN_TIME_S
-    records = []
-    for name, build, loop, sizeof, has_sum, largest in KINDS:
-        last = 0
+    cases = []
+    for kind in KINDS:
+        largest, last = kind[5], 0
         for n in sizes:
             if largest and (n > largest or n < 2 * last):
                 continue
             last = n
-            rng = random.Random(seed + n)
-            extra = {}
-            if n <= TRACE_MAX_ELEMENTS:
-                xs, extra["bytes_per_elem"] = bytes_per_element(build, n, rng)
-                extra["getsizeof_bytes_per_elem"] = sizeof(xs) / n
-                # What the list and its objects hold: L7's working set.
-                extra["ws_bytes"] = extra["bytes_per_elem"] * n
-            else:
-                xs = build(n, rng)
-            loop_ns, number = time_loop(loop, xs, n, repetitions, min_time)
-            if has_sum:
-                sum_ns, _ = time_loop(sum, xs, n, repetitions, min_time)
-                extra["builtin_sum_ns_per_elem"] = statistics.median(c for _, c in sum_ns)
-            del xs
-            # Named like a Google Benchmark case timed in real time, whose
-            # rates come from wall-clock time; cpu_time sits beside it.
-            case = f"crosscheck/{name}/{n}"
-            for i, (wall, cpu) in enumerate(loop_ns):
-                records.append({
-                    "name": case + "/real_time",
-                    "run_name": case + "/real_time",
-                    "run_type": "iteration",
-                    "repetitions": repetitions,
-                    "repetition_index": i,
-                    "threads": 1,
-                    "iterations": number,
-                    "real_time": wall * n,
-                    "cpu_time": cpu * n,
-                    "time_unit": "ns",
-                    "elements": n,
-                    "items_per_second": 1e9 / wall,
-                    **extra,
-                })
-    return records
+            cases.append((kind, n))
+    return measure_cases(cases, repetitions, min_time, seed)
+
+
+# --- as a bench program: the demo's view of L7 ------------------------------
+
+BENCH_SIZES = [1 << 10, 1 << 12, 1 << 14, 1 << 16, TRACE_MAX_ELEMENTS]
+BENCH_QUICK_SIZES = [1 << 10, 1 << 12]
+BENCH_KINDS = ("object_list", "dict_object_list")
+BENCH_FLAGS = ("list_tests", "filter", "out", "out_format", "format", "repetitions")
+BENCH_SEED = 0x5EED
+
+
+def bench_args(argv):
+    """The flags of a bench program: {flag: value}, "quick" for --quick.
+    Exits 2, naming it, on a flag it does not answer."""
+    opts = {}
+    for arg in argv:
+        m = re.fullmatch(r"--benchmark_([a-z_]+)=(.*)", arg)
+        if arg == "--quick":
+            opts["quick"] = True
+        elif m and m.group(1) in BENCH_FLAGS:
+            opts[m.group(1)] = m.group(2)
+        else:
+            fail(f"as a bench program, '{arg}' is not a flag it answers "
+                 "(--quick, --benchmark_" + "=, --benchmark_".join(BENCH_FLAGS) + "=)", 2)
+    if opts.get("out_format", "json") != "json":
+        fail("--benchmark_out_format: only json", 2)
+    return opts
+
+
+def bench_main(argv):
+    """Runs L7's cases as a Google Benchmark program would (see the top)."""
+    opts = bench_args(argv)
+    quick = opts.get("quick", False)
+    try:
+        pattern = re.compile(opts.get("filter", "."))
+    except re.error as e:
+        fail(f"--benchmark_filter: not a regular expression: {e}", 2)
+    try:
+        repetitions = int(opts.get("repetitions",
+                                   QUICK_REPETITIONS if quick else FULL_REPETITIONS))
+    except ValueError:
+        repetitions = 0
+    if repetitions < 1:
+        fail("--benchmark_repetitions must be a positive number", 2)
+    kinds = {k[0]: k for k in KINDS}
+    cases = [(kinds[name], n) for name in BENCH_KINDS
+             for n in (BENCH_QUICK_SIZES if quick else BENCH_SIZES)
+             if pattern.search(f"crosscheck/{name}/{n}/real_time")]
+    if opts.get("list_tests") == "true":
+        for (kind, n) in cases:
+            print(f"crosscheck/{kind[0]}/{n}/real_time")
+        return
+    if not cases:
+        fail(f"no case matches the filter '{opts.get('filter')}'")
+    records = measure_cases(cases, repetitions,
+                            QUICK_MIN_TIME_S if quick else FULL_MIN_TIME_S, BENCH_SEED)
+    for r in records:
+        print(f"{r['name']:<45} {r['real_time'] / r['elements']:9.1f} ns per object "
+              f"{r.get('bytes_per_elem', 0):7.1f} bytes per object")
+    if "out" in opts:
+        context = {
+            "date": datetime.datetime.now().astimezone().isoformat(timespec="seconds"),
+            "host_name": socket.gethostname(),
+            "executable": sys.executable,
+            "num_cpus": os.cpu_count(),
+            "load_avg": list(os.getloadavg()),
+            "suite_program": "crosscheck",
+            "mode": "quick" if quick else "full",
+            "python": f"{platform.python_implementation()} {platform.python_version()}",
+            "seed": str(BENCH_SEED),
+        }
+        try:
+            with open(opts["out"], "w") as f:
+                json.dump({"context": context, "benchmarks": records}, f, indent=1)
+                f.write("\n")
+        except OSError as e:
+            fail(f"cannot write {opts['out']}: {e}")
 
 
 def main():
+    if any(a.startswith("--benchmark_") for a in sys.argv[1:]):
+        bench_main(sys.argv[1:])
+        return
     ap = argparse.ArgumentParser(
         description="Measure a real CPython list of ints, floats and small objects "
-                    "at the boxed model's sizes; write RUN/crosscheck.json.")
+                    "at the boxed model's sizes; write RUN/crosscheck.json.  "
+                    "With Google Benchmark's flags (--benchmark_...) and no RUN, "
+                    "a bench program of L7's cases (make demo-traverse-slots).")
     ap.add_argument("run", help="run directory holding traverse.json")
     ap.add_argument("--quick", action="store_true",
                     help=f"at most {QUICK_MAX_ELEMENTS} elements, fewer repetitions "
@@ -309,6 +409,8 @@ def main():
             "repetitions": str(QUICK_REPETITIONS if quick else FULL_REPETITIONS),
             "load_avg_at_start": " ".join(f"{x:.2f}" for x in load_at_start),
             "num_cpus": os.cpu_count(),
+            # The machine's, as traverse.json has it (the lessons print it).
+            "mhz_per_cpu": context.get("mhz_per_cpu"),
             "sizeof_int": sys.getsizeof(1_000_000),
             "sizeof_float": sys.getsizeof(0.25),
             "sizeof_object": sys.getsizeof(User(1_000_000, True, 0.25)),
