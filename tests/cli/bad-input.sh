@@ -147,6 +147,25 @@ else
     fail "Ctrl-C during a run: exit $status, $left files left: $(find "$ires" -type f)"
 fi
 
+# --- the cross-check as a bench program (make demo-traverse-slots) ----------
+cc=tools/crosscheck.py
+expect "crosscheck: a flag it does not answer" 2 "'--benchmark_bogus=1' is not a flag it answers" \
+    python3 "$cc" --benchmark_bogus=1
+expect "crosscheck: a filter that is no regex" 2 "--benchmark_filter: not a regular expression" \
+    python3 "$cc" --benchmark_filter='('
+expect "crosscheck: repetitions not a number" 2 "--benchmark_repetitions must be a positive" \
+    python3 "$cc" --benchmark_filter=x --benchmark_repetitions=abc
+expect "crosscheck: output format not json" 2 "only json" \
+    python3 "$cc" --benchmark_out_format=csv
+expect "crosscheck: a filter that matches nothing" 1 "no case matches the filter 'nothing'" \
+    python3 "$cc" --quick --benchmark_filter=nothing
+listed=$(python3 "$cc" --quick --benchmark_list_tests=true 2>&1 | tr '\n' ' ')
+if [ "$listed" = "crosscheck/object_list/1024/real_time crosscheck/object_list/4096/real_time crosscheck/dict_object_list/1024/real_time crosscheck/dict_object_list/4096/real_time " ]; then
+    pass "crosscheck --quick --benchmark_list_tests lists L7's four quick cases"
+else
+    fail "crosscheck --quick --benchmark_list_tests: $listed"
+fi
+
 if [ "$failures" -gt 0 ]; then
     echo "bad-input: $failures check(s) failed" >&2
     exit 1
