@@ -104,3 +104,18 @@ Test(missed_rules, what_the_run_lacks_is_not_measured)
     cr_assert_eq(judged.v.kind, VERDICT_NOT_MEASURED, "S6: %s", p);
     cr_assert_not_null(strstr(p, "queue/workers"), "%s", p);
 }
+
+/* What caps S6 before noise: the producer is a thread too.  With one
+ * worker it ran 43% of the wall time in missed_noise, so two CPUs give at
+ * most 2 / 1.43 = 1.40x; a run whose main thread ran all along (its CPU
+ * time then is not the producer's alone) gets no such line. */
+Test(missed_rules, s6_says_what_the_producer_leaves_to_the_workers)
+{
+    judge(FIXTURES "missed_noise", "S6");
+    const char *body = text_str(&judged.body);
+    cr_assert_not_null(strstr(body, "on a CPU 43% of the wall time (430 of 1000 ns per "
+                              "message)"), "%s", body);
+    cr_assert_not_null(strstr(body, "more than 1.40x faster than one worker"), "%s", body);
+    judge(FIXTURES "missed_holds", "S6");
+    cr_assert_null(strstr(text_str(&judged.body), "The calling thread"));
+}

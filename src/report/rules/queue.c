@@ -248,6 +248,29 @@ static void s6_past_cpus(const report_run *run, double cpus, double most, verdic
                 most, cpus, ci, RULE_MIN_RATIO, verdict_kind_name(k));
 }
 
+/* What caps the speedup before any noise: the calling thread makes every
+ * message itself, so k workers share the CPUs with it.  With one worker
+ * busy all along (its ring of two slots stays full), a run needs the
+ * wall time of one worker plus the producer's CPU time (the main thread's,
+ * Google Benchmark's cpu_time) in all, and cpus CPUs cannot do it faster
+ * than that over cpus.  Shown, not judged; said only when the producer
+ * was off the CPU part of the time (else its CPU time is not its own). */
+static void s6_producer_note(const report_run *run, summary one, double cpus, text *body)
+{
+    summary cpu;
+    if (one.median <= 0 || report_run_summary(run, "queue/workers/1", "cpu_ns_per_item",
+                                              &cpu) != SAMPLE_OK ||
+        cpu.median <= 0 || cpu.median >= one.median)
+        return;
+    double share = cpu.median / one.median;
+    text_printf(body, "The calling thread makes the messages: with one worker it was "
+                "on a CPU %.0f%% of the wall time (%.0f of %.0f ns per message), so "
+                "k workers share the %.0f CPUs with a producer, and with the worker "
+                "busy all along no pool can run more than %.2fx faster than one "
+                "worker here, before any contention for the ring's lock.\n\n",
+                100 * share, cpu.median, one.median, cpus, cpus / (1 + share));
+}
+
 void judge_s6(const report_run *run, claim_result *out)
 {
     static const char *const names[2] = {"speedup", "past the CPUs"};
@@ -303,6 +326,7 @@ void judge_s6(const report_run *run, claim_result *out)
     text_printf(&out->body, "\nThis machine has %.0f CPUs online; adding workers "
                 "stopped helping at %.0f (the fewest within 10%% of the fastest).\n\n",
                 cpus, knee);
+    s6_producer_note(run, one, cpus, &out->body);
     if (cpus < 2)
         verdict_set(&parts[0], VERDICT_NOT_MEASURED, "one CPU online: no parallel "
                     "speedup to measure");
