@@ -2,6 +2,7 @@
 #include "markdown.h"
 
 #include "claim_line.h"
+#include "claim_plots.h"
 #include "conditions.h"
 #include "levels.h"
 #include "md_escape.h"
@@ -10,7 +11,6 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 /* Text from the results, escaped for Markdown (md_escape.h): in a
  * shared run, a host name or a file name is data, never markup. */
@@ -149,20 +149,25 @@ static void summary_lines(FILE *f, const claim_result *results)
     fprintf(f, "```\n\n");
 }
 
+/* Links to the claim's plot files that the run has, each format only
+ * when its file is there (a PNG alone, an SVG alone, or both). */
 static void plot_links(FILE *f, const report_run *run, const claim_rule *r)
 {
+    claim_plot plots[CLAIM_MAX_PLOTS];
+    size_t n = claim_plots_in_run(run->dir, r, plots);
     fprintf(f, "Plots:");
-    size_t shown = 0;
-    for (size_t k = 0; k < 3 && r->plots[k]; k++) {
-        char path[1024];
-        snprintf(path, sizeof path, "%s/plots/%s.png", run->dir, r->plots[k]);
-        if (access(path, R_OK) != 0)
-            continue;
-        fprintf(f, " [plots/%s.png](plots/%s.png) ([svg](plots/%s.svg))", r->plots[k],
-                r->plots[k], r->plots[k]);
-        shown++;
+    for (size_t k = 0; k < n; k++) {
+        const char *name = plots[k].name;
+        if (plots[k].png)
+            fprintf(f, " [plots/%s.png](plots/%s.png)", name, name);
+        if (plots[k].png && plots[k].svg)
+            fprintf(f, " ([svg](plots/%s.svg))", name);
+        else if (plots[k].svg)
+            fprintf(f, " [plots/%s.svg](plots/%s.svg)", name, name);
     }
-    if (!shown) {
+    if (n == 0 && claim_plots_named(r) == 0) {
+        fprintf(f, " none; no plot shows this claim");
+    } else if (n == 0) {
         text dir = TEXT_INIT;
         md_escape(&dir, run->dir, true);
         fprintf(f, " none in this run (`make plots RUN=%s` draws them)", text_str(&dir));

@@ -2,6 +2,7 @@
 #include "report_json.h"
 
 #include "claim_line.h"
+#include "claim_plots.h"
 #include "claim_titles.h"
 #include "rules.h"
 
@@ -9,7 +10,6 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 static json_t *must(json_t *v)
 {
@@ -130,12 +130,10 @@ static json_t *table_json(const data_table *t)
 static json_t *plots_json(const report_run *run, const claim_rule *r)
 {
     json_t *a = must(json_array());
-    for (size_t k = 0; k < 3 && r->plots[k]; k++) {
-        char path[4096];
-        snprintf(path, sizeof path, "%s/plots/%s.png", run->dir, r->plots[k]);
-        if (access(path, R_OK) == 0)
-            push(a, str(r->plots[k]));
-    }
+    claim_plot plots[CLAIM_MAX_PLOTS];
+    size_t n = claim_plots_in_run(run->dir, r, plots);
+    for (size_t k = 0; k < n; k++)
+        push(a, str(plots[k].name));
     return a;
 }
 

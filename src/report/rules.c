@@ -14,38 +14,38 @@ const claim_rule claim_rules[] = {
      "traverse", {"traverse"}, judge_l1},
     {"L2", "Big-O is not the whole story: an array with memmove beats a linked "
            "list at inserts in the middle",
-     "insert", {"insert"}, judge_l2},
+     "insert", {"insert", "insert_ratio"}, judge_l2},
     {"L3", "Iterating an array of records is cheaper than iterating an array "
            "of pointers to the same records",
      "traverse", {"traverse"}, judge_l3},
     {"L4", "A Python-style list (pointers to objects with a refcount and a "
            "type) costs far more memory and time than a compact array",
-     "traverse", {"traverse", "traverse_bytes"}, judge_l4},
+     "traverse", {"traverse", "traverse_bytes", "crosscheck"}, judge_l4},
     {"L5", "Array libraries are fast because their data is compact, not "
            "because of the language",
      "traverse", {"traverse"}, judge_l5},
     {"L6", "Memory moves a cache line at a time, so neighbouring values come "
            "almost free",
-     "stride", {"stride"}, judge_l6},
+     "stride", {"stride", "stride_bandwidth"}, judge_l6},
     {"G1", "Appending past capacity allocates a new block and copies every "
            "element into it",
-     "growth", {"growth"}, judge_g1},
+     "growth", {"growth_staircase", "growth_copies"}, judge_g1},
     {"G2", "Reserving the final size up front makes appends cheaper",
-     "growth", {"growth"}, judge_g2},
+     "growth", {"growth_time", "growth_time_user", "growth_rss"}, judge_g2},
     {"G3", "A small view into a big array keeps all of it alive; a copy of "
            "the small part does not",
-     "growth", {"growth"}, judge_g3},
+     "growth", {"growth_views"}, judge_g3},
     {"G4", "Copying a slice header shares the elements; copying an array "
            "duplicates them",
-     "growth", {"growth"}, judge_g4},
+     "growth", {NULL}, judge_g4},
     {"A1", "Reference counting frees an object as soon as its last reference "
            "goes",
-     "alloc", {"alloc"}, judge_a1},
-    {"A2", "Reference counting alone never frees a cycle", "alloc", {"alloc"},
+     "alloc", {NULL}, judge_a1},
+    {"A2", "Reference counting alone never frees a cycle", "alloc", {"alloc_cycles"},
      judge_a2},
     {"A3", "Many small allocations cost more than a few large ones (arena, "
            "pool)",
-     "alloc", {"alloc"}, judge_a3},
+     "alloc", {"alloc", "alloc_memory"}, judge_a3},
     {"A4", "A value that escapes to the heap costs an allocation; one on the "
            "stack does not",
      "escape", {"escape"}, judge_a4},
@@ -54,17 +54,17 @@ const claim_rule claim_rules[] = {
      "lines", {"lines"}, judge_a5},
     {"S1", "Reading a file whole needs memory the size of the file; streaming "
            "needs a fixed amount",
-     "stream", {"stream"}, judge_s1},
+     "stream", {"stream_memory", "stream"}, judge_s1},
     {"S2", "A line scanner with a fixed limit breaks on long lines unless its "
            "buffer may grow",
-     "stream", {"stream"}, judge_s2},
+     "stream", {"stream_longlines"}, judge_s2},
     {"S3", "A bounded queue keeps memory bounded under a slow consumer; an "
            "unbounded one grows",
-     "queue", {"queue"}, judge_s3},
+     "queue", {"queue", "queue_throughput"}, judge_s3},
     {"S4", "A bounded pool of workers beats one thread per item", "queue",
-     {"queue"}, judge_s4},
+     {"queue_throughput", "queue_workers"}, judge_s4},
     {"C1", "Allocating a temporary per item makes the collector run more often "
-           "and costs time", "gc", {"gc", "gc_churn"}, judge_c1},
+           "and costs time", "gc", {"gc_churn"}, judge_c1},
     {"C2", "An object graph costs the collector more marking and heap than a "
            "flat pointer-free array", "gc", {"gc_layouts"}, judge_c2},
     {"C3", "References kept alive keep memory and collector work", "gc",
@@ -72,7 +72,7 @@ const claim_rule claim_rules[] = {
     {"C4", "Pauses grow with the live heap; incremental or parallel marking "
            "shortens them", "gc", {"gc_pauses"}, judge_c4},
     {"C5", "A tracing collector frees the cycles reference counting leaks (A2, "
-           "second half)", "gc", {"gc"}, judge_c5},
+           "second half)", "gc", {NULL}, judge_c5},
     {"A6", "A line kept as a view into a reused scanner buffer is overwritten by "
            "later reads; a copy keeps it", "lines", {"lines_keep"}, judge_a6},
     {"S5", "Under a memory limit smaller than the file, reading it whole fails; "

@@ -23,11 +23,16 @@
  * and its markdown.  Called only when the rule's <bench>.json is in run. */
 typedef void claim_judge_fn(const report_run *run, claim_result *out);
 
+/* The most plots one claim names. */
+#define CLAIM_MAX_PLOTS 4
+
 typedef struct claim_rule {
     const char *id;            /* "L1", as in docs/claims.md */
     const char *claim;         /* the claim, one line, in the project's words */
     const char *bench;         /* its bench: <bench>.json in the run */
-    const char *plots[3];      /* plot names in <run>/plots/ (no extension) */
+    const char *plots[CLAIM_MAX_PLOTS];   /* the plots that show the claim, as
+                                             plots/<x>.gp names them in <run>/plots/
+                                             (no extension); none where no plot does */
     claim_judge_fn *judge;     /* NULL until the rule is written */
 } claim_rule;
 
