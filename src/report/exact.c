@@ -87,6 +87,11 @@ void exact_verdict(const exact_check *c, const char *what, verdict *v)
     }
 }
 
+const char *exact_outcome(bool ok)
+{
+    return ok ? "as the rule says" : "against the rule";
+}
+
 void exact_markdown(const exact_check *c, const verdict *v, text *body)
 {
     if (v->kind == VERDICT_NOT_MEASURED)

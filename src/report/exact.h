@@ -58,6 +58,10 @@ void exact_record(exact_check *c, bool ok, const char *fmt, ...)
  * names the cases for "no case" ("alloc/refcount/<objects>"). */
 void exact_verdict(const exact_check *c, const char *what, verdict *v);
 
+/* The outcome column of an exact rule's table of deciding counts
+ * (table_md.h): "as the rule says" or "against the rule". */
+const char *exact_outcome(bool ok);
+
 /* Appends to body the markdown lines of a part decided by exact counts:
  * the verdict's reason when not measured, and where it failed. */
 void exact_markdown(const exact_check *c, const verdict *v, text *body);

@@ -2,7 +2,9 @@
 #include "report/exact.h"
 #include "report/rules.h"
 #include "report/sweep.h"
+#include "report/table_md.h"
 
+#include <math.h>
 #include <stdio.h>
 
 #define ALLOC_MAX_SIZES 64
@@ -18,6 +20,11 @@ void judge_a1(const report_run *run, claim_result *out)
     if (n > ALLOC_MAX_SIZES)
         n = ALLOC_MAX_SIZES;
     exact_check c = EXACT_CHECK_INIT;
+    static const char *const columns[] = {"objects", "live_after_drop", "freed_by_drop",
+                                           "outcome"};
+    data_table *t = claim_result_add_table(out, "Every tree size", false);
+    for (size_t k = 0; k < sizeof columns / sizeof columns[0]; k++)
+        data_table_column(t, columns[k]);
     for (size_t i = 0; i < n; i++) {
         char name[96];
         snprintf(name, sizeof name, "alloc/refcount/%.0f", args[i]);
@@ -26,13 +33,19 @@ void judge_a1(const report_run *run, claim_result *out)
             !exact_read(&c, run, name, "freed_by_drop", &freed, NULL) ||
             !exact_read(&c, run, name, "objects", &objects, NULL))
             break;
-        if (live == 0 && freed == objects)
+        bool ok = live == 0 && freed == objects;
+        if (ok)
             exact_record(&c, true, "%.0f objects", objects);
         else
             exact_record(&c, false, "%.0f objects (%.0f still live, %.0f freed)",
                          objects, live, freed);
+        data_table_number(t, objects);
+        data_table_number(t, live);
+        data_table_number(t, freed);
+        data_table_text(t, exact_outcome(ok));
     }
     exact_verdict(&c, "alloc/refcount/<objects>", &out->v);
+    claim_result_measure(out, "objects", NAN);   /* exact: no threshold */
     if (out->v.kind != VERDICT_NOT_MEASURED)
         text_printf(&out->figures, "%zu of %zu tree sizes (%.0f to %.0f objects) "
                     "left nothing live and freed every node with the root's release",
@@ -40,8 +53,7 @@ void judge_a1(const report_run *run, claim_result *out)
     text_printf(&out->body, "Rule: after the root of a tree of reference-counted "
                 "nodes is released, `live_after_drop` must be 0 and `freed_by_drop` "
                 "must equal `objects`, at every tree size (exact counts, no spread).\n\n");
-    if (c.held)
-        text_printf(&out->body, "Met at %s.\n\n", text_str(&c.held_at));
+    data_table_markdown(t, &out->body);
     exact_markdown(&c, &out->v, &out->body);
     exact_check_free(&c);
 }
@@ -54,6 +66,11 @@ void judge_a2(const report_run *run, claim_result *out)
     static const char *const variants[2] = {"cycle_refcount", "cycle_arena"};
     exact_check c = EXACT_CHECK_INIT;
     size_t sizes[2] = {0, 0};
+    static const char *const columns[] = {"ring", "objects", "leaked_objects",
+                                           "leaked_objects wanted", "outcome"};
+    data_table *t = claim_result_add_table(out, "Every ring", false);
+    for (size_t k = 0; k < sizeof columns / sizeof columns[0]; k++)
+        data_table_column(t, columns[k]);
     for (int v = 0; v < 2; v++) {
         char prefix[64];
         snprintf(prefix, sizeof prefix, "alloc/%s", variants[v]);
@@ -72,11 +89,18 @@ void judge_a2(const report_run *run, claim_result *out)
                 !exact_read(&c, run, name, "objects", &objects, NULL))
                 break;
             double want = v == 0 ? objects : 0;
-            exact_record(&c, leaked == want, "%s of %.0f (%.0f leaked)",
-                         v == 0 ? "counted ring" : "arena ring", objects, leaked);
+            const char *ring = v == 0 ? "counted ring" : "arena ring";
+            exact_record(&c, leaked == want, "%s of %.0f (%.0f leaked)", ring, objects,
+                         leaked);
+            data_table_text(t, ring);
+            data_table_number(t, objects);
+            data_table_number(t, leaked);
+            data_table_number(t, want);
+            data_table_text(t, exact_outcome(leaked == want));
         }
     }
     exact_verdict(&c, "alloc/cycle_*/<n>", &out->v);
+    claim_result_measure(out, "objects", NAN);   /* exact: no threshold */
     if (out->v.kind != VERDICT_NOT_MEASURED)
         text_printf(&out->figures, "%zu of %zu rings as the rule says: counted rings "
                     "leak every object (%zu sizes), arena rings none (%zu sizes)",
@@ -85,8 +109,7 @@ void judge_a2(const report_run *run, claim_result *out)
                 "leave all n objects allocated (`leaked_objects` = n), and the same "
                 "ring in an arena must leave none after the arena's release, at "
                 "every n (exact counts, no spread).\n\n");
-    if (c.held)
-        text_printf(&out->body, "As the rule says: %s.\n\n", text_str(&c.held_at));
+    data_table_markdown(t, &out->body);
     exact_markdown(&c, &out->v, &out->body);
     exact_check_free(&c);
 }

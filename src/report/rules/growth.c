@@ -1,7 +1,9 @@
 /* rules/growth.c - the rules of the claims the growth bench decides (G1-G3). */
+#include "report/exact.h"
 #include "report/levels.h"
 #include "report/rules.h"
 #include "report/sweep.h"
+#include "report/table_md.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -61,6 +63,26 @@ static size_t note_failure(text *note, size_t count, const char *what)
 
 /* --- G1: reallocation and copying, exact counts ---------------------------- */
 
+/* The deciding counts of G1, one row per series (report.json's table,
+ * shown in report.md): its sizes, the first capacity, the counts at its
+ * largest N (NAN where the rule reads none: shown "-") and how many of
+ * its cases went against the rule. */
+static const char *const g1_columns[] = {
+    "series", "sizes", "first capacity", "largest N", "reallocations",
+    "moves", "bytes copied", "bytes held", "cases against the rule", "outcome"};
+
+static void g1_row(data_table *t, const char *series, size_t sizes, double first_cap,
+                   double largest, double reallocs, double moves, double copied,
+                   double held, size_t against)
+{
+    data_table_text(t, series + strlen("growth/"));
+    const double row[] = {(double)sizes, first_cap, largest, reallocs, moves, copied,
+                          held, (double)against};
+    for (size_t k = 0; k < sizeof row / sizeof row[0]; k++)
+        data_table_number(t, row[k]);
+    data_table_text(t, exact_outcome(against == 0));
+}
+
 /* One growing series "<type>/<policy>/<method>": the first capacity is
  * what its smallest build (N = 1) holds without growing; every larger N
  * must reallocate, no smaller N may.  By copy (the article's append),
@@ -72,7 +94,7 @@ static size_t note_failure(text *note, size_t count, const char *what)
  * and note. */
 static bool g1_series(const report_run *run, const char *type, const char *policy,
                       const char *method, size_t *checked, size_t *failed, text *note,
-                      verdict *v)
+                      verdict *v, data_table *t)
 {
     char prefix[96], name[128], what[192];
     snprintf(prefix, sizeof prefix, "growth/%s/%s/%s", type, policy, method);
@@ -90,8 +112,9 @@ static bool g1_series(const report_run *run, const char *type, const char *polic
         return false;
     if (first_reallocs > 0)
         first_cap = 0;   /* even the smallest build grew: every N must */
+    size_t failed_before = *failed;
+    double reallocs = 0, moves = NAN, copied = NAN, held = NAN;
     for (size_t i = 0; i < n; i++) {
-        double reallocs, moves = 0, copied = 0, held = 0;
         snprintf(name, sizeof name, "%s/%.0f", prefix, ns[i]);
         if (!exact_count(run, name, "reallocs", &reallocs, NULL, v))
             return false;
@@ -111,6 +134,8 @@ static bool g1_series(const report_run *run, const char *type, const char *polic
             *failed = note_failure(note, *failed, what);
         }
     }
+    g1_row(t, prefix, n, first_cap, ns[n - 1], reallocs, moves, copied, held,
+           *failed - failed_before);
     return true;
 }
 
@@ -161,11 +186,16 @@ void judge_g1(const report_run *run, claim_result *out)
     size_t checked = 0, failed = 0;
     text note = TEXT_INIT;
     char name[128], what[192];
+    claim_result_measure(out, "reallocations; bytes copied", NAN);   /* exact */
+    data_table *table = claim_result_add_table(out, "Every series", false);
+    for (size_t k = 0; k < sizeof g1_columns / sizeof g1_columns[0]; k++)
+        data_table_column(table, g1_columns[k]);
     for (size_t t = 0; t < NTYPES; t++)
         for (size_t p = 0; p < NPOLICIES; p++)
             for (size_t m = 0; m < NMETHODS; m++)
                 if (!g1_series(run, growth_types[t], growing_policies[p],
-                               growth_methods[m], &checked, &failed, &note, &out->v))
+                               growth_methods[m], &checked, &failed, &note, &out->v,
+                               table))
                     goto unreadable;
     size_t prealloc_cases = 0;
     for (size_t t = 0; t < NTYPES; t++) {
@@ -178,8 +208,9 @@ void judge_g1(const report_run *run, claim_result *out)
                         prefix);
             goto unreadable;
         }
+        size_t failed_before = failed;
+        double reallocs = 0, copied = 0;
         for (size_t i = 0; i < n; i++) {
-            double reallocs, copied;
             snprintf(name, sizeof name, "%s/%.0f", prefix, ns[i]);
             if (!exact_count(run, name, "reallocs", &reallocs, NULL, &out->v) ||
                 !exact_count(run, name, "bytes_copied", &copied, NULL, &out->v))
@@ -192,6 +223,8 @@ void judge_g1(const report_run *run, claim_result *out)
                 failed = note_failure(&note, failed, what);
             }
         }
+        g1_row(table, prefix, n, NAN, ns[n - 1], reallocs, NAN, copied, NAN,
+               failed - failed_before);
     }
 
     verdict_set(&out->v, failed ? VERDICT_DOES_NOT_HOLD : VERDICT_HOLDS, NULL);
@@ -224,6 +257,7 @@ void judge_g1(const report_run *run, claim_result *out)
                 "the reserved array (%zu cases) must never reallocate or copy. "
                 "%zu of %zu cases do.\n\n",
                 NTYPES * NPOLICIES * NMETHODS, prealloc_cases, checked - failed, checked);
+    data_table_markdown(table, &out->body);
     if (failed)
         text_printf(&out->body, "Against the rule: %s.\n\n", text_str(&note));
     g1_realloc(run, &out->figures, &out->body);
@@ -389,6 +423,15 @@ void judge_g3(const report_run *run, claim_result *out)
     text_printf(&out->body, "| buffers (1 MiB each) | live bytes, view | live bytes, "
                 "copy | ratio | peak RSS, view | peak RSS, copy | ratio | RSS ranges |\n"
                 "|---|---|---|---|---|---|---|---|\n");
+    /* The same figures in bytes, as report.json's table (the markdown
+     * above writes them for reading). */
+    static const char *const columns[] = {
+        "buffers", "live bytes, view", "live bytes, copy", "live ratio",
+        "peak RSS over baseline, view", "peak RSS over baseline, copy", "RSS ratio",
+        "RSS outcome"};
+    data_table *t = claim_result_add_table(out, "Every number of buffers", false);
+    for (size_t k = 0; k < sizeof columns / sizeof columns[0]; k++)
+        data_table_column(t, columns[k]);
     double first_live = 0, first_rss = 0;
     for (size_t i = 0; i < n; i++) {
         char view[96], copy[96], a[32], b[32], c[32], d[32];
@@ -419,6 +462,11 @@ void judge_g3(const report_run *run, claim_result *out)
                     live_ratio, bytes_human(rv.median, c, sizeof c),
                     bytes_human(rc.median, d, sizeof d),
                     rc.median > 0 ? rv.median / rc.median : 0, compare_status_name(rs));
+        const double row[] = {ms[i], lv, lc, lc > 0 ? lv / lc : NAN, rv.median, rc.median,
+                              rc.median > 0 ? rv.median / rc.median : NAN};
+        for (size_t k = 0; k < sizeof row / sizeof row[0]; k++)
+            data_table_number(t, row[k]);
+        data_table_text(t, compare_status_token(rs));
     }
     verdict_set(&parts[0], live_held == n ? VERDICT_HOLDS : VERDICT_DOES_NOT_HOLD, NULL);
     if (live_held != n)
@@ -456,6 +504,22 @@ void judge_g4(const report_run *run, claim_result *out)
         !exact_count(run, name, "array_copy_shares", &array, NULL, &out->v))
         return;
     bool ok = header == 1 && array == 0;
+    claim_result_measure(out, "writes seen through a copy (0 or 1)", NAN);   /* exact */
+    static const char *const columns[] = {"copy of", "counter", "write seen", "wanted",
+                                           "outcome"};
+    data_table *t = claim_result_add_table(out, "Both copies", false);
+    for (size_t k = 0; k < sizeof columns / sizeof columns[0]; k++)
+        data_table_column(t, columns[k]);
+    data_table_text(t, "a slice header");
+    data_table_text(t, "header_copy_shares");
+    data_table_number(t, header);
+    data_table_number(t, 1);
+    data_table_text(t, exact_outcome(header == 1));
+    data_table_text(t, "an array");
+    data_table_text(t, "array_copy_shares");
+    data_table_number(t, array);
+    data_table_number(t, 0);
+    data_table_text(t, exact_outcome(array == 0));
     verdict_set(&out->v, ok ? VERDICT_HOLDS : VERDICT_DOES_NOT_HOLD,
                 "a write through a copied slice header %s the original; "
                 "through a copied array it %s",
@@ -466,4 +530,5 @@ void judge_g4(const report_run *run, claim_result *out)
     text_printf(&out->body, "The growth bench runs `b := a; b[0] = 99` on a slice "
                 "header and on a 3-element array and records whether `a[0]` became 99 "
                 "(`tests/test_slice.c` and `make slice-demo` show the same).\n\n");
+    data_table_markdown(t, &out->body);
 }

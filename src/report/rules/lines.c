@@ -3,6 +3,7 @@
 #include "report/rules.h"
 #include "report/sweep.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -89,7 +90,7 @@ static const char *const keep_dists[] = {"short", "medium", "long"};
 
 /* One size of one distribution: the rule's outcome, a table row. */
 static void a6_size(const report_run *run, const char *dist, double arg, exact_check *c,
-                    size_t *judged, text *row, text *figures)
+                    size_t *judged, text *row, text *figures, data_table *t)
 {
     char v[96], k[96];
     snprintf(v, sizeof v, "lines/keep_view/%s/%.0f", dist, arg);
@@ -134,6 +135,12 @@ static void a6_size(const report_run *run, const char *dist, double arg, exact_c
         text_printf(row, " %.0f |\n", bk.median);
     else
         text_printf(row, " - |\n");
+    data_table_text(t, dist);
+    const double cells[] = {arg, buffer, lines, intact, later, other, first, copy_intact,
+                            copy_lines, timed ? sv.median : NAN, timed ? sk.median : NAN,
+                            bytes ? bk.median : NAN};
+    for (size_t i = 0; i < sizeof cells / sizeof cells[0]; i++)
+        data_table_number(t, cells[i]);
     if (past && strcmp(dist, "medium") == 0) {
         text_printf(figures, "medium lines, %.0f KiB of text: %.0f of %.0f kept views "
                     "read later text, %.0f their own line; %.0f of %.0f copies intact",
@@ -153,13 +160,23 @@ void judge_a6(const report_run *run, claim_result *out)
     exact_check c = EXACT_CHECK_INIT;
     size_t judged = 0;
     text rows = TEXT_INIT;
+    /* The table below as data (report.json): bytes and counts, unrounded. */
+    static const char *const columns[] = {
+        "line lengths", "text bytes", "buffer bytes", "kept", "views intact",
+        "views reading later text", "views overwritten in part",
+        "first view overwritten after (reads)", "copies intact", "copies",
+        "view CPU ns/line", "copy CPU ns/line", "copy bytes held per line"};
+    data_table *t = claim_result_add_table(out, "Every text", false);
+    for (size_t k = 0; k < sizeof columns / sizeof columns[0]; k++)
+        data_table_column(t, columns[k]);
+    claim_result_measure(out, "kept lines", NAN);   /* exact: no threshold */
     for (size_t d = 0; d < NKEEP && c.missing.len == 0; d++) {
         char prefix[64];
         snprintf(prefix, sizeof prefix, "lines/keep_view/%s", keep_dists[d]);
         double args[LINES_MAX_SIZES];
         size_t n = exact_args(&c, run, prefix, "text bytes", args, LINES_MAX_SIZES);
         for (size_t i = 0; i < n && i < LINES_MAX_SIZES && c.missing.len == 0; i++)
-            a6_size(run, keep_dists[d], args[i], &c, &judged, &rows, &out->figures);
+            a6_size(run, keep_dists[d], args[i], &c, &judged, &rows, &out->figures, t);
     }
     exact_verdict(&c, "lines/<keep_view|keep_copy>/<dist>/<bytes>", &out->v);
     if (out->v.kind != VERDICT_NOT_MEASURED && judged == 0)

@@ -3,6 +3,7 @@
 #include "report/rules.h"
 #include "report/significance.h"
 #include "report/sweep.h"
+#include "report/table_md.h"
 
 #include <stdio.h>
 
@@ -31,10 +32,14 @@ void judge_s3(const report_run *run, claim_result *out)
                 "queue's capacity, the bounded queue's largest peak (over "
                 "repetitions) is at most its capacity, and the unbounded queue's "
                 "smallest peak in bytes is at least %.0fx the bounded one's (exact "
-                "counts of the counting allocator).\n\n"
-                "| messages | bounded: peak messages | bounded: peak bytes | "
-                "producer waits | unbounded: peak messages | unbounded: peak bytes |\n"
-                "|---|---|---|---|---|---|\n", S3_MIN_GROWTH);
+                "counts of the counting allocator).\n\n", S3_MIN_GROWTH);
+    claim_result_measure(out, "bytes", S3_MIN_GROWTH);
+    static const char *const columns[] = {
+        "messages", "bounded: peak messages", "bounded: peak bytes", "producer waits",
+        "unbounded: peak messages", "unbounded: peak bytes", "outcome"};
+    data_table *t = claim_result_add_table(out, "Every number of messages", false);
+    for (size_t k = 0; k < sizeof columns / sizeof columns[0]; k++)
+        data_table_column(t, columns[k]);
     double capacity = -1, last_b = 0, last_u = 0, last_items = 0;
     size_t tested = 0;
     for (size_t i = 0; i < n; i++) {
@@ -49,14 +54,17 @@ void judge_s3(const report_run *run, claim_result *out)
             !exact_read(&c, run, u, "peak_queued_items", &dummy, &ui) ||
             !exact_read(&c, run, u, "peak_queued_bytes", &dummy, &ub))
             break;
-        text_printf(&out->body, "| %.0f | %.0f | %.0f | %.0f | %.0f | %.0f |\n", args[i],
-                    bi.max, bb.max, waits, ui.min, ub.min);
+        const double row[] = {args[i], bi.max, bb.max, waits, ui.min, ub.min};
+        for (size_t k = 0; k < sizeof row / sizeof row[0]; k++)
+            data_table_number(t, row[k]);
         summary cap;
         bool have_cap = report_run_summary(run, b, "queue_capacity", &cap) == SAMPLE_OK;
         /* Up to its capacity a bounded queue holds every message: the bound
          * untested. */
-        if (have_cap ? args[i] <= cap.median : waits == 0)
+        if (have_cap ? args[i] <= cap.median : waits == 0) {
+            data_table_text(t, "within the capacity: not judged");
             continue;
+        }
         tested++;
         if (have_cap)
             capacity = cap.median;
@@ -65,11 +73,12 @@ void judge_s3(const report_run *run, claim_result *out)
         bool ok = bi.max <= capacity && ub.min >= S3_MIN_GROWTH * bb.max;
         exact_record(&c, ok, "%.0f messages (bounded %.0f messages, unbounded "
                      "%.1fx its bytes)", args[i], bi.max, ub.min / bb.max);
+        data_table_text(t, exact_outcome(ok));
         last_b = bb.max;
         last_u = ub.min;
         last_items = args[i];
     }
-    text_printf(&out->body, "\n");
+    data_table_markdown(t, &out->body);
     exact_verdict(&c, "queue/<bounded|unbounded>/<items>", &out->v);
     if (out->v.kind != VERDICT_NOT_MEASURED && tested == 0)
         verdict_set(&out->v, VERDICT_NOT_MEASURED, "no size had more messages "

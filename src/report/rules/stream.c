@@ -1,7 +1,9 @@
 /* rules/stream.c - the rules of the claims the stream bench decides (S1, S2, S5). */
 #include "report/exact.h"
 #include "report/rules.h"
+#include "report/table_md.h"
 
+#include <math.h>
 #include <stdio.h>
 
 #define STREAM_MAX_SIZES 16
@@ -42,6 +44,14 @@ void judge_s1(const report_run *run, claim_result *out)
                 S1_SLURP_MIN_SHARE, S1_BASELINE_JITTER / MIB, S1_STREAM_SLACK / MIB);
     text_printf(&out->body, "| file | slurp | chunks | reader | getline | mmap |\n"
                             "|---|---|---|---|---|---|\n");
+    /* The same figures in bytes, as report.json's table (the markdown
+     * above rounds them to MiB for reading). */
+    static const char *const columns[] = {"file bytes", "slurp", "chunks", "reader",
+                                           "getline", "mmap"};
+    data_table *t = claim_result_add_table(out, "Peak resident bytes over the baseline, "
+                                           "by file size", false);
+    for (size_t k = 0; k < sizeof columns / sizeof columns[0]; k++)
+        data_table_column(t, columns[k]);
     double first[NSTREAMING] = {0};
     double slurp_last = 0, file_last = 0, stream_max = 0;
     for (size_t i = 0; i < n && c.missing.len == 0; i++) {
@@ -54,6 +64,8 @@ void judge_s1(const report_run *run, claim_result *out)
         exact_record(&c, slurp >= S1_SLURP_MIN_SHARE * file - S1_BASELINE_JITTER,
                      "slurp of %.0f MiB (%.1f MiB)", file / MIB, slurp / MIB);
         text_printf(&out->body, "| %.0f MiB | %.1f MiB", file / MIB, slurp / MIB);
+        data_table_number(t, file);
+        data_table_number(t, slurp);
         slurp_last = slurp;
         file_last = file;
         for (size_t m = 0; m < NSTREAMING; m++) {
@@ -69,16 +81,22 @@ void judge_s1(const report_run *run, claim_result *out)
                 exact_record(&c, rss <= first[m] + S1_STREAM_SLACK, "%s at %.0f MiB "
                              "(%.1f MiB)", streaming[m], file / MIB, rss / MIB);
             text_printf(&out->body, " | %.1f MiB", rss / MIB);
+            data_table_number(t, rss);
         }
+        if (c.missing.len)
+            break;
         summary mm;
         snprintf(name, sizeof name, "stream/mmap/%.0f", args[i]);
-        if (report_run_summary(run, name, "rss_over_baseline", &mm) == SAMPLE_OK)
+        bool has_mmap = report_run_summary(run, name, "rss_over_baseline", &mm) == SAMPLE_OK;
+        if (has_mmap)
             text_printf(&out->body, " | %.1f MiB |\n", mm.median / MIB);
         else
             text_printf(&out->body, " | - |\n");
+        data_table_number(t, has_mmap ? mm.median : NAN);
     }
     text_printf(&out->body, "\n");
     exact_verdict(&c, "stream/<method>/<file bytes>", &out->v);
+    claim_result_measure(out, "bytes over baseline", NAN);   /* exact: no threshold */
     if (out->v.kind != VERDICT_NOT_MEASURED && n < 2)
         verdict_set(&out->v, VERDICT_NOT_MEASURED, "one file size only: whether "
                     "memory grows with the file needs two");
@@ -107,6 +125,11 @@ void judge_s2(const report_run *run, claim_result *out)
     size_t n = exact_args(&c, run, "stream/long_chunks", "line bytes", args,
                           STREAM_MAX_SIZES);
     size_t refused = 0;
+    static const char *const columns[] = {"method", "line bytes", "read_whole",
+                                           "error_reported", "outcome"};
+    data_table *t = claim_result_add_table(out, "Every line length", false);
+    for (size_t k = 0; k < sizeof columns / sizeof columns[0]; k++)
+        data_table_column(t, columns[k]);
     for (size_t i = 0; i < n && c.missing.len == 0; i++) {
         for (size_t m = 0; m < 3; m++) {
             char name[96];
@@ -116,20 +139,27 @@ void judge_s2(const report_run *run, claim_result *out)
                 !exact_read(&c, run, name, "error_reported", &error, NULL))
                 break;
             const char *method = methods[m] + 5;
+            bool ok;
             if (m == 0) {
                 refused += error != 0;
-                exact_record(&c, whole != 0 || error != 0, "%s, lines of %.0f KiB (%s)",
-                             method, args[i] / 1024,
+                ok = whole != 0 || error != 0;
+                exact_record(&c, ok, "%s, lines of %.0f KiB (%s)", method, args[i] / 1024,
                              whole != 0 ? "read whole" : error != 0 ? "refused, with an error"
                                                                     : "silently short");
             } else {
-                exact_record(&c, whole != 0 && error == 0, "%s, lines of %.0f KiB (%s)",
-                             method, args[i] / 1024,
+                ok = whole != 0 && error == 0;
+                exact_record(&c, ok, "%s, lines of %.0f KiB (%s)", method, args[i] / 1024,
                              whole != 0 ? "read whole" : "not read whole");
             }
+            data_table_text(t, method);
+            data_table_number(t, args[i]);
+            data_table_number(t, whole);
+            data_table_number(t, error);
+            data_table_text(t, exact_outcome(ok));
         }
     }
     exact_verdict(&c, "stream/long_<method>/<line bytes>", &out->v);
+    claim_result_measure(out, "lines read whole or refused", NAN);   /* exact */
     if (out->v.kind == VERDICT_HOLDS && refused == 0)
         verdict_set(&out->v, VERDICT_NOT_MEASURED, "the fixed-limit reader met no "
                     "line it refused: no line longer than its buffer was read");
@@ -138,8 +168,7 @@ void judge_s2(const report_run *run, claim_result *out)
                 "every line whole or reports an error, and reports it at least "
                 "at one length; the growing line reader and getline read every "
                 "line whole at every length (exact outcomes, one per case).\n\n");
-    if (c.held)
-        text_printf(&out->body, "As the rule says: %s.\n\n", text_str(&c.held_at));
+    data_table_markdown(t, &out->body);
     if (out->v.kind != VERDICT_NOT_MEASURED)
         text_printf(&out->figures, "chunks refused %zu of %zu line lengths with an "
                     "error; %zu of %zu outcomes as the rule says",
@@ -172,6 +201,11 @@ void judge_s5(const report_run *run, claim_result *out)
                 "whole file, which this limit refuses, though the pages it reads are "
                 "the page cache's.\n\n| file | limit | method | how it ended | peak "
                 "resident |\n|---|---|---|---|---|\n");
+    static const char *const columns[] = {"file bytes", "limit bytes", "method",
+                                           "how it ended", "peak resident bytes"};
+    data_table *t = claim_result_add_table(out, "Every method under the limit", false);
+    for (size_t k = 0; k < sizeof columns / sizeof columns[0]; k++)
+        data_table_column(t, columns[k]);
     bool small_enough = n > 0;
     double file = 0, limit = 0;
     for (size_t i = 0; i < n && c.missing.len == 0; i++) {
@@ -208,6 +242,11 @@ void judge_s5(const report_run *run, claim_result *out)
                 text_printf(&out->body, " | %.1f MiB |\n", peak.max / MIB);
             else
                 text_printf(&out->body, " | - |\n");
+            data_table_number(t, file);
+            data_table_number(t, limit);
+            data_table_text(t, methods[m]);
+            data_table_text(t, how);
+            data_table_number(t, has_peak ? peak.max : NAN);
             if (m < 4) {
                 as_said &= m == 0 ? never : always;
                 text_printf(&ends, "%s%s %s", ends.len ? ", " : "", methods[m], how);
@@ -224,15 +263,16 @@ void judge_s5(const report_run *run, claim_result *out)
     }
     text_printf(&out->body, "\n");
     exact_verdict(&c, "stream/limit_<method>/<file bytes>", &out->v);
+    claim_result_measure(out, "outcomes", NAN);   /* exact: no threshold */
     if (out->v.kind != VERDICT_NOT_MEASURED && !small_enough)
         verdict_set(&out->v, VERDICT_NOT_MEASURED, "the limit (%.0f MiB) was not "
                     "smaller than the file (%.0f MiB)", limit / MIB, file / MIB);
     if (out->v.kind != VERDICT_NOT_MEASURED) {
-        text t = TEXT_INIT;
-        text_printf(&t, "under a %.0f MiB limit, a %.0f MiB file: %s", limit / MIB,
+        text figures = TEXT_INIT;
+        text_printf(&figures, "under a %.0f MiB limit, a %.0f MiB file: %s", limit / MIB,
                     file / MIB, text_str(&out->figures));
         text_free(&out->figures);
-        out->figures = t;
+        out->figures = figures;
     }
     exact_markdown(&c, &out->v, &out->body);
     exact_check_free(&c);
