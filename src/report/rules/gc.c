@@ -205,6 +205,7 @@ void judge_c3(const report_run *run, claim_result *out)
     static const char *const names[2] = {"memory", "collector time"};
     verdict parts[2] = {VERDICT_INIT, VERDICT_INIT};
     double args[GC_MAX_SIZES];
+    claim_result_measure(out, "bytes; ms", C3_MIN_HEAP_RATIO);   /* the first part's */
     exact_check c = EXACT_CHECK_INIT;
     size_t n = exact_args(&c, run, "gc/keep", "steps", args, GC_MAX_SIZES);
     text_printf(&out->body, "Rule: *memory*: at every number of steps, the live bytes "
@@ -347,6 +348,7 @@ void judge_c5(const report_run *run, claim_result *out)
                      reclaimed);
     }
     exact_verdict(&c, "gc/rings/<links>", &out->v);
+    claim_result_measure(out, "links", NAN);   /* exact: no threshold */
     if (out->v.kind != VERDICT_NOT_MEASURED)
         text_printf(&out->figures, "%zu of %zu rings (%.0f to %.0f links) still counted "
                     "and wholly reclaimed by the collector", c.held, c.held + c.failed,
