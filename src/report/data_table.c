@@ -35,6 +35,12 @@ void data_table_column(data_table *t, const char *name)
     t->columns[t->ncolumns++] = copy(name ? name : "");
 }
 
+void data_table_columns(data_table *t, const char *const *names, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        data_table_column(t, names[i]);
+}
+
 static table_cell *next_cell(data_table *t)
 {
     if (t->ncells == t->cap) {

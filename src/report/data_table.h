@@ -41,6 +41,9 @@ void data_table_init(data_table *t, const char *title, bool collapsed);
 /* Adds a column; columns come before the first cell. */
 void data_table_column(data_table *t, const char *name);
 
+/* Adds the n columns of names, in order (a rule's fixed list). */
+void data_table_columns(data_table *t, const char *const *names, size_t n);
+
 /* Appends the next cell, filling rows left to right: a number (NAN or an
  * infinity becomes CELL_NULL), a string (NULL becomes CELL_NULL), or
  * nothing. */

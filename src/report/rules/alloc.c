@@ -23,8 +23,7 @@ void judge_a1(const report_run *run, claim_result *out)
     static const char *const columns[] = {"objects", "live_after_drop", "freed_by_drop",
                                            "outcome"};
     data_table *t = claim_result_add_table(out, "Every tree size", false);
-    for (size_t k = 0; k < sizeof columns / sizeof columns[0]; k++)
-        data_table_column(t, columns[k]);
+    data_table_columns(t, columns, sizeof columns / sizeof columns[0]);
     for (size_t i = 0; i < n; i++) {
         char name[96];
         snprintf(name, sizeof name, "alloc/refcount/%.0f", args[i]);
@@ -69,8 +68,7 @@ void judge_a2(const report_run *run, claim_result *out)
     static const char *const columns[] = {"ring", "objects", "leaked_objects",
                                            "leaked_objects wanted", "outcome"};
     data_table *t = claim_result_add_table(out, "Every ring", false);
-    for (size_t k = 0; k < sizeof columns / sizeof columns[0]; k++)
-        data_table_column(t, columns[k]);
+    data_table_columns(t, columns, sizeof columns / sizeof columns[0]);
     for (int v = 0; v < 2; v++) {
         char prefix[64];
         snprintf(prefix, sizeof prefix, "alloc/%s", variants[v]);

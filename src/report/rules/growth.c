@@ -188,8 +188,7 @@ void judge_g1(const report_run *run, claim_result *out)
     char name[128], what[192];
     claim_result_measure(out, "reallocations; bytes copied", NAN);   /* exact */
     data_table *table = claim_result_add_table(out, "Every series", false);
-    for (size_t k = 0; k < sizeof g1_columns / sizeof g1_columns[0]; k++)
-        data_table_column(table, g1_columns[k]);
+    data_table_columns(table, g1_columns, sizeof g1_columns / sizeof g1_columns[0]);
     for (size_t t = 0; t < NTYPES; t++)
         for (size_t p = 0; p < NPOLICIES; p++)
             for (size_t m = 0; m < NMETHODS; m++)
@@ -430,8 +429,7 @@ void judge_g3(const report_run *run, claim_result *out)
         "peak RSS over baseline, view", "peak RSS over baseline, copy", "RSS ratio",
         "RSS outcome"};
     data_table *t = claim_result_add_table(out, "Every number of buffers", false);
-    for (size_t k = 0; k < sizeof columns / sizeof columns[0]; k++)
-        data_table_column(t, columns[k]);
+    data_table_columns(t, columns, sizeof columns / sizeof columns[0]);
     double first_live = 0, first_rss = 0;
     for (size_t i = 0; i < n; i++) {
         char view[96], copy[96], a[32], b[32], c[32], d[32];
@@ -508,8 +506,7 @@ void judge_g4(const report_run *run, claim_result *out)
     static const char *const columns[] = {"copy of", "counter", "write seen", "wanted",
                                            "outcome"};
     data_table *t = claim_result_add_table(out, "Both copies", false);
-    for (size_t k = 0; k < sizeof columns / sizeof columns[0]; k++)
-        data_table_column(t, columns[k]);
+    data_table_columns(t, columns, sizeof columns / sizeof columns[0]);
     data_table_text(t, "a slice header");
     data_table_text(t, "header_copy_shares");
     data_table_number(t, header);

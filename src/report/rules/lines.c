@@ -167,8 +167,7 @@ void judge_a6(const report_run *run, claim_result *out)
         "first view overwritten after (reads)", "copies intact", "copies",
         "view CPU ns/line", "copy CPU ns/line", "copy bytes held per line"};
     data_table *t = claim_result_add_table(out, "Every text", false);
-    for (size_t k = 0; k < sizeof columns / sizeof columns[0]; k++)
-        data_table_column(t, columns[k]);
+    data_table_columns(t, columns, sizeof columns / sizeof columns[0]);
     claim_result_measure(out, "kept lines", NAN);   /* exact: no threshold */
     for (size_t d = 0; d < NKEEP && c.missing.len == 0; d++) {
         char prefix[64];

@@ -38,8 +38,7 @@ void judge_s3(const report_run *run, claim_result *out)
         "messages", "bounded: peak messages", "bounded: peak bytes", "producer waits",
         "unbounded: peak messages", "unbounded: peak bytes", "outcome"};
     data_table *t = claim_result_add_table(out, "Every number of messages", false);
-    for (size_t k = 0; k < sizeof columns / sizeof columns[0]; k++)
-        data_table_column(t, columns[k]);
+    data_table_columns(t, columns, sizeof columns / sizeof columns[0]);
     double capacity = -1, last_b = 0, last_u = 0, last_items = 0;
     size_t tested = 0;
     for (size_t i = 0; i < n; i++) {

@@ -50,8 +50,7 @@ void judge_s1(const report_run *run, claim_result *out)
                                            "getline", "mmap"};
     data_table *t = claim_result_add_table(out, "Peak resident bytes over the baseline, "
                                            "by file size", false);
-    for (size_t k = 0; k < sizeof columns / sizeof columns[0]; k++)
-        data_table_column(t, columns[k]);
+    data_table_columns(t, columns, sizeof columns / sizeof columns[0]);
     double first[NSTREAMING] = {0};
     double slurp_last = 0, file_last = 0, stream_max = 0;
     for (size_t i = 0; i < n && c.missing.len == 0; i++) {
@@ -128,8 +127,7 @@ void judge_s2(const report_run *run, claim_result *out)
     static const char *const columns[] = {"method", "line bytes", "read_whole",
                                            "error_reported", "outcome"};
     data_table *t = claim_result_add_table(out, "Every line length", false);
-    for (size_t k = 0; k < sizeof columns / sizeof columns[0]; k++)
-        data_table_column(t, columns[k]);
+    data_table_columns(t, columns, sizeof columns / sizeof columns[0]);
     for (size_t i = 0; i < n && c.missing.len == 0; i++) {
         for (size_t m = 0; m < 3; m++) {
             char name[96];
@@ -204,8 +202,7 @@ void judge_s5(const report_run *run, claim_result *out)
     static const char *const columns[] = {"file bytes", "limit bytes", "method",
                                            "how it ended", "peak resident bytes"};
     data_table *t = claim_result_add_table(out, "Every method under the limit", false);
-    for (size_t k = 0; k < sizeof columns / sizeof columns[0]; k++)
-        data_table_column(t, columns[k]);
+    data_table_columns(t, columns, sizeof columns / sizeof columns[0]);
     bool small_enough = n > 0;
     double file = 0, limit = 0;
     for (size_t i = 0; i < n && c.missing.len == 0; i++) {
