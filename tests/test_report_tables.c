@@ -224,7 +224,9 @@ Test(report_tables, every_measured_claim_has_its_unit_and_threshold)
     judge(FIXTURES "mem_holds", "S3");
     cr_assert_float_eq(judged.threshold, 2.0, 1e-12);
     cr_assert_str_eq(text_str(&judged.unit), "bytes");
+    /* C3's two parts: the collector time's 1.10 is the claim's threshold
+     * (the heap's 4.0 is in its rule text and docs/claims.md). */
     judge(FIXTURES "gc_holds", "C3");
-    cr_assert_float_eq(judged.threshold, 4.0, 1e-12);
-    cr_assert_str_eq(text_str(&judged.unit), "bytes; ms");
+    cr_assert_float_eq(judged.threshold, 1.10, 1e-12);
+    cr_assert_str_eq(text_str(&judged.unit), "ms per full collection; bytes");
 }

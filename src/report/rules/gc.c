@@ -205,7 +205,6 @@ void judge_c3(const report_run *run, claim_result *out)
     static const char *const names[2] = {"memory", "collector time"};
     verdict parts[2] = {VERDICT_INIT, VERDICT_INIT};
     double args[GC_MAX_SIZES];
-    claim_result_measure(out, "bytes; ms", C3_MIN_HEAP_RATIO);   /* the first part's */
     exact_check c = EXACT_CHECK_INIT;
     size_t n = exact_args(&c, run, "gc/keep", "steps", args, GC_MAX_SIZES);
     text_printf(&out->body, "Rule: *memory*: at every number of steps, the live bytes "
@@ -331,7 +330,6 @@ void judge_c4(const report_run *run, claim_result *out)
  * link behind; and no threshold: every link, not a share of them. */
 void judge_c5(const report_run *run, claim_result *out)
 {
-    claim_result_measure(out, "links", NAN);
     double args[GC_MAX_SIZES];
     exact_check c = EXACT_CHECK_INIT;
     size_t n = exact_args(&c, run, "gc/rings", "links", args, GC_MAX_SIZES);
