@@ -70,6 +70,14 @@
  *                               the file / ended with an allocation refused
  *           killed_by_signal    limit_*: the signal that ended it, or 0
  *                               (peak_rss_bytes is then absent)
+ *           faults              minor page faults per pass (per iteration;
+ *                               getrusage, the counter growth has too):
+ *                               slurp's fresh buffer faults in page by
+ *                               page, the report and demo-stream weigh
+ *                               them by the run's calibrated fault cost.
+ *                               limit_*: the limited child's, from its
+ *                               start to its exit (later repetitions
+ *                               report the first one's, like the rest)
  *         and the label "warm page cache" or "cold page cache".
  * Check:  every pass must find the generator's line count and value sum,
  *         or fail the case (exit 1).  long_* cases record their outcome
@@ -82,6 +90,8 @@
 #include "harness/case_rss.h"
 #include "harness/cli.h"
 #include "harness/fail_case.h"
+#include "harness/faults.h"
+#include "harness/register.h"
 #include "stream/filescan.h"
 #include "stream/limit.h"
 #include "stream/pagecache.h"
@@ -186,6 +196,9 @@ static void stream_case(bench_state *s, const void *user)
     counting_init(&c, alloc_libc());
     records_totals t = {0, 0};
     bool too_long = false;
+    /* Around the whole loop: the paused eviction of the cold cases makes
+     * the kernel drop pages, but faults none into this process. */
+    uint64_t faults_before = minor_faults();
     while (bench_keep_running(s, 1)) {
         if (v->cold) {
             bench_pause_timing(s);
@@ -203,6 +216,7 @@ static void stream_case(bench_state *s, const void *user)
             continue; /* keep_running now returns false */
         }
     }
+    uint64_t faults = minor_faults() - faults_before;
     if (bench_error_occurred(s))
         return;
     /* On the long-line files a short read is S2's outcome (recorded below
@@ -235,6 +249,8 @@ static void stream_case(bench_state *s, const void *user)
     bench_set_counter(s, "file_bytes", (double)f->bytes, BENCH_COUNTER_PLAIN);
     bench_set_counter(s, "lines", (double)f->totals.lines, BENCH_COUNTER_PLAIN);
     bench_set_counter(s, "cached_fraction", cached, BENCH_COUNTER_PLAIN);
+    bench_set_counter(s, "faults", (double)faults / (double)bench_iterations(s),
+                      BENCH_COUNTER_PLAIN);
     if (v->method->heap_through_alloc)
         bench_set_counter(s, "alloc_peak_bytes", (double)c.stats.peak_live_bytes,
                           BENCH_COUNTER_PLAIN);
@@ -263,20 +279,28 @@ static void limit_case(bench_state *s, const void *user)
     static struct {
         const filescan_method *method;
         limit_outcome o;
+        uint64_t faults;
     } done[8];
     size_t slot = 0;
     while (slot < 8 && done[slot].method && done[slot].method != m)
         slot++;
     limit_outcome o = {0};
     int rc = 0;
+    uint64_t faults = 0;
     while (bench_keep_running(s, 1)) {
-        if (slot < 8 && done[slot].method == m)
+        if (slot < 8 && done[slot].method == m) {
             o = done[slot].o;
-        else
+            faults = done[slot].faults;
+        } else {
+            /* The child's work is the case's: its faults count once it
+             * has been waited for. */
+            uint64_t before = minor_faults_of_children();
             rc = limit_run_child("/proc/self/exe", budget, spec, &o);
+            faults = minor_faults_of_children() - before;
+        }
     }
     if (rc == 0 && slot < 8 && !done[slot].method)
-        done[slot].method = m, done[slot].o = o;
+        done[slot].method = m, done[slot].o = o, done[slot].faults = faults;
     if (rc != 0 || o.end == LIMIT_FAILED) {
         bench_fail_casef(s, "%s: the limited child could not start or failed otherwise "
                          "(exit status %d)", m->name, o.status);
@@ -287,6 +311,7 @@ static void limit_case(bench_state *s, const void *user)
     bench_set_counter(s, "completed", o.end == LIMIT_COMPLETED, BENCH_COUNTER_PLAIN);
     bench_set_counter(s, "allocation_failed", o.end == LIMIT_NO_MEMORY, BENCH_COUNTER_PLAIN);
     bench_set_counter(s, "killed_by_signal", o.signal, BENCH_COUNTER_PLAIN);
+    bench_set_counter(s, "faults", (double)faults, BENCH_COUNTER_PLAIN);   /* one pass */
     if (o.peak_rss)
         bench_set_counter(s, "peak_rss_bytes", (double)o.peak_rss, BENCH_COUNTER_PLAIN);
     char label[96], lim[32];
@@ -377,32 +402,26 @@ int main(int argc, char **argv)
         const variant *var = &variants[v];
         if (var->cold && (in_memory || ncold == 0))
             continue;
-        char name[64];
-        snprintf(name, sizeof name, "stream/%s%s%s", var->long_lines ? "long_" : "",
-                 var->method->name, var->cold ? "_cold" : "");
         bench_def def = {
-            .name = name,
             .run = stream_case,
             .user = var,
             .args = var->long_lines ? lines : var->cold ? cold : sweep,
             .nargs = var->long_lines ? nlines : var->cold ? ncold : nsweep,
         };
-        if (bench_register(&def) != 0)
+        if (bench_register_named(def, "stream/%s%s%s", var->long_lines ? "long_" : "",
+                                 var->method->name, var->cold ? "_cold" : "") != 0)
             return 2;
     }
     /* S5: every method over the largest file, under the limit. */
     for (size_t m = 0; m < filescan_method_count && nsweep > 0; m++) {
-        char name[64];
-        snprintf(name, sizeof name, "stream/limit_%s", filescan_methods[m]->name);
         bench_def def = {
-            .name = name,
             .run = limit_case,
             .user = filescan_methods[m],
             .args = &sweep[nsweep - 1],
             .nargs = 1,
             .iterations = 1,
         };
-        if (bench_register(&def) != 0)
+        if (bench_register_named(def, "stream/limit_%s", filescan_methods[m]->name) != 0)
             return 2;
     }
     int status = bench_cli_finish();
