@@ -172,6 +172,26 @@ Test(report_rules_benches, g2_memory_fails_when_growing_needs_less_resident_memo
                      "up to 1.04x"), "%s", text_str(&judged.figures));
 }
 
+/* G2's details say how much of a build went on page faults (the faults
+ * counter times machine.json's cost), beside the verdict and never in
+ * it; a run made before the counter existed says it has none. */
+Test(report_rules_benches, g2_details_give_the_share_of_faults_not_in_the_verdict)
+{
+    expect(FIXTURES "growth_faults", "G2", VERDICT_HOLDS, NULL);
+    const char *body = text_str(&judged.body);
+    cr_assert(strstr(body, "Page faults (not part of the verdict): at N = 100000 8-byte "
+                           "values, reserved 196 faults x 0.25 us = 49 us of the 100 us per "
+                           "build (49%); x2 by copy 384 faults x 0.25 us = 96 us of the "
+                           "200 us per build (48%); x2 by realloc 384 faults"), "%s", body);
+    cr_assert_not(strstr(text_str(&judged.v.condition), "fault"));
+    cr_assert_not(strstr(text_str(&judged.figures), "fault"), "%s",
+                  text_str(&judged.figures));
+    expect(FIXTURES "growth_holds", "G2", VERDICT_HOLDS, NULL);
+    cr_assert(strstr(text_str(&judged.body), "Page faults (not part of the verdict): not "
+                     "shown, these cases have no `faults` counter"), "%s",
+              text_str(&judged.body));
+}
+
 /* --- G4: copied slice headers share, copied arrays do not ------------------- */
 
 Test(report_rules_benches, g4_holds_when_only_the_header_copy_shares)

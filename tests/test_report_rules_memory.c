@@ -123,6 +123,29 @@ Test(report_rules_memory, s1_allows_the_baseline_jitter_and_no_more)
                        "%s", text_str(&judged.body));
 }
 
+/* S1's details say how much of each method's time per pass went on page
+ * faults at the largest file (mmap left out), beside the verdict; without
+ * a fault cost or a faults counter, why not. */
+Test(report_rules_memory, s1_details_give_the_share_of_faults_not_in_the_verdict)
+{
+    const char *p = judge(FIXTURES "mem_s1_faults", "S1");
+    cr_assert_eq(judged.v.kind, VERDICT_HOLDS, "%s", p);
+    const char *body = text_str(&judged.body);
+    cr_assert_not_null(strstr(body, "Page faults (not part of the verdict): at 256 MiB, "
+                                    "slurp 65536 faults x 0.25 us = 16.4 ms of the 268 ms "
+                                    "per pass (6%); chunks 0 faults per pass; reader 0 "
+                                    "faults per pass; getline 0 faults per pass.\n"),
+                       "%s", body);
+    cr_assert_null(strstr(body, "mmap 4096 faults"), "%s", body);
+    p = judge(FIXTURES "mem_s1_nocost", "S1");
+    cr_assert_eq(judged.v.kind, VERDICT_HOLDS, "%s", p);
+    cr_assert_not_null(strstr(text_str(&judged.body), "not shown, the run's machine.json "
+                              "has no measured cost of a fault"), "%s", text_str(&judged.body));
+    p = judge(FIXTURES "mem_holds", "S1");
+    cr_assert_not_null(strstr(text_str(&judged.body), "not shown, these cases have no "
+                              "`faults` counter"), "%s", text_str(&judged.body));
+}
+
 /* A "bounded" queue that never made its producer wait and held every
  * message has no bound: S3 does not hold (it used to be "not measured",
  * since only the sizes with producer waits were tested). */

@@ -1,5 +1,6 @@
 /* rules/growth.c - the rules of the claims the growth bench decides (G1-G3). */
 #include "report/exact.h"
+#include "report/fault_share.h"
 #include "report/levels.h"
 #include "report/rules.h"
 #include "report/sweep.h"
@@ -370,6 +371,31 @@ unreadable:
         .npairs = 4,                                                               \
     }
 
+/* Beside G2's times, what they are made of: at the reserved array's
+ * largest N, how much of a build went on first-touch page faults,
+ * reserved and doubled (by copy and by realloc): fresh blocks fault in
+ * page by page, so at large N the faults, not the copying, can take most
+ * of the time. */
+static void g2_faults(const report_run *run, text *body)
+{
+    static const char *const variants[] = {"prealloc", "x2/copy", "x2/realloc"};
+    static const char *const labels[] = {"reserved", "x2 by copy", "x2 by realloc"};
+    enum { n = sizeof variants / sizeof variants[0] };
+    double ns[MAX_SIZES];
+    size_t sizes = growth_sizes(run, "growth/u64/prealloc", ns);
+    if (sizes == 0)
+        return;
+    double at = ns[sizes - 1];
+    char names[n][96], where[48];
+    fault_case cases[n];
+    for (size_t i = 0; i < n; i++) {
+        snprintf(names[i], sizeof names[i], "growth/u64/%s/%.0f", variants[i], at);
+        cases[i] = (fault_case){names[i], labels[i], at};
+    }
+    snprintf(where, sizeof where, "N = %.0f 8-byte values", at);
+    fault_share_paragraph(body, run, where, cases, n, "build");
+}
+
 void judge_g2(const report_run *run, claim_result *out)
 {
     static const sweep_spec specs[] = {
@@ -387,6 +413,7 @@ void judge_g2(const report_run *run, claim_result *out)
         parts[i] = (verdict)VERDICT_INIT;
     for (size_t i = 0; i + 1 < nparts; i++)
         sweep_claim_part(&specs[i], run, names[i], &parts[i], out);
+    g2_faults(run, &out->body);
     text_printf(&out->figures, "%s", out->figures.len ? "; " : "");
     text_printf(&out->body, "#### Peak resident memory\n\n");
     g2_memory(run, &parts[nparts - 1], &out->figures, &out->body);

@@ -1,5 +1,6 @@
 /* rules/stream.c - the rules of the claims the stream bench decides (S1, S2, S5). */
 #include "report/exact.h"
+#include "report/fault_share.h"
 #include "report/rules.h"
 #include "report/table_md.h"
 
@@ -25,6 +26,25 @@
  * beside them (see judge_s1). */
 static const char *const streaming[] = {"chunks", "reader", "getline"};
 #define NSTREAMING (sizeof streaming / sizeof streaming[0])
+
+/* Beside S1's memory, what its times are made of: at the largest file,
+ * how much of each method's time per pass went on first-touch page
+ * faults (slurp's fresh buffer faults in page by page).  mmap is left
+ * out: its faults map pages the page cache holds, which the calibrated
+ * cost of a fresh page does not price. */
+static void s1_faults(const report_run *run, double file_bytes, text *body)
+{
+    static const char *const methods[] = {"slurp", "chunks", "reader", "getline"};
+    enum { n = sizeof methods / sizeof methods[0] };
+    char names[n][96], where[48];
+    fault_case cases[n];
+    for (size_t m = 0; m < n; m++) {
+        snprintf(names[m], sizeof names[m], "stream/%s/%.0f", methods[m], file_bytes);
+        cases[m] = (fault_case){names[m], methods[m], file_bytes};
+    }
+    snprintf(where, sizeof where, "%.0f MiB", file_bytes / MIB);
+    fault_share_paragraph(body, run, where, cases, n, "pass");
+}
 
 /* Peak resident memory against file size (measured once per case in a
  * fresh process, so no spread): slurp grows with the file, each
@@ -103,6 +123,8 @@ void judge_s1(const report_run *run, claim_result *out)
         text_printf(&out->figures, "at %.0f MiB, slurp %.1f MiB resident, the "
                     "buffered streaming methods at most %.1f MiB",
                     file_last / MIB, slurp_last / MIB, stream_max / MIB);
+    if (file_last > 0)
+        s1_faults(run, file_last, &out->body);
     text_printf(&out->body, "mmap is shown but not judged: the pages it maps "
                 "are the page cache's, counted as resident while mapped though "
                 "the kernel may drop them at any time, so its resident memory "
