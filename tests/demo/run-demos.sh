@@ -67,22 +67,37 @@ for t in $topics; do
     fi
 done
 
-# What page faults cost (DEMO_FAULTS topics): computed from the faults
-# counter and the calibrated cost, and nothing without either.
+# What page faults cost (DEMO_FAULTS topics): the faults counter times
+# the calibrated cost against the time per iteration (ns per item x the
+# arg), at the largest arg; only the variants DEMO_FAULT_VARIANTS names;
+# nothing without a cost or a counter, and a run made before the counter
+# existed says the figure needs a new run.
 fault_rows='[{"variant": "few",  "arg": 1000, "ns": 50, "c": {"faults": 2}},
              {"variant": "many", "arg": 1000, "ns": 80, "c": {"faults": 40}},
              {"variant": "few",  "arg": 10,   "ns": 5,  "c": {"faults": 1}}]'
-note=$(cd "$root/tools/demo" && jq -r -L . --argjson us 10 'include "lib"; fault_note($us)' <<< "$fault_rows")
-if [[ $note == *"few made 2 faults per build, about 20 ns of its 50 ns per item (40%)"* ]] &&
-   [[ $note == *"many made 40 faults per build, about 400 ns of its 80 ns per item (more than all"* ]]; then
-    ok "fault_note: faults x calibrated cost per item, at the largest N"
+fault_note() { (cd "$root/tools/demo" && jq -r -L . --argjson us "$1" 'include "lib"; fault_note($us)'); }
+note=$(DEMO_ITERATION=build fault_note 10 <<< "$fault_rows")
+if [[ $note == *"at N=1k, few: 2 faults x 10 us = 20 us of the 50 us per build (40%)"* ]] &&
+   [[ $note == *"many: 40 faults x 10 us = 400 us of the 80 us per build (more than all"* ]]; then
+    ok "fault_note: N faults x calibrated cost = T of the M per build, at the largest N"
 else
     bad "fault_note: $note"
 fi
-none=$(cd "$root/tools/demo" &&
-       jq -r -L . --argjson us null 'include "lib"; fault_note($us)' <<< "$fault_rows" &&
-       jq -r -L . --argjson us 10 'include "lib"; fault_note($us)' <<< '[{"variant":"a","arg":1,"ns":5,"c":{}}]')
-if [ -z "$none" ]; then ok "fault_note: silent without a cost or a counter"; else bad "fault_note without data: $none"; fi
+note=$(DEMO_ITERATION=pass DEMO_FAULT_VARIANTS='^few$' fault_note 10 <<< "$fault_rows")
+if [[ $note == *"few: 2 faults x 10 us = 20 us of the 50 us per pass (40%)" ]] && [[ $note != *many* ]]; then
+    ok "fault_note: only the variants DEMO_FAULT_VARIANTS names"
+else
+    bad "fault_note with DEMO_FAULT_VARIANTS: $note"
+fi
+none=$(fault_note null <<< "$fault_rows" &&
+       fault_note 10 <<< '[{"variant":"a","arg":1,"ns":5,"c":{"faults":0}}]')
+if [ -z "$none" ]; then ok "fault_note: silent without a cost or a fault"; else bad "fault_note without data: $none"; fi
+old=$(fault_note 10 <<< '[{"variant":"a","arg":1,"ns":5,"c":{}}]')
+if [[ $old == *"no faults counter"*"next reference run"* ]] && [[ $old != *null* ]]; then
+    ok "fault_note: a run without the counter says the figure needs a new run"
+else
+    bad "fault_note on a run without the counter: $old"
+fi
 
 # A bench program that is not there: the demo says so and exits 0.
 log=$out/missing.txt

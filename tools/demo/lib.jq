@@ -270,23 +270,38 @@ def stored_rows($re; $k):
 
 # --- what page faults cost ------------------------------------------------------
 
-# One sentence on how much of the time per item at the largest N went on
-# first-touch page faults: each row's faults counter (per build) times
-# the machine's calibrated cost of one fault ($fault_us, machine.json's
-# page_fault_us), per item, for the rows with the fewest and the most
-# faults at the largest N that has any.  Empty when the cost or the
-# counter is missing.
+# One sentence on how much of a case's time went on first-touch page
+# faults: its faults counter (per iteration: a build, a pass) times the
+# machine's calibrated cost of one fault ($fault_us, machine.json's
+# page_fault_us), against its time per iteration (ns per item times the
+# arg: the topics that use it count arg items per iteration), as
+# "N faults x C us = T ms of the M ms per build (P%)", for the rows with
+# the fewest and the most faults at the largest arg that has any.
+# The calibrated cost is that of a fresh anonymous page; a topic whose
+# variants also fault in other pages (mmap's page-cache pages) names the
+# ones to weigh with DEMO_FAULT_VARIANTS (a regex; every variant when
+# unset), and DEMO_ITERATION says what one iteration is ("build").
+# Empty without a cost; a run whose rows have no faults counter at all
+# (made before the bench recorded it) says the figure needs a new run.
 def fault_note($fault_us):
-  if ($fault_us | type) != "number" or $fault_us <= 0 then empty else
+  ($ENV.DEMO_ITERATION // "iteration") as $per
+  | if ($fault_us | type) != "number" or $fault_us <= 0 then empty
+  elif all(.[]; (.c.faults | type) != "number") then
+    "a first touch of a page cost \($fault_us | sig3) us on this machine (calibrated), "
+    + "but these figures have no faults counter (the run predates it): how much of the "
+    + "time that explains appears once the run is made again (for a lesson, at the next "
+    + "reference run)"
+  else
     [.[] | select((.c.faults | type) == "number" and .c.faults > 0
-                  and (.ns | type) == "number" and .ns > 0 and (.arg | type) == "number")]
+                  and (.ns | type) == "number" and .ns > 0 and (.arg | type) == "number"
+                  and (.variant | test($ENV.DEMO_FAULT_VARIANTS // "")))]
     | (map(.arg) | max) as $n
     | [.[] | select(.arg == $n)] as $rows
     | if ($rows | length) == 0 then empty else
-        def share: (.c.faults * $fault_us * 1000 / $n) as $f
-          | "\(.variant) made \(.c.faults | count_h) faults per build, about "
-            + "\($f | sig3) ns of its \(.ns | sig3) ns per \($ENV.DEMO_ITEM // "item") "
-            + (if $f <= .ns then "(\($f / .ns * 100 | floor)%)"
+        def share: (.c.faults * $fault_us * 1000) as $f | (.ns * $n) as $t
+          | "\(.variant): \(.c.faults | count_h) faults x \($fault_us | sig3) us = "
+            + "\($f | time_h) of the \($t | time_h) per \($per) "
+            + (if $f <= $t then "(\($f / $t * 100 | floor)%)"
                else "(more than all of it: these faults cost less than the calibration's)" end);
         ($rows | min_by(.c.faults)) as $lo | ($rows | max_by(.c.faults)) as $hi
         | "a first touch of a page cost \($fault_us | sig3) us on this machine "

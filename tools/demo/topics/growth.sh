@@ -19,9 +19,11 @@ DEMO_METRIC=copied
 DEMO_TABLE=largest
 DEMO_ITEM=append
 # Fresh blocks fault in page by page: the time per append at large N is
-# mostly that, and the calibrated cost of a fault says how much.
+# mostly that, and the calibrated cost of a fault says how much, per
+# build (lib.jq fault_note; exported, as run.sh does not know it).
 DEMO_FAULTS=1
-DEMO_COLUMNS='realloc|copied|peak|slack'
+export DEMO_ITERATION=build
+DEMO_COLUMNS='realloc|copied|peak|slack|faults'
 DEMO_XLABEL="N appends (log scale)"
 DEMO_YLABEL="bytes copied"
 # Plots of the full run the lesson shows (make lessons).
