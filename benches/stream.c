@@ -45,6 +45,12 @@
  *         and sum, free, close.  Items are bytes of file, so
  *         items_per_second is bytes per second (flatten.jq's ns_* columns
  *         are ns per byte: MB/s = 1000 / ns).
+ * Malloc: glibc's mmap threshold is pinned at its initial 128 KiB
+ *         (mallopt, harness/malloc_thresholds.h): every buffer of 128 KiB
+ *         or more (slurp's, a long line's) is mapped and unmapped on every
+ *         pass, as in a fresh process.  Left to adjust, a 32 MiB slurp
+ *         raised it, and a later 16 MiB slurp reused heap pages with no
+ *         fault at all: faults and time then hung on the case order.
  * Memory: each warm case also runs once alone in a fresh process
  *         (--child, peak_rss.h); its peak resident set is the case's own.
  * Output: Google Benchmark JSON; per case the counters
@@ -91,6 +97,7 @@
 #include "harness/cli.h"
 #include "harness/fail_case.h"
 #include "harness/faults.h"
+#include "harness/malloc_thresholds.h"
 #include "harness/register.h"
 #include "stream/filescan.h"
 #include "stream/limit.h"
@@ -126,6 +133,9 @@ static const bench_program stream_program = {
     .quick_min_time_s = 0.01,
     .child_main = stream_child_run,
 };
+
+/* glibc's initial mmap threshold, kept (see the header). */
+static const malloc_thresholds stream_malloc = {.mmap = (size_t)128 << 10};
 
 #define MAX_FILES 12
 /* The largest file the cold cases read (see the header). */
@@ -334,7 +344,13 @@ static size_t plan_sizes(size_t max, size_t *out, size_t cap)
 
 int main(int argc, char **argv)
 {
+    /* Before anything allocates, so every pass sees the same rule. */
+    if (!malloc_thresholds_apply(stream_malloc)) {
+        fputs("stream: glibc refused the malloc thresholds (mallopt)\n", stderr);
+        return 1;
+    }
     bench_options o = bench_cli_start(&stream_program, argc, argv);
+    malloc_thresholds_record(stream_malloc);
     /* The plan: the size sweep, then the long-line files. */
     size_t sizes[MAX_FILES];
     size_t nsizes = plan_sizes(o.max_ws, sizes, MAX_FILES - 3);
