@@ -1,5 +1,6 @@
-/* test_figure_svg.c - the SVG writer: escaping, numbers, and that every
- * element opened is closed, misuse included. */
+/* test_figure_svg.c - the SVG writer: its text and attributes escaped by
+ * the page's escaper, numbers, and that every element opened is closed,
+ * misuse included. */
 #include "figure/svg.h"
 
 #include <criterion/criterion.h>
@@ -33,33 +34,39 @@ static void close_sink(sink *s)
     free(s->buf);
 }
 
+/* What the writer makes of 'in' as an element's text and as an
+ * attribute value: both go through the page's escaper (page/html.h,
+ * whose own tests cover every byte class); here, that the writer uses it
+ * for both. */
 static void assert_escaped(const char *in, const char *want)
 {
     sink s;
     open_sink(&s);
-    svg_escape(s.f, in);
-    cr_assert_str_eq(text(&s), want, "escape of '%s'", in);
+    svg w;
+    svg_start(&w, s.f, 10, 10, NULL);
+    svg_leaf(&w, "text", (const char *[]){"class", in, NULL}, in);
+    cr_assert(svg_finish(&w));
+    char expected[256];
+    snprintf(expected, sizeof expected, " <text class=\"%s\">%s</text>\n", want, want);
+    cr_assert(strstr(text(&s), expected), "escape of '%s': %s", in, text(&s));
     close_sink(&s);
 }
 
 Test(figure_svg, markup_characters_become_entities)
 {
-    assert_escaped("a<b>&\"c'", "a&lt;b&gt;&amp;&quot;c&apos;");
+    assert_escaped("a<b>&\"c'", "a&lt;b&gt;&amp;&quot;c&#39;");
     assert_escaped("<script>alert(1)</script>", "&lt;script&gt;alert(1)&lt;/script&gt;");
     assert_escaped("&amp;", "&amp;amp;");
     assert_escaped("", "");
 }
 
-Test(figure_svg, control_characters_and_bad_utf8_become_question_marks)
+/* U+FFFD, not '?': the replacement the page shows for the same bytes. */
+Test(figure_svg, control_characters_and_bad_utf8_become_replacement_characters)
 {
-    assert_escaped("a\x01" "b\x1b" "c", "a?b?c");
+    assert_escaped("a\x01" "b\x1b" "c", "a\xEF\xBF\xBD" "b\xEF\xBF\xBD" "c");
     assert_escaped("tab\tand\nnewline", "tab\tand\nnewline");
-    assert_escaped("\xff", "?");                   /* never a lead byte */
-    assert_escaped("\x80x", "?x");                 /* stray continuation */
-    assert_escaped("\xc0\xaf", "??");              /* overlong '/' */
-    assert_escaped("\xed\xa0\x80", "???");         /* a surrogate */
-    assert_escaped("\xf4\x90\x80\x80", "????");    /* past U+10FFFF */
-    assert_escaped("\xe2\x82", "??");              /* cut short */
+    assert_escaped("\xff", "\xEF\xBF\xBD");       /* never a lead byte */
+    assert_escaped("\xef\xbf\xbe", "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD"); /* U+FFFE */
 }
 
 Test(figure_svg, valid_utf8_is_kept)
@@ -67,9 +74,16 @@ Test(figure_svg, valid_utf8_is_kept)
     assert_escaped("caf\xc3\xa9 \xe2\x86\x92 \xf0\x9f\x98\x80", "caf\xc3\xa9 \xe2\x86\x92 \xf0\x9f\x98\x80");
 }
 
-Test(figure_svg, null_text_writes_nothing)
+Test(figure_svg, null_text_is_an_empty_element)
 {
-    assert_escaped(NULL, "");
+    sink s;
+    open_sink(&s);
+    svg w;
+    svg_start(&w, s.f, 10, 10, NULL);
+    svg_text(&w, 1, 2, NULL, NULL, NULL);
+    cr_assert(svg_finish(&w));
+    cr_assert(strstr(text(&s), "text-anchor=\"start\"></text>\n"), "%s", text(&s));
+    close_sink(&s);
 }
 
 Test(figure_svg, numbers_have_one_format)

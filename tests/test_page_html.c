@@ -40,6 +40,79 @@ Test(page_html, utf8_kept_broken_bytes_replaced)
     capture_free(&c);
 }
 
+/* Each character markup gives a meaning to, alone: its entity, and
+ * nothing else of the byte gets through (also the SVG writer's escaping:
+ * &#39; is an XML character reference as well as HTML's). */
+Test(page_html, every_special_character_alone)
+{
+    static const char *const cases[][2] = {
+        {"&", "&amp;"}, {"<", "&lt;"}, {">", "&gt;"}, {"\"", "&quot;"}, {"'", "&#39;"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        capture c;
+        cr_expect_str_eq(escaped(&c, cases[i][0]), cases[i][1]);
+        capture_free(&c);
+    }
+}
+
+/* Every byte below 0x20 but tab and newline, and DEL: none may reach an
+ * XML document (carriage return is allowed by XML, but not kept: a file's
+ * line ends are not the page's). */
+Test(page_html, every_control_character_is_replaced)
+{
+    for (int b = 1; b < 0x80; b++) {
+        if (b >= 0x20 && b != 0x7F)
+            continue;
+        char in[2] = {(char)b, '\0'};
+        capture c;
+        const char *out = escaped(&c, in);
+        if (b == '\t' || b == '\n')
+            cr_expect_str_eq(out, in, "byte 0x%02x", b);
+        else
+            cr_expect_str_eq(out, "\xEF\xBF\xBD", "byte 0x%02x", b);
+        capture_free(&c);
+    }
+}
+
+/* Each kind of invalid sequence gives one U+FFFD per byte that cannot
+ * start a character, and the text after it is read again from there. */
+Test(page_html, invalid_utf8_of_every_kind)
+{
+    static const char *const cases[][2] = {
+        {"\xFF", "\xEF\xBF\xBD"},                                  /* never a lead byte */
+        {"\xC1\x81", "\xEF\xBF\xBD\xEF\xBF\xBD"},                   /* overlong 'A' */
+        {"\xE0\x80\xBC", "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD"},    /* overlong, 3 bytes */
+        {"\xED\xA0\x80", "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD"},    /* a surrogate */
+        {"\xF4\x90\x80\x80", "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD"}, /* past U+10FFFF */
+        {"\xEF\xBF\xBE", "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD"},    /* U+FFFE: not XML */
+        {"\xEF\xBF\xBF", "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD"},    /* U+FFFF: not XML */
+        {"\xE2\x82<", "\xEF\xBF\xBD\xEF\xBF\xBD&lt;"},              /* cut short by '<' */
+        {"\xF0\x9F\x98", "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD"},    /* cut short by the end */
+        {"\xEF\xBF\xBD\xF4\x8F\xBF\xBD", "\xEF\xBF\xBD\xF4\x8F\xBF\xBD"}, /* U+FFFD, U+10FFFD kept */
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        capture c;
+        cr_expect_str_eq(escaped(&c, cases[i][0]), cases[i][1], "case %zu", i);
+        capture_free(&c);
+    }
+}
+
+/* html_text_n stops at n, even inside a character: what follows the n
+ * bytes is never read. */
+Test(page_html, a_length_cuts_a_character_short)
+{
+    capture c;
+    capture_open(&c);
+    html_text_n(c.f, "a\xC3\xA9<", 2);
+    cr_expect_str_eq(capture_close(&c), "a\xEF\xBF\xBD");
+    capture_free(&c);
+    capture_open(&c);
+    html_text_n(c.f, NULL, 4);
+    html_text_n(c.f, "<", 0);
+    cr_expect_str_eq(capture_close(&c), "");
+    capture_free(&c);
+}
+
 Test(page_html, null_and_empty_write_nothing)
 {
     capture c;

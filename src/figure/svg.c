@@ -1,71 +1,11 @@
-/* svg.c - the SVG writer: escaping, element nesting, numbers in one format. */
+/* svg.c - the SVG writer: element nesting, numbers in one format; text
+ * escaped by the page's escaper (page/html.h), the suite's only one. */
 #include "svg.h"
+
+#include "page/html.h"
 
 #include <math.h>
 #include <string.h>
-
-/* Length of the valid UTF-8 sequence at s (1 to 4), or 0 when the bytes
- * there are not one (a stray continuation byte, an overlong form, a
- * surrogate, a code point past U+10FFFF, a sequence cut short). */
-static size_t utf8_length(const unsigned char *s)
-{
-    unsigned char c = s[0];
-    size_t n;
-    unsigned char lo = 0x80, hi = 0xBF;  /* allowed range of the second byte */
-    if (c >= 0xC2 && c <= 0xDF)
-        n = 2;
-    else if (c >= 0xE0 && c <= 0xEF)
-        n = 3;
-    else if (c >= 0xF0 && c <= 0xF4)
-        n = 4;
-    else
-        return 0;
-    if (c == 0xE0)
-        lo = 0xA0;  /* shorter forms are overlong */
-    else if (c == 0xED)
-        hi = 0x9F;  /* U+D800..DFFF are surrogates */
-    else if (c == 0xF0)
-        lo = 0x90;
-    else if (c == 0xF4)
-        hi = 0x8F;  /* beyond U+10FFFF */
-    if (s[1] < lo || s[1] > hi)
-        return 0;
-    for (size_t i = 2; i < n; i++)
-        if (s[i] < 0x80 || s[i] > 0xBF)
-            return 0;
-    return n;
-}
-
-void svg_escape(FILE *out, const char *text)
-{
-    if (!text)
-        return;
-    const unsigned char *p = (const unsigned char *)text;
-    while (*p) {
-        unsigned char c = *p;
-        if (c >= 0x80) {
-            size_t n = utf8_length(p);
-            if (n) {
-                fwrite(p, 1, n, out);
-                p += n;
-            } else {
-                fputc('?', out);
-                p++;
-            }
-            continue;
-        }
-        switch (c) {
-        case '&': fputs("&amp;", out); break;
-        case '<': fputs("&lt;", out); break;
-        case '>': fputs("&gt;", out); break;
-        case '"': fputs("&quot;", out); break;
-        case '\'': fputs("&apos;", out); break;
-        default:
-            fputc(c < 0x20 && c != '\t' && c != '\n' ? '?' : c, out);
-        }
-        p++;
-    }
-}
 
 const char *svg_num(char buf[SVG_NUM], double v)
 {
@@ -109,7 +49,7 @@ static bool start_tag(svg *s, const char *name, const char *const *attrs)
     fprintf(s->out, "%*s<%s", (int)s->depth, "", name);
     for (size_t i = 0; attrs && attrs[i]; i += 2) {
         fprintf(s->out, " %s=\"", attrs[i]);
-        svg_escape(s->out, attrs[i + 1]);
+        html_text(s->out, attrs[i + 1]);
         fputc('"', s->out);
     }
     return true;
@@ -151,7 +91,7 @@ void svg_leaf(svg *s, const char *name, const char *const *attrs, const char *te
         return;
     }
     fputc('>', s->out);
-    svg_escape(s->out, text);
+    html_text(s->out, text);
     fprintf(s->out, "</%s>\n", name);
 }
 

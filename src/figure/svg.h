@@ -5,11 +5,13 @@
  * The layout pictures (tools/layout_svg.c) are written straight from C, so
  * that their geometry comes from the compiled structs and no drawing
  * program is needed.  Labels come from the record descriptors today, but
- * anything that reaches the file goes through svg_escape(): a name with
- * '<' or '&' shows as text, never as markup.  The writer remembers which
- * elements are open, so a figure cannot end with one left unclosed: a
- * misuse (closing with nothing open, an invalid element or attribute
- * name, nesting too deep) is recorded and makes svg_finish() fail.
+ * anything that reaches the file goes through html_text() (page/html.h,
+ * the suite's one escaper, whose output is also well-formed XML): a name
+ * with '<' or '&' shows as text, never as markup, and a byte that is not
+ * UTF-8 shows as U+FFFD.  The writer remembers which elements are open,
+ * so a figure cannot end with one left unclosed: a misuse (closing with
+ * nothing open, an invalid element or attribute name, nesting too deep)
+ * is recorded and makes svg_finish() fail.
  *
  * Numbers are written with one decimal and no trailing ".0", in the C
  * locale's format, so the same figure gives the same bytes everywhere.
@@ -62,14 +64,6 @@ void svg_close(svg *s);
  * so the file is well-formed even when this returns false.
  */
 bool svg_finish(svg *s);
-
-/*
- * Writes text so that XML shows it literally: '&', '<', '>', '"' and '\''
- * become entities; control characters other than tab and newline (not
- * allowed in XML 1.0) and bytes that are not valid UTF-8 become '?'.
- * NULL writes nothing.
- */
-void svg_escape(FILE *out, const char *text);
 
 /* v with one decimal, without a trailing ".0" ("12", "12.5", "-3"),
  * into buf[SVG_NUM]; returns buf.  Non-finite values give "0". */

@@ -1,6 +1,7 @@
 /*
- * html.c - escaping for the browser page: every string from a file goes
- * through html_text() on its way into index.html (see html.h).
+ * html.c - the suite's one escaper for markup: every string from a file
+ * goes through html_text() on its way into index.html, and every label
+ * into an SVG figure (figure/svg.c) the same way (see html.h).
  */
 #include "page/html.h"
 
@@ -9,7 +10,9 @@
 static const char replacement[] = "\xEF\xBF\xBD"; /* U+FFFD */
 
 /* Length of the valid UTF-8 sequence at s (at most n bytes), 0 if none:
- * overlong forms, surrogates and code points past U+10FFFF are invalid. */
+ * overlong forms, surrogates and code points past U+10FFFF are invalid,
+ * and so are U+FFFE and U+FFFF, which XML 1.0 does not allow in a
+ * document at all (an SVG holding one does not open). */
 static size_t utf8_length(const unsigned char *s, size_t n)
 {
     unsigned char c = s[0];
@@ -33,7 +36,7 @@ static size_t utf8_length(const unsigned char *s, size_t n)
         cp = cp << 6 | (s[i] & 0x3F);
     }
     if ((len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) || cp > 0x10FFFF ||
-        (cp >= 0xD800 && cp <= 0xDFFF))
+        (cp >= 0xD800 && cp <= 0xDFFF) || cp == 0xFFFE || cp == 0xFFFF)
         return 0;
     return len;
 }

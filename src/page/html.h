@@ -20,6 +20,10 @@
  * (a NUL byte cannot occur: s is a C string); bytes that are not UTF-8
  * are written as U+FFFD too, so a hostile file cannot make the page's
  * encoding misread what follows.  NULL writes nothing.
+ *
+ * The output is also well-formed XML 1.0 text (its entities are XML's
+ * too, and U+FFFE and U+FFFF, which XML forbids, become U+FFFD): the SVG
+ * writer (figure/svg.h) escapes with it, so the suite has one escaper.
  */
 void html_text(FILE *out, const char *s);
 
