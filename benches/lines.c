@@ -64,13 +64,13 @@
 #include "alloc/counting.h"
 #include "harness/cli.h"
 #include "harness/fail_case.h"
+#include "harness/register.h"
 #include "lines/keep.h"
 #include "lines/linepass.h"
 #include "shim/bench.h"
 #include "harness/sizes.h"
 #include "lines/texts.h"
 
-#include <stdio.h>
 #include <stdlib.h>
 
 static const bench_program lines_program = {
@@ -239,17 +239,12 @@ int main(int argc, char **argv)
     }
     static const int64_t keep_sizes[2] = {(int64_t)KEEP_WITHIN, (int64_t)KEEP_PAST};
     for (size_t i = 0; i < count; i++) {
-        char name[64];
-        snprintf(name, sizeof name, "lines/%s/%s", families[i].mode_name,
-                 families[i].dist->name);
-        bench_def def = {
-            .name = name,
-            .run = families[i].keep ? keep_case : lines_case,
-            .user = &families[i],
-            .args = families[i].keep ? keep_sizes : sizes,
-            .nargs = families[i].keep ? 2 : nsizes,
-        };
-        if (bench_register(&def) != 0)
+        const family *f = &families[i];
+        if (bench_register_named((bench_def){.run = f->keep ? keep_case : lines_case,
+                                             .user = f,
+                                             .args = f->keep ? keep_sizes : sizes,
+                                             .nargs = f->keep ? 2 : nsizes},
+                                 "lines/%s/%s", f->mode_name, f->dist->name) != 0)
             return 2;
     }
     int status = bench_cli_finish();

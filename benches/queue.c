@@ -66,6 +66,7 @@
 #include "harness/case_rss.h"
 #include "harness/cli.h"
 #include "harness/fail_case.h"
+#include "harness/register.h"
 #include "queue/pipeline.h"
 #include "queue/way.h"
 #include "shim/bench.h"
@@ -224,27 +225,16 @@ int main(int argc, char **argv)
             if (queue_variants[v].way == BOUNDED || queue_variants[v].way == UNBOUNDED ||
                 sizes[i] <= S4_MAX)
                 args[count++] = (int64_t)sizes[i];
-        char name[64];
-        snprintf(name, sizeof name, "queue/%s", queue_variants[v].name);
-        bench_def def = {
-            .name = name,
-            .run = queue_case,
-            .user = &queue_variants[v],
-            .args = args,
-            .nargs = count,
-        };
-        if (bench_register(&def) != 0)
+        if (bench_register_named((bench_def){.run = queue_case, .user = &queue_variants[v],
+                                             .args = args, .nargs = count},
+                                 "queue/%s", queue_variants[v].name) != 0)
             return 2;
     }
     if (o.quick)
         workers_items = WORKERS_QUICK;
-    bench_def workers = {
-        .name = "queue/workers",
-        .run = workers_case,
-        .args = worker_counts,
-        .nargs = sizeof worker_counts / sizeof worker_counts[0],
-    };
-    if (bench_register(&workers) != 0)
+    if (bench_register_named((bench_def){.run = workers_case, .args = worker_counts,
+                                         .nargs = sizeof worker_counts / sizeof worker_counts[0]},
+                             "queue/workers") != 0)
         return 2;
     return bench_cli_finish();
 }
