@@ -54,12 +54,6 @@ Test(stride_setup, cycle_is_one_cycle_checked_and_kept)
     chase_cycle_release(&c);
 }
 
-Test(stride_setup, reported_levels_default_to_three)
-{
-    cr_assert_eq(stride_reported_levels((machine_caches){0}), 3);
-    cr_assert_eq(stride_reported_levels((machine_caches){.l1d = 32768, .l2 = 1 << 20}), 2);
-}
-
 Test(stride_setup, summary_names_each_level_and_the_bend)
 {
     stride_summary sum = {0};

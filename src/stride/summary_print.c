@@ -3,12 +3,6 @@
 
 #include "harness/sizes.h"
 
-size_t stride_reported_levels(machine_caches c)
-{
-    size_t k = (c.l1d != 0) + (c.l2 != 0) + (c.l3 != 0);
-    return k ? k : 3;
-}
-
 void stride_print_summary(FILE *out, const stride_summary *sum, machine_caches c,
                           size_t line_bytes, size_t page_bytes)
 {

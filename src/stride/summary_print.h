@@ -11,9 +11,6 @@
 #include <stddef.h>
 #include <stdio.h>
 
-/* How many cache levels 'caches' reports (3 when it reports none). */
-size_t stride_reported_levels(machine_caches caches);
-
 /* Writes the summary to 'out' (stride prints it to stderr: progress, not
  * data): a line per level found with the reported size of that level,
  * memory's latency, and the bend when there is one. */
