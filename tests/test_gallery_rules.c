@@ -5,7 +5,10 @@
 #include "report_judge.h"
 
 #include <criterion/criterion.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 TestSuite(gallery_rules, .fini = judge_cleanup);
 
@@ -149,4 +152,32 @@ Test(gallery_rules, each_claim_states_its_unit_and_threshold_for_report_json)
     /* Not measured still says what it would have measured. */
     expect(FIXTURES "gallery_missing", "X4", VERDICT_NOT_MEASURED, NULL);
     cr_assert_str_eq(text_str(&judged.unit), "ns per increment");
+}
+
+/* A gallery.json without a single case: every claim is not measured,
+ * names the first case it needed (the costly one where a claim has two
+ * comparisons), and still states its unit for report.json. */
+Test(gallery_rules, a_run_without_cases_names_what_each_claim_needs)
+{
+    char dir[] = "/tmp/gallery_rules_XXXXXX", path[64];
+    cr_assert_not_null(mkdtemp(dir));
+    snprintf(path, sizeof path, "%s/gallery.json", dir);
+    FILE *f = fopen(path, "w");
+    cr_assert_not_null(f);
+    fputs("{\"context\": {\"suite_program\": \"gallery\"}, \"benchmarks\": []}\n", f);
+    cr_assert_eq(fclose(f), 0);
+    static const char *const needs[] = {
+        "no case gallery/mountain/s1/<bytes>",     "gallery/mlp/1 is missing",
+        "gallery/assoc/4096 is missing",           "no case gallery/falseshare/one_line/<n>",
+        "no case gallery/prefetch/random/<bytes>", "no case gallery/tlb/across_base/<bytes>",
+        "no case gallery/writes/write/<bytes>",
+    };
+    for (size_t i = 0; i < NIDS; i++) {
+        expect(dir, ids[i], VERDICT_NOT_MEASURED, needs[i]);
+        if (i > 0)   /* X1's unit comes from its sweep, which did not run */
+            cr_assert_gt(judged.unit.len, 0, "%s", ids[i]);
+        cr_assert_eq(judged.figures.len, 0, "%s", ids[i]);
+    }
+    unlink(path);
+    rmdir(dir);
 }

@@ -38,19 +38,39 @@
 #define WALL_METRIC "ns_per_item"
 
 #define GALLERY_MAX_SIZES 160
+#define CASE_NAME 96   /* room for any case name of the gallery */
 /* Parts of one verdict: X1's line part and a step per pair of levels. */
 #define GALLERY_MAX_PARTS (1 + LEVEL_SLOTS)
 #define GALLERY_MAX_SAMPLES 1024
 
+/* The case of family at argument arg ("gallery/mlp", 4 -> "gallery/mlp/4")
+ * into name[CASE_NAME]; returns name.  A name too long for it is left
+ * empty: cut short, it could name another case. */
+static const char *case_name(char *name, const char *family, double arg)
+{
+    if (snprintf(name, CASE_NAME, "%s/%.0f", family, arg) >= CASE_NAME)
+        name[0] = '\0';
+    return name;
+}
+
 /* The one case of a family with a single argument ("gallery/tlb/
- * across_base" -> "gallery/tlb/across_base/268435456"); false when none. */
-static bool only_case(const report_run *run, const char *prefix, char *name, size_t size)
+ * across_base" -> "gallery/tlb/across_base/268435456") into
+ * name[CASE_NAME]; false when none. */
+static bool only_case(const report_run *run, const char *family, char *name)
 {
     double arg;
-    if (report_run_args(run, prefix, &arg, 1) == 0)
+    if (report_run_args(run, family, &arg, 1) == 0)
         return false;
-    snprintf(name, size, "%s/%.0f", prefix, arg);
+    case_name(name, family, arg);
     return true;
+}
+
+/* A comparison's status as a part's verdict. */
+static verdict_kind kind_of(compare_status st)
+{
+    return st == COMPARE_HOLDS   ? VERDICT_HOLDS
+           : st == COMPARE_NOISE ? VERDICT_WITHIN_NOISE
+                                 : VERDICT_DOES_NOT_HOLD;
 }
 
 /*
@@ -77,14 +97,9 @@ static void compare_part(const report_run *run, const char *label, const char *c
         return;
     }
     *ratio = c.costly.median / c.cheap.median;
-    switch (c.status) {
-    case COMPARE_HOLDS: verdict_set(part, VERDICT_HOLDS, NULL); break;
-    case COMPARE_NOISE: verdict_set(part, VERDICT_WITHIN_NOISE, NULL); break;
-    default:
-        verdict_set(part, VERDICT_DOES_NOT_HOLD, NULL);
+    verdict_set(part, kind_of(c.status), NULL);
+    if (part->kind == VERDICT_DOES_NOT_HOLD)
         text_printf(&part->note, "%.2fx, the rule asks for %.2fx", *ratio, min_ratio);
-        break;
-    }
     char ci[64] = "";
     if (c.has_ci)
         stats_ratio_ci_format(&c.ci, ci, sizeof ci);
@@ -135,7 +150,95 @@ static void combine_measured(verdict *out, const verdict *parts, const char *con
                         names[i], text_str(&parts[i].condition));
 }
 
+/* A comparison shown in the table but not judged; returns its ratio (0
+ * when not measured). */
+static double aside_part(const report_run *run, const char *label, const char *costly,
+                         const char *cheap, const char *metric, double min_ratio,
+                         claim_result *out)
+{
+    verdict aside = VERDICT_INIT;
+    double ratio;
+    compare_part(run, label, costly, cheap, metric, min_ratio, &aside, out, &ratio);
+    verdict_free(&aside);
+    return ratio;
+}
+
+/* --- claims of two comparisons (X4-X7) --------------------------------------- */
+
+/*
+ * A claim that one costly case costs min_ratio times each of two cheap
+ * ones, every case the one of its family: the shape of X4 to X7.  The
+ * judge writes its rule between pair_start() and pair_judge(), and its
+ * figures after.
+ */
+typedef struct pair_claim {
+    const char *unit;        /* of the figures: "ns per load" */
+    double min_ratio;
+    const char *metric;      /* CPU_METRIC or WALL_METRIC */
+    const char *costly;      /* the costly case's family */
+    const char *costly_arg;  /* what its argument counts ("no case <family>/<n>") */
+    const char *cheap[2];    /* the cheap cases' families */
+    const char *labels[2];   /* each comparison's row in the table */
+    const char *names[2];    /* each part's name in the verdict */
+    /* NULL, or what the second comparison needs beyond its cases (huge
+     * pages, streaming stores): makes that part not measured, saying
+     * why, when the cheap case did not get it. */
+    void (*check_second)(const report_run *run, const char *cheap, verdict *part);
+} pair_claim;
+
+/* The cases of a pair claim on one run, its two parts and their ratios. */
+typedef struct pair_parts {
+    char costly[CASE_NAME], cheap[2][CASE_NAME];
+    verdict part[2];
+    double ratio[2];
+} pair_parts;
+
+/* States the unit and threshold and finds the cases; a cheap family
+ * without a case keeps the family's name, for its part to say it is
+ * missing.  False, the claim not measured, without the costly case. */
+static bool pair_start(const report_run *run, const pair_claim *c, pair_parts *p,
+                       claim_result *out)
+{
+    claim_result_measure(out, c->unit, c->min_ratio);
+    *p = (pair_parts){.part = {VERDICT_INIT, VERDICT_INIT}};
+    if (!only_case(run, c->costly, p->costly)) {
+        verdict_set(&out->v, VERDICT_NOT_MEASURED, "no case %s/<%s>", c->costly,
+                    c->costly_arg);
+        return false;
+    }
+    for (size_t i = 0; i < 2; i++)
+        if (!only_case(run, c->cheap[i], p->cheap[i]))
+            snprintf(p->cheap[i], CASE_NAME, "%s", c->cheap[i]);
+    return true;
+}
+
+/* The table's head and a row per comparison, each deciding its part,
+ * then the claim's verdict from the parts (combine_measured); the ratios
+ * stay in p, the parts are freed. */
+static void pair_judge(const report_run *run, const pair_claim *c, pair_parts *p,
+                       claim_result *out)
+{
+    table_head(out, c->unit);
+    for (size_t i = 0; i < 2; i++)
+        compare_part(run, c->labels[i], p->costly, p->cheap[i], c->metric, c->min_ratio,
+                     &p->part[i], out, &p->ratio[i]);
+    if (c->check_second && p->part[1].kind != VERDICT_NOT_MEASURED)
+        c->check_second(run, p->cheap[1], &p->part[1]);
+    combine_measured(&out->v, p->part, c->names, 2);
+    free_parts(p->part, 2);
+}
+
 /* --- X1: the memory mountain ------------------------------------------------ */
+
+/* The mountain's family at stride s ("gallery/mountain/s16") into
+ * family[CASE_NAME], and its working sets, ascending, into
+ * args[GALLERY_MAX_SIZES]; returns how many. */
+static size_t mountain_sizes(const report_run *run, int stride, char *family, double *args)
+{
+    snprintf(family, CASE_NAME, "gallery/mountain/s%d", stride);
+    size_t n = report_run_args(run, family, args, GALLERY_MAX_SIZES);
+    return n < GALLERY_MAX_SIZES ? n : GALLERY_MAX_SIZES;
+}
 
 /* The group (levels.h: 0 = L1 .. level_count - 1 = memory) a working set
  * is well inside: at least twice the level below and at most half its
@@ -156,13 +259,12 @@ static int level_well_inside(const report_levels *lv, double ws)
 static size_t level_samples(const report_run *run, const report_levels *lv, int stride,
                             int level, double *out, size_t cap, size_t *nsizes)
 {
-    char prefix[64], name[96];
-    snprintf(prefix, sizeof prefix, "gallery/mountain/s%d", stride);
+    char family[CASE_NAME], name[CASE_NAME];
     double args[GALLERY_MAX_SIZES];
-    size_t nargs = report_run_args(run, prefix, args, GALLERY_MAX_SIZES), n = 0;
+    size_t nargs = mountain_sizes(run, stride, family, args), n = 0;
     *nsizes = 0;
-    for (size_t i = 0; i < nargs && i < GALLERY_MAX_SIZES; i++) {
-        snprintf(name, sizeof name, "%s/%.0f", prefix, args[i]);
+    for (size_t i = 0; i < nargs; i++) {
+        case_name(name, family, args[i]);
         summary ws;
         if (report_run_summary(run, name, "ws_bytes", &ws) != SAMPLE_OK ||
             level_well_inside(lv, ws.median) != level)
@@ -218,9 +320,7 @@ static size_t x1_levels(const report_run *run, int stride, verdict *steps,
         bool has_ci = stats_ratio_ci95(outer, no, inner, ni, &ci);
         compare_status st = has_ci ? ratio_ci_status(&ci, RULE_MIN_RATIO)
                                    : summary_compare(a, b, RULE_MIN_RATIO);
-        verdict_set(v, st == COMPARE_HOLDS ? VERDICT_HOLDS
-                       : st == COMPARE_NOISE ? VERDICT_WITHIN_NOISE : VERDICT_DOES_NOT_HOLD,
-                    NULL);
+        verdict_set(v, kind_of(st), NULL);
         char buf[64];
         text_printf(&out->body, "| %s | %.3g (%zu sizes) | %.3g (%zu sizes) | %s | %.2fx | "
                     "%s |\n", step, a.median, so, b.median, si,
@@ -236,24 +336,69 @@ static size_t x1_levels(const report_run *run, int stride, verdict *steps,
     return 1;
 }
 
+/* The highest or the lowest bandwidth of the mountain so far, and where. */
+typedef struct extreme {
+    double bw;         /* bytes per CPU second; 0: none yet */
+    char at[CASE_NAME];
+} extreme;
+
+/* Keeps bw, seen at (stride, ws), in e when e has none yet or bw lies
+ * beyond it: above when 'highest', else below. */
+static void keep_extreme(extreme *e, bool highest, double bw, int stride, double ws)
+{
+    if (e->bw != 0 && (highest ? bw <= e->bw : bw >= e->bw))
+        return;
+    char h[32];
+    e->bw = bw;
+    snprintf(e->at, sizeof e->at, "stride %d, %s", stride, bytes_human(ws, h, sizeof h));
+}
+
+/* The mountain's peak and floor, in GB/s of elements read per second of
+ * CPU time, as the verdict reads its times. */
+static void x1_peak_floor(const report_run *run, claim_result *out)
+{
+    extreme peak = {0}, floor_ = {0};
+    static const int strides[] = {1, 2, 3, 4, 6, 8, 12, 16, 24, 32};
+    for (size_t i = 0; i < sizeof strides / sizeof strides[0]; i++) {
+        char family[CASE_NAME], name[CASE_NAME];
+        double args[GALLERY_MAX_SIZES];
+        size_t m = mountain_sizes(run, strides[i], family, args);
+        for (size_t j = 0; j < m; j++) {
+            summary t;
+            case_name(name, family, args[j]);
+            if (report_run_summary(run, name, CPU_METRIC, &t) != SAMPLE_OK || t.median <= 0)
+                continue;
+            double bw = 4e9 / t.median;   /* 4-byte elements, per CPU second */
+            keep_extreme(&peak, true, bw, strides[i], args[j]);
+            keep_extreme(&floor_, false, bw, strides[i], args[j]);
+        }
+    }
+    text_printf(&out->figures, "%speak %.1f GB/s (%s), floor %.2f GB/s (%s)",
+                out->figures.len ? "; " : "", peak.bw / 1e9, peak.at, floor_.bw / 1e9,
+                floor_.at);
+    text_printf(&out->body, "\nThe mountain's peak: %.1f GB/s (%s); its floor: %.2f GB/s "
+                "(%s), in bytes of elements read per second of CPU time.\n\n",
+                peak.bw / 1e9, peak.at, floor_.bw / 1e9, floor_.at);
+}
+
 /* Bandwidth falls with the stride within a line (one read per line
  * against reads of every element, judged per measured level by the
  * shared sweep code) and with each level (at one read per line, each
  * level against the one below). */
 void judge_x1(const report_run *run, claim_result *out)
 {
-    double largest[GALLERY_MAX_SIZES];
-    size_t n = report_run_args(run, "gallery/mountain/s1", largest, GALLERY_MAX_SIZES);
+    char family[CASE_NAME], largest[CASE_NAME], per_line[32];
+    double sizes[GALLERY_MAX_SIZES];
+    size_t n = mountain_sizes(run, 1, family, sizes);
     if (n == 0) {
         verdict_set(&out->v, VERDICT_NOT_MEASURED, "no case gallery/mountain/s1/<bytes>");
         return;
     }
-    double ws = largest[(n < GALLERY_MAX_SIZES ? n : GALLERY_MAX_SIZES) - 1];
-    char near[96], per_line[32];
-    snprintf(near, sizeof near, "gallery/mountain/s1/%.0f", ws);
+    case_name(largest, family, sizes[n - 1]);
     summary line;
     int stride = 16;   /* 64-byte lines of 4-byte elements, unless told */
-    if (report_run_summary(run, near, "line_bytes", &line) == SAMPLE_OK && line.median >= 8)
+    if (report_run_summary(run, largest, "line_bytes", &line) == SAMPLE_OK &&
+        line.median >= 8)
         stride = (int)(line.median / 4);
     snprintf(per_line, sizeof per_line, "mountain/s%d", stride);
 
@@ -280,40 +425,7 @@ void judge_x1(const report_run *run, claim_result *out)
     combine_measured(&out->v, parts, names, nparts);
     free_parts(parts, nparts);
 
-    /* The mountain's peak and floor, in GB/s of elements read per second
-     * of CPU time, as the verdict reads its times. */
-    double peak = 0, floor_ = 0;
-    char peak_at[96] = "", floor_at[96] = "";
-    static const int strides[] = {1, 2, 3, 4, 6, 8, 12, 16, 24, 32};
-    for (size_t i = 0; i < sizeof strides / sizeof strides[0]; i++) {
-        char prefix[48], name[96];
-        snprintf(prefix, sizeof prefix, "gallery/mountain/s%d", strides[i]);
-        double args[GALLERY_MAX_SIZES];
-        size_t m = report_run_args(run, prefix, args, GALLERY_MAX_SIZES);
-        for (size_t j = 0; j < m && j < GALLERY_MAX_SIZES; j++) {
-            summary t;
-            snprintf(name, sizeof name, "%s/%.0f", prefix, args[j]);
-            if (report_run_summary(run, name, CPU_METRIC, &t) != SAMPLE_OK || t.median <= 0)
-                continue;
-            summary bw = {.median = 4e9 / t.median};   /* 4-byte elements, per CPU second */
-            char h[32];
-            if (bw.median > peak) {
-                peak = bw.median;
-                snprintf(peak_at, sizeof peak_at, "stride %d, %s", strides[i],
-                         bytes_human(args[j], h, sizeof h));
-            }
-            if (floor_ == 0 || bw.median < floor_) {
-                floor_ = bw.median;
-                snprintf(floor_at, sizeof floor_at, "stride %d, %s", strides[i],
-                         bytes_human(args[j], h, sizeof h));
-            }
-        }
-    }
-    text_printf(&out->figures, "%speak %.1f GB/s (%s), floor %.2f GB/s (%s)",
-                out->figures.len ? "; " : "", peak / 1e9, peak_at, floor_ / 1e9, floor_at);
-    text_printf(&out->body, "\nThe mountain's peak: %.1f GB/s (%s); its floor: %.2f GB/s "
-                "(%s), in bytes of elements read per second of CPU time.\n\n",
-                peak / 1e9, peak_at, floor_ / 1e9, floor_at);
+    x1_peak_floor(run, out);
 }
 
 /* --- X2: memory-level parallelism -------------------------------------------------- */
@@ -323,8 +435,8 @@ void judge_x1(const report_run *run, claim_result *out)
 void judge_x2(const report_run *run, claim_result *out)
 {
     claim_result_measure(out, "ns per load", X2_MIN_GAIN);
-    char four[48];
-    snprintf(four, sizeof four, "gallery/mlp/%d", X2_CHAINS);
+    char four[CASE_NAME];
+    case_name(four, "gallery/mlp", X2_CHAINS);
     text_printf(&out->body, "Rule: past the caches, with %d independent chases in turn "
                 "a load costs at most 1/%.0f of a lone chase's (CPU time per load).\n\n",
                 X2_CHAINS, X2_MIN_GAIN);
@@ -338,9 +450,9 @@ void judge_x2(const report_run *run, claim_result *out)
     size_t n = report_run_args(run, "gallery/mlp", ks, 16), m = 0;
     text_printf(&out->body, "\n| chases | ns per load | range |\n|---|---|---|\n");
     for (size_t i = 0; i < n && i < 16; i++) {
-        char name[48];
+        char name[CASE_NAME];
         summary s;
-        snprintf(name, sizeof name, "gallery/mlp/%.0f", ks[i]);
+        case_name(name, "gallery/mlp", ks[i]);
         if (report_run_summary(run, name, CPU_METRIC, &s) != SAMPLE_OK)
             continue;
         text_printf(&out->body, "| %.0f | %.3g | %.3g .. %.3g |\n", ks[i], s.median, s.min,
@@ -388,9 +500,9 @@ void judge_x3(const report_run *run, claim_result *out)
     text_printf(&out->figures, "pitch 4096 B costs %.2fx pitch 4160 B per load; spikes at",
                 ratio);
     for (size_t i = 0; i < n && i < 64; i++) {
-        char name[48];
+        char name[CASE_NAME];
         summary s;
-        snprintf(name, sizeof name, "gallery/assoc/%.0f", pitches[i]);
+        case_name(name, "gallery/assoc", pitches[i]);
         if (report_run_summary(run, name, CPU_METRIC, &s) == SAMPLE_OK &&
             s.median >= X3_MIN_RATIO * padded.median) {
             text_printf(&out->body, " %.0f", pitches[i]);
@@ -407,42 +519,32 @@ void judge_x3(const report_run *run, claim_result *out)
 /* Counters on one line cost at least X4_MIN_RATIO times thread-local
  * ones, and times counters two lines apart (wall-clock time per increment
  * of one thread, both running). */
+static const pair_claim x4 = {
+    .unit = "ns per increment", .min_ratio = X4_MIN_RATIO, .metric = WALL_METRIC,
+    .costly = "gallery/falseshare/one_line", .costly_arg = "n",
+    .cheap = {"gallery/falseshare/local", "gallery/falseshare/two_lines"},
+    .labels = {"one line / thread-local", "one line / two lines apart"},
+    .names = {"against thread-local counters", "against counters two lines apart"},
+};
+
 void judge_x4(const report_run *run, claim_result *out)
 {
-    claim_result_measure(out, "ns per increment", X4_MIN_RATIO);
-    static const char *const names[] = {"against thread-local counters",
-                                        "against counters two lines apart"};
-    char one[96], local[96], two[96], next[96];
-    if (!only_case(run, "gallery/falseshare/one_line", one, sizeof one)) {
-        verdict_set(&out->v, VERDICT_NOT_MEASURED, "no case gallery/falseshare/one_line/<n>");
+    pair_parts p;
+    if (!pair_start(run, &x4, &p, out))
         return;
-    }
-    if (!only_case(run, "gallery/falseshare/local", local, sizeof local))
-        snprintf(local, sizeof local, "gallery/falseshare/local");
-    if (!only_case(run, "gallery/falseshare/two_lines", two, sizeof two))
-        snprintf(two, sizeof two, "gallery/falseshare/two_lines");
     text_printf(&out->body, "Rule: two threads each incrementing its own counter; with "
                 "the counters on one line an increment costs at least %.1fx one on a "
                 "counter of the thread's own stack, and %.1fx one with the counters two "
                 "lines apart (wall-clock time per increment of one thread).\n\n",
                 X4_MIN_RATIO, X4_MIN_RATIO);
-    table_head(out, "ns per increment");
-    verdict parts[2] = {VERDICT_INIT, VERDICT_INIT};
-    double r_local, r_two, r_next = 0;
-    compare_part(run, "one line / thread-local", one, local, WALL_METRIC, X4_MIN_RATIO,
-                 &parts[0], out, &r_local);
-    compare_part(run, "one line / two lines apart", one, two, WALL_METRIC, X4_MIN_RATIO,
-                 &parts[1], out, &r_two);
-    combine_measured(&out->v, parts, names, 2);
-    free_parts(parts, 2);
-    if (only_case(run, "gallery/falseshare/next_line", next, sizeof next)) {
-        verdict aside = VERDICT_INIT;
-        compare_part(run, "one line / next line (not judged)", one, next, WALL_METRIC,
-                     X4_MIN_RATIO, &aside, out, &r_next);
-        verdict_free(&aside);
-    }
+    pair_judge(run, &x4, &p, out);
+    char next[CASE_NAME];
+    double r_next = 0;
+    if (only_case(run, "gallery/falseshare/next_line", next))
+        r_next = aside_part(run, "one line / next line (not judged)", p.costly, next,
+                            WALL_METRIC, X4_MIN_RATIO, out);
     text_printf(&out->figures, "one line costs %.1fx thread-local, %.1fx two lines apart, "
-                "%.1fx the next line", r_local, r_two, r_next);
+                "%.1fx the next line", p.ratio[0], p.ratio[1], r_next);
     text_printf(&out->body, "\n");
 }
 
@@ -450,39 +552,31 @@ void judge_x4(const report_run *run, claim_result *out)
 
 /* A random chase costs at least X5_MIN_RATIO times per line a sequential
  * one, and a chase at a fixed stride, over the same lines. */
+static const pair_claim x5 = {
+    .unit = "ns per line", .min_ratio = X5_MIN_RATIO, .metric = CPU_METRIC,
+    .costly = "gallery/prefetch/random", .costly_arg = "bytes",
+    .cheap = {"gallery/prefetch/sequential", "gallery/prefetch/stride"},
+    .labels = {"random / sequential", "random / fixed stride"},
+    .names = {"sequential", "fixed stride"},
+};
+
 void judge_x5(const report_run *run, claim_result *out)
 {
-    claim_result_measure(out, "ns per line", X5_MIN_RATIO);
-    static const char *const names[] = {"sequential", "fixed stride"};
-    char seq[96], stride[96], random[96];
-    if (!only_case(run, "gallery/prefetch/random", random, sizeof random)) {
-        verdict_set(&out->v, VERDICT_NOT_MEASURED, "no case gallery/prefetch/random/<bytes>");
+    pair_parts p;
+    if (!pair_start(run, &x5, &p, out))
         return;
-    }
-    if (!only_case(run, "gallery/prefetch/sequential", seq, sizeof seq))
-        snprintf(seq, sizeof seq, "gallery/prefetch/sequential");
-    if (!only_case(run, "gallery/prefetch/stride", stride, sizeof stride))
-        snprintf(stride, sizeof stride, "gallery/prefetch/stride");
     text_printf(&out->body, "Rule: over the same lines past the caches, a chase in a "
                 "random order costs at least %.0fx per line a chase in sequential order, "
                 "and one at a fixed stride (CPU time per line).\n\n", X5_MIN_RATIO);
-    table_head(out, "ns per line");
-    verdict parts[2] = {VERDICT_INIT, VERDICT_INIT};
-    double r_seq, r_stride;
-    compare_part(run, "random / sequential", random, seq, CPU_METRIC, X5_MIN_RATIO,
-                 &parts[0], out, &r_seq);
-    compare_part(run, "random / fixed stride", random, stride, CPU_METRIC, X5_MIN_RATIO,
-                 &parts[1], out, &r_stride);
-    combine_measured(&out->v, parts, names, 2);
-    free_parts(parts, 2);
+    pair_judge(run, &x5, &p, out);
     text_printf(&out->figures, "random costs %.1fx sequential and %.1fx a fixed stride "
-                "per line", r_seq, r_stride);
+                "per line", p.ratio[0], p.ratio[1]);
     /* Beside the read bandwidth of the writes family: how near it a chase is. */
-    char read[96];
+    char read[CASE_NAME];
     summary rd, sq;
-    if (only_case(run, "gallery/writes/read", read, sizeof read) &&
+    if (only_case(run, "gallery/writes/read", read) &&
         report_run_summary(run, read, CPU_METRIC, &rd) == SAMPLE_OK &&
-        report_run_summary(run, seq, CPU_METRIC, &sq) == SAMPLE_OK)
+        report_run_summary(run, p.cheap[0], CPU_METRIC, &sq) == SAMPLE_OK)
         text_printf(&out->body, "\nBeside it, a read pass of independent loads "
                     "(gallery/writes/read, huge pages) takes %.3g ns per line; the "
                     "sequential chase, each load waiting for the one before, %.3g ns.\n",
@@ -492,105 +586,94 @@ void judge_x5(const report_run *run, claim_result *out)
 
 /* --- X6: TLB reach ----------------------------------------------------------------------- */
 
-static void x6_pages_part(const report_run *run, const char *huge, verdict *part)
+/* The walk on huge pages is one only when the kernel gave them. */
+static void x6_huge_pages(const report_run *run, const char *huge, verdict *part)
 {
     summary f;
-    if (part->kind == VERDICT_NOT_MEASURED)
-        return;
-    if (report_run_summary(run, huge, "huge_fraction", &f) != SAMPLE_OK || f.median < 0.9)
+    bool known = report_run_summary(run, huge, "huge_fraction", &f) == SAMPLE_OK;
+    if (!known || f.median < 0.9)
         verdict_set(part, VERDICT_NOT_MEASURED, "the kernel backed only %.0f%% of the "
                     "huge-page buffer with huge pages (transparent huge pages off?)",
-                    report_run_summary(run, huge, "huge_fraction", &f) == SAMPLE_OK
-                        ? 100 * f.median : 0.0);
+                    known ? 100 * f.median : 0.0);
 }
 
 /* A random walk across pages costs at least X6_MIN_RATIO times a walk
  * that stays in each page, and huge pages take at least that much off the
  * walk across pages. */
+static const pair_claim x6 = {
+    .unit = "ns per load", .min_ratio = X6_MIN_RATIO, .metric = CPU_METRIC,
+    .costly = "gallery/tlb/across_base", .costly_arg = "bytes",
+    .cheap = {"gallery/tlb/within_base", "gallery/tlb/across_huge"},
+    .labels = {"across pages / within pages", "base pages / huge pages"},
+    .names = {"crossing pages", "huge pages"},
+    .check_second = x6_huge_pages,
+};
+
 void judge_x6(const report_run *run, claim_result *out)
 {
-    claim_result_measure(out, "ns per load", X6_MIN_RATIO);
-    static const char *const names[] = {"crossing pages", "huge pages"};
-    char within[96], across[96], huge[96];
-    if (!only_case(run, "gallery/tlb/across_base", across, sizeof across)) {
-        verdict_set(&out->v, VERDICT_NOT_MEASURED, "no case gallery/tlb/across_base/<bytes>");
+    pair_parts p;
+    if (!pair_start(run, &x6, &p, out))
         return;
-    }
-    if (!only_case(run, "gallery/tlb/within_base", within, sizeof within))
-        snprintf(within, sizeof within, "gallery/tlb/within_base");
-    if (!only_case(run, "gallery/tlb/across_huge", huge, sizeof huge))
-        snprintf(huge, sizeof huge, "gallery/tlb/across_huge");
     text_printf(&out->body, "Rule: a random chase over every line past the caches costs "
                 "at least %.1fx per load when it jumps between 4 KiB pages than when it "
                 "finishes each page first, and at least %.1fx on base pages what it "
                 "costs on huge pages (CPU time per load).\n\n", X6_MIN_RATIO, X6_MIN_RATIO);
-    table_head(out, "ns per load");
-    verdict parts[2] = {VERDICT_INIT, VERDICT_INIT};
-    double r_pages, r_huge;
-    compare_part(run, "across pages / within pages", across, within, CPU_METRIC,
-                 X6_MIN_RATIO, &parts[0], out, &r_pages);
-    compare_part(run, "base pages / huge pages", across, huge, CPU_METRIC, X6_MIN_RATIO,
-                 &parts[1], out, &r_huge);
-    x6_pages_part(run, huge, &parts[1]);
-    combine_measured(&out->v, parts, names, 2);
-    free_parts(parts, 2);
+    pair_judge(run, &x6, &p, out);
     text_printf(&out->figures, "across pages costs %.1fx within pages; base pages %.1fx "
-                "huge pages", r_pages, r_huge);
+                "huge pages", p.ratio[0], p.ratio[1]);
     text_printf(&out->body, "\n");
 }
 
 /* --- X7: write costs ------------------------------------------------------------------------ */
 
+/* The stream pass used streaming stores only when the build has them
+ * (it records how many). */
+static void x7_streaming_stores(const report_run *run, const char *stream, verdict *part)
+{
+    summary nt;
+    if (report_run_summary(run, stream, "nt_stores", &nt) != SAMPLE_OK)
+        verdict_set(part, VERDICT_NOT_MEASURED, "this build has no streaming stores "
+                    "(no SSE2): the stream pass used plain stores");
+}
+
 /* A plain write pass costs at least X7_MIN_RATIO times a read pass (the
  * line is read before it is written), and times a streaming-store pass
  * (which does not read it). */
+static const pair_claim x7 = {
+    .unit = "ns per line", .min_ratio = X7_MIN_RATIO, .metric = CPU_METRIC,
+    .costly = "gallery/writes/write", .costly_arg = "bytes",
+    .cheap = {"gallery/writes/read", "gallery/writes/stream"},
+    .labels = {"write / read", "write / stream"},
+    .names = {"write-allocate", "streaming stores"},
+    .check_second = x7_streaming_stores,
+};
+
 void judge_x7(const report_run *run, claim_result *out)
 {
-    claim_result_measure(out, "ns per line", X7_MIN_RATIO);
-    static const char *const names[] = {"write-allocate", "streaming stores"};
-    char read[96], write[96], stream[96], rmw[96];
-    if (!only_case(run, "gallery/writes/write", write, sizeof write)) {
-        verdict_set(&out->v, VERDICT_NOT_MEASURED, "no case gallery/writes/write/<bytes>");
+    pair_parts p;
+    if (!pair_start(run, &x7, &p, out))
         return;
-    }
-    if (!only_case(run, "gallery/writes/read", read, sizeof read))
-        snprintf(read, sizeof read, "gallery/writes/read");
-    if (!only_case(run, "gallery/writes/stream", stream, sizeof stream))
-        snprintf(stream, sizeof stream, "gallery/writes/stream");
     text_printf(&out->body, "Rule: over a buffer past the caches, a pass of plain stores "
                 "costs at least %.2fx a read pass, and %.2fx a pass of streaming "
                 "(non-temporal) stores (CPU time per line).\n\n", X7_MIN_RATIO, X7_MIN_RATIO);
-    table_head(out, "ns per line");
-    verdict parts[2] = {VERDICT_INIT, VERDICT_INIT};
-    double r_read, r_stream, r_rmw = 0;
-    compare_part(run, "write / read", write, read, CPU_METRIC, X7_MIN_RATIO, &parts[0],
-                 out, &r_read);
-    compare_part(run, "write / stream", write, stream, CPU_METRIC, X7_MIN_RATIO, &parts[1],
-                 out, &r_stream);
-    summary nt;
-    if (parts[1].kind != VERDICT_NOT_MEASURED &&
-        report_run_summary(run, stream, "nt_stores", &nt) != SAMPLE_OK)
-        verdict_set(&parts[1], VERDICT_NOT_MEASURED, "this build has no streaming stores "
-                    "(no SSE2): the stream pass used plain stores");
-    if (only_case(run, "gallery/writes/rmw", rmw, sizeof rmw)) {
-        verdict aside = VERDICT_INIT;
-        compare_part(run, "read-modify-write / write (not judged)", rmw, write, CPU_METRIC,
-                     X7_MIN_RATIO, &aside, out, &r_rmw);
-        verdict_free(&aside);
-    }
-    combine_measured(&out->v, parts, names, 2);
-    free_parts(parts, 2);
+    pair_judge(run, &x7, &p, out);
+    char rmw[CASE_NAME];
+    double r_rmw = 0;
+    if (only_case(run, "gallery/writes/rmw", rmw))
+        r_rmw = aside_part(run, "read-modify-write / write (not judged)", rmw, p.costly,
+                           CPU_METRIC, X7_MIN_RATIO, out);
     text_printf(&out->figures, "a plain write pass costs %.2fx a read pass and %.2fx a "
-                "streaming one; read-modify-write %.2fx a write", r_read, r_stream, r_rmw);
+                "streaming one; read-modify-write %.2fx a write", p.ratio[0], p.ratio[1],
+                r_rmw);
     /* GB/s of each pass, for the lesson's table. */
     static const char *const kinds[] = {"read", "write", "rmw", "stream"};
     text_printf(&out->body, "\nGB/s of each pass (bytes of the buffer per second of "
                 "wall-clock time, median):");
     for (size_t i = 0; i < 4; i++) {
-        char prefix[48], name[96];
+        char family[CASE_NAME], name[CASE_NAME];
         summary bw;
-        snprintf(prefix, sizeof prefix, "gallery/writes/%s", kinds[i]);
-        if (only_case(run, prefix, name, sizeof name) &&
+        snprintf(family, sizeof family, "gallery/writes/%s", kinds[i]);
+        if (only_case(run, family, name) &&
             report_run_summary(run, name, "bytes_per_second", &bw) == SAMPLE_OK)
             text_printf(&out->body, " %s %.2f;", kinds[i], bw.median / 1e9);
     }
