@@ -1,38 +1,24 @@
 /* data_table.c - a report table as numbers and strings, for report.json. */
 #include "data_table.h"
 
+#include "xalloc.h"
+
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-static void *grow(void *p, size_t bytes)
-{
-    p = realloc(p, bytes ? bytes : 1);
-    if (!p) {
-        fputs("report: out of memory\n", stderr);
-        exit(1);
-    }
-    return p;
-}
-
-static char *copy(const char *s)
-{
-    size_t n = strlen(s) + 1;
-    return memcpy(grow(NULL, n), s, n);
-}
-
 void data_table_init(data_table *t, const char *title, bool collapsed)
 {
     memset(t, 0, sizeof *t);
-    t->title = copy(title ? title : "");
+    t->title = report_xstrdup(title);
     t->collapsed = collapsed;
 }
 
 void data_table_column(data_table *t, const char *name)
 {
-    t->columns = grow(t->columns, (t->ncolumns + 1) * sizeof *t->columns);
-    t->columns[t->ncolumns++] = copy(name ? name : "");
+    t->columns = report_xrealloc(t->columns, (t->ncolumns + 1) * sizeof *t->columns);
+    t->columns[t->ncolumns++] = report_xstrdup(name);
 }
 
 void data_table_columns(data_table *t, const char *const *names, size_t n)
@@ -45,7 +31,7 @@ static table_cell *next_cell(data_table *t)
 {
     if (t->ncells == t->cap) {
         t->cap = t->cap ? 2 * t->cap : 16;
-        t->cells = grow(t->cells, t->cap * sizeof *t->cells);
+        t->cells = report_xrealloc(t->cells, t->cap * sizeof *t->cells);
     }
     table_cell *c = &t->cells[t->ncells++];
     *c = (table_cell){CELL_NULL, 0, NULL};
@@ -63,7 +49,7 @@ void data_table_text(data_table *t, const char *s)
 {
     table_cell *c = next_cell(t);
     if (s)
-        *c = (table_cell){CELL_TEXT, 0, copy(s)};
+        *c = (table_cell){CELL_TEXT, 0, report_xstrdup(s)};
 }
 
 void data_table_null(data_table *t)

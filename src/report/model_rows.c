@@ -2,6 +2,8 @@
  * once for the claims report and for tools/explain_traverse.c. */
 #include "model_rows.h"
 
+#include "xalloc.h"
+
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -101,10 +103,8 @@ void model_rows_build(const report_run *run, const char *metric,
      * sets, about 24 KiB; kept off the stack of a report's deep calls. */
     reps *r = calloc(2, sizeof *r);
     double *counts = calloc(2 * MODEL_ROWS_MAX_COUNTS, sizeof *counts);
-    if (!r || !counts) {
-        fputs("report: out of memory\n", stderr);
-        exit(1);
-    }
+    if (!r || !counts)
+        report_out_of_memory();
     double *ws = counts + MODEL_ROWS_MAX_COUNTS;
     memset(out, 0, sizeof *out);
     if (nlayouts > MODEL_ROWS_MAX_LAYOUTS)

@@ -5,6 +5,7 @@
 #include "model_rows.h"
 #include "traverse/model.h"
 #include "levels.h"
+#include "xalloc.h"
 
 #include <math.h>
 #include <stdbool.h>
@@ -109,10 +110,8 @@ static void model_table(const report_run *run, const sweep_pair *pairs, size_t n
 {
     model_rows t;
     report_levels *lv = malloc(sizeof *lv);
-    if (!lv) {
-        fputs("report: out of memory\n", stderr);
-        exit(1);
-    }
+    if (!lv)
+        report_out_of_memory();
     report_levels_of_run(run, lv);
     text_printf(out, "#### Model and significance\n\n");
     for (size_t i = 0; i < npairs; i++)

@@ -1,6 +1,8 @@
 /* run.c - read a results directory with jansson and index its cases. */
 #include "run.h"
 
+#include "xalloc.h"
+
 #include <dirent.h>
 #include <errno.h>
 #include <jansson.h>
@@ -29,28 +31,6 @@ struct report_case {
     const char *error;  /* error_message of a failed repetition, or NULL */
 };
 
-static void out_of_memory(void)
-{
-    fputs("report: out of memory\n", stderr);
-    exit(1);
-}
-
-static void *xrealloc(void *p, size_t bytes)
-{
-    p = realloc(p, bytes ? bytes : 1);
-    if (!p)
-        out_of_memory();
-    return p;
-}
-
-static char *xstrdup(const char *s)
-{
-    char *d = strdup(s);
-    if (!d)
-        out_of_memory();
-    return d;
-}
-
 static void set_err(char *err, size_t errsize, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
@@ -66,8 +46,8 @@ static void set_err(char *err, size_t errsize, const char *fmt, ...)
 
 char *report_case_name(const char *run_name)
 {
-    char *copy = xstrdup(run_name);
-    char *out = xrealloc(NULL, strlen(run_name) + 1);
+    char *copy = report_xstrdup(run_name);
+    char *out = report_xrealloc(NULL, strlen(run_name) + 1);
     out[0] = '\0';
     char *save = NULL;
     for (char *part = strtok_r(copy, "/", &save); part;
@@ -102,7 +82,7 @@ static void index_grow(report_run *run, size_t need)
     free(run->index);
     run->index = calloc(cap, sizeof *run->index);
     if (!run->index)
-        out_of_memory();
+        report_out_of_memory();
     run->index_cap = cap;
     for (size_t i = 0; i < run->ncases; i++) {
         size_t slot = name_hash(run->cases[i].name) & (cap - 1);
@@ -124,12 +104,12 @@ static report_case *case_for(report_run *run, const char *name)
             return &run->cases[run->index[slot] - 1];
     if (run->ncases == run->cases_cap) {
         run->cases_cap = run->cases_cap ? 2 * run->cases_cap : 64;
-        run->cases = xrealloc(run->cases, run->cases_cap * sizeof *run->cases);
+        run->cases = report_xrealloc(run->cases, run->cases_cap * sizeof *run->cases);
     }
     run->index[slot] = run->ncases + 1;
     report_case *c = &run->cases[run->ncases];
     memset(c, 0, sizeof *c);
-    c->name = xstrdup(name);
+    c->name = report_xstrdup(name);
     c->first = run->ncases++;
     return c;
 }
@@ -138,7 +118,7 @@ static void case_add(report_case *c, json_t *record)
 {
     if (c->nreps == c->cap) {
         c->cap = c->cap ? 2 * c->cap : 8;
-        c->reps = xrealloc(c->reps, c->cap * sizeof *c->reps);
+        c->reps = report_xrealloc(c->reps, c->cap * sizeof *c->reps);
     }
     c->reps[c->nreps++] = record;
 }
@@ -231,7 +211,7 @@ static char *bench_of_file(const char *file)
     for (size_t i = 0; i < sizeof suffixes / sizeof suffixes[0]; i++) {
         size_t slen = strlen(suffixes[i]);
         if (len > slen && strcmp(file + len - slen, suffixes[i]) == 0) {
-            char *bench = xstrdup(file);
+            char *bench = report_xstrdup(file);
             bench[len - slen] = '\0';
             return bench;
         }
@@ -271,15 +251,15 @@ static bool list_json(const char *dir, char ***names, char ***files, size_t *cou
             /* Both forms: the plain file wins, whichever came first. */
             if (!gz) {
                 free((*files)[at]);
-                (*files)[at] = xstrdup(e->d_name);
+                (*files)[at] = report_xstrdup(e->d_name);
             }
             free(bench);
             continue;
         }
-        *names = xrealloc(*names, (*count + 1) * sizeof **names);
-        *files = xrealloc(*files, (*count + 1) * sizeof **files);
+        *names = report_xrealloc(*names, (*count + 1) * sizeof **names);
+        *files = report_xrealloc(*files, (*count + 1) * sizeof **files);
         (*names)[*count] = bench;
-        (*files)[*count] = xstrdup(e->d_name);
+        (*files)[*count] = report_xstrdup(e->d_name);
         (*count)++;
     }
     closedir(d);
@@ -307,7 +287,7 @@ static json_t *load_benchmark_json(const char *path, json_error_t *jerr)
     int n;
     do {
         if (cap - len < 4096)
-            text = xrealloc(text, cap = cap * 2 + 4096);
+            text = report_xrealloc(text, cap = cap * 2 + 4096);
         size_t room = cap - len - 1;   /* one byte for the terminator */
         n = gzread(in, text + len, room > INT_MAX ? INT_MAX : (unsigned)room);
         if (n > 0)
@@ -327,7 +307,7 @@ static json_t *load_benchmark_json(const char *path, json_error_t *jerr)
     gzclose(in);
     text[len] = '\0'; /* room is left: the last read found none to fill */
     /* "null" is at most one byte longer than a replaced token ("NaN"). */
-    char *out = xrealloc(NULL, 2 * len + 1);
+    char *out = report_xrealloc(NULL, 2 * len + 1);
     size_t o = 0;
     bool in_string = false;
     for (size_t i = 0; i < len;) {
@@ -398,7 +378,7 @@ static void finish_load(report_run *run)
         qsort(run->files, run->nfiles, sizeof *run->files, cmp_file);
     if (run->ncases)
         qsort(run->cases, run->ncases, sizeof *run->cases, cmp_case);
-    run->in_order = xrealloc(NULL, run->ncases * sizeof *run->in_order);
+    run->in_order = report_xrealloc(NULL, run->ncases * sizeof *run->in_order);
     for (size_t i = 0; i < run->ncases; i++)
         run->in_order[i] = &run->cases[i];
     if (run->ncases)
@@ -414,15 +394,15 @@ bool report_run_load(report_run *run, const char *dir, char *err, size_t errsize
         set_err(err, errsize, "%s: cannot read the run directory (no such run?)", dir);
         return false;
     }
-    run->dir = xstrdup(dir);
-    run->files = xrealloc(NULL, count * sizeof *run->files);
+    run->dir = report_xstrdup(dir);
+    run->files = report_xrealloc(NULL, count * sizeof *run->files);
     bool ok = true;
     for (size_t i = 0; i < count; i++) {
         report_file *f = &run->files[run->nfiles];
         memset(f, 0, sizeof *f);
         f->bench = names[i];
         size_t plen = strlen(dir) + strlen(files[i]) + 2;
-        f->path = xrealloc(NULL, plen);
+        f->path = report_xrealloc(NULL, plen);
         snprintf(f->path, plen, "%s/%s", dir, files[i]);
         free(files[i]);
         run->nfiles++;
@@ -453,14 +433,14 @@ bool report_run_load_file(report_run *run, const char *path, char *err, size_t e
     }
     const char *base = strrchr(path, '/');
     base = base ? base + 1 : path;
-    run->dir = xstrdup(path);
-    run->files = xrealloc(NULL, sizeof *run->files);
+    run->dir = report_xstrdup(path);
+    run->files = report_xrealloc(NULL, sizeof *run->files);
     report_file *f = &run->files[0];
     memset(f, 0, sizeof *f);
     f->bench = bench_of_file(base);
     if (!f->bench)
-        f->bench = xstrdup(base);
-    f->path = xstrdup(path);
+        f->bench = report_xstrdup(base);
+    f->path = report_xstrdup(path);
     run->nfiles = 1;
     if (!load_file(run, f, err, errsize)) {
         report_run_free(run);
@@ -673,7 +653,7 @@ static sample_status case_values(const report_run *run, const char *name,
         return SAMPLE_FAILED;
     if (c->nreps == 0)
         return SAMPLE_MISSING;
-    double *v = xrealloc(NULL, c->nreps * sizeof *v);
+    double *v = report_xrealloc(NULL, c->nreps * sizeof *v);
     for (size_t i = 0; i < c->nreps; i++) {
         if (!metric_of(c->reps[i], metric, &v[i])) {
             free(v);

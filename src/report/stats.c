@@ -2,6 +2,7 @@
 #include "stats.h"
 
 #include "stats/bootstrap.h"
+#include "xalloc.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,10 +20,8 @@ summary summary_of(const double *v, size_t n)
     if (n == 0)
         return s;
     double *sorted = malloc(n * sizeof *sorted);
-    if (!sorted) {
-        fputs("report: out of memory\n", stderr);
-        exit(1);
-    }
+    if (!sorted)
+        report_out_of_memory();
     memcpy(sorted, v, n * sizeof *sorted);
     qsort(sorted, n, sizeof *sorted, cmp_double);
     s.n = n;

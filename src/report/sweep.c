@@ -3,6 +3,7 @@
 
 #include "md_escape.h"
 #include "significance.h"
+#include "xalloc.h"
 
 #include <ctype.h>
 #include <math.h>
@@ -145,10 +146,8 @@ bool sweep_measure(sweep *s, const sweep_spec *spec, const report_run *run, text
     if (n == 0)
         return false;
     s->points = calloc(n, sizeof *s->points);
-    if (!s->points) {
-        fputs("report: out of memory\n", stderr);
-        exit(1);
-    }
+    if (!s->points)
+        report_out_of_memory();
     for (size_t i = 0; i < n; i++) {
         sweep_point *pt = &s->points[s->npoints];
         pt->arg = args[i];
@@ -193,10 +192,8 @@ static compare_status commonest(const size_t count[COMPARE_AGAINST + 1])
 static void judge_group(const sweep *s, size_t pair, size_t level, sweep_level *out)
 {
     size_samples *sizes = calloc(s->npoints, sizeof *sizes);
-    if (!sizes) {
-        fputs("report: out of memory\n", stderr);
-        exit(1);
-    }
+    if (!sizes)
+        report_out_of_memory();
     size_t n = 0, count[COMPARE_AGAINST + 1] = {0};
     *out = (sweep_level){.level = level, .ws_lo = INFINITY, .ws_hi = 0};
     for (size_t i = 0; i < s->npoints; i++) {

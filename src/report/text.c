@@ -1,15 +1,11 @@
 /* text.c - a growable string: printf-style appends, one buffer. */
 #include "text.h"
 
+#include "xalloc.h"
+
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
-
-static void out_of_memory(void)
-{
-    fputs("report: out of memory\n", stderr);
-    exit(1);
-}
 
 void text_printf(text *t, const char *fmt, ...)
 {
@@ -26,7 +22,7 @@ void text_printf(text *t, const char *fmt, ...)
             cap *= 2;
         char *s = realloc(t->s, cap);
         if (!s)
-            out_of_memory();
+            report_out_of_memory();
         t->s = s;
         t->cap = cap;
     }

@@ -1,6 +1,8 @@
 /* verdict.c - verdict names, phrases and combining parts of a claim. */
 #include "verdict.h"
 
+#include "xalloc.h"
+
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -50,22 +52,6 @@ void claim_result_free(claim_result *r)
     claim_result_init(r);
 }
 
-static void *grow(void *p, size_t bytes)
-{
-    p = realloc(p, bytes ? bytes : 1);
-    if (!p) {
-        fputs("report: out of memory\n", stderr);
-        exit(1);
-    }
-    return p;
-}
-
-static char *copy(const char *s)
-{
-    size_t n = strlen(s ? s : "") + 1;
-    return memcpy(grow(NULL, n), s ? s : "", n);
-}
-
 /* True when unit is one of the "; "-separated units in list. */
 static bool has_unit(const char *list, const char *unit)
 {
@@ -87,16 +73,16 @@ void claim_result_measure(claim_result *r, const char *unit, double threshold)
 
 void claim_result_add_level(claim_result *r, const claim_level *l)
 {
-    r->levels = grow(r->levels, (r->nlevels + 1) * sizeof *r->levels);
+    r->levels = report_xrealloc(r->levels, (r->nlevels + 1) * sizeof *r->levels);
     claim_level *d = &r->levels[r->nlevels++];
     *d = *l;
-    d->pair = copy(l->pair);
-    d->level = copy(l->level);
+    d->pair = report_xstrdup(l->pair);
+    d->level = report_xstrdup(l->level);
 }
 
 data_table *claim_result_add_table(claim_result *r, const char *title, bool collapsed)
 {
-    r->tables = grow(r->tables, (r->ntables + 1) * sizeof *r->tables);
+    r->tables = report_xrealloc(r->tables, (r->ntables + 1) * sizeof *r->tables);
     data_table *t = &r->tables[r->ntables++];
     data_table_init(t, title, collapsed);
     return t;
@@ -106,12 +92,12 @@ void claim_result_take(claim_result *dst, claim_result *src)
 {
     claim_result_measure(dst, text_str(&src->unit), src->threshold);
     if (src->nlevels) {
-        dst->levels = grow(dst->levels, (dst->nlevels + src->nlevels) * sizeof *dst->levels);
+        dst->levels = report_xrealloc(dst->levels, (dst->nlevels + src->nlevels) * sizeof *dst->levels);
         memcpy(dst->levels + dst->nlevels, src->levels, src->nlevels * sizeof *src->levels);
         dst->nlevels += src->nlevels;
     }
     if (src->ntables) {
-        dst->tables = grow(dst->tables, (dst->ntables + src->ntables) * sizeof *dst->tables);
+        dst->tables = report_xrealloc(dst->tables, (dst->ntables + src->ntables) * sizeof *dst->tables);
         memcpy(dst->tables + dst->ntables, src->tables, src->ntables * sizeof *src->tables);
         dst->ntables += src->ntables;
     }
