@@ -1,6 +1,7 @@
 /* test_page_html.c - escaping for the browser page (src/page/html.c) and
  * its number formats (src/page/fmt.c): markup, quotes, control
  * characters and broken UTF-8 from a file show as text. */
+#include "page/claim.h"
 #include "page/fmt.h"
 #include "page/html.h"
 #include "test_page_capture.h"
@@ -111,6 +112,39 @@ Test(page_html, a_length_cuts_a_character_short)
     html_text_n(c.f, "<", 0);
     cr_expect_str_eq(capture_close(&c), "");
     capture_free(&c);
+}
+
+/* Optional text in its markup: nothing at all when there is no text. */
+Test(page_html, text_in_markup_only_when_there_is_text)
+{
+    capture c;
+    capture_open(&c);
+    cr_expect(html_text_in(c.f, "<i>(", "a<b", ")</i>"));
+    cr_expect_not(html_text_in(c.f, "<i>(", "", ")</i>"));
+    cr_expect_not(html_text_in(c.f, "<i>(", NULL, ")</i>"));
+    cr_expect_str_eq(capture_close(&c), "<i>(a&lt;b)</i>");
+    capture_free(&c);
+}
+
+/* The verdict badge both the claim's section and the side-by-side table
+ * show: kind as a class, verdict and condition escaped. */
+Test(page_html, claim_badge_escapes_and_falls_back)
+{
+    json_t *claim = json_pack("{s:s, s:s, s:s}", "kind", "holds_only_when", "verdict",
+                              "holds only when", "condition", "ws > <L1>");
+    capture c;
+    capture_open(&c);
+    claim_badge(c.f, claim, "no verdict");
+    cr_expect_str_eq(capture_close(&c), "<span class=\"badge k-holds_only_when\">holds "
+                                        "only when</span> ws &gt; &lt;L1&gt;");
+    capture_free(&c);
+    json_decref(claim);
+    claim = json_pack("{s:s}", "kind", "<x>");
+    capture_open(&c);
+    claim_badge(c.f, claim, "no verdict");
+    cr_expect_str_eq(capture_close(&c), "<span class=\"badge k-other\">no verdict</span>");
+    capture_free(&c);
+    json_decref(claim);
 }
 
 Test(page_html, null_and_empty_write_nothing)

@@ -48,31 +48,24 @@ void page_claim_line(FILE *out, const json_t *claim)
     }
     fputs("</a>", out);
     /* The claim in words beside its verdict: "G1 holds" alone says little. */
-    const char *title = str(claim, "title");
-    if (title && *title) {
-        fputs(" <span class=\"t\">", out);
-        html_text(out, title);
-        fputs("</span>", out);
-    }
+    html_text_in(out, " <span class=\"t\">", str(claim, "title"), "</span>");
     fputs("</li>\n", out);
+}
+
+void claim_badge(FILE *out, const json_t *claim, const char *no_verdict)
+{
+    fprintf(out, "<span class=\"badge %s\">", claim_kind_class(str(claim, "kind")));
+    const char *v = str(claim, "verdict");
+    html_text(out, v && *v ? v : no_verdict);
+    fputs("</span>", out);
+    html_text_in(out, " ", str(claim, "condition"), "");
 }
 
 static void verdict(FILE *out, const json_t *claim)
 {
-    fprintf(out, "<p><span class=\"badge %s\">", claim_kind_class(str(claim, "kind")));
-    const char *v = str(claim, "verdict");
-    html_text(out, v && *v ? v : "no verdict");
-    fputs("</span>", out);
-    const char *cond = str(claim, "condition"), *note = str(claim, "note");
-    if (cond && *cond) {
-        fputc(' ', out);
-        html_text(out, cond);
-    }
-    if (note && *note) {
-        fputs(" <i>(", out);
-        html_text(out, note);
-        fputs(")</i>", out);
-    }
+    fputs("<p>", out);
+    claim_badge(out, claim, "no verdict");
+    html_text_in(out, " <i>(", str(claim, "note"), ")</i>");
     fputs("</p>\n", out);
 }
 
@@ -80,18 +73,10 @@ static void figures(FILE *out, const json_t *claim)
 {
     const char *f = str(claim, "figures"), *unit = str(claim, "unit");
     const json_t *threshold = json_object_get(claim, "threshold");
-    if (f && *f) {
-        fputs("<div class=\"figures\">", out);
-        html_text(out, f);
-        fputs("</div>\n", out);
-    }
+    html_text_in(out, "<div class=\"figures\">", f, "</div>\n");
     if ((unit && *unit) || json_is_number(threshold)) {
         fputs("<p>", out);
-        if (unit && *unit) {
-            fputs("Metric: ", out);
-            html_text(out, unit);
-            fputs(". ", out);
-        }
+        html_text_in(out, "Metric: ", unit, ". ");
         if (json_is_number(threshold)) {
             fputs("Threshold (fixed before the data): a ratio of ", out);
             fmt_number(out, json_number_value(threshold));
@@ -160,11 +145,7 @@ void page_claim_section(FILE *out, const page_run *run, const json_t *claim, siz
     fputs("</span>: ", out);
     html_text(out, str(claim, "title"));
     fputs("</h2>\n", out);
-    if (experiment && *experiment) {
-        fputs("<p class=\"sub\">Experiment ", out);
-        html_text(out, experiment);
-        fputs("</p>\n", out);
-    }
+    html_text_in(out, "<p class=\"sub\">Experiment ", experiment, "</p>\n");
     verdict(out, claim);
     if (against)
         side_claim(out, claim, page_run_name(run), side_find_claim(against, id),

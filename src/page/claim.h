@@ -25,6 +25,11 @@ void claim_seen_free(claim_seen *seen);
  * docs/report-json.md, "k-other" for anything else. */
 const char *claim_kind_class(const char *kind);
 
+/* The verdict as a badge coloured by its kind, then its condition:
+ * <span class="badge k-...">verdict</span> condition.  A claim without a
+ * verdict shows 'no_verdict'. */
+void claim_badge(FILE *out, const json_t *claim, const char *no_verdict);
+
 /* <li> with the claim's one-line summary, linking to its section. */
 void page_claim_line(FILE *out, const json_t *claim);
 

@@ -81,6 +81,16 @@ void html_text(FILE *out, const char *s)
         html_text_n(out, s, strlen(s));
 }
 
+bool html_text_in(FILE *out, const char *before, const char *s, const char *after)
+{
+    if (!s || !*s)
+        return false;
+    fputs(before, out);
+    html_text(out, s);
+    fputs(after, out);
+    return true;
+}
+
 static bool plain_char(char c)
 {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||

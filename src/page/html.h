@@ -31,6 +31,14 @@ void html_text(FILE *out, const char *s);
 void html_text_n(FILE *out, const char *s, size_t n);
 
 /*
+ * An optional piece of text in its markup: when s is neither NULL nor
+ * empty, writes before, s escaped (html_text) and after, the caller's
+ * markup as it is; else nothing, so no empty element is left behind.
+ * Returns whether it wrote.
+ */
+bool html_text_in(FILE *out, const char *before, const char *s, const char *after);
+
+/*
  * Writes a file path as a relative or absolute URL path: bytes other
  * than [A-Za-z0-9/._~-] as %XX, so a '#', '?', '%', quote or space in a
  * directory name neither ends the attribute nor changes the link.

@@ -34,14 +34,8 @@ static void verdict_cell(FILE *out, const json_t *claim)
         fputs("<td class=\"missing\">not in this run</td>", out);
         return;
     }
-    fprintf(out, "<td><span class=\"badge %s\">", claim_kind_class(str(claim, "kind")));
-    html_text(out, str(claim, "verdict"));
-    fputs("</span>", out);
-    const char *cond = str(claim, "condition");
-    if (cond && *cond) {
-        fputc(' ', out);
-        html_text(out, cond);
-    }
+    fputs("<td>", out);
+    claim_badge(out, claim, "");
     fputs("</td>", out);
 }
 

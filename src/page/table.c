@@ -70,10 +70,8 @@ void page_data_table(FILE *out, const json_t *table)
         fputs("<details><summary>", out);
         html_text(out, title && *title ? title : "table");
         fprintf(out, " (%zu rows)</summary>\n", json_array_size(rows));
-    } else if (title && *title) {
-        fputs("<h3>", out);
-        html_text(out, title);
-        fputs("</h3>\n", out);
+    } else {
+        html_text_in(out, "<h3>", title, "</h3>\n");
     }
     fputs("<table><tr>", out);
     size_t i, j;
