@@ -189,3 +189,32 @@ Test(levels, bad_input_is_refused_and_out_untouched)
     cr_assert_not(levels_find(x, inf, 5, &defaults, &fit));
     cr_assert_eq(fit.count, 99);
 }
+
+/* A measured curve (a full run on the project's guest, 2026-12-04) whose
+ * L3 plateau spans 2.5 to 4 MiB only: the calibration's parameters find
+ * it, the stride experiment's (a doubling at least) merge it into L2. */
+Test(levels, a_short_l3_plateau_is_a_level_for_the_calibration)
+{
+    static const double b[] = {4096, 5184, 6528, 8192, 10304, 12992, 16384, 20672, 25984,
+        32768, 41280, 52032, 65536, 82560, 104000, 131072, 165120, 208064, 262144, 330304,
+        416128, 524288, 660544, 832256, 1048576, 1321152, 1664512, 2097152, 2642240,
+        3329024, 4194304, 5284480, 6658048, 8388608, 10568960, 13316096, 16777216,
+        21137984, 26632192, 33554432, 42275904, 53264320, 67108864, 84551872, 106528704,
+        134217728};
+    static const double ns[] = {1.19, 1.19, 1.19, 1.21, 1.2, 1.19, 1.19, 1.19, 1.19, 1.2,
+        1.22, 3.6, 4.21, 4.37, 4.41, 4.17, 4.17, 4.18, 4.2, 4.19, 4.38, 4.78, 5.15, 6.92,
+        8.83, 11.48, 13.99, 16.01, 17.74, 21.38, 22.09, 109.29, 112.77, 110.38, 137.92,
+        132.84, 139.74, 150.35, 155.12, 166.8, 170.21, 176.21, 187.78, 189.53, 198.4, 244.26};
+    size_t n = sizeof b / sizeof b[0];
+    cr_assert_eq(n, sizeof ns / sizeof ns[0]);
+    levels_fit f;
+    static const levels_params calibrate = LEVELS_CALIBRATE;
+    cr_assert(levels_find(b, ns, n, &calibrate, &f));
+    cr_assert_eq(f.count, 3, "L1, L2 and the short L3");
+    cr_assert(f.bytes[1] > 600e3 && f.bytes[1] < 1100e3, "L2 %.0f", f.bytes[1]);
+    cr_assert(f.bytes[2] > 4e6 && f.bytes[2] < 5.3e6, "L3 %.0f", f.bytes[2]);
+    levels_params doubling = defaults;
+    doubling.wanted = 4;
+    cr_assert(levels_find(b, ns, n, &doubling, &f));
+    cr_assert_eq(f.count, 2, "a doubling at least: the L3 plateau is too short");
+}

@@ -168,8 +168,7 @@ static bool latency_curve(const profile_measure_params *p, char *buf, size_t *ne
                 m->curve_ns[i] = fmin(m->curve_ns[i], ns);
                 m->remeasured++;
             }
-    levels_params lp = LEVELS_DEFAULTS;
-    lp.wanted = 4;
+    levels_params lp = LEVELS_CALIBRATE;
     m->have_levels = levels_find(m->curve_bytes, m->curve_ns, m->npoints, &lp, &m->levels);
     if (m->have_levels)
         cut_at_memory(m);
