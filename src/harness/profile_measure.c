@@ -23,13 +23,6 @@
 
 /* --- the timer ------------------------------------------------------------ */
 
-static double thread_cpu_now(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
-}
-
 bool profile_lost_cpu(double wall, double cpu)
 {
     /* The two clocks are read a few hundred ns apart and tick
@@ -57,9 +50,9 @@ double profile_time(void (*run)(void *ctx), void *ctx, profile_repeats *r)
     size_t nkept = 0;
     int spare = r->repeats;
     while (nkept < (size_t)r->repeats) {
-        double c0 = thread_cpu_now(), t0 = timing_now();
+        double c0 = timing_thread_cpu_now(), t0 = timing_now();
         run(ctx);
-        double t1 = timing_now(), c1 = thread_cpu_now();
+        double t1 = timing_now(), c1 = timing_thread_cpu_now();
         r->done++;
         if (profile_lost_cpu(t1 - t0, c1 - c0) && spare > 0) {
             spare--;
