@@ -97,7 +97,7 @@ Test(layout, one_record_sums_to_its_score_if_active)
 }
 
 /* Sizes around the four-way unrolled loop's boundaries, and a larger one. */
-static const size_t sizes[] = {2, 3, 4, 5, 7, 8, 9, 1000, 4099};
+static const size_t sizes[] = {2, 3, 4, 5, 7, 8, 9, 15, 16, 17, 1000, 4099};
 
 Test(layout, every_kind_gives_the_reference_sum)
 {

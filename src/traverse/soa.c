@@ -39,8 +39,12 @@ static bool soa_build(layout *l, const struct user *users, const size_t *order,
  * pick a mask pair from a table, and the pair of scores is ANDed with it
  * and added as one vector (GCC/Clang vector types; SSE2 on x86-64).
  * Still no branch on 'active', and the mask is a table entry the compiler
- * cannot turn into one.  The sum's regrouping is exact: the scores are
- * multiples of 0.25 (layout_sum_indexed says why).
+ * cannot turn into one.  Eight records per step feed four running vector
+ * sums: with two, every step waited on the previous step's additions
+ * (about 4 cycles each), 0.30 ns per record at every working set, which
+ * capped the columns at 0.77 of the measured read bandwidth past the last
+ * cache.  The sum's regrouping is exact: the scores are multiples of 0.25
+ * (layout_sum_indexed says why).
  */
 typedef double soa_v2d __attribute__((vector_size(16)));
 typedef uint64_t soa_v2u __attribute__((vector_size(16)));
@@ -61,6 +65,14 @@ static uint32_t soa_pair_bits(const bool *active)
     return w | w >> 7;
 }
 
+/* The scores i, i+1 where bits (0, 1) of 'pair' say they count. */
+static soa_v2d soa_masked_pair(const double *score, uint32_t pair)
+{
+    soa_v2d v;
+    memcpy(&v, score, sizeof v);
+    return (soa_v2d)((soa_v2u)v & soa_masks[pair & 3]);
+}
+
 static double soa_value_at(const void *data, size_t i)
 {
     const layout *l = data;
@@ -71,17 +83,18 @@ static double soa_sum(const layout *l)
 {
     const bool *active = l->as.soa.active;
     const double *score = l->as.soa.score;
-    soa_v2d s01 = {0, 0}, s23 = {0, 0};
+    soa_v2d s0 = {0, 0}, s1 = {0, 0}, s2 = {0, 0}, s3 = {0, 0};
     size_t i = 0;
-    for (; i + 4 <= l->n; i += 4) {
-        uint32_t k = soa_pair_bits(active + i);
-        soa_v2d a, b;
-        memcpy(&a, score + i, sizeof a);
-        memcpy(&b, score + i + 2, sizeof b);
-        s01 += (soa_v2d)((soa_v2u)a & soa_masks[k & 3]);
-        s23 += (soa_v2d)((soa_v2u)b & soa_masks[k >> 16 & 3]);
+    for (; i + 8 <= l->n; i += 8) {
+        uint32_t lo = soa_pair_bits(active + i);
+        uint32_t hi = soa_pair_bits(active + i + 4);
+        s0 += soa_masked_pair(score + i, lo);
+        s1 += soa_masked_pair(score + i + 2, lo >> 16);
+        s2 += soa_masked_pair(score + i + 4, hi);
+        s3 += soa_masked_pair(score + i + 6, hi >> 16);
     }
-    double sum = (s01[0] + s01[1]) + (s23[0] + s23[1]);
+    soa_v2d s = (s0 + s1) + (s2 + s3);
+    double sum = s[0] + s[1];
     for (; i < l->n; i++)
         sum += soa_value_at(l, i);
     return sum;
