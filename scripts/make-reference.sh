@@ -4,7 +4,8 @@
 #
 # Usage: scripts/make-reference.sh RUN_DIR [DEST]   (DEST: results/reference)
 #
-# Keeps the JSON (compacted with jq and gzipped: same content), the PNG
+# Keeps the JSON (compacted with jq and gzipped: same content; the
+# run's machine.json and conditions.json plain), the PNG
 # plots (palette-reduced with pngquant when installed), the traverse SVG,
 # the page for the browser (with PAGE=build/bin/page), the TSV data, the claims report
 # and the run's notes, and writes a README naming the machine.  Refuses to
@@ -21,8 +22,14 @@ fi
 tmp=$(mktemp -d "${dest%/*}/.reference.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
 mkdir -p "$tmp/plots" "$tmp/data"
+# The run's own side files (machine.json: measured levels and fault cost;
+# conditions.json) stay plain: the report and the page read them by name,
+# and they are a few KiB.
 for json in "$run"/*.json; do
-    jq -c . "$json" | gzip -9n > "$tmp/$(basename "$json").gz"
+    case $(basename "$json") in
+    machine.json | conditions.json) jq . "$json" > "$tmp/$(basename "$json")" ;;
+    *) jq -c . "$json" | gzip -9n > "$tmp/$(basename "$json").gz" ;;
+    esac
 done
 cp "$run"/plots/*.png "$tmp/plots/"
 # Palette PNGs are a third of the size and look the same; optional.
