@@ -34,8 +34,11 @@
  *           collections, gc_ms (world stopped, from the collector's
  *           events), mark_ms, heap_bytes, live_bytes (in use after a full
  *           collection), ws_bytes (= live_bytes: what the collector
- *           traces), and per family: allocations (C1), objects and
- *           mark_ns_per_value (C2), held and collect_ms (one full
+ *           traces), and per family: allocations (C1), objects,
+ *           mark_ns_per_value and live_before_bytes (what was live
+ *           before the case built its values; every C2 structure is
+ *           freed explicitly after its case, src/gc/values.h says why)
+ *           (C2), held and collect_ms (one full
  *           collection with the cache alive) (C3), step_p50_us, step_p99_us,
  *           step_max_us, longest_stop_ms, median_stop_ms, total_ms (C4), objects,
  *           counted_live, reclaimed_objects (C5).
@@ -153,9 +156,12 @@ static void values_case(bench_state *b, const void *user)
 {
     gc_layout layout = *(const gc_layout *)user;
     size_t n = (size_t)bench_arg(b, 0);
-    gc_values_drop(&live_values);
+    gc_values_free(&live_values);
     gc_clear_stack();
     gc_collect();
+    /* What an earlier case left live: a few KiB of the collector's own
+     * when nothing leaked into this measurement (values.h: why freed). */
+    size_t live_before = gc_live_bytes();
     if (!gc_values_build(&live_values, layout, n)) {
         fail_case(b, "out of memory while building the values");
         return;
@@ -167,7 +173,7 @@ static void values_case(bench_state *b, const void *user)
     gc_clock c = gc_clock_read();
     size_t live = gc_live_bytes();
     bool intact = gc_values_sum(&live_values) == (uint64_t)n * (n - 1) / 2;
-    gc_values_drop(&live_values);
+    gc_values_free(&live_values);
     if (!intact) {
         fail_case(b, "checksum mismatch: the collector reclaimed a live value");
         return;
@@ -178,6 +184,7 @@ static void values_case(bench_state *b, const void *user)
     bench_set_counter(b, "mark_ns_per_value",
                       c.collections ? (double)c.mark_ns / (double)c.collections / (double)n : 0,
                       BENCH_COUNTER_PLAIN);
+    bench_set_counter(b, "live_before_bytes", (double)live_before, BENCH_COUNTER_PLAIN);
     clock_counters(b, &c);
     heap_counters(b, live);
 }

@@ -113,6 +113,32 @@ Test(gc, each_layout_survives_collections_while_referenced)
     cr_assert_not(gc_values_build(&v, GC_LAYOUT_ATOMIC, SIZE_MAX), "overflow refused");
 }
 
+Test(gc, freeing_values_frees_every_object_even_with_a_stale_root)
+{
+    for (int l = 0; l < GC_LAYOUT_COUNT; l++) {
+        gc_values v;
+        cr_assert(gc_values_build(&v, (gc_layout)l, 100000));
+        /* A stale copy of the root where the collector looks: drop alone
+         * would keep everything live through it. */
+        static void *volatile stale;
+        stale = v.root;
+        cr_assert_eq(gc_values_free(&v), gc_values_objects((gc_layout)l, 100000),
+                     "%s", gc_layout_name((gc_layout)l));
+        cr_assert_null(v.root);
+        cr_assert_eq(v.n, 0);
+        gc_collect();
+        cr_assert_not_null(stale, "the stale root was there for that collection");
+        cr_assert_lt(gc_live_bytes(), 100000 * sizeof(uint64_t) / 4,
+                     "%s: %zu bytes still live", gc_layout_name((gc_layout)l), gc_live_bytes());
+        stale = NULL;
+    }
+    gc_values empty = {.layout = GC_LAYOUT_POINTERS};
+    cr_assert_eq(gc_values_free(&empty), 0);
+    gc_values one;
+    cr_assert(gc_values_build(&one, GC_LAYOUT_GRAPH, 1));
+    cr_assert_eq(gc_values_free(&one), 1);
+}
+
 Test(gc, a_temporary_per_item_allocates_per_item_and_reuse_once)
 {
     uint64_t want = gc_churn_expected(5000, 100);

@@ -108,3 +108,24 @@ void gc_values_drop(gc_values *v)
     v->root = NULL;
     v->n = 0;
 }
+
+size_t gc_values_free(gc_values *v)
+{
+    size_t freed = 0;
+    if (v->layout == GC_LAYOUT_GRAPH) {
+        for (struct gc_node *p = v->root, *next; p; p = next, freed++) {
+            next = p->next;
+            GC_FREE(p);
+        }
+    } else if (v->root) {
+        if (v->layout == GC_LAYOUT_POINTERS) {
+            uint64_t **boxes = v->root;
+            for (size_t i = 0; i < v->n; i++, freed++)
+                GC_FREE(boxes[i]);
+        }
+        GC_FREE(v->root);   /* the pointer array, or the value array */
+        freed++;
+    }
+    gc_values_drop(v);
+    return freed;
+}
