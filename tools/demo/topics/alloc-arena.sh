@@ -12,11 +12,8 @@ DEMO_FLAGS=(--quick --max-ws=64M)
 DEMO_QUICK_FLAGS=(--quick --max-ws=64K)
 DEMO_SIZES=3
 DEMO_FILTER='^alloc/(malloc|refcount|arena|arena_reset|pool)/'
-DEMO_METRIC=ns
 DEMO_TABLE=largest
 DEMO_ITEM=object
 DEMO_COLUMNS='^(build_ns|walk_ns|teardown_ns|malloc_calls|peak_bytes)$'
 DEMO_XLABEL="N objects (log scale)"
-DEMO_YLABEL="ns per object"
-# Plots of the full run the lesson shows (make lessons).
 DEMO_PLOTS="alloc alloc_memory"

@@ -22,5 +22,4 @@ DEMO_ITEM=object
 DEMO_COLUMNS='objects|freed|live|leak'
 DEMO_XLABEL="N objects (log scale)"
 DEMO_YLABEL="objects freed (tree) or leaked (rings)"
-# Plots of the full run the lesson shows (make lessons).
 DEMO_PLOTS="alloc_cycles"

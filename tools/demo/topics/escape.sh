@@ -8,16 +8,11 @@ copy in registers or on the stack) or through a pointer to a heap block the
 caller frees later. What does the escape to the heap cost per call?"
 DEMO_PREDICT="ns per call by value and through the heap; how many allocations per call?
 And with a bump arena instead of malloc?"
-DEMO_FLAGS=(--quick)
-DEMO_QUICK_FLAGS=(--quick)
 DEMO_SIZES=0
 DEMO_QUICK_SIZES=0
-DEMO_METRIC=ns
 DEMO_TABLE=largest
 DEMO_ITEM=call
 DEMO_COLUMNS='^(allocs_per_call|malloc_per_call|peak_bytes)$'
 DEMO_ARGNAME=record
 DEMO_ARGKIND=bytes
-DEMO_YLABEL="ns per call"
-# Plots of the full run the lesson shows (make lessons).
 DEMO_PLOTS="escape"

@@ -18,12 +18,9 @@ DEMO_QUICK_FLAGS=(--quick --max-ws=1M)
 DEMO_FILTER='^gallery/assoc/(3072|4096|4160|5120|8192|8256|12288)(/|$)'
 DEMO_SIZES=0
 DEMO_QUICK_SIZES=0
-DEMO_METRIC=ns
-DEMO_TABLE=sweep
 DEMO_ARGNAME=pitch
 DEMO_ARGKIND=bytes
 DEMO_ITEM=load
 DEMO_LOGY=0
 DEMO_XLABEL="pitch: bytes from one row to the next"
-DEMO_YLABEL="ns per load"
 DEMO_PLOTS="gallery_assoc"

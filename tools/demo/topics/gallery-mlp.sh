@@ -11,10 +11,7 @@ DEMO_FLAGS=(--quick --max-ws=64M)
 DEMO_QUICK_FLAGS=(--quick --max-ws=1M)
 DEMO_SIZES=5
 DEMO_FILTER='^gallery/mlp/'
-DEMO_METRIC=ns
-DEMO_TABLE=sweep
 DEMO_ARGNAME=chases
 DEMO_ITEM=load
 DEMO_XLABEL="independent chases (log scale)"
-DEMO_YLABEL="ns per load"
 DEMO_PLOTS="gallery_mlp"

@@ -12,12 +12,8 @@ DEMO_FLAGS=(--quick --max-ws=64M)
 DEMO_QUICK_FLAGS=(--quick --max-ws=1M)
 DEMO_SIZES=7
 DEMO_FILTER='^gallery/mountain/s(1|16)/'
-DEMO_METRIC=ns
-DEMO_TABLE=sweep
 DEMO_ARGNAME=W
 DEMO_ARGKIND=bytes
 DEMO_ITEM=read
 DEMO_XLABEL="working set (log scale)"
-DEMO_YLABEL="ns per read"
-# Plots of the full run the lesson shows (make lessons).
 DEMO_PLOTS="gallery_mountain gallery_heatmap"

@@ -13,11 +13,8 @@ DEMO_FLAGS=(--quick --max-ws=64M)
 DEMO_QUICK_FLAGS=(--quick --max-ws=1M)
 DEMO_SIZES=1
 DEMO_FILTER='^gallery/tlb/'
-DEMO_METRIC=ns
-DEMO_TABLE=sweep
 DEMO_ARGNAME=bytes
 DEMO_ARGKIND=bytes
 DEMO_ITEM=load
 DEMO_XLABEL="working set"
-DEMO_YLABEL="ns per load"
 DEMO_PLOTS="gallery_tlb"

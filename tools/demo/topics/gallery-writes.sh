@@ -16,7 +16,6 @@ DEMO_FLAGS=(--quick --max-ws=256M)
 DEMO_QUICK_FLAGS=(--quick --max-ws=1M)
 DEMO_SIZES=1
 DEMO_FILTER='^gallery/writes/'
-DEMO_METRIC=ns
 DEMO_TABLE=largest
 DEMO_COLUMNS='MB_per_s|nt_stores'
 DEMO_ARGNAME=bytes
@@ -24,5 +23,4 @@ DEMO_ARGKIND=bytes
 DEMO_ITEM=line
 DEMO_LOGY=0
 DEMO_XLABEL="buffer"
-DEMO_YLABEL="ns per line"
 DEMO_PLOTS="gallery_writes"

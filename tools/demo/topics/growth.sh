@@ -26,5 +26,4 @@ export DEMO_ITERATION=build
 DEMO_COLUMNS='realloc|copied|peak|slack|faults'
 DEMO_XLABEL="N appends (log scale)"
 DEMO_YLABEL="bytes copied"
-# Plots of the full run the lesson shows (make lessons).
 DEMO_PLOTS="growth_copies growth_staircase growth_time"

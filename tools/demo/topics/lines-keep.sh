@@ -12,10 +12,7 @@ DEMO_PREDICT="of the views kept from a 32 KiB text and from a 1 MiB one (the rea
 buffer is 64 KiB), how many still read their own line at the end? And the
 copies? What does a copy cost per line?"
 DEMO_FILTER='^lines/keep_(copy|view)/(short|medium)/'
-DEMO_FLAGS=(--quick)
-DEMO_QUICK_FLAGS=(--quick)
 DEMO_SIZES=2
-DEMO_QUICK_SIZES=2
 DEMO_METRIC='^kept_intact$'
 DEMO_TABLE=largest
 DEMO_ITEM=line
@@ -24,5 +21,4 @@ DEMO_ARGNAME=text
 DEMO_ARGKIND=bytes
 DEMO_XLABEL="text size (log scale)"
 DEMO_YLABEL="kept lines still reading their own line"
-# Plots of the full run the lesson shows (make lessons).
 DEMO_PLOTS="lines_keep"

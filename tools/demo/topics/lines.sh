@@ -9,17 +9,13 @@ string per line cost, and does it depend on how long the lines are?"
 DEMO_PREDICT="ns per line for copy and view with short lines (0-16 bytes) and long ones
 (500-1500 bytes). Where is the copy's share of the time largest?"
 DEMO_FILTER='^lines/(copy|view)/'
-DEMO_FLAGS=(--quick)
 DEMO_QUICK_FLAGS=(--quick --max-ws=1M)
 DEMO_SIZES=2
 DEMO_QUICK_SIZES=1
-DEMO_METRIC=ns
 DEMO_TABLE=largest
 DEMO_ITEM=line
 DEMO_COLUMNS='^(allocs_per_line|peak_bytes|avg_line_bytes)$'
 DEMO_ARGNAME=text
 DEMO_ARGKIND=bytes
 DEMO_XLABEL="text size (log scale)"
-DEMO_YLABEL="ns per line"
-# Plots of the full run the lesson shows (make lessons).
 DEMO_PLOTS="lines"

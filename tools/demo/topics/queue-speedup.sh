@@ -9,17 +9,10 @@ faster are 2 workers than 1, and 4 or 8 than 2, on this machine?"
 DEMO_PREDICT="the speedup over one worker for 2, 4 and 8 workers. Where does adding
 workers stop helping, and why there?"
 DEMO_FILTER='^queue/workers/'
-DEMO_FLAGS=(--quick)
-DEMO_QUICK_FLAGS=(--quick)
-DEMO_SIZES=4
 DEMO_QUICK_SIZES=4
-DEMO_METRIC=ns
-DEMO_TABLE=sweep
 DEMO_ITEM=message
 DEMO_ARGNAME=workers
-DEMO_ARGKIND=count
 DEMO_LOGY=0
 DEMO_XLABEL="workers in the pool (log scale)"
 DEMO_YLABEL="ns per message (wall clock)"
-# Plots of the full run the lesson shows (make lessons).
 DEMO_PLOTS="queue_speedup"

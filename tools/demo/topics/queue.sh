@@ -15,7 +15,6 @@ DEMO_PREDICT="peak bytes queued for each queue at the largest input; how do they
 DEMO_FLAGS=(--quick --max-ws=64M)
 DEMO_FILTER='^queue/((bounded|unbounded)/|(pool|thread_per_item)/(1000|10000)/)'
 DEMO_QUICK_FLAGS=(--quick --max-ws=1M)
-DEMO_SIZES=4
 # S3 (bounded, unbounded) and S4 (pool, thread_per_item) of queue.c; the
 # figure is the most heap bytes held at once (counting allocator, exact).
 DEMO_METRIC='^peak_queued_bytes$'
@@ -24,5 +23,4 @@ DEMO_ITEM=message
 DEMO_COLUMNS='^(peak_queued_items|peak_queued_bytes|producer_waits|rss_over_baseline)$'
 DEMO_XLABEL="messages (log scale)"
 DEMO_YLABEL="most heap bytes held at once"
-# Plots of the full run the lesson shows (make lessons).
 DEMO_PLOTS="queue"

@@ -22,5 +22,4 @@ DEMO_ARGNAME="file"
 DEMO_ARGKIND=bytes
 DEMO_XLABEL="file size (log scale)"
 DEMO_YLABEL="peak resident bytes of the limited child"
-# Plots of the full run the lesson shows (make lessons).
 DEMO_PLOTS="stream_limit"

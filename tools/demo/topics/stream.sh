@@ -9,7 +9,6 @@ DEMO_PREDICT="peak resident memory of each method for a 64 MiB file; which grows
 file and which stays flat? Which is faster?"
 DEMO_FLAGS=(--quick --max-ws=64M)
 DEMO_QUICK_FLAGS=(--quick --max-ws=2M)
-DEMO_SIZES=4
 # Warm page cache only (the cold cases evict the file before every pass).
 DEMO_FILTER='^stream/(slurp|chunks|reader|getline|mmap)/'
 # The case's own peak resident memory: the child's, less a child that
@@ -30,5 +29,4 @@ DEMO_ARGNAME="file"
 DEMO_ARGKIND=bytes
 DEMO_XLABEL="file size (log scale)"
 DEMO_YLABEL="peak resident bytes over a process reading nothing"
-# Plots of the full run the lesson shows (make lessons).
 DEMO_PLOTS="stream stream_memory"

@@ -14,13 +14,9 @@ DEMO_PREDICT="ns per load at 16 KiB and at 128 MiB; how many steps will the curv
 DEMO_FLAGS=(--max-ws=128M)
 DEMO_QUICK_FLAGS=(--quick --max-ws=256K)
 DEMO_SIZES=8
-DEMO_QUICK_SIZES=2
 DEMO_FILTER='^stride/chase'
-DEMO_METRIC=ns
-DEMO_TABLE=sweep
 DEMO_ARGNAME=ws
 DEMO_ARGKIND=bytes
 DEMO_XLABEL="working set (log scale)"
 DEMO_YLABEL="ns per load"
-# Plots of the full run the lesson shows (make lessons).
 DEMO_PLOTS="stride_latency"

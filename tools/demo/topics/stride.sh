@@ -13,11 +13,8 @@ DEMO_FLAGS=(--max-ws=128M)
 DEMO_QUICK_FLAGS=(--quick --max-ws=1M)
 DEMO_SIZES=8               # 4 B, 16 B, 64 B, ... 64 KiB
 DEMO_FILTER='^stride/read/'
-DEMO_METRIC=ns
-DEMO_TABLE=sweep
 DEMO_ARGNAME=S
 DEMO_ARGKIND=bytes
 DEMO_XLABEL="stride S (log scale)"
 DEMO_YLABEL="ns per read"
-# Plots of the full run the lesson shows (make lessons).
 DEMO_PLOTS="stride stride_bandwidth"

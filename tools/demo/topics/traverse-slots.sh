@@ -12,18 +12,13 @@ DEMO_PREDICT="bytes per object of each (the boxed C model asks for 96), and whic
 is faster, by how much. Does the answer change with the number of objects?"
 DEMO_FILTER='^crosscheck/(object_list|dict_object_list)/'
 DEMO_FLAGS=()
-DEMO_QUICK_FLAGS=(--quick)
 DEMO_SIZES=3
-DEMO_QUICK_SIZES=2
 DEMO_COMMON_ARGS=1
-DEMO_METRIC=ns
 DEMO_TABLE=largest
 DEMO_COLUMNS='^bytes_per_elem$'
 DEMO_ITEM=object
 DEMO_ARGNAME=objects
-DEMO_ARGKIND=count
 DEMO_LOGY=0
 DEMO_XLABEL="objects in the list (log scale)"
 DEMO_YLABEL="ns per object (wall clock)"
-# Plots of the full run the lesson shows (make lessons).
 DEMO_PLOTS="crosscheck"

@@ -14,11 +14,6 @@ list once the data is far larger than the caches?"
 DEMO_FLAGS=(--quick --max-ws=256M)
 DEMO_COMMON_ARGS=1
 DEMO_QUICK_FLAGS=(--quick --max-ws=256K)
-DEMO_SIZES=4
-DEMO_METRIC=ns
-DEMO_TABLE=sweep
-DEMO_ARGNAME=N
 DEMO_XLABEL="N records (log scale)"
 DEMO_YLABEL="ns per record"
-# Plots of the full run the lesson shows (make lessons).
 DEMO_PLOTS="traverse traverse_bytes"
