@@ -38,7 +38,7 @@ figures() {
     DEMO_ARGNAME=N DEMO_ARGKIND=count DEMO_COMMON_ARGS=0 DEMO_ITEM=item DEMO_FAULTS=0
     # shellcheck source=/dev/null
     source "$here/topics/$topic.sh"
-    export DEMO_ARGNAME DEMO_ARGKIND DEMO_COMMON_ARGS DEMO_ITEM
+    export DEMO_ARGNAME DEMO_ARGKIND DEMO_COMMON_ARGS DEMO_ITEM DEMO_ITERATION DEMO_FAULT_VARIANTS
     json=$run/$DEMO_BENCH.json shown=$run/$DEMO_BENCH.json
     # The committed reference keeps its JSON gzipped (results/reference).
     if [ ! -f "$json" ] && [ -f "$json.gz" ]; then

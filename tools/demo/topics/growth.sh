@@ -20,9 +20,9 @@ DEMO_TABLE=largest
 DEMO_ITEM=append
 # Fresh blocks fault in page by page: the time per append at large N is
 # mostly that, and the calibrated cost of a fault says how much, per
-# build (lib.jq fault_note; exported, as run.sh does not know it).
+# build (lib.jq fault_note).
 DEMO_FAULTS=1
-export DEMO_ITERATION=build
+DEMO_ITERATION=build
 DEMO_COLUMNS='realloc|copied|peak|slack|faults'
 DEMO_XLABEL="N appends (log scale)"
 DEMO_YLABEL="bytes copied"

@@ -21,10 +21,9 @@ DEMO_COLUMNS='^(rss_over_baseline|alloc_peak_bytes|lines|faults)$'
 # calibrated cost of a fault says how much of its time that is, per pass
 # (lib.jq fault_note).  mmap's faults map pages the page cache already
 # holds, not fresh ones, so the calibrated cost does not price them.
-# Exported: run.sh does not know these two.
 DEMO_FAULTS=1
-export DEMO_ITERATION=pass
-export DEMO_FAULT_VARIANTS='^(slurp|chunks|reader|getline)$'
+DEMO_ITERATION=pass
+DEMO_FAULT_VARIANTS='^(slurp|chunks|reader|getline)$'
 DEMO_ARGNAME="file"
 DEMO_ARGKIND=bytes
 DEMO_XLABEL="file size (log scale)"
