@@ -73,7 +73,6 @@
 #include "harness/cli.h"
 #include "harness/register.h"
 #include "harness/fail_case.h"
-#include "harness/malloc_thresholds.h"
 #include "alloc/rcring.h"
 #include "shim/bench.h"
 #include "harness/sizes.h"
@@ -93,10 +92,17 @@ static const bench_program alloc_program = {
         "N goes from 1024 to --max-ws / 32.  Claims A1, A2, A3.",
     /* 4M objects (128 MiB) are far past every cache: the curves are flat
      * from there, and 32M (1 GiB) cost a minute of a full run. */
-    .default_max_ws = (size_t)128 << 20,
-    .quick_max_ws = (size_t)16 << 20,
+    .max_ws = {.full = (size_t)128 << 20, .quick = (size_t)16 << 20},
     .child_main = alloc_child_run,
     .interleave = true,
+    /* Mapped blocks from 128 KiB, and a freed heap top kept (up to 2 GiB)
+     * rather than given back.  Otherwise whether a cycle faults its pages
+     * in again depends on glibc's history (malloc_thresholds.h): the pool
+     * ran at 20 ns per object in one full run and 5.5 in the next.  Kept,
+     * every strategy builds on pages already resident after the first
+     * cycle, so the times compare allocators, not page faults; the
+     * first-touch cost is in rss_over_baseline's child instead. */
+    .malloc = {.mmap = 128 * 1024, .trim = INT_MAX},
 };
 
 /* Bytes malloc holds for one plain node (24 asked, 32 with its header):
@@ -248,23 +254,9 @@ static size_t tree_sizes(size_t max_ws, int64_t *out, size_t cap)
     return count;
 }
 
-/* Pinned before anything allocates: mapped blocks from 128 KiB, and a
- * freed heap top kept (up to 2 GiB) rather than given back.  Otherwise
- * whether a cycle faults its pages in again depends on glibc's history
- * (malloc_thresholds.h): the pool ran at 20 ns per object in one full
- * run and 5.5 in the next.  Kept, every strategy builds on pages already
- * resident after the first cycle, so the times compare allocators, not
- * page faults; the first-touch cost is in rss_over_baseline's child instead. */
-static const malloc_thresholds alloc_malloc = {.mmap = 128 * 1024, .trim = INT_MAX};
-
 int main(int argc, char **argv)
 {
-    if (!malloc_thresholds_apply(alloc_malloc)) {
-        fputs("alloc: glibc refused the malloc thresholds (mallopt)\n", stderr);
-        return 1;
-    }
     bench_options o = bench_cli_start(&alloc_program, argc, argv);
-    malloc_thresholds_record(alloc_malloc);
 
     int64_t sizes[32];
     size_t nsizes = tree_sizes(o.max_ws, sizes, 32);

@@ -50,10 +50,8 @@ static const bench_program escape_program = {
         "loop: ns per call and allocations per call.  The pointer version also\n"
         "runs on a bump arena.  Claim A4.  (--max-ws is accepted and unused:\n"
         "the working set is one record.)",
-    .default_max_ws = 4096,
-    .quick_max_ws = 4096,
-    .min_time_s = 0.1,
-    .quick_min_time_s = 0.02,
+    .max_ws = {.full = 4096, .quick = 4096},
+    .min_time_s = {.full = 0.1, .quick = 0.02},
 };
 
 static void escape_case(bench_state *s, const void *user)

@@ -131,11 +131,9 @@ static const bench_program gallery_program = {
      * doubling beyond doubles its cost: it ends at GALLERY_PAST_MULTIPLE
      * times the measured last level, at most 256 MiB (MAX_WS=1G for the
      * classic 1 GiB). */
-    .default_max_ws = (size_t)256 << 20,
+    .max_ws = {.full = (size_t)256 << 20, .quick = (size_t)64 << 20},
     .llc_multiple = GALLERY_PAST_MULTIPLE,
-    .quick_max_ws = (size_t)64 << 20,
-    .min_time_s = 0.02,
-    .quick_min_time_s = 0.005,
+    .min_time_s = {.full = 0.02, .quick = 0.005},
     .interleave = true,
 };
 

@@ -80,8 +80,7 @@ static const bench_program gc_program = {
         "that drops them (C3); pauses against the live heap, stop-the-world,\n"
         "incremental and parallel (C4, a fresh process each); and the rings\n"
         "reference counting leaks, reclaimed (C5, exact counts).",
-    .default_max_ws = (size_t)1 << 30,
-    .quick_max_ws = (size_t)16 << 20,
+    .max_ws = {.full = (size_t)1 << 30, .quick = (size_t)16 << 20},
     .child_main = gc_child,
 };
 

@@ -82,7 +82,6 @@
 #include "growth/slice.h"
 #include "growth/views.h"
 #include "harness/faults.h"
-#include "harness/malloc_thresholds.h"
 #include "shim/bench.h"
 
 #include <stdio.h>
@@ -101,18 +100,16 @@ static const bench_program growth_program = {
         "view of each of 16 to 256 1 MiB buffers keeps alive against a copy.\n"
         "Claims G1, G2, G3 (G4: make slice-demo).  glibc's mmap threshold is\n"
         "fixed at 128 KiB (mallopt).  No random data: --seed changes nothing.",
-    .default_max_ws = (size_t)256 << 20,
-    .quick_max_ws = (size_t)128 << 20,
-    .min_time_s = 0.005,
-    .quick_min_time_s = 0.002,
+    .max_ws = {.full = (size_t)256 << 20, .quick = (size_t)128 << 20},
+    .min_time_s = {.full = 0.005, .quick = 0.002},
     .child_main = growth_child_run,
+    /* glibc starts with this mmap threshold, then raises it each time a
+     * mapped block is freed, so which buffers are mmap-backed (and grown
+     * by mremap) would depend on the cases run before.  Fixing it
+     * (mallopt turns the adjustment off) makes every case see the same
+     * allocator. */
+    .malloc = {.mmap = GROWTH_MMAP_THRESHOLD},
 };
-
-/* glibc starts with this mmap threshold, then raises it each time a
- * mapped block is freed, so which buffers are mmap-backed (and grown by
- * mremap) would depend on the cases run before.  Fixing it (mallopt turns
- * the adjustment off) makes every case see the same allocator. */
-static const malloc_thresholds growth_malloc = {.mmap = GROWTH_MMAP_THRESHOLD};
 
 /* plus_k copies about N^2 / (2K) elements: 1M already costs seconds. */
 #define PLUS_K_MAX_N 300000
@@ -459,14 +456,8 @@ static int register_cases(const bench_options *o)
 
 int main(int argc, char **argv)
 {
-    /* Before anything allocates, so every block sees the same rule. */
-    if (!malloc_thresholds_apply(growth_malloc)) {
-        fputs("growth: glibc refused the malloc thresholds (mallopt)\n", stderr);
-        return 1;
-    }
-    append_cases_make();
     bench_options o = bench_cli_start(&growth_program, argc, argv);
-    malloc_thresholds_record(growth_malloc);
+    append_cases_make();
 
     /* The worst case holds an old and a new block: with x2, 1 + 2 times
      * the largest array, and 2 times for the rounding of its capacity. */

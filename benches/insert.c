@@ -68,8 +68,7 @@ static const bench_program insert_program = {
         "moved and links followed per operation.  Claim L2.",
     /* The list's nodes as malloc holds them (32 bytes each) at the largest
      * N: a larger --max-ws does not add sizes, a smaller one removes some. */
-    .default_max_ws = (size_t)16 << 20,
-    .quick_max_ws = (size_t)4 << 20,
+    .max_ws = {.full = (size_t)16 << 20, .quick = (size_t)4 << 20},
 };
 
 enum { LARGEST_N = 500000, QUICK_LARGEST_N = 100000 };

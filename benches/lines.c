@@ -83,10 +83,8 @@ static const bench_program lines_program = {
         "keep_* cases keep every line until the pass ends, as a view or a copy,\n"
         "and record what each kept line reads then (a reused buffer is\n"
         "overwritten by later reads) and what the copies cost.  Claim A6.",
-    .default_max_ws = (size_t)64 << 20,
-    .quick_max_ws = (size_t)8 << 20,
-    .min_time_s = 0.05,
-    .quick_min_time_s = 0.01,
+    .max_ws = {.full = (size_t)64 << 20, .quick = (size_t)8 << 20},
+    .min_time_s = {.full = 0.05, .quick = 0.01},
     .interleave = true,
 };
 

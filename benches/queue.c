@@ -87,10 +87,8 @@ static const bench_program queue_program = {
         "the largest run.  Then the pool's work by 1, 2, 4 and 8 workers: the\n"
         "speedup over one, and where adding workers stops helping.  Claims S3,\n"
         "S4, S6.",
-    .default_max_ws = (size_t)256 << 20,
-    .quick_max_ws = (size_t)16 << 20,
-    .min_time_s = 0.05,
-    .quick_min_time_s = 0.01,
+    .max_ws = {.full = (size_t)256 << 20, .quick = (size_t)16 << 20},
+    .min_time_s = {.full = 0.05, .quick = 0.01},
     .child_main = queue_child_run,
 };
 

@@ -97,7 +97,6 @@
 #include "harness/cli.h"
 #include "harness/fail_case.h"
 #include "harness/faults.h"
-#include "harness/malloc_thresholds.h"
 #include "harness/register.h"
 #include "stream/filescan.h"
 #include "stream/limit.h"
@@ -127,15 +126,12 @@ static const bench_program stream_program = {
         "its size (RLIMIT_AS) and record how each method ended.\n"
         "Files go to a temporary directory under $TMPDIR (default /tmp), removed\n"
         "afterwards, also on error or Ctrl-C.  Claims S1, S2, S5.",
-    .default_max_ws = (size_t)1 << 30,
-    .quick_max_ws = (size_t)32 << 20,
-    .min_time_s = 0.05,
-    .quick_min_time_s = 0.01,
+    .max_ws = {.full = (size_t)1 << 30, .quick = (size_t)32 << 20},
+    .min_time_s = {.full = 0.05, .quick = 0.01},
     .child_main = stream_child_run,
+    /* glibc's initial mmap threshold, kept (see the header). */
+    .malloc = {.mmap = (size_t)128 << 10},
 };
-
-/* glibc's initial mmap threshold, kept (see the header). */
-static const malloc_thresholds stream_malloc = {.mmap = (size_t)128 << 10};
 
 #define MAX_FILES 12
 /* The largest file the cold cases read (see the header). */
@@ -344,13 +340,7 @@ static size_t plan_sizes(size_t max, size_t *out, size_t cap)
 
 int main(int argc, char **argv)
 {
-    /* Before anything allocates, so every pass sees the same rule. */
-    if (!malloc_thresholds_apply(stream_malloc)) {
-        fputs("stream: glibc refused the malloc thresholds (mallopt)\n", stderr);
-        return 1;
-    }
     bench_options o = bench_cli_start(&stream_program, argc, argv);
-    malloc_thresholds_record(stream_malloc);
     /* The plan: the size sweep, then the long-line files. */
     size_t sizes[MAX_FILES];
     size_t nsizes = plan_sizes(o.max_ws, sizes, MAX_FILES - 3);

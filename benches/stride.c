@@ -112,8 +112,7 @@ static const bench_program stride_program = {
         "over working sets from 4 KiB to --max-ws, on base and on huge pages.\n"
         "Reports ns per access, bandwidth, the latency of each cache level and\n"
         "DRAM, and the cache boundaries found in the latency curve.  Claim L6.",
-    .default_max_ws = (size_t)1 << 30,
-    .quick_max_ws = (size_t)256 << 20,
+    .max_ws = {.full = (size_t)1 << 30, .quick = (size_t)256 << 20},
 };
 
 /* Loads per chase iteration: long enough that the call into the library

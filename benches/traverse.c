@@ -71,8 +71,7 @@ static const bench_program traverse_program = {
         "in order and scattered, struct of arrays, Python-like boxed objects),\n"
         "at working sets from 4 KiB past the last-level cache.  Reports time per\n"
         "element and bytes per element.  Claims L1, L3, L4, L5.",
-    .default_max_ws = (size_t)1 << 30,
-    .quick_max_ws = (size_t)64 << 20,
+    .max_ws = {.full = (size_t)1 << 30, .quick = (size_t)64 << 20},
     .child_main = traverse_child,
     /* The boxed layout holds about four times the bytes of the array of
      * structs, so the array reaches eight times the last measured cache. */

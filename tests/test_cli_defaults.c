@@ -9,7 +9,7 @@
 
 static const bench_program scaled = {
     .name = "scaled",
-    .default_max_ws = (size_t)1 << 30,
+    .max_ws = {.full = (size_t)1 << 30, .quick = (size_t)64 << 20},
     .llc_multiple = 32,
 };
 
@@ -61,10 +61,15 @@ Test(cli_max_ws, the_default_without_llc_multiple)
 
 Test(cli_max_ws, min_time_is_the_programs_or_the_suites)
 {
-    bench_program own = {.name = "own", .min_time_s = 0.2, .quick_min_time_s = 0.002};
+    bench_program own = {.name = "own", .min_time_s = {.full = 0.2, .quick = 0.002}};
     cr_assert_float_eq(bench_min_time_s(&own, false), 0.2, 1e-12);
     cr_assert_float_eq(bench_min_time_s(&own, true), 0.002, 1e-12);
     bench_program unset = {.name = "unset"};
     cr_assert_float_eq(bench_min_time_s(&unset, false), BENCH_DEFAULT_MIN_TIME_S, 1e-12);
     cr_assert_float_eq(bench_min_time_s(&unset, true), BENCH_QUICK_MIN_TIME_S, 1e-12);
+    /* Each mode falls back on its own: a full time alone leaves --quick
+     * at the suite's. */
+    bench_program full_only = {.name = "full_only", .min_time_s = {.full = 0.3}};
+    cr_assert_float_eq(bench_min_time_s(&full_only, false), 0.3, 1e-12);
+    cr_assert_float_eq(bench_min_time_s(&full_only, true), BENCH_QUICK_MIN_TIME_S, 1e-12);
 }

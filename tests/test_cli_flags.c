@@ -6,15 +6,14 @@
 #include "harness/cli.h"
 
 #include <criterion/criterion.h>
+#include <limits.h>
 #include <stdio.h>
 
 static const bench_program prog = {
     .name = "flags",
     .purpose = "a program for these tests",
-    .default_max_ws = 1 << 20,
-    .quick_max_ws = 1 << 16,
-    .min_time_s = 0.01,
-    .quick_min_time_s = 0.01,
+    .max_ws = {.full = 1 << 20, .quick = 1 << 16},
+    .min_time_s = {.full = 0.01, .quick = 0.01},
 };
 
 /* bench_cli_start on "flags ARG"; exits 2 when ARG is refused. */
@@ -64,4 +63,18 @@ Test(cli_flags, a_malformed_value_is_left_to_the_library, .exit_code = 2)
 {
     /* The library names the type it wants; then the flag is unknown. */
     start_with("--benchmark_repetitions=abc");
+}
+
+/* Thresholds mallopt cannot take stop the program before it parses
+ * anything, with status 1 (a good command line does not help). */
+Test(cli_flags, refused_malloc_thresholds, .exit_code = 1)
+{
+    static const bench_program pinned = {
+        .name = "pinned",
+        .purpose = "a program whose thresholds glibc refuses",
+        .malloc = {.mmap = (size_t)INT_MAX + 1},
+    };
+    static char name[] = "pinned";
+    char *argv[] = {name, NULL};
+    bench_cli_start(&pinned, 1, argv);
 }

@@ -12,10 +12,8 @@
 static const bench_program prog = {
     .name = "runcheck",
     .purpose = "a program for these tests",
-    .default_max_ws = 1 << 20,
-    .quick_max_ws = 1 << 16,
-    .min_time_s = 0.01,
-    .quick_min_time_s = 0.01,
+    .max_ws = {.full = 1 << 20, .quick = 1 << 16},
+    .min_time_s = {.full = 0.01, .quick = 0.01},
 };
 
 /* bench_cli_start on "runcheck [ARG]" (each test is its own process). */

@@ -5,8 +5,7 @@
 #include <criterion/criterion.h>
 
 static const bench_program program = {.name = "test", .purpose = "tests",
-                                      .default_max_ws = 1 << 20,
-                                      .quick_max_ws = 1 << 20};
+                                      .max_ws = {.full = 1 << 20, .quick = 1 << 20}};
 
 Test(traverse_built, bytes_per_record_of_the_array_of_structs)
 {

@@ -48,8 +48,8 @@ static void print_help(void)
             "  --seed=N         seed for generated data and shuffles (default 0x%" PRIx64 ")\n"
             "  --help           this text, then Google Benchmark's flags\n",
             current->name, current->purpose,
-            size_format(current->quick_max_ws, quick, sizeof quick),
-            size_format(current->default_max_ws, max, sizeof max),
+            size_format(current->max_ws.quick, quick, sizeof quick),
+            size_format(current->max_ws.full, max, sizeof max),
             (uint64_t)BENCH_DEFAULT_SEED);
     if (current->llc_multiple)
         printf("                   (without --max-ws: %ux the last cache level the run\n"
@@ -261,6 +261,11 @@ static char **with_defaults(int *argc, char **argv)
 bench_options bench_cli_start(const bench_program *prog, int argc, char **argv)
 {
     current = prog;
+    /* Before anything allocates, so every block sees the same rule. */
+    if (!malloc_thresholds_apply(prog->malloc)) {
+        fprintf(stderr, "%s: glibc refused the malloc thresholds (mallopt)\n", prog->name);
+        exit(1);
+    }
     check_library_flags(argc, argv);
     const char *list = flag_value(argc, argv, "--benchmark_list_tests");
     listing = list && truthy(list);
@@ -276,7 +281,7 @@ bench_options bench_cli_start(const bench_program *prog, int argc, char **argv)
         {"child", required_argument, NULL, OPT_CHILD},
         {NULL, 0, NULL, 0},
     };
-    bench_options o = {.max_ws = prog->default_max_ws, .seed = BENCH_DEFAULT_SEED};
+    bench_options o = {.max_ws = prog->max_ws.full, .seed = BENCH_DEFAULT_SEED};
     bool max_ws_given = false;
     opterr = 0;
     int opt;
@@ -324,17 +329,19 @@ bench_options bench_cli_start(const bench_program *prog, int argc, char **argv)
         usage_error("unexpected argument '%s'", argv[optind]);
     profile_from_env(&profile);
     if (o.quick && !max_ws_given)
-        o.max_ws = prog->quick_max_ws;
+        o.max_ws = prog->max_ws.quick;
     else if (!max_ws_given)
         o.max_ws = bench_default_max_ws(prog, &profile);
     add_context(&o, max_ws_given);
+    if (prog->malloc.mmap || prog->malloc.trim)
+        malloc_thresholds_record(prog->malloc);
     conditions_start = run_conditions_sample();
     return o;
 }
 
 double bench_min_time_s(const bench_program *prog, bool quick)
 {
-    double seconds = quick ? prog->quick_min_time_s : prog->min_time_s;
+    double seconds = quick ? prog->min_time_s.quick : prog->min_time_s.full;
     if (seconds > 0)
         return seconds;
     return quick ? BENCH_QUICK_MIN_TIME_S : BENCH_DEFAULT_MIN_TIME_S;
@@ -342,7 +349,7 @@ double bench_min_time_s(const bench_program *prog, bool quick)
 
 size_t bench_default_max_ws(const bench_program *prog, const machine_profile *levels)
 {
-    size_t top = prog->default_max_ws;
+    size_t top = prog->max_ws.full;
     if (!prog->llc_multiple || !levels || !levels->measured || levels->nlevels == 0)
         return top;
     size_t last = levels->level[levels->nlevels - 1].bytes;

@@ -16,6 +16,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "harness/malloc_thresholds.h"
 #include "harness/profile.h"
 
 /* The file a program writes its load check to after its cases
@@ -26,12 +27,13 @@
 typedef struct bench_program {
     const char *name;        /* "traverse": the first part of every case name */
     const char *purpose;     /* what it measures, for --help (may span lines) */
-    size_t default_max_ws;   /* bytes; overridden by --max-ws */
-    size_t quick_max_ws;     /* used by --quick unless --max-ws is given */
-    /* Default --benchmark_min_time per repetition, and with --quick; 0
-     * means the suite's (BENCH_DEFAULT_MIN_TIME_S, BENCH_QUICK_MIN_TIME_S). */
-    double min_time_s;
-    double quick_min_time_s;
+    /* Largest working set in bytes, in a full run and with --quick;
+     * --max-ws overrides both. */
+    struct { size_t full, quick; } max_ws;
+    /* Default --benchmark_min_time per repetition, in a full run and with
+     * --quick; 0 means the suite's (BENCH_DEFAULT_MIN_TIME_S,
+     * BENCH_QUICK_MIN_TIME_S). */
+    struct { double full, quick; } min_time_s;
     /* Runs one case alone for peak_rss_of_child(), when the program is
      * started as "--child=SPEC"; returns the exit status.  NULL when the
      * program measures no resident memory. */
@@ -48,10 +50,14 @@ typedef struct bench_program {
     /* When not 0, and --max-ws and --quick are not given: the largest
      * working set is this many times the last cache level the run's
      * profile measured (at least BENCH_MIN_LLC_SWEEP_TOP, at most
-     * default_max_ws), so a sweep ends well past the last cache, not at a
+     * max_ws.full), so a sweep ends well past the last cache, not at a
      * fixed size that may lie a hundred times past it and costs the most
      * of any size to build. */
     unsigned llc_multiple;
+    /* glibc malloc's thresholds, pinned by bench_cli_start before anything
+     * allocates (also in a --child) and recorded in the context; {0, 0}
+     * leaves glibc's own and records nothing. */
+    malloc_thresholds malloc;
 } bench_program;
 
 /* The least largest working set llc_multiple gives: past the last-level
@@ -62,9 +68,9 @@ typedef struct bench_program {
  * given: its own, or the suite's default. */
 double bench_min_time_s(const bench_program *prog, bool quick);
 
-/* The largest working set for prog: default_max_ws, or with llc_multiple
+/* The largest working set for prog: max_ws.full, or with llc_multiple
  * and a profile that measured its levels, that multiple of the last level
- * within [BENCH_MIN_LLC_SWEEP_TOP, default_max_ws]. */
+ * within [BENCH_MIN_LLC_SWEEP_TOP, max_ws.full]. */
 size_t bench_default_max_ws(const bench_program *prog, const machine_profile *profile);
 
 /* Repetitions of every case unless --benchmark_repetitions is given: enough
@@ -88,7 +94,8 @@ typedef struct bench_options {
 #define BENCH_DEFAULT_SEED UINT64_C(0x5eed0fc0ffee)
 
 /*
- * Parses argv.  Google Benchmark's flags are consumed by the library; the
+ * Pins prog->malloc first (exits 1, saying so, when glibc refuses it).
+ * Then parses argv.  Google Benchmark's flags are consumed by the library; the
  * suite's are:
  *   --quick           fewer sizes and shorter runs
  *   --max-ws=SIZE     largest working set (e.g. 256M, 1G)

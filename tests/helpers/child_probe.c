@@ -32,10 +32,8 @@ static int probe_child(const char *spec)
 static const bench_program probe = {
     .name = "child_probe",
     .purpose = "Test helper for peak_rss: runs one child case.",
-    .default_max_ws = 4096,
-    .quick_max_ws = 4096,
-    .min_time_s = 0.01,
-    .quick_min_time_s = 0.01,
+    .max_ws = {.full = 4096, .quick = 4096},
+    .min_time_s = {.full = 0.01, .quick = 0.01},
     .child_main = probe_child,
 };
 
