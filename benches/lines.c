@@ -84,7 +84,6 @@ static const bench_program lines_program = {
         "and record what each kept line reads then (a reused buffer is\n"
         "overwritten by later reads) and what the copies cost.  Claim A6.",
     .max_ws = {.full = (size_t)64 << 20, .quick = (size_t)8 << 20},
-    .min_time_s = {.full = 0.05, .quick = 0.01},
     .interleave = true,
 };
 

@@ -88,7 +88,6 @@ static const bench_program queue_program = {
         "speedup over one, and where adding workers stops helping.  Claims S3,\n"
         "S4, S6.",
     .max_ws = {.full = (size_t)256 << 20, .quick = (size_t)16 << 20},
-    .min_time_s = {.full = 0.05, .quick = 0.01},
     .child_main = queue_child_run,
 };
 
@@ -105,12 +104,13 @@ static const bench_program queue_program = {
 static const int64_t worker_counts[] = {1, 2, 4, 8};
 static int64_t workers_items = WORKERS_ITEMS;
 
-/* S6: the pool's work by k workers; wall-clock time per message. */
-static void workers_case(bench_state *s, const void *user)
+/* Times one whole run of n messages per iteration, the way w ('workers'
+ * for the pool, 0: one per CPU), over a locked counting allocator; every
+ * run is checked and a failure named by 'what' ends the case.  Returns
+ * the last run, with the allocator's peak in *peak_bytes. */
+static pipeline_result timed_runs(bench_state *s, const char *what, way w, unsigned workers,
+                                  uint64_t n, size_t *peak_bytes)
 {
-    (void)user;
-    unsigned k = (unsigned)bench_arg(s, 0);
-    uint64_t n = (uint64_t)workers_items;
     pipeline_result want = pipeline_expected(n);
     counting_allocator c;
     counting_init(&c, alloc_libc());
@@ -118,18 +118,34 @@ static void workers_case(bench_state *s, const void *user)
     locked_init(&l, &c.base);
     pipeline_result r = {0};
     while (bench_keep_running(s, 1)) {
-        int err = pipeline_run_pool(n, k, POOL_ROUNDS, &l.base, &r);
-        /* The hashes' sum is the work's only result: kept. */
+        int err = queue_run_way(w, n, workers, &l.base, &r);
+        /* The hashes' sum is the work's only result: kept, so the
+         * consumers' loops cannot be dropped. */
         bench_do_not_optimize(&r.work);
         if (err) {
-            bench_fail_casef(s, "%u workers: %s", k, strerror(err));
+            bench_fail_casef(s, "%s: %s", what, strerror(err));
             continue; /* keep_running now returns false */
         }
         if (!pipeline_matches(&r, &want))
-            bench_fail_casef(s, "%u workers: %" PRIu64 " of %" PRIu64 " messages, "
-                             "checksum mismatch", k, r.items, n);
+            bench_fail_casef(s, "%s: %" PRIu64 " of %" PRIu64 " messages, "
+                             "%" PRIu64 " corrupt, checksum mismatch", what, r.items, n,
+                             r.corrupt);
     }
     locked_destroy(&l);
+    *peak_bytes = c.stats.peak_live_bytes;
+    return r;
+}
+
+/* S6: the pool's work by k workers; wall-clock time per message. */
+static void workers_case(bench_state *s, const void *user)
+{
+    (void)user;
+    unsigned k = (unsigned)bench_arg(s, 0);
+    uint64_t n = (uint64_t)workers_items;
+    char what[32];
+    snprintf(what, sizeof what, "%u workers", k);
+    size_t peak_bytes;
+    pipeline_result r = timed_runs(s, what, POOL, k, n, &peak_bytes);
     if (bench_error_occurred(s))
         return;
     bench_set_items_processed(s, bench_iterations(s) * (int64_t)n);
@@ -151,36 +167,14 @@ static void queue_case(bench_state *s, const void *user)
                          rss.status);
         return;
     }
-    pipeline_result want = pipeline_expected(n);
-
-    counting_allocator c;
-    counting_init(&c, alloc_libc());
-    locked_allocator l;
-    locked_init(&l, &c.base);
-    pipeline_result r = {0};
-    while (bench_keep_running(s, 1)) {
-        int err = queue_run_way(v->way, n, &l.base, &r);
-        /* The hashes' sum is the work's only result: kept, so the
-         * consumers' loops cannot be dropped. */
-        bench_do_not_optimize(&r.work);
-        if (err) {
-            bench_fail_casef(s, "%s: %s", v->name, strerror(err));
-            continue; /* keep_running now returns false */
-        }
-        if (!pipeline_matches(&r, &want)) {
-            bench_fail_casef(s, "%s: %" PRIu64 " of %" PRIu64 " messages, "
-                             "%" PRIu64 " corrupt, checksum mismatch", v->name, r.items, n,
-                             r.corrupt);
-        }
-    }
-    locked_destroy(&l);
+    size_t peak_bytes;
+    pipeline_result r = timed_runs(s, v->name, v->way, 0, n, &peak_bytes);
     if (bench_error_occurred(s))
         return;
     bench_set_items_processed(s, bench_iterations(s) * (int64_t)n);
     bench_set_counter(s, "items", (double)n, BENCH_COUNTER_PLAIN);
     bench_set_counter(s, "peak_queued_items", (double)r.peak_queued, BENCH_COUNTER_PLAIN);
-    bench_set_counter(s, "peak_queued_bytes", (double)c.stats.peak_live_bytes,
-                      BENCH_COUNTER_PLAIN);
+    bench_set_counter(s, "peak_queued_bytes", (double)peak_bytes, BENCH_COUNTER_PLAIN);
     bench_set_counter(s, "producer_waits", (double)r.producer_waits, BENCH_COUNTER_PLAIN);
     /* The bound S3's rule holds the bounded queue's peak to, in the case
      * itself: a queue that overran it must read "does not hold". */

@@ -127,7 +127,6 @@ static const bench_program stream_program = {
         "Files go to a temporary directory under $TMPDIR (default /tmp), removed\n"
         "afterwards, also on error or Ctrl-C.  Claims S1, S2, S5.",
     .max_ws = {.full = (size_t)1 << 30, .quick = (size_t)32 << 20},
-    .min_time_s = {.full = 0.05, .quick = 0.01},
     .child_main = stream_child_run,
     /* glibc's initial mmap threshold, kept (see the header). */
     .malloc = {.mmap = (size_t)128 << 10},

@@ -51,13 +51,13 @@ Test(lqueue, fifo_with_one_node_per_item)
     for (uintptr_t i = 0; i < 1000; i++)
         cr_assert_eq(lqueue_push(&q, item(i)), 0);
     cr_assert_eq(c.stats.live_bytes, 1000 * lqueue_node_bytes());
-    cr_assert_eq(lqueue_count(&q), 1000);
+    cr_assert_eq(queue_core_count(&q.core), 1000);
     for (uintptr_t i = 0; i < 1000; i++) {
         cr_assert(lqueue_pop(&q, &p));
         cr_assert_eq(index_of(p), i);
     }
     cr_assert_eq(c.stats.live_bytes, 0);
-    lqueue_stats s = lqueue_get_stats(&q);
+    queue_stats s = queue_core_stats(&q.core);
     cr_assert_eq(s.peak_count, 1000);
     cr_assert_eq(s.pushes, 1000);
     cr_assert_eq(s.pops, 1000);
@@ -75,7 +75,7 @@ Test(lqueue, a_refused_node_leaves_the_queue_as_it_was)
     cr_assert_eq(lqueue_push(&q, item(0)), 0);
     counting_fail_at(&c, 1);
     cr_assert_eq(lqueue_push(&q, item(1)), ENOMEM);
-    cr_assert_eq(lqueue_count(&q), 1);
+    cr_assert_eq(queue_core_count(&q.core), 1);
     cr_assert_eq(lqueue_push(&q, item(2)), 0);
     void *p;
     cr_assert(lqueue_pop(&q, &p));
@@ -91,8 +91,8 @@ Test(lqueue, close_and_destroy_with_items_left)
     cr_assert_eq(lqueue_init(&q, &c.base), 0);
     for (uintptr_t i = 0; i < 3; i++)
         cr_assert_eq(lqueue_push(&q, item(i)), 0);
-    lqueue_close(&q);
-    lqueue_close(&q);
+    queue_core_close(&q.core);
+    queue_core_close(&q.core);
     cr_assert_eq(lqueue_push(&q, item(9)), EPIPE);
     cr_assert_eq(c.stats.live_bytes, 3 * lqueue_node_bytes(), "a refused push keeps no node");
     void *p;

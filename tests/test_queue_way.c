@@ -23,7 +23,7 @@ Test(queue_way, every_way_delivers_every_message)
         locked_allocator l;
         locked_init(&l, &c.base);
         pipeline_result r = {0};
-        cr_assert_eq(queue_run_way(queue_variants[v].way, 200, &l.base, &r), 0, "%s",
+        cr_assert_eq(queue_run_way(queue_variants[v].way, 200, 0, &l.base, &r), 0, "%s",
                      queue_variants[v].name);
         locked_destroy(&l);
         pipeline_result want = pipeline_expected(200);
@@ -31,6 +31,31 @@ Test(queue_way, every_way_delivers_every_message)
         cr_assert_eq(r.items, 200);
         cr_assert_eq(c.stats.live_bytes, 0, "%s", queue_variants[v].name);
     }
+}
+
+/* workers/<k> of S6 runs the pool with k workers, not one per CPU. */
+Test(queue_way, the_pool_takes_a_number_of_workers)
+{
+    for (unsigned k = 1; k <= 3; k++) {
+        counting_allocator c;
+        counting_init(&c, alloc_libc());
+        locked_allocator l;
+        locked_init(&l, &c.base);
+        pipeline_result r = {0};
+        cr_assert_eq(queue_run_way(POOL, 300, k, &l.base, &r), 0, "k = %u", k);
+        locked_destroy(&l);
+        pipeline_result want = pipeline_expected(300);
+        cr_assert(pipeline_matches(&r, &want), "k = %u", k);
+        cr_assert_leq(r.peak_threads, k, "k = %u", k);
+        cr_assert_eq(c.stats.live_bytes, 0);
+    }
+}
+
+Test(queue_way, an_unknown_way_is_refused)
+{
+    pipeline_result r = {0};
+    cr_assert_eq(queue_run_way((way)99, 10, 0, alloc_libc(), &r), -1);
+    cr_assert_eq(r.items, 0);
 }
 
 Test(queue_way, child_runs_and_refuses_bad_specs)

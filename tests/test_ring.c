@@ -60,7 +60,7 @@ Test(ring, holds_exactly_its_capacity_in_fifo_order)
     for (uintptr_t i = 0; i < 3; i++)
         cr_assert_eq(ring_try_push(&r, item(i)), 0);
     cr_assert_eq(ring_try_push(&r, item(9)), EAGAIN, "full");
-    cr_assert_eq(ring_count(&r), 3);
+    cr_assert_eq(queue_core_count(&r.core), 3);
     for (uintptr_t i = 0; i < 3; i++) {
         cr_assert(ring_try_pop(&r, &p));
         cr_assert_eq(index_of(p), i);
@@ -76,7 +76,7 @@ Test(ring, keeps_order_across_the_wrap_many_times)
     uintptr_t next_in = 0, next_out = 0;
     /* Push 3, pop 2, so head and tail walk round the ring many times. */
     for (int round = 0; round < 100; round++) {
-        for (int k = 0; k < 3 && ring_count(&r) < 5; k++)
+        for (int k = 0; k < 3 && queue_core_count(&r.core) < 5; k++)
             cr_assert_eq(ring_push(&r, item(next_in++)), 0);
         for (int k = 0; k < 2; k++) {
             void *p;
@@ -84,7 +84,7 @@ Test(ring, keeps_order_across_the_wrap_many_times)
             cr_assert_eq(index_of(p), next_out++);
         }
     }
-    ring_stats s = ring_get_stats(&r);
+    queue_stats s = queue_core_stats(&r.core);
     cr_assert_eq(s.pushes, next_in);
     cr_assert_eq(s.pops, next_out);
     cr_assert_eq(s.peak_count, 5);
@@ -116,8 +116,8 @@ Test(ring, close_refuses_pushes_and_drains_the_rest)
     cr_assert_eq(ring_init(&r, 4, &c.base), 0);
     cr_assert_eq(ring_push(&r, item(0)), 0);
     cr_assert_eq(ring_push(&r, item(1)), 0);
-    ring_close(&r);
-    ring_close(&r);
+    queue_core_close(&r.core);
+    queue_core_close(&r.core);
     cr_assert_eq(ring_push(&r, item(2)), EPIPE);
     cr_assert_eq(ring_try_push(&r, item(2)), EPIPE);
     void *p;

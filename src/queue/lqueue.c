@@ -20,8 +20,7 @@ int lqueue_init(lqueue *q, allocator *a)
     *q = (lqueue){.alloc = a};
     if (!a)
         return EINVAL;
-    pthread_mutex_init(&q->mu, NULL);
-    pthread_cond_init(&q->not_empty, NULL);
+    queue_core_init(&q->core);
     return 0;
 }
 
@@ -36,9 +35,7 @@ void lqueue_destroy(lqueue *q)
         n = next;
     }
     q->head = q->tail = NULL;
-    q->count = 0;
-    pthread_cond_destroy(&q->not_empty);
-    pthread_mutex_destroy(&q->mu);
+    queue_core_destroy(&q->core);
     q->alloc = NULL;
 }
 
@@ -51,9 +48,9 @@ int lqueue_push(lqueue *q, void *item)
         return ENOMEM;
     n->next = NULL;
     n->item = item;
-    pthread_mutex_lock(&q->mu);
-    if (q->closed) {
-        pthread_mutex_unlock(&q->mu);
+    pthread_mutex_lock(&q->core.mu);
+    if (q->core.closed) {
+        pthread_mutex_unlock(&q->core.mu);
         alloc_free(q->alloc, n, sizeof *n);
         return EPIPE;
     }
@@ -62,12 +59,8 @@ int lqueue_push(lqueue *q, void *item)
     else
         q->head = n;
     q->tail = n;
-    q->count++;
-    q->stats.pushes++;
-    if (q->count > q->stats.peak_count)
-        q->stats.peak_count = q->count;
-    pthread_cond_signal(&q->not_empty);
-    pthread_mutex_unlock(&q->mu);
+    queue_core_added(&q->core);
+    pthread_mutex_unlock(&q->core.mu);
     return 0;
 }
 
@@ -78,8 +71,7 @@ static lqueue_node *unlink_head(lqueue *q)
     q->head = n->next;
     if (!q->head)
         q->tail = NULL;
-    q->count--;
-    q->stats.pops++;
+    queue_core_removed(&q->core);
     return n;
 }
 
@@ -95,44 +87,16 @@ static bool hand_out(lqueue *q, lqueue_node *n, void **item)
 
 bool lqueue_pop(lqueue *q, void **item)
 {
-    pthread_mutex_lock(&q->mu);
-    if (!q->head && !q->closed)
-        q->stats.empty_waits++;
-    while (!q->head && !q->closed)
-        pthread_cond_wait(&q->not_empty, &q->mu);
-    lqueue_node *n = q->head ? unlink_head(q) : NULL;
-    pthread_mutex_unlock(&q->mu);
+    pthread_mutex_lock(&q->core.mu);
+    lqueue_node *n = queue_core_wait_item(&q->core) ? unlink_head(q) : NULL;
+    pthread_mutex_unlock(&q->core.mu);
     return hand_out(q, n, item);
 }
 
 bool lqueue_try_pop(lqueue *q, void **item)
 {
-    pthread_mutex_lock(&q->mu);
+    pthread_mutex_lock(&q->core.mu);
     lqueue_node *n = q->head ? unlink_head(q) : NULL;
-    pthread_mutex_unlock(&q->mu);
+    pthread_mutex_unlock(&q->core.mu);
     return hand_out(q, n, item);
-}
-
-void lqueue_close(lqueue *q)
-{
-    pthread_mutex_lock(&q->mu);
-    q->closed = true;
-    pthread_cond_broadcast(&q->not_empty);
-    pthread_mutex_unlock(&q->mu);
-}
-
-size_t lqueue_count(lqueue *q)
-{
-    pthread_mutex_lock(&q->mu);
-    size_t n = q->count;
-    pthread_mutex_unlock(&q->mu);
-    return n;
-}
-
-lqueue_stats lqueue_get_stats(lqueue *q)
-{
-    pthread_mutex_lock(&q->mu);
-    lqueue_stats s = q->stats;
-    pthread_mutex_unlock(&q->mu);
-    return s;
 }

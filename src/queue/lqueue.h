@@ -7,8 +7,8 @@
  * memory held grows with the input.  A node is allocated per item (16
  * bytes asked, more from malloc), and freed when the item is taken.
  *
- * Any number of producers and consumers; one mutex, one condition
- * variable.  Nodes are allocated and freed outside the lock, so the
+ * Any number of producers and consumers; one mutex, and one condition
+ * variable consumers wait on.  Nodes are allocated and freed outside the lock, so the
  * allocator must be safe to call from every thread that pushes or pops
  * (wrap it in a locked_allocator, alloc/locked.h).
  */
@@ -16,28 +16,21 @@
 #define LQUEUE_H
 
 #include "alloc/alloc.h"
+#include "queue/qcore.h"
 
-#include <pthread.h>
 #include <stdbool.h>
 #include <stddef.h>
-#include <stdint.h>
-
-typedef struct lqueue_stats {
-    size_t peak_count;       /* most items held at once */
-    uint64_t pushes, pops;
-    uint64_t empty_waits;    /* pops that had to wait for an item */
-} lqueue_stats;
 
 typedef struct lqueue_node lqueue_node;
 
+/* The lock, the count, closing and the statistics are in 'core'
+ * (queue/qcore.h), as for the ring: queue_core_close(&q->core) says no
+ * more pushes and wakes every waiting consumer; queue_core_count and
+ * queue_core_stats read it (full_waits stays 0: a push never waits). */
 typedef struct lqueue {
     lqueue_node *head, *tail;
-    size_t count;
-    bool closed;
     allocator *alloc;
-    pthread_mutex_t mu;
-    pthread_cond_t not_empty;
-    lqueue_stats stats;
+    queue_core core;
 } lqueue;
 
 /* The bytes one queued item costs in nodes, as asked of the allocator. */
@@ -61,11 +54,5 @@ bool lqueue_pop(lqueue *q, void **item);
 
 /* The same without waiting: false when empty. */
 bool lqueue_try_pop(lqueue *q, void **item);
-
-/* No more pushes; wakes every waiting consumer.  Harmless twice. */
-void lqueue_close(lqueue *q);
-
-size_t lqueue_count(lqueue *q);
-lqueue_stats lqueue_get_stats(lqueue *q);
 
 #endif /* LQUEUE_H */

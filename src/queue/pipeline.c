@@ -113,6 +113,7 @@ int pipeline_run_queue(pipeline_queue kind, uint64_t n, size_t capacity, unsigne
                                        : lqueue_init(&q.list, a);
     if (err)
         return err;
+    queue_core *core = kind == PIPELINE_BOUNDED ? &q.ring.core : &q.list.core;
     pthread_t consumer;
     err = pthread_create(&consumer, NULL, queue_consumer, &q);
     bool started = err == 0;
@@ -128,23 +129,18 @@ int pipeline_run_queue(pipeline_queue kind, uint64_t n, size_t capacity, unsigne
                 alloc_free(a, m, sizeof *m); /* not taken: still ours */
         }
         /* The consumer drains what is queued, then sees the close. */
-        if (kind == PIPELINE_BOUNDED)
-            ring_close(&q.ring);
-        else
-            lqueue_close(&q.list);
+        queue_core_close(core);
         pthread_join(consumer, NULL);
     }
     *out = q.totals;
     out->peak_threads = started ? 1 : 0;
-    if (kind == PIPELINE_BOUNDED) {
-        ring_stats s = ring_get_stats(&q.ring);
-        out->peak_queued = s.peak_count;
-        out->producer_waits = s.full_waits;
+    queue_stats s = queue_core_stats(core);
+    out->peak_queued = s.peak_count;
+    out->producer_waits = s.full_waits; /* 0 for the list: its push never waits */
+    if (kind == PIPELINE_BOUNDED)
         ring_destroy(&q.ring);
-    } else {
-        out->peak_queued = lqueue_get_stats(&q.list).peak_count;
+    else
         lqueue_destroy(&q.list);
-    }
     return err;
 }
 
@@ -194,13 +190,13 @@ int pipeline_run_pool(uint64_t n, unsigned k, unsigned rounds, allocator *a,
         else if ((err = ring_push(&jobs, m)) != 0)
             alloc_free(a, m, sizeof *m);
     }
-    ring_close(&jobs);
+    queue_core_close(&jobs.core);
     for (unsigned t = 0; t < started; t++) {
         pthread_join(threads[t], NULL);
         add_checksums(out, &workers[t].totals);
     }
     out->peak_threads = started;
-    ring_stats s = ring_get_stats(&jobs);
+    queue_stats s = queue_core_stats(&jobs.core);
     out->peak_queued = s.peak_count;
     out->producer_waits = s.full_waits;
     if (threads)

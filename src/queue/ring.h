@@ -15,30 +15,21 @@
 #define RING_H
 
 #include "alloc/alloc.h"
+#include "queue/qcore.h"
 
-#include <pthread.h>
 #include <stdbool.h>
 #include <stddef.h>
-#include <stdint.h>
 
-/* What a ring saw, for counters and tests. */
-typedef struct ring_stats {
-    size_t peak_count;       /* most items held at once */
-    uint64_t pushes, pops;
-    uint64_t full_waits;     /* pushes that had to wait for room */
-    uint64_t empty_waits;    /* pops that had to wait for an item */
-} ring_stats;
-
+/* The lock, the count, closing and the statistics are in 'core'
+ * (queue/qcore.h): queue_core_close(&r->core) says no more pushes, wakes
+ * every waiting thread, and pops still drain what is left;
+ * queue_core_count and queue_core_stats read it. */
 typedef struct ring {
     void **slots;
     size_t capacity;
     size_t head;             /* index of the oldest item */
-    size_t count;
-    bool closed;
     allocator *alloc;
-    pthread_mutex_t mu;
-    pthread_cond_t not_full, not_empty;
-    ring_stats stats;        /* read with ring_get_stats */
+    queue_core core;
 } ring;
 
 /* Prepares an empty, open ring of 'capacity' slots from 'a'.  Returns 0,
@@ -62,15 +53,5 @@ bool ring_pop(ring *r, void **item);
 /* The same without waiting: EAGAIN (full) / false (empty) instead. */
 int ring_try_push(ring *r, void *item);
 bool ring_try_pop(ring *r, void **item);
-
-/* No more pushes: wakes every waiting thread; pops still drain what is
- * left.  Closing twice is harmless. */
-void ring_close(ring *r);
-
-/* Items held now (a snapshot; others may change it right after). */
-size_t ring_count(ring *r);
-
-/* A consistent copy of the statistics. */
-ring_stats ring_get_stats(ring *r);
 
 #endif /* RING_H */

@@ -29,7 +29,7 @@ unsigned queue_pool_workers(void)
     return cpus > 0 ? (unsigned)cpus : 1;
 }
 
-int queue_run_way(way w, uint64_t n, allocator *a, pipeline_result *out)
+int queue_run_way(way w, uint64_t n, unsigned workers, allocator *a, pipeline_result *out)
 {
     switch (w) {
     case BOUNDED:
@@ -37,7 +37,8 @@ int queue_run_way(way w, uint64_t n, allocator *a, pipeline_result *out)
     case UNBOUNDED:
         return pipeline_run_queue(PIPELINE_UNBOUNDED, n, 0, QUEUE_ROUNDS, a, out);
     case POOL:
-        return pipeline_run_pool(n, queue_pool_workers(), POOL_ROUNDS, a, out);
+        return pipeline_run_pool(n, workers ? workers : queue_pool_workers(), POOL_ROUNDS, a,
+                                 out);
     case PER_ITEM:
         return pipeline_run_thread_per_item(n, POOL_ROUNDS, a, out);
     }
@@ -57,7 +58,7 @@ int queue_child_run(const char *spec)
     locked_allocator l;
     locked_init(&l, &c.base);
     pipeline_result r;
-    int err = queue_run_way(queue_variant_named(name)->way, n, &l.base, &r);
+    int err = queue_run_way(queue_variant_named(name)->way, n, 0, &l.base, &r);
     locked_destroy(&l);
     pipeline_result want = pipeline_expected(n);
     if (err || !pipeline_matches(&r, &want)) {

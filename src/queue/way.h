@@ -41,9 +41,10 @@ const queue_variant *queue_variant_named(const char *name);
 unsigned queue_pool_workers(void);
 
 /* Runs n messages the way w, allocating them from 'a' (which must be
- * thread-safe), results in *out.  Returns 0 or an errno value (a thread
+ * thread-safe), results in *out.  'workers' is the pool's size (POOL
+ * only; 0: queue_pool_workers()).  Returns 0 or an errno value (a thread
  * or an allocation refused); -1 for a way it does not know. */
-int queue_run_way(way w, uint64_t n, allocator *a, pipeline_result *out);
+int queue_run_way(way w, uint64_t n, unsigned workers, allocator *a, pipeline_result *out);
 
 /* --child=<variant>:<messages>: one run over a locked counting allocator,
  * checked.  Returns 0, 1 when it failed or the result is wrong, 2 for a

@@ -112,9 +112,9 @@ static const char *run_tally(tally *t, size_t producers, size_t consumers, bool 
             problem = failed("a push failed");
     }
     if (t->use_ring)
-        ring_close(&t->r);
+        queue_core_close(&t->r.core);
     else
-        lqueue_close(&t->q);
+        queue_core_close(&t->q.core);
     bool ordered = true;
     for (size_t k = 0; k < made_c; k++) {
         void *in_order;
@@ -149,7 +149,7 @@ static const char *ring_threads(size_t producers, size_t consumers, size_t capac
         problem = failed("ring_init");
     } else {
         problem = run_tally(t, producers, consumers, producers == 1 && consumers == 1);
-        ring_stats s = ring_get_stats(&t->r);
+        queue_stats s = queue_core_stats(&t->r.core);
         if (!problem && (s.pushes != ITEMS || s.pops != ITEMS || s.peak_count > capacity))
             problem = failed("stats: %llu pushes, %llu pops, peak %zu",
                              (unsigned long long)s.pushes, (unsigned long long)s.pops,
@@ -195,7 +195,7 @@ static const char *ring_close_wakes(void)
     pthread_t consumer;
     if (pthread_create(&consumer, NULL, pop_one, &r) != 0)
         return failed("pthread_create");
-    ring_close(&r); /* before or while it waits: either way it must return */
+    queue_core_close(&r.core); /* before or while it waits: either way it must return */
     pthread_join(consumer, &got);
     ring_destroy(&r);
     if (got != (void *)-1)
@@ -206,7 +206,7 @@ static const char *ring_close_wakes(void)
     pthread_t producer;
     if (pthread_create(&producer, NULL, push_one, &r) != 0)
         return failed("pthread_create");
-    ring_close(&r);
+    queue_core_close(&r.core);
     pthread_join(producer, &got);
     void *p = NULL;
     bool first = ring_try_pop(&r, &p);
@@ -259,7 +259,7 @@ static const char *lqueue_close_wakes(void)
     pthread_t t;
     if (pthread_create(&t, NULL, lq_pop_one, &q) != 0)
         return failed("pthread_create");
-    lqueue_close(&q);
+    queue_core_close(&q.core);
     void *got;
     pthread_join(t, &got);
     lqueue_destroy(&q);
