@@ -1,28 +1,13 @@
 /* keep.c - keep every line as a view or a copy, then see what each reads. */
 #include "lines/keep.h"
 
+#include "lines/digest.h"
 #include "lines/textsource.h"
 #include "stream/linereader.h"
 
 #include <stdalign.h>
 #include <stdbool.h>
 #include <string.h>
-
-/* Reads every byte of a kept line once: the use a program makes of the
- * lines it collected (8 bytes a load, so the use stays cheap). */
-static uint64_t digest(uint64_t d, const char *p, size_t len)
-{
-    uint64_t sum = len;
-    size_t i = 0;
-    for (; i + 8 <= len; i += 8) {
-        uint64_t word;
-        memcpy(&word, p + i, 8);
-        sum += word;
-    }
-    for (; i < len; i++)
-        sum += (unsigned char)p[i];
-    return d * 1000003u + sum;
-}
 
 /* The reader's buffer holds text[base, base + end) at buf[0, end): it
  * reads the text in order, and only ever moves unread bytes to the
@@ -155,7 +140,8 @@ int linekeep_run(const char *text, size_t len, keep_mode mode, size_t buffer_byt
     out->reader_fills = r.read_calls;
     for (size_t i = 0; i < n; i++)
         if (readable(&kept[i], mode, &r))
-            out->digest = digest(out->digest, kept[i].data, kept[i].len);
+            /* The use a program makes of the lines it collected. */
+            out->digest = line_digest_add(out->digest, kept[i].data, kept[i].len);
     if (check)
         classify(kept, n, mode, text, &r, &o, out);
     if (mode == KEEP_COPY)

@@ -1,29 +1,19 @@
 /* linepass.c - split a text into lines; digest each as a view or as a copy. */
 #include "linepass.h"
 
+#include "lines/digest.h"
 #include "lines/textsource.h"
 #include "stream/linereader.h"
 
 #include <string.h>
 
-/* Stands for the least work a program does on a line: reads every byte
- * once.  Eight bytes per load (memcpy: any alignment) keep it cheap, so
- * the cost of getting at the line shows; a byte-by-byte loop would take
- * about a nanosecond per byte and hide it on long lines. */
+/* Counts a line and folds it into the digest (lines/digest.h). */
 static void digest(line_totals *t, const char *p, size_t len)
 {
-    uint64_t sum = len;
-    size_t i = 0;
-    for (; i + 8 <= len; i += 8) {
-        uint64_t word;
-        memcpy(&word, p + i, 8);
-        sum += word;
-    }
-    for (; i < len; i++)
-        sum += (unsigned char)p[i];
+    uint64_t sum = line_bytes_sum(p, len);
     t->lines++;
     t->bytes += len;
-    t->digest = t->digest * 1000003u + sum;
+    t->digest = line_digest_fold(t->digest, sum);
 }
 
 int linepass_run(const char *text, size_t len, line_mode mode, size_t buffer_bytes,
