@@ -211,7 +211,7 @@ static void stream_case(bench_state *s, const void *user)
             bench_resume_timing(s);
         }
         t = (records_totals){0, 0};
-        filescan_status st = v->method->run(f->path, &c.base, &t);
+        filescan_status st = filescan_run(v->method, f->path, &c.base, &t);
         /* The totals are the pass's only result: kept, so it is not skipped. */
         bench_do_not_optimize(&t);
         too_long = st == FILESCAN_LINE_TOO_LONG;

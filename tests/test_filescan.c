@@ -56,7 +56,7 @@ static void expect_all_methods(const char *path, records_totals want)
     for (size_t m = 0; m < filescan_method_count; m++) {
         const filescan_method *method = filescan_methods[m];
         records_totals t = {0, 0};
-        filescan_status s = method->run(path, &c.base, &t);
+        filescan_status s = filescan_run(method, path, &c.base, &t);
         cr_assert_eq(s, FILESCAN_OK, "%s: %s", method->name, filescan_status_message(s));
         cr_assert_eq(t.lines, want.lines, "%s: %llu lines, expected %llu", method->name,
                      (unsigned long long)t.lines, (unsigned long long)want.lines);
@@ -99,7 +99,7 @@ Test(filescan, memory_each_method_asks_for)
     for (size_t i = 0; i < sizeof expected / sizeof expected[0]; i++) {
         counting_init(&c, alloc_libc());
         t = (records_totals){0, 0};
-        cr_assert_eq(expected[i].m->run(path, &c.base, &t), FILESCAN_OK);
+        cr_assert_eq(filescan_run(expected[i].m, path, &c.base, &t), FILESCAN_OK);
         cr_assert_eq(c.stats.peak_live_bytes, expected[i].peak, "%s: peak %zu",
                      expected[i].m->name, c.stats.peak_live_bytes);
     }
@@ -117,14 +117,15 @@ Test(filescan, a_line_longer_than_a_chunk)
     free(data);
 
     records_totals t = {0, 0};
-    cr_assert_eq(filescan_chunks.run(path, &c.base, &t), FILESCAN_LINE_TOO_LONG,
+    cr_assert_eq(filescan_run(&filescan_chunks, path, &c.base, &t), FILESCAN_LINE_TOO_LONG,
                  "a fixed chunk cannot hold the line: an error, not a cut line");
     cr_assert_eq(c.stats.live_bytes, 0);
     const filescan_method *growing[] = {&filescan_slurp, &filescan_reader,
                                         &filescan_getline, &filescan_mmap};
     for (size_t i = 0; i < 4; i++) {
         t = (records_totals){0, 0};
-        cr_assert_eq(growing[i]->run(path, &c.base, &t), FILESCAN_OK, "%s", growing[i]->name);
+        cr_assert_eq(filescan_run(growing[i], path, &c.base, &t), FILESCAN_OK, "%s",
+                     growing[i]->name);
         cr_assert_eq(t.lines, 2, "%s", growing[i]->name);
         cr_assert_eq(t.sum, 7, "%s", growing[i]->name);
     }
@@ -140,7 +141,7 @@ Test(filescan, the_reader_refuses_a_line_past_its_limit)
     const char *path = write_file("huge", data, len + 1);
     free(data);
     records_totals t = {0, 0};
-    cr_assert_eq(filescan_reader.run(path, &c.base, &t), FILESCAN_LINE_TOO_LONG);
+    cr_assert_eq(filescan_run(&filescan_reader, path, &c.base, &t), FILESCAN_LINE_TOO_LONG);
     cr_assert_eq(c.stats.live_bytes, 0);
     cr_assert_leq(c.stats.peak_live_bytes, 2 * (FILESCAN_MAX_LINE + 2),
                   "held %zu bytes", c.stats.peak_live_bytes);
@@ -151,7 +152,7 @@ Test(filescan, a_missing_file_is_an_io_error)
     for (size_t m = 0; m < filescan_method_count; m++) {
         records_totals t = {0, 0};
         errno = 0;
-        cr_assert_eq(filescan_methods[m]->run("/nonexistent/file", &c.base, &t),
+        cr_assert_eq(filescan_run(filescan_methods[m], "/nonexistent/file", &c.base, &t),
                      FILESCAN_IO_ERROR, "%s", filescan_methods[m]->name);
         cr_assert_eq(errno, ENOENT, "%s", filescan_methods[m]->name);
     }
@@ -169,7 +170,7 @@ Test(filescan, every_allocation_failure_is_reported_without_a_leak)
             counting_init(&c, alloc_libc());
             counting_fail_at(&c, k);
             records_totals t = {0, 0};
-            filescan_status s = allocating[i]->run(path, &c.base, &t);
+            filescan_status s = filescan_run(allocating[i], path, &c.base, &t);
             cr_assert_eq(c.stats.live_bytes, 0, "%s, k=%llu", allocating[i]->name,
                          (unsigned long long)k);
             if (c.stats.failed_calls == 0) {
@@ -180,6 +181,37 @@ Test(filescan, every_allocation_failure_is_reported_without_a_leak)
             cr_assert_eq(s, FILESCAN_NO_MEMORY, "%s, k=%llu: %s", allocating[i]->name,
                          (unsigned long long)k, filescan_status_message(s));
         }
+    }
+}
+
+/* The lowest descriptor open() would hand out now. */
+static int next_fd(void)
+{
+    int fd = open("/dev/null", O_RDONLY | O_CLOEXEC);
+    cr_assert_geq(fd, 0);
+    close(fd);
+    return fd;
+}
+
+/* filescan_run opens and closes the file for every method, also when the
+ * scan fails (here: the first allocation refused), so a run leaks no
+ * descriptor. */
+Test(filescan, every_run_closes_its_file)
+{
+    records_totals want;
+    const char *path = generated_file("fds.csv", 70000, &want);
+    int before = next_fd();
+    for (size_t m = 0; m < filescan_method_count; m++) {
+        records_totals t = {0, 0};
+        cr_assert_eq(filescan_run(filescan_methods[m], path, &c.base, &t), FILESCAN_OK);
+        cr_assert_eq(next_fd(), before, "%s left a file open", filescan_methods[m]->name);
+        counting_init(&c, alloc_libc());
+        counting_fail_at(&c, 1);
+        t = (records_totals){0, 0};
+        filescan_run(filescan_methods[m], path, &c.base, &t);
+        cr_assert_eq(next_fd(), before, "%s, failing, left a file open",
+                     filescan_methods[m]->name);
+        counting_init(&c, alloc_libc());
     }
 }
 

@@ -42,7 +42,7 @@ int stream_child_run(const char *spec)
     counting_allocator c;
     counting_init(&c, alloc_libc());
     records_totals t = {0, 0};
-    filescan_status s = m->run(spec + path_at, &c.base, &t);
+    filescan_status s = filescan_run(m, spec + path_at, &c.base, &t);
     /* On long lines an error or a short read is S2's outcome, judged by
      * the report: its memory is measured all the same. */
     if (allow_too_long && (s == FILESCAN_OK || s == FILESCAN_LINE_TOO_LONG))

@@ -63,17 +63,13 @@ static filescan_status close_with(int fd, filescan_status s)
     return s;
 }
 
-static filescan_status slurp_run(const char *path, allocator *a, records_totals *t)
+static filescan_status slurp_scan(int fd, size_t size, allocator *a, records_totals *t)
 {
-    size_t size;
-    int fd = open_sized(path, &size);
-    if (fd < 0)
-        return FILESCAN_IO_ERROR;
     if (size == 0)
-        return close_with(fd, FILESCAN_OK);
+        return FILESCAN_OK;
     char *buf = alloc_bytes(a, size, 1);
     if (!buf)
-        return close_with(fd, FILESCAN_NO_MEMORY);
+        return FILESCAN_NO_MEMORY;
     size_t got = 0;
     ssize_t n = 1;
     while (got < size && (n = read_some(fd, buf + got, size - got)) > 0)
@@ -84,18 +80,15 @@ static filescan_status slurp_run(const char *path, allocator *a, records_totals 
         records_last_line(buf + done, got - done, t);
     }
     alloc_free(a, buf, size);
-    return close_with(fd, s);
+    return s;
 }
 
-static filescan_status chunks_run(const char *path, allocator *a, records_totals *t)
+static filescan_status chunks_scan(int fd, size_t size, allocator *a, records_totals *t)
 {
-    size_t size;
-    int fd = open_sized(path, &size);
-    if (fd < 0)
-        return FILESCAN_IO_ERROR;
+    (void)size; /* read to the end, whatever the size was */
     char *buf = alloc_bytes(a, FILESCAN_CHUNK, 1);
     if (!buf)
-        return close_with(fd, FILESCAN_NO_MEMORY);
+        return FILESCAN_NO_MEMORY;
     size_t have = 0; /* the start of a line cut at the last chunk's end */
     filescan_status s = FILESCAN_OK;
     for (;;) {
@@ -118,19 +111,16 @@ static filescan_status chunks_run(const char *path, allocator *a, records_totals
         have -= done;
     }
     alloc_free(a, buf, FILESCAN_CHUNK);
-    return close_with(fd, s);
+    return s;
 }
 
-static filescan_status reader_run(const char *path, allocator *a, records_totals *t)
+static filescan_status reader_scan(int fd, size_t size, allocator *a, records_totals *t)
 {
-    size_t size;
-    int fd = open_sized(path, &size);
-    if (fd < 0)
-        return FILESCAN_IO_ERROR;
+    (void)size; /* read to the end, whatever the size was */
     line_reader r;
     line_status ls = line_reader_init(&r, fd, FILESCAN_CHUNK, FILESCAN_MAX_LINE, a);
     if (ls != LINE_OK)
-        return close_with(fd, FILESCAN_NO_MEMORY);
+        return FILESCAN_NO_MEMORY;
     line_view v;
     uint64_t lines = 0, sum = 0;
     while ((ls = line_reader_next(&r, &v)) == LINE_OK) {
@@ -142,14 +132,13 @@ static filescan_status reader_run(const char *path, allocator *a, records_totals
     if (ls == LINE_IO_ERROR)
         errno = r.io_errno;
     line_reader_destroy(&r);
-    filescan_status s = ls == LINE_END         ? FILESCAN_OK
-                      : ls == LINE_TOO_LONG    ? FILESCAN_LINE_TOO_LONG
-                      : ls == LINE_NO_MEMORY   ? FILESCAN_NO_MEMORY
-                                               : FILESCAN_IO_ERROR;
-    return close_with(fd, s);
+    return ls == LINE_END         ? FILESCAN_OK
+         : ls == LINE_TOO_LONG    ? FILESCAN_LINE_TOO_LONG
+         : ls == LINE_NO_MEMORY   ? FILESCAN_NO_MEMORY
+                                  : FILESCAN_IO_ERROR;
 }
 
-static filescan_status getline_run(const char *path, allocator *a, records_totals *t)
+static filescan_status getline_scan(const char *path, allocator *a, records_totals *t)
 {
     (void)a; /* getline's buffer must come from malloc */
     FILE *f = fopen(path, "re");
@@ -179,38 +168,46 @@ static filescan_status getline_run(const char *path, allocator *a, records_total
     return s;
 }
 
-static filescan_status mmap_run(const char *path, allocator *a, records_totals *t)
+static filescan_status mmap_scan(int fd, size_t size, allocator *a, records_totals *t)
 {
     (void)a; /* the mapping is the kernel's, not an allocation */
-    size_t size;
-    int fd = open_sized(path, &size);
-    if (fd < 0)
-        return FILESCAN_IO_ERROR;
     if (size == 0)
-        return close_with(fd, FILESCAN_OK); /* mmap refuses length 0 */
+        return FILESCAN_OK; /* mmap refuses length 0 */
     char *p = mmap(NULL, size, PROT_READ, MAP_PRIVATE, fd, 0);
     /* No address space for the whole file (a memory limit) is a lack of
      * memory, not of the file. */
     if (p == MAP_FAILED)
-        return close_with(fd, errno == ENOMEM ? FILESCAN_NO_MEMORY : FILESCAN_IO_ERROR);
+        return errno == ENOMEM ? FILESCAN_NO_MEMORY : FILESCAN_IO_ERROR;
     /* Read ahead aggressively and drop pages behind, as for a stream. */
     madvise(p, size, MADV_SEQUENTIAL);
     size_t done = records_scan(p, size, t);
     records_last_line(p + done, size - done, t);
     munmap(p, size);
-    return close_with(fd, FILESCAN_OK);
+    return FILESCAN_OK;
 }
 
-const filescan_method filescan_slurp = {"slurp", slurp_run, true};
-const filescan_method filescan_chunks = {"chunks", chunks_run, true};
-const filescan_method filescan_reader = {"reader", reader_run, true};
-const filescan_method filescan_getline = {"getline", getline_run, false};
-const filescan_method filescan_mmap = {"mmap", mmap_run, true};
+const filescan_method filescan_slurp = {"slurp", slurp_scan, NULL, true};
+const filescan_method filescan_chunks = {"chunks", chunks_scan, NULL, true};
+const filescan_method filescan_reader = {"reader", reader_scan, NULL, true};
+const filescan_method filescan_getline = {"getline", NULL, getline_scan, false};
+const filescan_method filescan_mmap = {"mmap", mmap_scan, NULL, true};
 
 const filescan_method *const filescan_methods[] = {
     &filescan_slurp, &filescan_chunks, &filescan_reader, &filescan_getline, &filescan_mmap,
 };
 const size_t filescan_method_count = sizeof filescan_methods / sizeof filescan_methods[0];
+
+filescan_status filescan_run(const filescan_method *m, const char *path, allocator *a,
+                             records_totals *t)
+{
+    if (m->scan_path)
+        return m->scan_path(path, a, t);
+    size_t size;
+    int fd = open_sized(path, &size);
+    if (fd < 0)
+        return FILESCAN_IO_ERROR;
+    return close_with(fd, m->scan(fd, size, a, t));
+}
 
 const filescan_method *filescan_find(const char *name)
 {

@@ -42,10 +42,14 @@ const char *filescan_status_message(filescan_status s);
 
 typedef struct filescan_method {
     const char *name;
-    /* Reads the file at 'path', adds its lines to *t (which the caller
-     * zeroes), allocating through 'a' (except getline, see above); frees
-     * everything it allocated before returning, on every path. */
-    filescan_status (*run)(const char *path, allocator *a, records_totals *t);
+    /* Reads the open file fd ('size' bytes, from its start), adds its
+     * lines to *t (which the caller zeroes), allocating through 'a';
+     * frees everything it allocated before returning, on every path.
+     * filescan_run opens and closes the file around it. */
+    filescan_status (*scan)(int fd, size_t size, allocator *a, records_totals *t);
+    /* Instead of scan, for the method that opens the file its own way
+     * (getline, through stdio; its buffer comes from malloc, see above). */
+    filescan_status (*scan_path)(const char *path, allocator *a, records_totals *t);
     /* True when every byte of heap it uses comes from 'a', so a counting
      * allocator's peak is its whole heap use (false for getline). */
     bool heap_through_alloc;
@@ -57,6 +61,11 @@ extern const filescan_method filescan_slurp, filescan_chunks, filescan_reader,
 /* All of them, in the order above. */
 extern const filescan_method *const filescan_methods[];
 extern const size_t filescan_method_count;
+
+/* Reads the file at 'path' with method m: opens it (FILESCAN_IO_ERROR
+ * when it cannot), scans it, closes it; errno is the scan's. */
+filescan_status filescan_run(const filescan_method *m, const char *path, allocator *a,
+                             records_totals *t);
 
 /* The method called 'name', or NULL. */
 const filescan_method *filescan_find(const char *name);
