@@ -4,12 +4,6 @@
 #include <stdint.h>
 #include <string.h>
 
-/* Each block starts with this header; its usable bytes follow it. */
-struct arena_block {
-    arena_block *next;  /* the next newer block, or NULL */
-    size_t size;        /* bytes of the whole block, header included */
-};
-
 static arena *self_of(allocator *a)
 {
     return (arena *)a;
@@ -27,7 +21,7 @@ static char *block_start(arena_block *b)
 
 static char *block_end(arena_block *b)
 {
-    return (char *)b + b->size;
+    return (char *)b + b->bytes;
 }
 
 /* Padding that takes p up to the next multiple of align. */
@@ -71,7 +65,7 @@ static int next_block(arena *a, size_t size, size_t align)
     arena_block *b = alloc_bytes(a->parent, bytes, alignof(arena_block));
     if (!b)
         return 0;
-    b->size = bytes;
+    b->bytes = bytes;
     if (a->cur) {
         b->next = a->cur->next;
         a->cur->next = b;
@@ -152,11 +146,6 @@ void arena_reset(arena *a)
 
 void arena_release(arena *a)
 {
-    arena_block *b = a->first;
-    while (b) {
-        arena_block *next = b->next;
-        alloc_free(a->parent, b, b->size);
-        b = next;
-    }
+    alloc_blocks_free(a->parent, a->first);
     arena_init(a, a->parent, a->block_size);
 }

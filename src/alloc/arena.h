@@ -26,6 +26,7 @@
 #define ARENA_H
 
 #include "alloc.h"
+#include "alloc/blocks.h"
 
 #include <stddef.h>
 
@@ -34,7 +35,8 @@
  * thousands of small objects. */
 #define ARENA_DEFAULT_BLOCK ((size_t)64 << 10)
 
-typedef struct arena_block arena_block;
+/* A block's header (alloc/blocks.h); its usable bytes follow it. */
+typedef alloc_block arena_block;
 
 typedef struct arena {
     allocator base;        /* first: an arena* is an allocator* */

@@ -3,12 +3,6 @@
 
 #include <stdint.h>
 
-/* A slab starts with this header; its slots follow, aligned. */
-struct pool_slab {
-    pool_slab *next;
-    size_t bytes;
-};
-
 /* A free slot holds only the link to the next free slot. */
 struct pool_slot {
     pool_slot *next;
@@ -133,12 +127,7 @@ size_t pool_slot_size(const pool *p)
 
 void pool_release(pool *p)
 {
-    pool_slab *s = p->slabs;
-    while (s) {
-        pool_slab *next = s->next;
-        alloc_free(p->parent, s, s->bytes);
-        s = next;
-    }
+    alloc_blocks_free(p->parent, p->slabs);
     p->slabs = NULL;
     p->slab_count = 0;
     p->free_list = NULL;

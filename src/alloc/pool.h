@@ -26,11 +26,13 @@
 #define POOL_H
 
 #include "alloc.h"
+#include "alloc/blocks.h"
 
 #include <stdbool.h>
 #include <stddef.h>
 
-typedef struct pool_slab pool_slab;
+/* A slab's header (alloc/blocks.h); its slots follow it, aligned. */
+typedef alloc_block pool_slab;
 typedef struct pool_slot pool_slot;
 
 typedef struct pool {

@@ -94,7 +94,7 @@ const record_desc record_box_user = {
 
 /* The bookkeeping of one arena: an allocator's three function pointers
  * first, then the bump pointers.  Each block it takes from the parent
- * also starts with a private 16-byte header (arena.c). */
+ * also starts with a 16-byte header (alloc/blocks.h). */
 static const record_field arena_fields[] = {
     RECORD_FIELD(arena, base, "allocator"),
     RECORD_FIELD(arena, parent, "allocator *"),
@@ -111,9 +111,9 @@ static const record_desc record_arena = {
     arena_fields, COUNT(arena_fields),
 };
 
-/* The bookkeeping of one pool; each slab also starts with a private
- * 16-byte header, and a free slot holds only the next free slot's
- * address (pool.c). */
+/* The bookkeeping of one pool; each slab also starts with a 16-byte
+ * header (alloc/blocks.h), and a free slot holds only the next free
+ * slot's address (pool.c). */
 static const record_field pool_fields[] = {
     RECORD_FIELD(pool, base, "allocator"),
     RECORD_FIELD(pool, parent, "allocator *"),
