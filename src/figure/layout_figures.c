@@ -76,6 +76,47 @@ static void visit_of(const size_t order[N], int visit[N])
         visit[order[j]] = (int)j;
 }
 
+/* A region of n pointers called 'name'. */
+static size_t pointer_region(memmap_panel *p, const char *name, size_t n)
+{
+    char detail[64];
+    snprintf(detail, sizeof detail, "%zu x %zu B pointers", n, sizeof(void *));
+    return memmap_region_add(p, name, detail, n * sizeof(void *));
+}
+
+/* The heap of N malloc blocks holding r, allocated one after another and
+ * read in the order order[] visits them; block[k] is the k-th block's
+ * first box.  Returns the region. */
+static size_t heap_of_blocks(memmap_panel *p, const record_desc *r, const char *const *read,
+                             const size_t order[N], size_t block[N])
+{
+    char detail[64];
+    snprintf(detail, sizeof detail, "%d malloc blocks of %zu B", N, chunk_of(r));
+    size_t heap = memmap_region_add(p, "heap", detail, HEAP_START + N * chunk_of(r));
+    int visit[N];
+    size_t at = HEAP_START;
+    visit_of(order, visit);
+    for (size_t k = 0; k < N; k++)
+        block[k] = heap_block(p, heap, &at, r, read, visit[k]);
+    return heap;
+}
+
+/* A panel of records visited in order[]. */
+typedef void order_panel(memmap_figure *f, const char *title, const size_t order[N],
+                         const char *why);
+
+/* Two panels: the records visited in allocation order, then the same
+ * records in the shuffled order; text[] holds each one's title and why. */
+static void in_order_then_shuffled(memmap_figure *f, order_panel *panel,
+                                   const char *const text[4])
+{
+    size_t order[N];
+    in_order(order);
+    panel(f, text[0], order, text[1]);
+    shuffled(order);
+    panel(f, text[2], order, text[3]);
+}
+
 static void build_aos(memmap_figure *f)
 {
     const record_desc *u = &record_user;
@@ -121,18 +162,10 @@ static void build_soa(memmap_figure *f)
 static void aop_panel(memmap_figure *f, const char *title, const size_t order[N],
                       const char *why)
 {
-    const record_desc *u = &record_user;
     memmap_panel *p = memmap_panel_add(f, title);
-    char detail[64];
-    snprintf(detail, sizeof detail, "%d x %zu B pointers", N, sizeof(void *));
-    size_t slots = memmap_region_add(p, "ptrs[]", detail, N * sizeof(void *));
-    snprintf(detail, sizeof detail, "%d malloc blocks of %zu B", N, chunk_of(u));
-    size_t heap = memmap_region_add(p, "heap", detail, HEAP_START + N * chunk_of(u));
-    int visit[N];
-    size_t record[N], at = HEAP_START;
-    visit_of(order, visit);
-    for (size_t k = 0; k < N; k++)
-        record[k] = heap_block(p, heap, &at, u, read_user, visit[k]);
+    size_t slots = pointer_region(p, "ptrs[]", N);
+    size_t record[N];
+    heap_of_blocks(p, &record_user, read_user, order, record);
     for (size_t j = 0; j < N; j++) {
         size_t slot = memmap_box_add(p, slots, j * sizeof(void *), sizeof(void *),
                                      MEMMAP_POINTER, NULL, (int)j);
@@ -143,16 +176,15 @@ static void aop_panel(memmap_figure *f, const char *title, const size_t order[N]
 
 static void build_aop(memmap_figure *f)
 {
-    size_t order[N];
-    in_order(order);
-    aop_panel(f, "struct user *ptrs[8], allocated one by one and visited in allocation order",
-              order,
-              "The blocks came from malloc one after another, so they follow each other: two "
-              "predictable streams,\npointers and records, with malloc's size word between records.");
-    shuffled(order);
-    aop_panel(f, "The same blocks, pointers shuffled (aop_scattered)", order,
-              "Each record's address comes from its pointer; past the caches each is a miss, but "
-              "all the pointers are\nin ptrs[], so the CPU can have several misses in flight at once.");
+    static const char *const text[4] = {
+        "struct user *ptrs[8], allocated one by one and visited in allocation order",
+        "The blocks came from malloc one after another, so they follow each other: two "
+        "predictable streams,\npointers and records, with malloc's size word between records.",
+        "The same blocks, pointers shuffled (aop_scattered)",
+        "Each record's address comes from its pointer; past the caches each is a miss, but "
+        "all the pointers are\nin ptrs[], so the CPU can have several misses in flight at once.",
+    };
+    in_order_then_shuffled(f, aop_panel, text);
 }
 
 /* One panel of the list: nodes allocated in order, linked in order[]. */
@@ -161,14 +193,8 @@ static void list_panel(memmap_figure *f, const char *title, const size_t order[N
 {
     const record_desc *node = &record_user_node;
     memmap_panel *p = memmap_panel_add(f, title);
-    char detail[64];
-    snprintf(detail, sizeof detail, "%d malloc blocks of %zu B", N, chunk_of(node));
-    size_t heap = memmap_region_add(p, "heap", detail, HEAP_START + N * chunk_of(node));
-    int visit[N];
-    size_t first[N], at = HEAP_START;
-    visit_of(order, visit);
-    for (size_t k = 0; k < N; k++)
-        first[k] = heap_block(p, heap, &at, node, read_node, visit[k]);
+    size_t first[N];
+    size_t heap = heap_of_blocks(p, node, read_node, order, first);
     for (size_t j = 0; j + 1 < N; j++) {
         size_t base = p->box[first[order[j]]].start;
         size_t next = memmap_field_in(p, heap, base, node->size, "next");
@@ -179,18 +205,17 @@ static void list_panel(memmap_figure *f, const char *title, const size_t order[N
 
 static void build_list(memmap_figure *f)
 {
-    size_t order[N];
-    in_order(order);
-    list_panel(f, "struct user_node, one malloc block per node, linked in allocation order",
-               order,
-               "The next node's address is inside this node: the loop knows it only when this "
-               "load arrives. Linked in\nallocation order the nodes follow each other, so the "
-               "prefetcher still guesses right.");
-    shuffled(order);
-    list_panel(f, "The same nodes linked in shuffled order (list_scattered)", order,
-               "Every step jumps to an address only the previous load reveals: past the caches "
-               "each line is a full\nmemory round trip, one at a time. Same bytes as above, "
-               "many times the time.");
+    static const char *const text[4] = {
+        "struct user_node, one malloc block per node, linked in allocation order",
+        "The next node's address is inside this node: the loop knows it only when this "
+        "load arrives. Linked in\nallocation order the nodes follow each other, so the "
+        "prefetcher still guesses right.",
+        "The same nodes linked in shuffled order (list_scattered)",
+        "Every step jumps to an address only the previous load reveals: past the caches "
+        "each line is a full\nmemory round trip, one at a time. Same bytes as above, "
+        "many times the time.",
+    };
+    in_order_then_shuffled(f, list_panel, text);
 }
 
 /* Half the users of the other pictures: each boxed user brings four
@@ -205,9 +230,8 @@ static void build_boxed(memmap_figure *f)
     user_generate(users, BOXED_USERS, LAYOUT_FIGURE_SEED);
     memmap_panel *p = memmap_panel_add(f, "A list of User objects as CPython keeps it: "
                                           "pointers to objects whose fields are objects");
+    size_t items = pointer_region(p, "items[]", BOXED_USERS);
     char detail[64];
-    snprintf(detail, sizeof detail, "%d x %zu B pointers", BOXED_USERS, sizeof(void *));
-    size_t items = memmap_region_add(p, "items[]", detail, BOXED_USERS * sizeof(void *));
     size_t per_user = chunk_of(bi) + chunk_of(bf) + chunk_of(bu);
     snprintf(detail, sizeof detail, "%d x (int %zu + float %zu + User %zu B)", BOXED_USERS, chunk_of(bi),
              chunk_of(bf), chunk_of(bu));
