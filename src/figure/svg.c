@@ -119,22 +119,29 @@ bool svg_finish(svg *s)
     return balanced && !s->misused && !ferror(s->out);
 }
 
+/* An empty element with four numeric attributes and an optional class:
+ * a rect (x, y, width, height) or a line (x1, y1, x2, y2). */
+static void four_numbers(svg *s, const char *tag, const char *const name[4],
+                         const double v[4], const char *cls)
+{
+    char num[4][SVG_NUM];
+    svg_leaf(s, tag,
+             (const char *[]){name[0], svg_num(num[0], v[0]), name[1], svg_num(num[1], v[1]),
+                              name[2], svg_num(num[2], v[2]), name[3], svg_num(num[3], v[3]),
+                              cls ? "class" : NULL, cls, NULL},
+             NULL);
+}
+
 void svg_rect(svg *s, double x, double y, double w, double h, const char *cls)
 {
-    char a[SVG_NUM], b[SVG_NUM], c[SVG_NUM], d[SVG_NUM];
-    svg_leaf(s, "rect",
-             (const char *[]){"x", svg_num(a, x), "y", svg_num(b, y), "width", svg_num(c, w),
-                              "height", svg_num(d, h), cls ? "class" : NULL, cls, NULL},
-             NULL);
+    static const char *const name[4] = {"x", "y", "width", "height"};
+    four_numbers(s, "rect", name, (const double[]){x, y, w, h}, cls);
 }
 
 void svg_line(svg *s, double x1, double y1, double x2, double y2, const char *cls)
 {
-    char a[SVG_NUM], b[SVG_NUM], c[SVG_NUM], d[SVG_NUM];
-    svg_leaf(s, "line",
-             (const char *[]){"x1", svg_num(a, x1), "y1", svg_num(b, y1), "x2", svg_num(c, x2),
-                              "y2", svg_num(d, y2), cls ? "class" : NULL, cls, NULL},
-             NULL);
+    static const char *const name[4] = {"x1", "y1", "x2", "y2"};
+    four_numbers(s, "line", name, (const double[]){x1, y1, x2, y2}, cls);
 }
 
 void svg_text(svg *s, double x, double y, const char *anchor, const char *cls,
