@@ -95,10 +95,9 @@ int linekeep_run(const char *text, size_t len, keep_mode mode, size_t buffer_byt
                  int check, keep_outcome *out)
 {
     *out = (keep_outcome){0};
-    text_source src = {text, len, 0};
+    text_source src;
     line_reader r;
-    if (line_reader_init_fn(&r, text_source_read, &src, buffer_bytes,
-                            LINE_READER_MAX_LIMIT, buf_alloc) != LINE_OK)
+    if (text_source_reader(&r, &src, text, len, buffer_bytes, buf_alloc) != LINE_OK)
         return -1;
     int status = 0;
     size_t n = 0;

@@ -20,10 +20,9 @@ int linepass_run(const char *text, size_t len, line_mode mode, size_t buffer_byt
                  allocator *buf_alloc, allocator *str_alloc, line_totals *out)
 {
     *out = (line_totals){0};
-    text_source src = {text, len, 0};
+    text_source src;
     line_reader r;
-    if (line_reader_init_fn(&r, text_source_read, &src, buffer_bytes,
-                            LINE_READER_MAX_LIMIT, buf_alloc) != LINE_OK)
+    if (text_source_reader(&r, &src, text, len, buffer_bytes, buf_alloc) != LINE_OK)
         return -1;
     int status = 0;
     line_view v;
