@@ -1,5 +1,5 @@
 # reference.mk - make reference: one full run of every bench, kept as the
-# committed results/reference/ (under 4 MiB), its page for the browser
+# committed results/reference/ (under 5 MiB), its page for the browser
 # (index.html, plots inline), and the lessons' figures refilled from it.  Run it on a quiet machine; it takes the full bench time.
 
 .PHONY: reference reference-from

@@ -70,10 +70,11 @@ ctx=$run/traverse.json
 } > "$tmp/README.md"
 size=$(du -sb "$tmp" | cut -f1)
 echo "make-reference: $(( size / 1024 )) KiB" >&2
-# The budget: the page (about 1.4 MiB, every plot inline), the JSON
-# (0.8 MiB gzipped) and the PNG plots the README and lessons show.
-if [ "$size" -gt $((4 * 1024 * 1024)) ]; then
-    echo "make-reference: over the 4 MiB budget of a committed run; nothing changed" >&2
+# The budget: the page (about 2.3 MiB since gc and the gallery brought
+# 14 more plots, every one inline), the JSON (0.8 MiB gzipped) and the PNG
+# plots the README and lessons show.
+if [ "$size" -gt $((5 * 1024 * 1024)) ]; then
+    echo "make-reference: over the 5 MiB budget of a committed run; nothing changed" >&2
     exit 1
 fi
 rm -rf "$dest"
