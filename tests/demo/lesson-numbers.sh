@@ -10,6 +10,9 @@
 #    number that is not a measurement (a size asked about, a struct's
 #    size, a buffer's length).
 # 3. The check itself: a number no run holds is flagged.
+# 4. The figures are the report's statistic: tools/demo/lib.jq reads a
+#    case's time as the report does (tests/demo/lib-clocks.sh, on a
+#    fixture whose CPU and wall-clock times differ).
 #
 # Usage: tests/demo/lesson-numbers.sh [LESSONS_DIR]   (default docs/lessons;
 #        make test-lessons, part of make test)
@@ -19,7 +22,7 @@ set -uo pipefail
 
 root=$(cd "$(dirname "$0")/../.." && pwd)
 case ${1:-} in
-    -h|--help) sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,21p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     -*) echo "lesson-numbers: unknown option '$1' (--help)" >&2; exit 2 ;;
 esac
 lessons=${1:-$root/docs/lessons}
@@ -147,6 +150,14 @@ if [ -n "$first" ]; then
     else
         ok "self-check: a number no run holds is flagged"
     fi
+fi
+
+# The statistic the blocks quote is the report's (lib.jq, on a fixture).
+if out=$("$root/tests/demo/lib-clocks.sh" 2>&1); then
+    ok "lib.jq reads each case's time as the report does ($(tail -n 1 <<< "$out"))"
+else
+    bad "lib.jq reads times unlike the report:"
+    grep -v '^ok ' <<< "$out" | sed 's/^/      /'
 fi
 
 echo "$pass passed, $fail failed"

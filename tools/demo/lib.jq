@@ -3,13 +3,18 @@
 # takeaway is built from.  Used by tools/demo/run.sh (jq -L tools/demo).
 #
 # A row is one case, its repetitions reduced to medians:
-#   {variant, arg, ns, reps, c: {counter: median, ...}}
+#   {variant, arg, ns, clock, wall_ns, reps, c: {counter: median, ...}}
 # variant is the case name between the bench name and the last part; arg
 # is the last part when it is a number (else null and the variant keeps
-# it).  ns is nanoseconds per item (1e9 / items_per_second), or per
-# iteration when the case sets no item count.  Every user counter of the
-# case is in c, whatever its name, so a demo works with cases it does not
-# know by name; bytes_per_second appears as c.MB_per_s.
+# it).  ns is the time per item the claims report judges the case by (so
+# a lesson and a demo quote the report's figure): the median over the
+# repetitions of CPU time per item, or of wall-clock time for the cases
+# the report times by the wall clock (clock says which: "cpu" or "wall";
+# see wall_clock_case); per iteration when the case sets no item count.
+# wall_ns is the median wall-clock time per item whatever the clock (the
+# report's page-fault shares read it).  Every user counter of the case is
+# in c, whatever its name, so a demo works with cases it does not know by
+# name; bytes_per_second appears as c.MB_per_s.
 
 # The parts of a case name, without the suffixes Google Benchmark adds for
 # its own options ("real_time", "threads:2", ...).
@@ -28,9 +33,32 @@ def gb_keys:
    "cpu_time", "time_unit", "label", "error_occurred", "error_message",
    "items_per_second", "bytes_per_second", "aggregate_name", "aggregate_unit"];
 
-def ns_of:
-  if .items_per_second then 1e9 / .items_per_second
-  else .real_time * ({"ns": 1, "us": 1e3, "ms": 1e6, "s": 1e9}[.time_unit // "ns"] // 1) end;
+# The cases the report times by the wall clock: their work runs on
+# threads the benchmark's main thread only waits for, and Google
+# Benchmark's CPU time is the main thread's alone.  The queue's (S3, S4,
+# S6: src/report/rules/queue.c) and false sharing's two threads (X4:
+# src/report/rules/gallery.c); every other case is judged on CPU time
+# (docs/claims.md, "The decision rule").  Input: a case name without
+# Google Benchmark's suffixes.
+def wall_clock_case: test("^(queue|gallery/falseshare)/");
+
+# Nanoseconds per item of one repetition by one clock ("cpu_time" or
+# "real_time"), as the report's run.c reads it: Google Benchmark computes
+# items_per_second by the clock the case was timed with (real time when
+# its name says /real_time or /manual_time, else CPU time), so the other
+# clock's figure is that one rescaled by the ratio of the two times.
+# Without an item count, the clock's time per iteration in ns.
+def ns_of($clock):
+  ({"ns": 1, "us": 1e3, "ms": 1e6, "s": 1e9}[.time_unit // "ns"] // 1) as $unit
+  | if (.items_per_second // 0) > 0 then
+      (if (.run_name // .name // "") | test("/(real|manual)_time(/|$)")
+       then "real_time" else "cpu_time" end) as $rated
+      | if $rated == $clock then 1e9 / .items_per_second
+        elif (.[$rated] // 0) > 0 and (.[$clock] | type) == "number"
+        then 1e9 / .items_per_second * .[$clock] / .[$rated]
+        else null end
+    elif (.[$clock] | type) == "number" then .[$clock] * $unit
+    else null end;
 
 # Name, variant and arg of one case.
 def split_name:
@@ -57,8 +85,14 @@ def rows:
          | ($reps | map(to_entries[] | select(.value | type == "number")
                                      | .key | select(. as $k | gb_keys | index($k) | not))
                   | unique) as $counters
+         | (if $reps[0].run_name | case_parts | join("/") | wall_clock_case
+            then "wall" else "cpu" end) as $clock
          | { variant: $reps[0].variant, arg: $reps[0].arg,
-             ns: ($reps | map(ns_of) | median), reps: ($reps | length),
+             ns: ($reps | map(ns_of(if $clock == "wall" then "real_time" else "cpu_time" end)
+                                | select(. != null)) | median),
+             clock: $clock,
+             wall_ns: ($reps | map(ns_of("real_time") | select(. != null)) | median),
+             reps: ($reps | length),
              c: (reduce $counters[] as $k ({}; . + {($k): ($reps | map(.[$k] // empty) | median)})) } )
   | sort_by(.variant as $v | ($order | index($v)), .arg);
 
@@ -149,14 +183,37 @@ def aligned:
                else (" " * $pad // "") + $cell end ]
   | "  " + join("   ");
 
-# Variants down, args across, the metric in each cell.
+# The caption under a table: which statistic its figures are, so that a
+# reader can match them with the report's ("median CPU time per record,
+# as the report").  $time, $mbs: whether the table shows times per item,
+# and MB/s.
+def caption($time; $mbs):
+  ([.[].reps | numbers] | unique) as $r
+  | (if ($r | length) == 0 then "medians of the repetitions"
+     elif ($r | length) == 1 and $r[0] == 1 then "one repetition"
+     elif ($r | length) == 1 then "medians of \($r[0]) repetitions"
+     else "medians of \($r | min)-\($r | max) repetitions" end) as $med
+  | ([.[].clock | strings] | unique) as $clocks
+  | ($ENV.DEMO_ITEM // "item") as $item
+  | "  (" + $med
+    + (if ($time | not) or $clocks == [] then ""
+       elif $clocks == ["wall"] then "; ns per \($item): wall-clock time, as the report, since "
+            + "the work runs on threads the main thread's CPU time leaves out"
+       elif $clocks == ["cpu"] then "; ns per \($item): CPU time, as the report"
+       else "; ns per \($item): CPU time, wall-clock for "
+            + ([.[] | select(.clock == "wall") | .variant] | unique | join(", ")) + ", as the report" end)
+    + (if $mbs then "; MB/s: bytes per second of wall-clock time" else "" end)
+    + ")";
+
+# Variants down, args across, the metric in each cell; the caption under.
 def sweep_table($m):
   . as $rows
   | ([.[].arg] | unique) as $args
-  | ([["variant"] + ($args | map("\(argname)=\(arg_h)"))]
-     + (variant_order | map(. as $v
-         | [$v] + ($args | map(. as $a | ($rows | at($v; $a)) | if . == null then "-" else (metric($m) | figure_h(metric_name($m; $rows) // $m)) end)))))
-  | aligned;
+  | (([["variant"] + ($args | map("\(argname)=\(arg_h)"))]
+      + (variant_order | map(. as $v
+          | [$v] + ($args | map(. as $a | ($rows | at($v; $a)) | if . == null then "-" else (metric($m) | figure_h(metric_name($m; $rows) // $m)) end)))))
+     | aligned),
+    ($rows | caption($m == "ns"; $m | test("MB_per_s")));
 
 # Each variant at its largest arg: the arg, ns per item, and the counters
 # whose names match the regex $cols (all of them, up to five, when none do).
@@ -167,7 +224,7 @@ def largest_table($cols):
   | ([["variant", argname, "ns/\($ENV.DEMO_ITEM // "item")"] + $names]
      + (largest_rows | map([.variant, (.arg | arg_h), (.ns | sig3)]
                            + (. as $r | $names | map(. as $n | $r.c[$n] | figure_h($n))))))
-  | aligned;
+  | aligned, ($rows | caption(true; $names | index("MB_per_s") != null));
 
 # --- the plot data --------------------------------------------------------------
 
@@ -274,7 +331,8 @@ def stored_rows($re; $k):
 # faults: its faults counter (per iteration: a build, a pass) times the
 # machine's calibrated cost of one fault ($fault_us, machine.json's
 # page_fault_us), against its time per iteration (ns per item times the
-# arg: the topics that use it count arg items per iteration), as
+# arg: the topics that use it count arg items per iteration; wall-clock
+# time, as the report's fault shares: src/report/fault_share.c), as
 # "N faults x C us = T ms of the M ms per build (P%)", for the rows with
 # the fewest and the most faults at the largest arg that has any.
 # The calibrated cost is that of a fresh anonymous page; a topic whose
@@ -293,12 +351,13 @@ def fault_note($fault_us):
     + "reference run)"
   else
     [.[] | select((.c.faults | type) == "number" and .c.faults > 0
-                  and (.ns | type) == "number" and .ns > 0 and (.arg | type) == "number"
+                  and ((.wall_ns // .ns) | type) == "number" and (.wall_ns // .ns) > 0
+                  and (.arg | type) == "number"
                   and (.variant | test($ENV.DEMO_FAULT_VARIANTS // "")))]
     | (map(.arg) | max) as $n
     | [.[] | select(.arg == $n)] as $rows
     | if ($rows | length) == 0 then empty else
-        def share: (.c.faults * $fault_us * 1000) as $f | (.ns * $n) as $t
+        def share: (.c.faults * $fault_us * 1000) as $f | ((.wall_ns // .ns) * $n) as $t
           | "\(.variant): \(.c.faults | count_h) faults x \($fault_us | sig3) us = "
             + "\($f | time_h) of the \($t | time_h) per \($per) "
             + (if $f <= $t then "(\($f / $t * 100 | floor)%)"

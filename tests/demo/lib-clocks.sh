@@ -1,0 +1,53 @@
+#!/bin/bash
+# lib-clocks.sh - the demos and the lessons quote the time the claims
+# report judges by: tools/demo/lib.jq's rows, on tests/demo/clocks.json (a
+# fixture whose CPU and wall-clock times differ), give per case the median
+# over repetitions of CPU time per item (each repetition rescaled from the
+# clock its rate was computed by, as src/report/run.c does), wall-clock
+# time for the threaded cases the report times by the wall clock, the
+# clock's time per iteration without an item count; and the tables say
+# which.  Run by tests/demo/lesson-numbers.sh (make test-lessons).
+#
+# Usage: tests/demo/lib-clocks.sh   prints one line per check; exits 1
+#        when one fails, 2 for bad usage.
+set -uo pipefail
+
+case ${1:-} in
+    -h|--help) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    '') ;;
+    *) echo "lib-clocks: no arguments expected ('$1'; --help)" >&2; exit 2 ;;
+esac
+root=$(cd "$(dirname "$0")/../.." && pwd)
+command -v jq >/dev/null || { echo "lib-clocks: needs jq (make deps)" >&2; exit 1; }
+fixture=$root/tests/demo/clocks.json
+pass=0 fail=0
+
+# check NAME JQ-PROGRAM EXPECTED: the program's output on the fixture's
+# rows (compact JSON or raw text) is EXPECTED.
+check() {
+    local got
+    got=$(cd "$root/tools/demo" && DEMO_ITEM=item jq -r -L . "include \"lib\"; rows | $2" "$fixture" 2>&1)
+    if [ "$got" = "$3" ]; then pass=$((pass + 1)); echo "ok    $1"
+    else fail=$((fail + 1)); echo "FAIL  $1"; echo "      expected: $3"; echo "      got:      $got"; fi
+}
+row() { echo "map(select(.variant == \"$1\"))[0] | {ns, clock, wall_ns, reps} | tojson"; }
+
+# Rated by real time; CPU 5, 6, 7 ns per item, wall 10, 20, 8: the
+# medians of the repetitions (not the wall median times a CPU share).
+check "real-time-rated case: median CPU ns per item, as the report" "$(row aos)" \
+      '{"ns":6,"clock":"cpu","wall_ns":10,"reps":3}'
+check "threaded case (queue): wall-clock ns per item, as the report" "$(row workers)" \
+      '{"ns":1000,"clock":"wall","wall_ns":1000,"reps":1}'
+check "CPU-time-rated case: its rate as it is, wall time rescaled" "$(row value)" \
+      '{"ns":2,"clock":"cpu","wall_ns":4,"reps":1}'
+check "no item count: the clock's time per iteration, in ns" "$(row limit_slurp)" \
+      '{"ns":2000000,"clock":"cpu","wall_ns":3000000,"reps":1}'
+check "the table's caption names the statistic" \
+      'map(select(.variant == "aos")) | sweep_table("ns")' \
+      "$(printf '  variant   N=100\n  aos        6 ns\n  (medians of 3 repetitions; ns per item: CPU time, as the report)')"
+check "a table mixing clocks says which cases are wall-clock" \
+      'map(select(.variant == "aos" or .variant == "workers")) | caption(true; false)' \
+      '  (medians of 1-3 repetitions; ns per item: CPU time, wall-clock for workers, as the report)'
+
+echo "$pass passed, $fail failed"
+[ $fail -eq 0 ]
