@@ -22,7 +22,7 @@ set -uo pipefail
 
 root=$(cd "$(dirname "$0")/../.." && pwd)
 case ${1:-} in
-    -h|--help) sed -n '2,21p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     -*) echo "lesson-numbers: unknown option '$1' (--help)" >&2; exit 2 ;;
 esac
 lessons=${1:-$root/docs/lessons}
