@@ -1,7 +1,7 @@
 # traverse-slots.jq - demo-traverse-slots' takeaway: at the largest number
 # of objects both classes reached, the dict-backed objects' bytes and time
 # per object against the __slots__ objects' (tracemalloc's bytes, the
-# loop's wall-clock ns).
+# loop's CPU ns, as the report judges L7).
 include "lib";
 
 def takeaway:
