@@ -5,8 +5,9 @@
 #    that run today (regenerated into a temporary copy of the lessons;
 #    a committed lesson that differs fails: run make lessons).
 # 2. Every number with a unit that its prose quotes outside the block
-#    ("171 MiB", "434 ns", "3.4x") appears in the block or in the run's
-#    report.md, or is listed in tests/demo/lesson-numbers.allow as a
+#    ("171 MiB", "434 ns", "3.4x") appears in the block, in the block of
+#    another lesson made from the same run (a lesson may quote its
+#    neighbour's figures), or in the run's report.md, or is listed in tests/demo/lesson-numbers.allow as a
 #    number that is not a measurement (a size asked about, a struct's
 #    size, a buffer's length).
 # 3. The check itself: a number no run holds is flagged.
@@ -22,7 +23,7 @@ set -uo pipefail
 
 root=$(cd "$(dirname "$0")/../.." && pwd)
 case ${1:-} in
-    -h|--help) sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,21p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     -*) echo "lesson-numbers: unknown option '$1' (--help)" >&2; exit 2 ;;
 esac
 lessons=${1:-$root/docs/lessons}
@@ -74,12 +75,20 @@ allowed() {
     sed 's/#.*//' "$allow" | awk -F': *' -v t="$1" '($1 == t || $1 == "*") && NF > 1 { sub(/[[:space:]]+$/, "", $2); print $2 }'
 }
 
+# The blocks of every lesson in the lessons directory made from RUN.
+run_blocks() {
+    local f
+    for f in "$lessons"/*.md; do
+        [ "$(run_of "$f")" = "$1" ] && block "$f"
+    done
+}
+
 # check_prose LESSON RUN: prints one FAIL line per number not accounted
 # for; returns 1 when there is one.
 check_prose() {
     local md=$1 run=$2 topic text report="" token status=0 allowed_list
     topic=$(basename "$md" .md)
-    text=$(block "$md" | sed 's/,//g')
+    text=$({ block "$md"; run_blocks "$run"; } | sed 's/,//g')
     [ -f "$run/report.md" ] && report=$(sed 's/,//g' "$run/report.md")
     allowed_list=$(allowed "$topic")
     while IFS= read -r token; do
@@ -87,7 +96,7 @@ check_prose() {
         holds "$token" "$text" && continue
         [ -n "$report" ] && holds "$token" "$report" && continue
         grep -qxF -- "$token" <<< "$allowed_list" && continue
-        echo "      $topic: '$token' is in the prose, but not in its figures block, nor in $(basename "$run")/report.md, nor in $(basename "$allow")"
+        echo "      $topic: '$token' is in the prose, but not in the figures blocks of its run, nor in $(basename "$run")/report.md, nor in $(basename "$allow")"
         status=1
     done < <(prose "$md" | numbers)
     return $status
