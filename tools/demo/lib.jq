@@ -197,10 +197,10 @@ def caption($time; $mbs):
   | ($ENV.DEMO_ITEM // "item") as $item
   | "  (" + $med
     + (if ($time | not) or $clocks == [] then ""
-       elif $clocks == ["wall"] then "; ns per \($item): wall-clock time, as the report, since "
+       elif $clocks == ["wall"] then "; time per \($item): wall-clock time, as the report, since "
             + "the work runs on threads the main thread's CPU time leaves out"
-       elif $clocks == ["cpu"] then "; ns per \($item): CPU time, as the report"
-       else "; ns per \($item): CPU time, wall-clock for "
+       elif $clocks == ["cpu"] then "; time per \($item): CPU time, as the report"
+       else "; time per \($item): CPU time, wall-clock for "
             + ([.[] | select(.clock == "wall") | .variant] | unique | join(", ")) + ", as the report" end)
     + (if $mbs then "; MB/s: bytes per second of wall-clock time" else "" end)
     + ")";
