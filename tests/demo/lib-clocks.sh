@@ -4,7 +4,7 @@
 # fixture whose CPU and wall-clock times differ), give per case the median
 # over repetitions of CPU time per item (each repetition rescaled from the
 # clock its rate was computed by, as src/report/run.c does), wall-clock
-# time for the threaded cases the report times by the wall clock, the
+# time for the cases whose work runs on other threads or in a child, the
 # clock's time per iteration without an item count; and the tables say
 # which.  Run by tests/demo/lesson-numbers.sh (make test-lessons).
 #
@@ -40,8 +40,10 @@ check "threaded case (queue): wall-clock ns per item, as the report" "$(row work
       '{"ns":1000,"clock":"wall","wall_ns":1000,"reps":1}'
 check "CPU-time-rated case: its rate as it is, wall time rescaled" "$(row value)" \
       '{"ns":2,"clock":"cpu","wall_ns":4,"reps":1}'
-check "no item count: the clock's time per iteration, in ns" "$(row limit_slurp)" \
-      '{"ns":2000000,"clock":"cpu","wall_ns":3000000,"reps":1}'
+check "work in a child, no item count: wall-clock time per iteration, in ns" "$(row limit_slurp)" \
+      '{"ns":3000000,"clock":"wall","wall_ns":3000000,"reps":1}'
+check "no item count: CPU time per iteration, in ns" "$(row capacity)" \
+      '{"ns":2000,"clock":"cpu","wall_ns":3000,"reps":1}'
 check "the table's caption names the statistic" \
       'map(select(.variant == "aos")) | sweep_table("ns")' \
       "$(printf '  variant   N=100\n  aos        6 ns\n  (medians of 3 repetitions; time per item: CPU time, as the report)')"

@@ -33,14 +33,16 @@ def gb_keys:
    "cpu_time", "time_unit", "label", "error_occurred", "error_message",
    "items_per_second", "bytes_per_second", "aggregate_name", "aggregate_unit"];
 
-# The cases the report times by the wall clock: their work runs on
-# threads the benchmark's main thread only waits for, and Google
-# Benchmark's CPU time is the main thread's alone.  The queue's (S3, S4,
-# S6: src/report/rules/queue.c) and false sharing's two threads (X4:
-# src/report/rules/gallery.c); every other case is judged on CPU time
-# (docs/claims.md, "The decision rule").  Input: a case name without
-# Google Benchmark's suffixes.
-def wall_clock_case: test("^(queue|gallery/falseshare)/");
+# The cases timed by the wall clock: their work runs on threads, or in a
+# child process, that the benchmark's main thread only waits for, and
+# Google Benchmark's CPU time is the main thread's alone.  The report
+# times the queue's (S3, S4, S6: src/report/rules/queue.c) and false
+# sharing's two threads (X4: src/report/rules/gallery.c) so; the memory
+# limit's and the collector pauses' children (S5, C4) it does not time
+# at all, and their CPU time would be the waiting parent's, near zero.
+# Every other case is judged on CPU time (docs/claims.md, "The decision
+# rule").  Input: a case name without Google Benchmark's suffixes.
+def wall_clock_case: test("^(queue|gallery/falseshare|stream/limit_|gc/pause_)");
 
 # Nanoseconds per item of one repetition by one clock ("cpu_time" or
 # "real_time"), as the report's run.c reads it: Google Benchmark computes
