@@ -199,8 +199,9 @@ def caption($time; $mbs):
   | ($ENV.DEMO_ITEM // "item") as $item
   | "  (" + $med
     + (if ($time | not) or $clocks == [] then ""
-       elif $clocks == ["wall"] then "; time per \($item): wall-clock time, as the report, since "
-            + "the work runs on threads the main thread's CPU time leaves out"
+       elif $clocks == ["wall"] then "; time per \($item): wall-clock time, as the report where it "
+            + "times them: the work runs on other threads or in a child, outside the main "
+            + "thread's CPU time"
        elif $clocks == ["cpu"] then "; time per \($item): CPU time, as the report"
        else "; time per \($item): CPU time, wall-clock for "
             + ([.[] | select(.clock == "wall") | .variant] | unique | join(", ")) + ", as the report" end)
