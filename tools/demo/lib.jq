@@ -3,7 +3,8 @@
 # takeaway is built from.  Used by tools/demo/run.sh (jq -L tools/demo).
 #
 # A row is one case, its repetitions reduced to medians:
-#   {variant, arg, ns, clock, wall_ns, reps, c: {counter: median, ...}}
+#   {variant, arg, ns, clock, wall_ns, reps, c: {counter: median, ...},
+#    lo: {counter: min, ...}, hi: {counter: max, ...}}
 # variant is the case name between the bench name and the last part; arg
 # is the last part when it is a number (else null and the variant keeps
 # it).  ns is the time per item the claims report judges the case by (so
@@ -14,7 +15,10 @@
 # wall_ns is the median wall-clock time per item whatever the clock (the
 # report's page-fault shares read it).  Every user counter of the case is
 # in c, whatever its name, so a demo works with cases it does not know by
-# name; bytes_per_second appears as c.MB_per_s.
+# name; bytes_per_second appears as c.MB_per_s.  lo and hi hold each
+# counter's smallest and largest repetition, for a takeaway whose claim
+# the report judges on them (S3: the bounded queue's largest peak, the
+# unbounded one's smallest).
 
 # The parts of a case name, without the suffixes Google Benchmark adds for
 # its own options ("real_time", "threads:2", ...).
@@ -95,7 +99,9 @@ def rows:
              clock: $clock,
              wall_ns: ($reps | map(ns_of("real_time") | select(. != null)) | median),
              reps: ($reps | length),
-             c: (reduce $counters[] as $k ({}; . + {($k): ($reps | map(.[$k] // empty) | median)})) } )
+             c: (reduce $counters[] as $k ({}; . + {($k): ($reps | map(.[$k] // empty) | median)})),
+             lo: (reduce $counters[] as $k ({}; . + {($k): ($reps | map(.[$k] // empty) | min)})),
+             hi: (reduce $counters[] as $k ({}; . + {($k): ($reps | map(.[$k] // empty) | max)})) } )
   | sort_by(.variant as $v | ($order | index($v)), .arg);
 
 # --- numbers as short text ----------------------------------------------------

@@ -5,7 +5,11 @@
 # peak resident memory (rss_over_baseline).
 include "lib";
 
-def peak: .c.peak_queued_bytes;
+# The peak as the report judges S3 (src/report/rules/queue.c): the
+# unbounded queue's smallest repetition, the bounded one's largest, so
+# that the claim rests on its least favourable figures.
+def peak: if .variant == "unbounded" then .lo.peak_queued_bytes // .c.peak_queued_bytes
+          else .hi.peak_queued_bytes // .c.peak_queued_bytes end;
 
 # "grew 95x from 1k to 100k messages" for one variant's rows.
 def growth($v):
@@ -26,6 +30,7 @@ def takeaway:
          "with \($n | count_h) messages, "
          + compare_sentence("the unbounded queue"; "the bounded one"; ($u | peak); ($b | peak);
                             "held"; "peak heap bytes"; bytes_h)
+         + " (its smallest repetition against the bounded one's largest, as the report)"
          + ([($rows | growth("unbounded")), ($rows | growth("bounded"))] | map(select(. != null))
             | if length == 0 then "" else " (" + join(", ") + ")" end) end),
       (if $p == null or $t == null then empty else
