@@ -10,8 +10,9 @@
 # it).  ns is the time per item the claims report judges the case by (so
 # a lesson and a demo quote the report's figure): the median over the
 # repetitions of CPU time per item, or of wall-clock time for the cases
-# the report times by the wall clock (clock says which: "cpu" or "wall";
-# see wall_clock_case); per iteration when the case sets no item count.
+# whose work runs outside the main thread (clock says which: "cpu" or
+# "wall"; see wall_clock_case); per iteration when the case sets no item
+# count.
 # wall_ns is the median wall-clock time per item whatever the clock (the
 # report's page-fault shares read it).  Every user counter of the case is
 # in c, whatever its name, so a demo works with cases it does not know by
