@@ -20,5 +20,4 @@ DEMO_ITEM=object
 DEMO_ARGNAME=objects
 DEMO_LOGY=0
 DEMO_XLABEL="objects in the list (log scale)"
-DEMO_YLABEL="ns per object (wall clock)"
 DEMO_PLOTS="crosscheck"
