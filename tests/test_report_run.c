@@ -168,6 +168,23 @@ Test(report_run, cpu_time_per_element_rescales_wall_clock_rates)
     cr_assert_float_eq(cpu.median, 0.5, 1e-9);
 }
 
+Test(report_run, median_at_a_size_or_nan_for_what_the_run_lacks)
+{
+    load(FIXTURES "missing");
+    cr_assert_float_eq(report_run_median_at(&run, "traverse/aos", 128, "ns_per_item"), 1.0,
+                       1e-9, "the median of the case traverse/aos/128");
+    cr_assert_float_eq(report_run_median_at(&run, "traverse/aos", 128, "ws_bytes"), 24 * 128,
+                       0, "a counter too");
+    cr_assert(isnan(report_run_median_at(&run, "traverse/boxed", 128, "ns_per_item")),
+              "a case the run does not have");
+    cr_assert(isnan(report_run_median_at(&run, "traverse/aop_scattered", 4096,
+                                         "ns_per_item")), "a case that failed");
+    cr_assert(isnan(report_run_median_at(&run, "traverse/aos", 4096, "no_such_counter")),
+              "a metric the case does not have");
+    cr_assert(isnan(report_run_median_at(&run, "traverse/aos", 129, "ns_per_item")),
+              "a size the run did not measure");
+}
+
 Test(report_run, samples_are_each_repetition_of_the_same_metric)
 {
     load(FIXTURES "busy");

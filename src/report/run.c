@@ -678,6 +678,15 @@ sample_status report_run_summary(const report_run *run, const char *name,
     return SAMPLE_OK;
 }
 
+double report_run_median_at(const report_run *run, const char *prefix, double arg,
+                            const char *metric)
+{
+    char name[160];
+    snprintf(name, sizeof name, "%s/%.0f", prefix, arg);
+    summary s;
+    return report_run_summary(run, name, metric, &s) == SAMPLE_OK ? s.median : NAN;
+}
+
 sample_status report_run_samples(const report_run *run, const char *name,
                                  const char *metric, double *out, size_t cap,
                                  size_t *count)

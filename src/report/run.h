@@ -129,6 +129,12 @@ typedef enum sample_status {
 sample_status report_run_summary(const report_run *run, const char *name,
                                  const char *metric, summary *out);
 
+/* The median of metric for the case "<prefix>/<arg>" (arg a whole number,
+ * as the benches name their sizes), or NAN when that case or metric is
+ * missing or failed: for the tables and ratios that skip what a run lacks. */
+double report_run_median_at(const report_run *run, const char *prefix, double arg,
+                            const char *metric);
+
 /*
  * The same metric for each repetition of case 'name', in the order of the
  * JSON file: the samples a bootstrap interval (stats/bootstrap.h) needs.
