@@ -133,7 +133,7 @@ static void write_file(const char *dir, const char *name, const char *content)
     fclose(f);
 }
 
-Test(report_run, load_at_start_from_the_suite_or_the_library)
+Test(report_run, context_of_each_file_strings_and_array_items)
 {
     char dir[] = "/tmp/report_load_XXXXXX", path[512];
     cr_assert_not_null(mkdtemp(dir));
@@ -143,10 +143,15 @@ Test(report_run, load_at_start_from_the_suite_or_the_library)
                               "\"benchmarks\": []}");
     write_file(dir, "c.json", "{\"context\": {}, \"benchmarks\": []}");
     load(dir);
-    cr_assert_float_eq(report_run_load_at_start(&run, "a"), 3.5, 1e-12, "the suite's first");
-    cr_assert_float_eq(report_run_load_at_start(&run, "b"), 0.25, 1e-12);
-    cr_assert(isnan(report_run_load_at_start(&run, "c")));
-    cr_assert(isnan(report_run_load_at_start(&run, "absent")));
+    cr_assert_str_eq(report_run_context(&run, "a", "load_avg_at_start"), "3.50 1.00 0.50");
+    cr_assert_float_eq(report_run_context_item(&run, "a", "load_avg", 0), 9.0, 1e-12,
+                       "each file's own context");
+    cr_assert_float_eq(report_run_context_item(&run, "b", "load_avg", 0), 0.25, 1e-12);
+    cr_assert(isnan(report_run_context_item(&run, "b", "load_avg", 3)), "past the array");
+    cr_assert_null(report_run_context(&run, "b", "load_avg"), "an array is no string");
+    cr_assert_null(report_run_context(&run, "c", "load_avg_at_start"));
+    cr_assert(isnan(report_run_context_item(&run, "c", "load_avg", 0)));
+    cr_assert(isnan(report_run_context_item(&run, "absent", "load_avg", 0)), "no such bench");
     for (const char *const *n = (const char *const[]){"a", "b", "c", NULL}; *n; n++) {
         snprintf(path, sizeof path, "%s/%s.json", dir, *n);
         remove(path);
