@@ -136,3 +136,12 @@ Test(report_levels, ignore_reported_hides_the_reported_sizes)
     cr_assert_float_eq(lv.reported.l3, 0, 0);
     cr_assert_eq(level_of(&lv, 7 << 20), 3, "the measured levels are the same");
 }
+
+Test(report_levels, each_source_has_a_name_and_an_unknown_one_is_the_fallback)
+{
+    cr_assert_str_eq(level_source_name(LEVELS_MACHINE_JSON), "machine.json");
+    cr_assert_str_eq(level_source_name(LEVELS_STRIDE_CASE), "the run's stride/levels case");
+    cr_assert_str_eq(level_source_name(LEVELS_FALLBACK), "fallback");
+    cr_assert_str_eq(level_source_name((level_source)(LEVELS_FALLBACK + 1)), "fallback");
+    cr_assert_str_eq(level_source_name((level_source)-1), "fallback");
+}

@@ -81,6 +81,17 @@ Test(report_model_table, a_pair_far_apart_has_an_interval_above_1_at_every_level
     cr_assert(strstr(t, "that gap is where the lesson is"), "%s", t);
 }
 
+Test(report_model_table, a_pair_faster_than_the_model_says_why_once)
+{
+    const char *t = table("boxed", "soa");
+    cr_assert(strstr(t, "\nModel and measurement part by more than 2x in L1, L2, L3 and "
+                        "memory (faster than lines predict: the data sits in a cache, the "
+                        "prefetcher hides the lines, or the loop's own instructions cost "
+                        "more than its loads): that gap is where the lesson is.\n"), "%s", t);
+    cr_assert_null(strstr(t, "slower than lines predict:"), "one direction, one reason");
+    cr_assert_null(strstr(t, " and in "), "%s", t);
+}
+
 Test(report_model_table, the_predicted_ratio_is_the_models)
 {
     static const char *const pairs[][2] = {{"list_scattered", "aos"}, {"boxed", "soa"},

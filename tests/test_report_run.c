@@ -133,7 +133,7 @@ static void write_file(const char *dir, const char *name, const char *content)
     fclose(f);
 }
 
-Test(report_run, load_at_start_from_the_suite_or_the_library)
+Test(report_run, context_of_each_file_strings_and_array_items)
 {
     char dir[] = "/tmp/report_load_XXXXXX", path[512];
     cr_assert_not_null(mkdtemp(dir));
@@ -143,10 +143,15 @@ Test(report_run, load_at_start_from_the_suite_or_the_library)
                               "\"benchmarks\": []}");
     write_file(dir, "c.json", "{\"context\": {}, \"benchmarks\": []}");
     load(dir);
-    cr_assert_float_eq(report_run_load_at_start(&run, "a"), 3.5, 1e-12, "the suite's first");
-    cr_assert_float_eq(report_run_load_at_start(&run, "b"), 0.25, 1e-12);
-    cr_assert(isnan(report_run_load_at_start(&run, "c")));
-    cr_assert(isnan(report_run_load_at_start(&run, "absent")));
+    cr_assert_str_eq(report_run_context(&run, "a", "load_avg_at_start"), "3.50 1.00 0.50");
+    cr_assert_float_eq(report_run_context_item(&run, "a", "load_avg", 0), 9.0, 1e-12,
+                       "each file's own context");
+    cr_assert_float_eq(report_run_context_item(&run, "b", "load_avg", 0), 0.25, 1e-12);
+    cr_assert(isnan(report_run_context_item(&run, "b", "load_avg", 3)), "past the array");
+    cr_assert_null(report_run_context(&run, "b", "load_avg"), "an array is no string");
+    cr_assert_null(report_run_context(&run, "c", "load_avg_at_start"));
+    cr_assert(isnan(report_run_context_item(&run, "c", "load_avg", 0)));
+    cr_assert(isnan(report_run_context_item(&run, "absent", "load_avg", 0)), "no such bench");
     for (const char *const *n = (const char *const[]){"a", "b", "c", NULL}; *n; n++) {
         snprintf(path, sizeof path, "%s/%s.json", dir, *n);
         remove(path);
@@ -166,6 +171,23 @@ Test(report_run, cpu_time_per_element_rescales_wall_clock_rates)
     cr_assert_eq(report_run_summary(&run, "traverse/soa/128", "cpu_ns_per_item", &cpu),
                  SAMPLE_OK);
     cr_assert_float_eq(cpu.median, 0.5, 1e-9);
+}
+
+Test(report_run, median_at_a_size_or_nan_for_what_the_run_lacks)
+{
+    load(FIXTURES "missing");
+    cr_assert_float_eq(report_run_median_at(&run, "traverse/aos", 128, "ns_per_item"), 1.0,
+                       1e-9, "the median of the case traverse/aos/128");
+    cr_assert_float_eq(report_run_median_at(&run, "traverse/aos", 128, "ws_bytes"), 24 * 128,
+                       0, "a counter too");
+    cr_assert(isnan(report_run_median_at(&run, "traverse/boxed", 128, "ns_per_item")),
+              "a case the run does not have");
+    cr_assert(isnan(report_run_median_at(&run, "traverse/aop_scattered", 4096,
+                                         "ns_per_item")), "a case that failed");
+    cr_assert(isnan(report_run_median_at(&run, "traverse/aos", 4096, "no_such_counter")),
+              "a metric the case does not have");
+    cr_assert(isnan(report_run_median_at(&run, "traverse/aos", 129, "ns_per_item")),
+              "a size the run did not measure");
 }
 
 Test(report_run, samples_are_each_repetition_of_the_same_metric)

@@ -180,3 +180,12 @@ Test(report_stability, an_unreadable_run_is_an_error)
     cr_assert_eq(status, 1);
     free(s);
 }
+
+Test(report_stability, each_outcome_has_a_name)
+{
+    cr_assert_str_eq(stability_kind_name(STABILITY_STAYED), "stayed");
+    cr_assert_str_eq(stability_kind_name(STABILITY_MOVED), "moved");
+    cr_assert_str_eq(stability_kind_name(STABILITY_FLIPPED), "flipped");
+    cr_assert_str_eq(stability_kind_name((stability_kind)(STABILITY_FLIPPED + 1)), "?");
+    cr_assert_str_eq(stability_kind_name((stability_kind)-1), "?");
+}

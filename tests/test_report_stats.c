@@ -66,6 +66,54 @@ Test(report_stats, the_worse_of_two_outcomes_is_the_less_supportive)
     cr_assert_str_eq(compare_status_name(COMPARE_AGAINST), "reversed");
 }
 
+Test(report_stats, each_outcome_has_words_and_a_token)
+{
+    static const struct {
+        compare_status s;
+        const char *name, *token;
+    } all[] = {
+        {COMPARE_HOLDS, "holds", "holds"},
+        {COMPARE_SMALL, "below threshold", "below_threshold"},
+        {COMPARE_NOISE, "within noise", "within_noise"},
+        {COMPARE_AGAINST, "reversed", "reversed"},
+    };
+    for (size_t i = 0; i < sizeof all / sizeof all[0]; i++) {
+        cr_assert_str_eq(compare_status_name(all[i].s), all[i].name);
+        cr_assert_str_eq(compare_status_token(all[i].s), all[i].token);
+    }
+    cr_assert_str_eq(compare_status_name((compare_status)(COMPARE_AGAINST + 1)), "?",
+                     "a value past the last outcome is no outcome");
+    cr_assert_str_eq(compare_status_token((compare_status)-1), "?");
+}
+
+Test(report_verdict, each_kind_has_words_and_a_token_that_reads_back)
+{
+    static const struct {
+        verdict_kind k;
+        const char *name, *token;
+    } all[] = {
+        {VERDICT_NOT_MEASURED, "not measured", "not_measured"},
+        {VERDICT_HOLDS, "holds", "holds"},
+        {VERDICT_HOLDS_ONLY_WHEN, "holds only when", "holds_only_when"},
+        {VERDICT_WITHIN_NOISE, "within noise", "within_noise"},
+        {VERDICT_DOES_NOT_HOLD, "does not hold", "does_not_hold"},
+    };
+    for (size_t i = 0; i < sizeof all / sizeof all[0]; i++) {
+        verdict_kind back = VERDICT_HOLDS;
+        cr_assert_str_eq(verdict_kind_name(all[i].k), all[i].name);
+        cr_assert_str_eq(verdict_kind_token(all[i].k), all[i].token);
+        cr_assert(verdict_kind_from_token(all[i].token, &back));
+        cr_assert_eq(back, all[i].k);
+    }
+    verdict_kind k = VERDICT_HOLDS;
+    cr_assert_str_eq(verdict_kind_name((verdict_kind)(VERDICT_DOES_NOT_HOLD + 1)), "?");
+    cr_assert_str_eq(verdict_kind_token((verdict_kind)-1), "?");
+    cr_assert_not(verdict_kind_from_token("not measured", &k), "words are not a token");
+    cr_assert_not(verdict_kind_from_token("?", &k), "nor is the unknown kind's mark");
+    cr_assert_not(verdict_kind_from_token(NULL, &k));
+    cr_assert_eq(k, VERDICT_HOLDS, "a refused token leaves the kind alone");
+}
+
 Test(report_levels, bytes_for_people)
 {
     char buf[32];
@@ -203,4 +251,22 @@ Test(report_text, appends_and_clears)
     cr_assert_str_eq(text_str(&t), "");
     text_free(&t);
     cr_assert_null(t.s);
+}
+
+Test(report_verdict, combining_and_freeing_leaves_the_parts_empty)
+{
+    static const char *const names[] = {"memory", "time"};
+    verdict parts[2] = {make(VERDICT_HOLDS, "", "a note"),
+                        make(VERDICT_HOLDS_ONLY_WHEN, "past L1", "")};
+    verdict out = VERDICT_INIT;
+    verdict_combine_free(&out, parts, names, 2);
+    cr_assert_eq(out.kind, VERDICT_HOLDS_ONLY_WHEN);
+    cr_assert_str_eq(text_str(&out.condition), ", for memory, always; for time, past L1");
+    cr_assert_str_eq(text_str(&out.note), "memory: a note");
+    for (int i = 0; i < 2; i++) {
+        cr_assert_eq(parts[i].kind, VERDICT_NOT_MEASURED, "freed");
+        cr_assert_eq(parts[i].condition.len, 0);
+        cr_assert_eq(parts[i].note.len, 0);
+    }
+    verdict_free(&out);
 }

@@ -23,6 +23,7 @@
 #include "report/model_rows.h"
 #include "traverse/latency_model.h"
 #include "report/run.h"
+#include "report/tool_args.h"
 #include "traverse/model.h"
 #include "harness/sizes.h"
 #include "stats/bootstrap.h"
@@ -258,22 +259,17 @@ static void print_latency(const model_rows *t, const model_row *row,
 int main(int argc, char **argv)
 {
     const char *dir = "results/latest", *base_name = "aos", *stride_dir = NULL;
-    for (int i = 1; i < argc; i++) {
-        if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
-            usage(stdout);
-            return 0;
-        } else if (strncmp(argv[i], "--run=", 6) == 0 && argv[i][6]) {
-            dir = argv[i] + 6;
-        } else if (strncmp(argv[i], "--stride-run=", 13) == 0 && argv[i][13]) {
-            stride_dir = argv[i] + 13;
-        } else if (strncmp(argv[i], "--base=", 7) == 0) {
-            base_name = argv[i] + 7;
-        } else {
-            fprintf(stderr, "explain_traverse: unknown option '%s'\n", argv[i]);
-            usage(stderr);
-            return 2;
-        }
-    }
+    const tool_option opts[] = {
+        {.name = "--run=", .value = &dir},
+        {.name = "--stride-run=", .value = &stride_dir},
+        /* an empty name is refused below, as a layout that does not exist */
+        {.name = "--base=", .value = &base_name, .empty_ok = true},
+    };
+    const tool_cli cli = {"explain_traverse", usage, opts, sizeof opts / sizeof opts[0],
+                          NULL};
+    int status = tool_args_parse(&cli, argc, argv, stdout, stderr);
+    if (status >= 0)
+        return status;
     int base = layout_index(base_name);
     if (base < 0) {
         fprintf(stderr, "explain_traverse: no layout called '%s'\n", base_name);

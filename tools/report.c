@@ -16,10 +16,10 @@
  *       cannot be written whole, 2 on bad usage.
  */
 #include "report/tool.h"
+#include "report/tool_args.h"
 
 #include <stdbool.h>
 #include <stdio.h>
-#include <string.h>
 
 static void usage(FILE *f)
 {
@@ -36,25 +36,13 @@ int main(int argc, char **argv)
 {
     const char *dir = NULL, *out = NULL;
     bool quiet = false;
-    for (int i = 1; i < argc; i++) {
-        if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
-            usage(stdout);
-            return 0;
-        } else if (strncmp(argv[i], "--out=", 6) == 0 && argv[i][6]) {
-            out = argv[i] + 6;
-        } else if (strcmp(argv[i], "--quiet") == 0) {
-            quiet = true;
-        } else if (argv[i][0] == '-' || dir) {
-            fprintf(stderr, "report: unexpected argument '%s'\n", argv[i]);
-            usage(stderr);
-            return 2;
-        } else {
-            dir = argv[i];
-        }
-    }
-    if (!dir) {
-        usage(stderr);
-        return 2;
-    }
+    const tool_option opts[] = {
+        {.name = "--out=", .value = &out},
+        {.name = "--quiet", .flag = &quiet},
+    };
+    const tool_cli cli = {"report", usage, opts, sizeof opts / sizeof opts[0], &dir};
+    int status = tool_args_parse(&cli, argc, argv, stdout, stderr);
+    if (status >= 0)
+        return status;
     return report_tool_run(dir, out, quiet ? NULL : stdout, stderr);
 }

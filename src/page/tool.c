@@ -6,6 +6,7 @@
 
 #include "page/load.h"
 #include "page/page.h"
+#include "report/tool_args.h"
 
 #include <libgen.h>
 #include <limits.h>
@@ -49,26 +50,14 @@ static char *link_base(const char *dir, const char *out)
 int page_tool_main(int argc, char **argv, FILE *out_stream, FILE *err_stream)
 {
     const char *dir = NULL, *against_dir = NULL, *out = NULL;
-    for (int i = 1; i < argc; i++) {
-        if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
-            usage(out_stream);
-            return 0;
-        } else if (strncmp(argv[i], "--against=", 10) == 0 && argv[i][10]) {
-            against_dir = argv[i] + 10;
-        } else if (strncmp(argv[i], "--out=", 6) == 0 && argv[i][6]) {
-            out = argv[i] + 6;
-        } else if (argv[i][0] == '-' || dir) {
-            fprintf(err_stream, "page: unexpected argument '%s'\n", argv[i]);
-            usage(err_stream);
-            return 2;
-        } else {
-            dir = argv[i];
-        }
-    }
-    if (!dir) {
-        usage(err_stream);
-        return 2;
-    }
+    const tool_option opts[] = {
+        {.name = "--against=", .value = &against_dir},
+        {.name = "--out=", .value = &out},
+    };
+    const tool_cli cli = {"page", usage, opts, sizeof opts / sizeof opts[0], &dir};
+    int parsed = tool_args_parse(&cli, argc, argv, out_stream, err_stream);
+    if (parsed >= 0)
+        return parsed;
     char err[512];
     page_run run, against;
     if (!page_run_load(&run, dir, err, sizeof err)) {

@@ -8,16 +8,10 @@
 #include <stdio.h>
 
 #define MAX_SIZES 512
-
-/* The median of metric for case "<prefix>/<arg>"; NAN when absent. */
-static double median_of(const report_run *run, const char *prefix, double arg,
-                        const char *metric)
-{
-    char name[128];
-    snprintf(name, sizeof name, "%s/%.0f", prefix, arg);
-    summary s;
-    return report_run_summary(run, name, metric, &s) == SAMPLE_OK ? s.median : NAN;
-}
+/* The model's cases and CPython's list of objects, which most figures set
+ * side by side. */
+#define BOXED "traverse/boxed"
+#define OBJECTS "crosscheck/object_list"
 
 /* A table cell's value with 3 significant digits ("-" when absent),
  * then 'after' (the cell's end or a separator). */
@@ -56,31 +50,37 @@ void crosscheck_markdown(const report_run *run, text *body)
                       "CPython floats CPU ns/elem | array of records CPU ns/elem |\n"
                       "|---|---|---|---|---|---|---|---|\n",
                 python ? python : "python3");
+    /* A row's cells after its size, in the order of the columns. */
+    static const struct {
+        const char *prefix, *metric, *after;
+    } row[] = {
+        {BOXED, "bytes_per_elem", ";"},
+        {BOXED, "heap_bytes_per_elem", " |"},
+        {OBJECTS, "bytes_per_elem", ";"},
+        {OBJECTS, "getsizeof_bytes_per_elem", " |"},
+        {BOXED, "cpu_ns_per_item", " |"},
+        {OBJECTS, "cpu_ns_per_item", " |"},
+        {"crosscheck/int_list", "cpu_ns_per_item", " ["},
+        {"crosscheck/int_list", "builtin_sum_ns_per_elem", "] |"},
+        {"crosscheck/float_list", "cpu_ns_per_item", " ["},
+        {"crosscheck/float_list", "builtin_sum_ns_per_elem", "] |"},
+        {"traverse/aos", "cpu_ns_per_item", " |\n"},
+    };
     double last_traced = 0;
     bool any = false;
     for (size_t i = 0; i < n; i++) {
         double a = args[i];
-        double model_ns = median_of(run, "traverse/boxed", a, "cpu_ns_per_item");
+        double model_ns = report_run_median_at(run, BOXED, a, "cpu_ns_per_item");
         if (isnan(model_ns))
             continue;   /* a size the model did not run (another sweep) */
-        double traced = median_of(run, "crosscheck/object_list", a, "bytes_per_elem");
+        double traced = report_run_median_at(run, OBJECTS, a, "bytes_per_elem");
         any = true;
         if (!isnan(traced))
             last_traced = a;
         text_printf(body, "| %.0f |", a);
-        cell(body, median_of(run, "traverse/boxed", a, "bytes_per_elem"), ";");
-        cell(body, median_of(run, "traverse/boxed", a, "heap_bytes_per_elem"), " |");
-        cell(body, traced, ";");
-        cell(body, median_of(run, "crosscheck/object_list", a, "getsizeof_bytes_per_elem"),
-             " |");
-        cell(body, model_ns, " |");
-        cell(body, median_of(run, "crosscheck/object_list", a, "cpu_ns_per_item"), " |");
-        cell(body, median_of(run, "crosscheck/int_list", a, "cpu_ns_per_item"), " [");
-        cell(body, median_of(run, "crosscheck/int_list", a, "builtin_sum_ns_per_elem"), "] |");
-        cell(body, median_of(run, "crosscheck/float_list", a, "cpu_ns_per_item"), " [");
-        cell(body, median_of(run, "crosscheck/float_list", a, "builtin_sum_ns_per_elem"),
-             "] |");
-        cell(body, median_of(run, "traverse/aos", a, "cpu_ns_per_item"), " |\n");
+        for (size_t c = 0; c < sizeof row / sizeof row[0]; c++)
+            cell(body, report_run_median_at(run, row[c].prefix, a, row[c].metric),
+                 row[c].after);
     }
     if (!any) {
         text_printf(body, "\nNo size was measured by both the model and CPython.\n\n");
@@ -88,9 +88,9 @@ void crosscheck_markdown(const report_run *run, text *body)
     }
     text_printf(body, "\n");
     if (last_traced > 0) {
-        double mb = median_of(run, "traverse/boxed", last_traced, "bytes_per_elem");
-        double mh = median_of(run, "traverse/boxed", last_traced, "heap_bytes_per_elem");
-        double pb = median_of(run, "crosscheck/object_list", last_traced, "bytes_per_elem");
+        double mb = report_run_median_at(run, BOXED, last_traced, "bytes_per_elem");
+        double mh = report_run_median_at(run, BOXED, last_traced, "heap_bytes_per_elem");
+        double pb = report_run_median_at(run, OBJECTS, last_traced, "bytes_per_elem");
         /* Like with like: tracemalloc counts the bytes CPython asks its
          * allocator for, so it is set against the bytes the model asks
          * for; malloc's headers and rounding have no CPython figure here. */
@@ -108,8 +108,8 @@ void crosscheck_markdown(const report_run *run, text *body)
     double ratios[MAX_SIZES];
     size_t nr = 0;
     for (size_t i = 0; i < n; i++) {
-        double mt = median_of(run, "traverse/boxed", args[i], "cpu_ns_per_item");
-        double pt = median_of(run, "crosscheck/object_list", args[i], "cpu_ns_per_item");
+        double mt = report_run_median_at(run, BOXED, args[i], "cpu_ns_per_item");
+        double pt = report_run_median_at(run, OBJECTS, args[i], "cpu_ns_per_item");
         if (!isnan(mt) && !isnan(pt) && mt > 0)
             ratios[nr++] = pt / mt;
     }

@@ -52,11 +52,6 @@ void data_table_text(data_table *t, const char *s)
         *c = (table_cell){CELL_TEXT, 0, report_xstrdup(s)};
 }
 
-void data_table_null(data_table *t)
-{
-    next_cell(t);
-}
-
 size_t data_table_rows(const data_table *t)
 {
     return t->ncolumns ? (t->ncells + t->ncolumns - 1) / t->ncolumns : 0;

@@ -45,11 +45,9 @@ void data_table_column(data_table *t, const char *name);
 void data_table_columns(data_table *t, const char *const *names, size_t n);
 
 /* Appends the next cell, filling rows left to right: a number (NAN or an
- * infinity becomes CELL_NULL), a string (NULL becomes CELL_NULL), or
- * nothing. */
+ * infinity becomes CELL_NULL) or a string (NULL becomes CELL_NULL). */
 void data_table_number(data_table *t, double x);
 void data_table_text(data_table *t, const char *s);
-void data_table_null(data_table *t);
 
 /* Complete rows and partial last row alike: ceil(ncells / ncolumns); 0
  * for a table without columns. */

@@ -94,14 +94,12 @@ size_t level_count(const report_levels *lv)
 
 const char *level_source_name(level_source s)
 {
-    switch (s) {
-    case LEVELS_MACHINE_JSON:
-        return "machine.json";
-    case LEVELS_STRIDE_CASE:
-        return "the run's stride/levels case";
-    default:
-        return "fallback";
-    }
+    static const char *const names[] = {
+        [LEVELS_MACHINE_JSON] = "machine.json",
+        [LEVELS_STRIDE_CASE] = "the run's stride/levels case",
+        [LEVELS_FALLBACK] = "fallback",
+    };
+    return (unsigned)s <= LEVELS_FALLBACK ? names[s] : "fallback";
 }
 
 const char *bytes_human(double bytes, char *buf, size_t bufsize)

@@ -20,6 +20,20 @@ static void levels_words(text *out, const char *const *levels, size_t n)
         text_printf(out, "%s%s", i == 0 ? "" : i + 1 == n ? " and " : ", ", levels[i]);
 }
 
+/* The two ways a level can part from the model (model_compare.h's words),
+ * and why each happens: the sentence under a table names the levels. */
+static const struct {
+    const char *verdict, *why;
+} gaps[2] = {
+    {"slower than lines predict",
+     "latency, not bandwidth, sets the time, since dependent loads and records the "
+     "allocator placed out of visiting order cannot be prefetched, and past the caches "
+     "each line costs a memory round trip plus a page walk when the TLB misses"},
+    {"faster than lines predict",
+     "the data sits in a cache, the prefetcher hides the lines, or the loop's own "
+     "instructions cost more than its loads"},
+};
+
 /* The table of one pair, and the sentence on where it leaves the model:
  * the rows of the costly layout against the cheap one (model_rows.h). */
 static void pair_table(const report_run *run, const sweep_pair *p, const report_levels *lv,
@@ -31,8 +45,8 @@ static void pair_table(const report_run *run, const sweep_pair *p, const report_
     model_rows_build(run, MODEL_TABLE_METRIC, layouts, 2, 1, limits, t);
 
     text_printf(out, "**%s** (`%s` against `%s`):\n\n", p->label, p->costly, p->cheap);
-    const char *slower[LEVEL_PICK_SLOTS], *faster[LEVEL_PICK_SLOTS];
-    size_t rows = 0, nslower = 0, nfaster = 0;
+    const char *gap_at[2][LEVEL_PICK_SLOTS];   /* by gaps[] */
+    size_t rows = 0, ngap[2] = {0, 0};
     for (size_t k = 0; k < LEVEL_PICK_SLOTS; k++) {
         const model_row *row = &t->rows[k];
         if (!row->shown)
@@ -69,39 +83,27 @@ static void pair_table(const report_run *run, const sweep_pair *p, const report_
             data_table_number(data, ok ? c.measured.hi : NAN);
             data_table_text(data, ok ? c.verdict : NULL);
         }
-        if (ok && strcmp(c.verdict, "slower than lines predict") == 0)
-            slower[nslower++] = level;
-        if (ok && strcmp(c.verdict, "faster than lines predict") == 0)
-            faster[nfaster++] = level;
+        for (size_t g = 0; g < 2; g++)
+            if (ok && strcmp(c.verdict, gaps[g].verdict) == 0)
+                gap_at[g][ngap[g]++] = level;
     }
     if (rows == 0) {
         text_printf(out, "No element count that both `%s` and `%s` ran.\n\n", p->costly,
                     p->cheap);
-    } else {
-        text_printf(out, "\n");
-        if (nslower || nfaster) {
-            text_printf(out, "Model and measurement part by more than 2x");
-            if (nslower) {
-                text_printf(out, " in ");
-                levels_words(out, slower, nslower);
-                text_printf(out, " (slower than lines predict: latency, not bandwidth, sets "
-                                 "the time, since dependent loads and records the allocator "
-                                 "placed out of visiting order cannot be prefetched, and "
-                                 "past the caches each line costs a memory round trip plus "
-                                 "a page walk when the TLB misses)");
-            }
-            if (nslower && nfaster)
-                text_printf(out, " and");
-            if (nfaster) {
-                text_printf(out, " in ");
-                levels_words(out, faster, nfaster);
-                text_printf(out, " (faster than lines predict: the data sits in a cache, "
-                                 "the prefetcher hides the lines, or the loop's own "
-                                 "instructions cost more than its loads)");
-            }
-            text_printf(out, ": that gap is where the lesson is.\n\n");
-        }
+        return;
     }
+    text_printf(out, "\n");
+    if (!ngap[0] && !ngap[1])
+        return;
+    text_printf(out, "Model and measurement part by more than 2x");
+    for (size_t g = 0; g < 2; g++) {
+        if (!ngap[g])
+            continue;
+        text_printf(out, "%s in ", g && ngap[0] ? " and" : "");
+        levels_words(out, gap_at[g], ngap[g]);
+        text_printf(out, " (%s: %s)", gaps[g].verdict, gaps[g].why);
+    }
+    text_printf(out, ": that gap is where the lesson is.\n\n");
 }
 
 /* The markdown into out and, when data is not NULL, the rows into it. */

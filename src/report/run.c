@@ -523,19 +523,6 @@ double report_run_context_item(const report_run *run, const char *bench,
     return json_is_number(v) ? json_number_value(v) : NAN;
 }
 
-double report_run_load_at_start(const report_run *run, const char *bench)
-{
-    const char *text = json_string_value(context_value(run, bench, "load_avg_at_start"));
-    if (text) {
-        char *end;
-        double v = strtod(text, &end);
-        if (end != text)
-            return v;
-    }
-    json_t *first = json_array_get(context_value(run, bench, "load_avg"), 0);
-    return json_is_number(first) ? json_number_value(first) : NAN;
-}
-
 report_caches report_run_caches(const report_run *run, const char *bench)
 {
     report_caches c = {0, 0, 0};
@@ -676,6 +663,15 @@ sample_status report_run_summary(const report_run *run, const char *name,
     *out = summary_of(v, n);
     free(v);
     return SAMPLE_OK;
+}
+
+double report_run_median_at(const report_run *run, const char *prefix, double arg,
+                            const char *metric)
+{
+    char name[160];
+    snprintf(name, sizeof name, "%s/%.0f", prefix, arg);
+    summary s;
+    return report_run_summary(run, name, metric, &s) == SAMPLE_OK ? s.median : NAN;
 }
 
 sample_status report_run_samples(const report_run *run, const char *name,

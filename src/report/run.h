@@ -97,10 +97,6 @@ double report_run_context_number(const report_run *run, const char *bench,
 double report_run_context_item(const report_run *run, const char *bench,
                                const char *key, size_t i);
 
-/* The 1-minute load average when <bench>.json's program started: the
- * suite's "load_avg_at_start" ("0.52 0.31 0.20"), else Google Benchmark's
- * "load_avg" array.  NAN when neither is recorded. */
-double report_run_load_at_start(const report_run *run, const char *bench);
 
 /* Cache sizes from the context of <bench>.json (bench NULL: the first
  * file that reports any). */
@@ -128,6 +124,12 @@ typedef enum sample_status {
  */
 sample_status report_run_summary(const report_run *run, const char *name,
                                  const char *metric, summary *out);
+
+/* The median of metric for the case "<prefix>/<arg>" (arg a whole number,
+ * as the benches name their sizes), or NAN when that case or metric is
+ * missing or failed: for the tables and ratios that skip what a run lacks. */
+double report_run_median_at(const report_run *run, const char *prefix, double arg,
+                            const char *metric);
 
 /*
  * The same metric for each repetition of case 'name', in the order of the

@@ -115,15 +115,12 @@ stability_kind stability_compare(json_t *a, json_t *b, text *what)
 
 const char *stability_kind_name(stability_kind k)
 {
-    switch (k) {
-    case STABILITY_STAYED:
-        return "stayed";
-    case STABILITY_MOVED:
-        return "moved";
-    case STABILITY_FLIPPED:
-        return "flipped";
-    }
-    return "?";
+    static const char *const names[] = {
+        [STABILITY_STAYED] = "stayed",
+        [STABILITY_MOVED] = "moved",
+        [STABILITY_FLIPPED] = "flipped",
+    };
+    return (unsigned)k <= STABILITY_FLIPPED ? names[k] : "?";
 }
 
 /* Every claim judged on the run in dir, as report.json would hold it. */

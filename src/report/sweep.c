@@ -562,7 +562,5 @@ void sweep_claim_parts(const sweep_spec *const *specs, const char *const *names,
     for (size_t i = 0; i < n; i++) {
         sweep_claim_part(specs[i], run, names[i], &parts[i], out);
     }
-    verdict_combine(&out->v, parts, names, n);
-    for (size_t i = 0; i < n; i++)
-        verdict_free(&parts[i]);
+    verdict_combine_free(&out->v, parts, names, n);
 }

@@ -123,38 +123,25 @@ void verdict_set(verdict *v, verdict_kind kind, const char *fmt, ...)
     text_printf(&v->condition, "%s", buf);
 }
 
+/* Each kind's words for people and its token in report.json, by kind. */
+static const struct {
+    const char *name, *token;
+} kind_words[] = {
+    [VERDICT_NOT_MEASURED] = {"not measured", "not_measured"},
+    [VERDICT_HOLDS] = {"holds", "holds"},
+    [VERDICT_HOLDS_ONLY_WHEN] = {"holds only when", "holds_only_when"},
+    [VERDICT_WITHIN_NOISE] = {"within noise", "within_noise"},
+    [VERDICT_DOES_NOT_HOLD] = {"does not hold", "does_not_hold"},
+};
+
 const char *verdict_kind_name(verdict_kind k)
 {
-    switch (k) {
-    case VERDICT_NOT_MEASURED:
-        return "not measured";
-    case VERDICT_HOLDS:
-        return "holds";
-    case VERDICT_HOLDS_ONLY_WHEN:
-        return "holds only when";
-    case VERDICT_WITHIN_NOISE:
-        return "within noise";
-    case VERDICT_DOES_NOT_HOLD:
-        return "does not hold";
-    }
-    return "?";
+    return (unsigned)k <= VERDICT_DOES_NOT_HOLD ? kind_words[k].name : "?";
 }
 
 const char *verdict_kind_token(verdict_kind k)
 {
-    switch (k) {
-    case VERDICT_NOT_MEASURED:
-        return "not_measured";
-    case VERDICT_HOLDS:
-        return "holds";
-    case VERDICT_HOLDS_ONLY_WHEN:
-        return "holds_only_when";
-    case VERDICT_WITHIN_NOISE:
-        return "within_noise";
-    case VERDICT_DOES_NOT_HOLD:
-        return "does_not_hold";
-    }
-    return "?";
+    return (unsigned)k <= VERDICT_DOES_NOT_HOLD ? kind_words[k].token : "?";
 }
 
 bool verdict_kind_from_token(const char *token, verdict_kind *out)
@@ -272,4 +259,12 @@ void verdict_combine(verdict *out, const verdict *parts, const char *const *name
         text_printf(&out->condition, "%sfor %s, ", i ? "; " : "", names[i]);
         verdict_phrase(&parts[i], false, &out->condition);
     }
+}
+
+void verdict_combine_free(verdict *out, verdict *parts, const char *const *names,
+                          size_t n)
+{
+    verdict_combine(out, parts, names, n);
+    for (size_t i = 0; i < n; i++)
+        verdict_free(&parts[i]);
 }

@@ -126,4 +126,9 @@ void verdict_phrase(const verdict *v, bool with_note, text *out);
 void verdict_combine(verdict *out, const verdict *parts, const char *const *names,
                      size_t n);
 
+/* verdict_combine(), then frees the parts: the last step of every rule
+ * made of parts, which has no use for them once combined. */
+void verdict_combine_free(verdict *out, verdict *parts, const char *const *names,
+                          size_t n);
+
 #endif /* REPORT_VERDICT_H */

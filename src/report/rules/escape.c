@@ -55,7 +55,5 @@ void judge_a4(const report_run *run, claim_result *out)
     verdict parts[2] = {VERDICT_INIT, VERDICT_INIT};
     a4_allocations(run, &parts[0], out);
     sweep_claim_part(&time, run, names[1], &parts[1], out);
-    verdict_combine(&out->v, parts, names, 2);
-    verdict_free(&parts[0]);
-    verdict_free(&parts[1]);
+    verdict_combine_free(&out->v, parts, names, 2);
 }

@@ -417,9 +417,7 @@ void judge_g2(const report_run *run, claim_result *out)
     text_printf(&out->figures, "%s", out->figures.len ? "; " : "");
     text_printf(&out->body, "#### Peak resident memory\n\n");
     g2_memory(run, &parts[nparts - 1], &out->figures, &out->body);
-    verdict_combine(&out->v, parts, names, nparts);
-    for (size_t i = 0; i < nparts; i++)
-        verdict_free(&parts[i]);
+    verdict_combine_free(&out->v, parts, names, nparts);
 }
 
 /* --- G3: what a small view keeps alive -------------------------------------- */
@@ -505,7 +503,7 @@ void judge_g3(const report_run *run, claim_result *out)
     if (parts[1].kind == VERDICT_HOLDS_ONLY_WHEN)
         text_printf(&parts[1].condition, "M is %s buffers of 1 MiB", text_str(&rss_at));
     text_free(&rss_at);
-    verdict_combine(&out->v, parts, names, 2);
+    verdict_combine_free(&out->v, parts, names, 2);
     text_printf(&out->figures, "at M = %.0f buffers: the views keep %.0fx the live "
                 "bytes of the copies, %.1fx the resident memory", ms[0], first_live,
                 first_rss);
@@ -513,8 +511,6 @@ void judge_g3(const report_run *run, claim_result *out)
                 "bytes (exact) of a copy at every M, and at least %.0fx the peak "
                 "resident memory, ranges over repetitions apart.\n\n",
                 G3_MIN_RATIO, G3_MIN_RATIO);
-    verdict_free(&parts[0]);
-    verdict_free(&parts[1]);
 }
 
 /* G4 is a fact of value semantics, not a cost: the growth bench performs

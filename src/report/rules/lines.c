@@ -79,9 +79,7 @@ void judge_a5(const report_run *run, claim_result *out)
     a5_allocations(run, &parts[0], out);
     for (size_t d = 0; d < NDISTS; d++)
         sweep_claim_part(&specs[d], run, names[1 + d], &parts[1 + d], out);
-    verdict_combine(&out->v, parts, names, 1 + NDISTS);
-    for (size_t i = 0; i < 1 + NDISTS; i++)
-        verdict_free(&parts[i]);
+    verdict_combine_free(&out->v, parts, names, 1 + NDISTS);
 }
 
 /* The distributions A6 keeps lines of (no line longer than the buffer). */

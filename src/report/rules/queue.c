@@ -179,9 +179,7 @@ void judge_s4(const report_run *run, claim_result *out)
     verdict parts[2] = {VERDICT_INIT, VERDICT_INIT};
     sweep_claim_part(&time, run, names[0], &parts[0], out);
     s4_memory(run, &parts[1], out);
-    verdict_combine(&out->v, parts, names, 2);
-    verdict_free(&parts[0]);
-    verdict_free(&parts[1]);
+    verdict_combine_free(&out->v, parts, names, 2);
 }
 
 /* S6 (S4's purpose): the pool's work by k workers, wall-clock ns per
@@ -341,10 +339,8 @@ void judge_s6(const report_run *run, claim_result *out)
     else
         s6_speedup(run, cpus, &parts[0], &out->body);
     s6_past_cpus(run, cpus, ks[n - 1], &parts[1], &out->body);
-    verdict_combine(&out->v, parts, names, 2);
+    verdict_combine_free(&out->v, parts, names, 2);
     if (one.median > 0 && best > 0)
         text_printf(&out->figures, "%.0f CPUs: best %.2fx one worker's speed; more "
                     "workers stopped helping at %.0f", cpus, one.median / best, knee);
-    verdict_free(&parts[0]);
-    verdict_free(&parts[1]);
 }

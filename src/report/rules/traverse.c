@@ -133,9 +133,7 @@ void judge_l4(const report_run *run, claim_result *out)
     /* After the sweep: the threshold kept is the one its levels are
      * judged by (1.10); memory's 2.0 is in its figures. */
     claim_result_measure(out, "bytes per element", L4_MIN_MEMORY_RATIO);
-    verdict_combine(&out->v, parts, names, 2);
-    verdict_free(&parts[0]);
-    verdict_free(&parts[1]);
+    verdict_combine_free(&out->v, parts, names, 2);
 
     model_table_claim(run, spec.pairs, spec.npairs, out);
     crosscheck_markdown(run, &out->body);
@@ -179,15 +177,6 @@ void judge_l5(const report_run *run, claim_result *out)
 #define L7_MIN_MEMORY_RATIO 1.10
 #define L7_MAX_SIZES 64
 
-static double l7_median(const report_run *run, const char *prefix, double n,
-                        const char *metric)
-{
-    char name[96];
-    snprintf(name, sizeof name, "%s/%.0f", prefix, n);
-    summary s;
-    return report_run_summary(run, name, metric, &s) == SAMPLE_OK ? s.median : -1;
-}
-
 static void l7_memory(const report_run *run, verdict *v, claim_result *out)
 {
     double args[L7_MAX_SIZES];
@@ -196,8 +185,10 @@ static void l7_memory(const report_run *run, verdict *v, claim_result *out)
         n = L7_MAX_SIZES;
     double at = 0, dict = 0, slots = 0;
     for (size_t i = 0; i < n; i++) {
-        double d = l7_median(run, "crosscheck/dict_object_list", args[i], "bytes_per_elem");
-        double s = l7_median(run, "crosscheck/object_list", args[i], "bytes_per_elem");
+        double d = report_run_median_at(run, "crosscheck/dict_object_list", args[i],
+                                        "bytes_per_elem");
+        double s = report_run_median_at(run, "crosscheck/object_list", args[i],
+                                        "bytes_per_elem");
         if (d > 0 && s > 0)
             at = args[i], dict = d, slots = s;
     }
@@ -218,7 +209,7 @@ static void l7_memory(const report_run *run, verdict *v, claim_result *out)
     if (ratio < L7_MIN_MEMORY_RATIO)
         text_printf(&v->note, "dict-backed %.2fx the bytes, below the %.2fx the rule "
                     "asks", ratio, L7_MIN_MEMORY_RATIO);
-    double model = l7_median(run, "traverse/boxed", at, "bytes_per_elem");
+    double model = report_run_median_at(run, "traverse/boxed", at, "bytes_per_elem");
     text_printf(&out->body, "At %.0f objects: `__slots__` %.1f bytes per object, "
                 "dict-backed %.1f (**%.2fx**)", at, slots, dict, ratio);
     if (model > 0)
@@ -249,9 +240,7 @@ void judge_l7(const report_run *run, claim_result *out)
     l7_memory(run, &parts[0], out);
     sweep_claim_part(&time, run, "Time (the loop summing the score of active users)",
                      &parts[1], out);
-    verdict_combine(&out->v, parts, names, 2);
-    verdict_free(&parts[0]);
-    verdict_free(&parts[1]);
+    verdict_combine_free(&out->v, parts, names, 2);
     /* The interpreter's name comes from the results file: data. */
     const char *python = report_run_context(run, "crosscheck", "python");
     text_printf(&out->body, "Measured with ");
