@@ -17,6 +17,14 @@
 #include <stdio.h>
 #include <string.h>
 
+static const char usage[] =
+    "usage: slice_demo [--help]\n"
+    "\n"
+    "Shows claims G4 and G3 in miniature: the article's Go slice snippets\n"
+    "run step by step in C (src/growth/slice.h), printing what the arrays\n"
+    "hold after each. Every printed fact is checked; exit 1 if one does\n"
+    "not hold, 2 for a bad argument.\n";
+
 /* [3]int64 as a value: a struct holding an array is copied whole. */
 typedef struct i64x3 {
     int64_t v[3];
@@ -42,8 +50,16 @@ static void check(int ok, const char *what)
     }
 }
 
-int main(void)
+int main(int argc, char **argv)
 {
+    if (argc == 2 && strcmp(argv[1], "--help") == 0) {
+        fputs(usage, stdout);
+        return 0;
+    }
+    if (argc > 1) {
+        fprintf(stderr, "slice_demo: unexpected argument '%s'\n%s", argv[1], usage);
+        return 2;
+    }
     char sa[64], sb[64];
 
     printf("1. Copying a slice copies the header (pointer, len, cap), not the array.\n"

@@ -48,6 +48,24 @@ expect "malformed seed" 2 "--seed wants a non-negative integer" "$prog" --seed=1
 expect "malformed library flag" 2 "benchmark_repetitions.*integer" "$prog" --benchmark_repetitions=abc
 expect "usage is printed" 2 "^usage: traverse" "$prog" --bogus
 
+# --- every program of the suite: --help, and a bad option is refused -------
+for p in "$bin"/*; do
+    [ -f "$p" ] && [ -x "$p" ] || continue
+    name=$(basename "$p")
+    if timeout 20 "$p" --help >"$tmp/out" 2>&1 && grep -q "^usage: $name" "$tmp/out"; then
+        pass "$name --help -> exit 0 with its usage"
+    else
+        fail "$name --help: $(head -n 1 "$tmp/out")"
+    fi
+    timeout 20 "$p" --no-such-option >"$tmp/out" 2>&1
+    got=$?
+    if [ "$got" -ne 0 ] && [ "$got" -lt 124 ]; then
+        pass "$name --no-such-option -> exit $got"
+    else
+        fail "$name --no-such-option: exit $got ($(head -n 1 "$tmp/out"))"
+    fi
+done
+
 # --- ...while good input still works ------------------------------------------
 if timeout 20 "$prog" --help >"$tmp/out" 2>&1 && grep -q "^usage: traverse" "$tmp/out" &&
    grep -q -- "--benchmark_filter" "$tmp/out"; then
