@@ -8,7 +8,8 @@
 # run's machine.json and conditions.json plain), the PNG
 # plots (palette-reduced with pngquant when installed), the traverse SVG,
 # the page for the browser (with PAGE=build/bin/page), the TSV data, the claims report
-# and the run's notes, and writes a README naming the machine.  Refuses to
+# and the run's notes, and writes a README naming the machine (with the
+# run's NOTES.md, if a person wrote one, at its end).  Refuses to
 # overwrite DEST unless it is a previous reference (it has our README).
 set -euo pipefail
 run=${1:?usage: scripts/make-reference.sh RUN_DIR [DEST]}
@@ -67,6 +68,14 @@ ctx=$run/traverse.json
     echo "The JSON of each program is compacted and gzipped: \`zcat traverse.json.gz | jq .\`."
     echo "Plots are PNG (palette-reduced) and SVG for traverse. To redraw them all,"
     echo "unpack the JSON into a directory and run \`make plots RUN=<that directory>\`."
+    # What a person did to the run after it ran (a program re-run into it,
+    # and why), written by hand into the run's NOTES.md.
+    if [ -f "$run/NOTES.md" ]; then
+        echo
+        echo "## Notes on this run"
+        echo
+        cat "$run/NOTES.md"
+    fi
 } > "$tmp/README.md"
 size=$(du -sb "$tmp" | cut -f1)
 echo "make-reference: $(( size / 1024 )) KiB" >&2
