@@ -225,7 +225,8 @@ help:
 # Each of BENCH_FLAGS as one shell word, so a filter's regex stays as written.
 bench_flags = $(foreach f,$(BENCH_FLAGS),'$(f)')
 # The steps after the plots, claims aside: one line names them all, their
-# output goes to the run's steps.log.
+# output goes to the run's steps.log.  crosscheck writes its JSON only
+# then, so its plot is drawn right after it, before the page inlines them.
 bench_steps = $(filter-out claims $(BENCH_AFTER_CLAIMS),$(BENCH_AFTER))
 bench_after_claims = $(filter $(BENCH_AFTER_CLAIMS),$(BENCH_AFTER))
 bench_comma := ,
@@ -248,6 +249,10 @@ bench: check-build-deps
 	for step in $(bench_steps); do \
 	    $(SUBMAKE) $$step RUN="$$run" >>"$$run/steps.log" 2>&1 || \
 	        { echo "make bench: $$step failed; see $$run/steps.log" >&2; exit 1; }; \
+	    if [ "$$step" = crosscheck ]; then \
+	        PLOT_TERM="$(PLOT_TERM)" scripts/plot.sh "$$run" crosscheck $(plot_log) || \
+	            { echo "make bench: plotting crosscheck failed; see $$run/steps.log" >&2; exit 1; }; \
+	    fi; \
 	done; \
 	$(if $(filter claims,$(BENCH_AFTER)),$(SUBMAKE) claims RUN="$$run";) \
 	for step in $(bench_after_claims); do \
