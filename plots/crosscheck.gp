@@ -5,7 +5,7 @@
 # <run>/crosscheck.json (tools/crosscheck.py): one block per kind
 # (int_list, float_list, object_list, dict_object_list), one row per
 # length; columns variant arg ns_med ns_min ns_max reps, then the counters
-# below in this order.  ns_* are wall-clock ns per element.
+# below in this order.  ns_* are CPU ns per element, as the report's L7 (flatten.jq).
 # counters: elements,bytes_per_elem,ws_bytes
 
 load 'common.gp'
@@ -30,7 +30,7 @@ plot block('object_list') < 0 ? 1/0 : datafile index block('object_list') \
          using 2:($8 > 0 ? $8 : NaN) with linespoints lt 2 lw 2 title 'dict-backed'
 
 set title 'the loop summing the score of active users'
-set ylabel 'ns per object (wall clock; median, bars: min to max)'
+set ylabel 'ns per object (CPU time; median, bars: min to max)'
 set autoscale y
 set yrange [0:*]
 plot block('object_list') < 0 ? 1/0 : datafile index block('object_list') \

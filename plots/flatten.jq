@@ -9,8 +9,9 @@
 # per variant in the order the program registered them, separated by two blank
 # lines (gnuplot's "index"); within a block, by arg ascending.  Columns:
 #   variant arg ns_med ns_min ns_max reps <counters...>
-# ns_* are nanoseconds per item (1e9 / items_per_second) over the
-# repetitions: median, smallest, largest.  Each counter is its median over
+# ns_* are nanoseconds per item over the repetitions: median, smallest,
+# largest, by the clock the claims report judges the case by (CPU time,
+# or wall time for threaded and child-process cases: cases.jq).  Each counter is its median over
 # the repetitions; a counter named NAME.min or NAME.max is the smallest or
 # largest of NAME over them (the spread a plot draws as bars).  Failed cases (error_occurred) are left out, and so
 # are cases whose last part is not a number.
@@ -19,24 +20,16 @@
 # as text that keeps the TSV and gnuplot's word lists whole (shown, below);
 # gnuplot reads it as data (plots/draw.gp), never as code.
 
-# The parts of a case name, without the suffixes Google Benchmark adds for
-# its own options ("real_time", "threads:2", ...).
-def case_parts:
-  split("/") | map(select(test("^(real_time|manual_time|process_time)$|:") | not));
-
 # A variant as one TSV field and one gnuplot word: control characters
 # (a tab or a newline would cut the row) as visible escapes, quotes (which
 # group words in gnuplot's word()) as typographic ones, spaces as no-break
 # spaces.  Printed, the name reads the same.
+include "cases" {search: "./"};
+
 def shown:
   gsub("\t"; "\\t") | gsub("\n"; "\\n") | gsub("\r"; "\\r")
   | gsub("[[:cntrl:]]"; "?")
   | gsub("'"; "\u2019") | gsub("\""; "\u201d") | gsub(" "; "\u00a0");
-
-def median:
-  sort | if length == 0 then null
-         elif length % 2 == 1 then .[(length - 1) / 2]
-         else (.[length / 2 - 1] + .[length / 2]) / 2 end;
 
 # One counter's column over the repetitions of one case.
 def counter_column($c):
@@ -44,8 +37,11 @@ def counter_column($c):
   elif ($c | endswith(".max")) then map(.[$c[:-4]]) | map(select(. != null)) | max
   else map(.[$c]) | map(select(. != null)) | median end;
 
+# Nanoseconds per item of one repetition by the clock the report judges
+# the case by (cases.jq): CPU time, or wall time for the threaded and
+# child-process cases.
 def ns_per_item:
-  if .items_per_second then 1e9 / .items_per_second else null end;
+  ns_of(.run_name | case_parts | join("/") | report_clock);
 
 ($counters | split(",") | map(select(length > 0))) as $cols
 | [ .benchmarks[]

@@ -6,14 +6,15 @@
 # clock its rate was computed by, as src/report/run.c does), wall-clock
 # time for the cases whose work runs on other threads or in a child, the
 # clock's time per iteration without an item count; and the tables say
-# which.  Run by tests/demo/lesson-numbers.sh (make test-lessons).
+# which; and plots/flatten.jq gives the plots the same figures.  Run by
+# tests/demo/lesson-numbers.sh (make test-lessons).
 #
 # Usage: tests/demo/lib-clocks.sh   prints one line per check; exits 1
 #        when one fails, 2 for bad usage.
 set -uo pipefail
 
 case ${1:-} in
-    -h|--help) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     '') ;;
     *) echo "lib-clocks: no arguments expected ('$1'; --help)" >&2; exit 2 ;;
 esac
@@ -50,6 +51,18 @@ check "the table's caption names the statistic" \
 check "a table mixing clocks says which cases are wall-clock" \
       'map(select(.variant == "aos" or .variant == "workers")) | caption(true; false)' \
       '  (medians of 1-3 repetitions; time per item: CPU time, wall-clock for workers, as the report)'
+
+# The plots read the same clock (plots/flatten.jq includes plots/cases.jq
+# with lib.jq): its row is variant, arg, median, min, max, repetitions.
+plot_row() {
+    local got
+    got=$(jq -r --arg counters "" --arg output rows -f "$root/plots/flatten.jq" "$fixture" 2>&1 |
+          awk -F'\t' -v v="$2" '$1 == v { print $3, $4, $5, $6 }')
+    if [ "$got" = "$3" ]; then pass=$((pass + 1)); echo "ok    $1"
+    else fail=$((fail + 1)); echo "FAIL  $1"; echo "      expected: $3"; echo "      got:      $got"; fi
+}
+plot_row "plots: CPU ns per item, median, min, max over repetitions" aos "6 5 7 3"
+plot_row "plots: a threaded case in wall-clock ns per item" workers "1000 1000 1000 1"
 
 echo "$pass passed, $fail failed"
 [ $fail -eq 0 ]
