@@ -10,5 +10,5 @@ DEMO_PREDICT="ns per insert+remove for the array and the list at N = 100 and N =
 is there an N where the list wins?"
 DEMO_QUICK_FLAGS=(--quick --max-ws=64K)
 DEMO_XLABEL="N elements (log scale)"
-DEMO_YLABEL="ns per operation"
+DEMO_ITEM=operation
 DEMO_PLOTS="insert insert_ratio"

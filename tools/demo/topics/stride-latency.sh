@@ -18,5 +18,5 @@ DEMO_FILTER='^stride/chase'
 DEMO_ARGNAME=ws
 DEMO_ARGKIND=bytes
 DEMO_XLABEL="working set (log scale)"
-DEMO_YLABEL="ns per load"
+DEMO_ITEM=load
 DEMO_PLOTS="stride_latency"

@@ -16,5 +16,5 @@ DEMO_FILTER='^stride/read/'
 DEMO_ARGNAME=S
 DEMO_ARGKIND=bytes
 DEMO_XLABEL="stride S (log scale)"
-DEMO_YLABEL="ns per read"
+DEMO_ITEM=read
 DEMO_PLOTS="stride stride_bandwidth"

@@ -15,5 +15,5 @@ DEMO_FLAGS=(--quick --max-ws=256M)
 DEMO_COMMON_ARGS=1
 DEMO_QUICK_FLAGS=(--quick --max-ws=256K)
 DEMO_XLABEL="N records (log scale)"
-DEMO_YLABEL="ns per record"
+DEMO_ITEM=record
 DEMO_PLOTS="traverse traverse_bytes"
