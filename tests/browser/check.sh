@@ -12,7 +12,8 @@
 #     names carry <script>, quotes, '&' and newlines, and a plot SVG with a
 #     script, handlers and links out);
 #   - the page is under 3 MiB; its load time is printed;
-#   - a screenshot (1200x900) is written beside each run's page.
+#   - a screenshot (1200x900) is written beside each run's page (the
+#     committed reference's, which is checked as it is, in build/browser/).
 # Pages: the fixture (tests/fixtures/page/run, and beside its other run),
 # a fresh QUICK run of traverse and stride (or BROWSER_RUN=dir: a run
 # with report.json), beside the reference, results/latest (in CI the full
@@ -167,8 +168,15 @@ if [ -n "$latest" ] && [ "$latest" != "$run" ] && has_report "$latest"; then
     run_page "results/latest ($(basename "$latest"))" "$latest"
 fi
 
-if has_report results/reference; then
-    run_page "reference" results/reference
+# The committed reference's page as a reader opens it: checked, never
+# rewritten (paging it again would drop the plots make-reference inlined
+# and then deleted); its screenshot goes to build/browser/.
+if has_report results/reference && [ -f results/reference/index.html ]; then
+    mkdir -p build/browser
+    ref_report=$tmp/reference-report.json
+    zcat results/reference/report.json.gz > "$ref_report" 2>/dev/null ||
+        cp results/reference/report.json "$ref_report"
+    check "reference" results/reference/index.html "$ref_report" build/browser/reference.png
 else
     echo "      skipped: results/reference has no report.json yet"
 fi
