@@ -46,7 +46,18 @@ cp "$run"/plots/*.svg "$tmp/plots/" 2>/dev/null || true
 if [ -n "${PAGE:-}" ]; then
     "$PAGE" "$tmp" || { echo "make-reference: the page could not be written" >&2; exit 1; }
 fi
-find "$tmp/plots" -name '*.svg' ! -name traverse.svg -delete
+# The page links each plot's SVG it inlined; the deleted ones must not be
+# linked from the committed page (names are plain: the page links no
+# other kind).
+for svg in "$tmp"/plots/*.svg; do
+    [ -e "$svg" ] || continue
+    name=$(basename "$svg" .svg)
+    [ "$name" = traverse ] && continue
+    rm -f "$svg"
+    if [ -f "$tmp/index.html" ] && [[ $name =~ ^[A-Za-z0-9_-]+$ ]]; then
+        sed -i "s# \&middot; <a href=\"plots/$name\.svg\">SVG</a>##" "$tmp/index.html"
+    fi
+done
 for f in report.md summary.txt doctor.txt; do
     [ -f "$run/$f" ] && cp "$run/$f" "$tmp/"
 done
