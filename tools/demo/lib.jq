@@ -11,7 +11,7 @@
 # a lesson and a demo quote the report's figure): the median over the
 # repetitions of CPU time per item, or of wall-clock time for the cases
 # whose work runs outside the main thread (clock says which: "cpu" or
-# "wall"; see wall_clock_case); per iteration when the case sets no item
+# "wall"; see wall_clock_case in plots/cases.jq); per iteration when the case sets no item
 # count.
 # wall_ns is the median wall-clock time per item whatever the clock (the
 # report's page-fault shares read it).  Every user counter of the case is
