@@ -65,13 +65,6 @@ static void exact_part(exact_check *c, const char *what, verdict *v, text *body)
     exact_markdown(c, v, body);
 }
 
-static void combine(claim_result *out, verdict *parts, const char *const *names, size_t n)
-{
-    verdict_combine(&out->v, parts, names, n);
-    for (size_t i = 0; i < n; i++)
-        verdict_free(&parts[i]);
-}
-
 /* C1: a temporary per item against a reused buffer.  Collections: at every
  * number of items the temporaries made the collector run (at least once,
  * and more than with the reused buffer), and more often at the largest
@@ -131,7 +124,7 @@ void judge_c1(const report_run *run, claim_result *out)
     };
     sweep_claim_part(&time, run, names[1], &parts[1], out);
     claim_result_measure(out, "collections", NAN);
-    combine(out, parts, names, 2);
+    verdict_combine_free(&out->v, parts, names, 2);
 }
 
 /* C2: the values as a list of objects or boxed behind pointers, against
@@ -189,7 +182,7 @@ void judge_c2(const report_run *run, claim_result *out)
     /* After the sweep: the threshold kept is the mark time's, by which its
      * levels are judged; the heap's ratio is in the figures. */
     claim_result_measure(out, "bytes", GC_MIN_HEAP_RATIO);
-    combine(out, parts, names, 2);
+    verdict_combine_free(&out->v, parts, names, 2);
 }
 
 /* C3: a cache that keeps every result against one that keeps the last
@@ -248,7 +241,7 @@ void judge_c3(const report_run *run, claim_result *out)
     sweep_claim_part(&time, run, names[1], &parts[1], out);
     /* After the sweep, as for C2: its 1.10 stays the threshold. */
     claim_result_measure(out, "bytes", C3_MIN_HEAP_RATIO);
-    combine(out, parts, names, 2);
+    verdict_combine_free(&out->v, parts, names, 2);
 }
 
 /* C4: pauses against the live heap.  Growth: the stop-the-world
@@ -320,7 +313,7 @@ void judge_c4(const report_run *run, claim_result *out)
                     ms[2]);
     }
     text_printf(&out->body, "\n");
-    combine(out, parts, names, 3);
+    verdict_combine_free(&out->v, parts, names, 3);
 }
 
 /* C5 (A2's second half): every link of every ring was still counted
