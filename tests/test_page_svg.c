@@ -70,6 +70,23 @@ Test(page_svg, a_file_cut_short_is_closed)
     capture_free(&c);
 }
 
+Test(page_svg, empty_groups_and_layout_space_are_dropped)
+{
+    capture c;
+    bool ok;
+    const char *text = "<svg><g fill=\"none\">\n\t</g><g stroke=\"black\"/>"
+                       "<g id=\"a\"><path d=\"M0,0\"/></g><g> <text>x</text> </g>"
+                       "<g><g color=\"gray\">\n</g>\n</g></svg>";
+    cr_expect_str_eq(inlined(&c, text, NULL, &ok),
+                     "<svg><g id=\"p-a\"><path d=\"M0,0\"/></g><g><text>x</text></g>"
+                     "<g>\n</g></svg>");
+    cr_expect(ok);
+    capture_free(&c);
+    cr_expect_str_eq(inlined(&c, "<svg><text> a <tspan> </tspan></text></svg>", NULL, &ok),
+                     "<svg><text> a <tspan> </tspan></text></svg>", "drawn text keeps its spaces");
+    capture_free(&c);
+}
+
 Test(page_svg, stray_end_tags_close_nothing_of_the_page)
 {
     capture c;

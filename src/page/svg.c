@@ -355,6 +355,42 @@ static void skip_element(reader *r, bool script, svg_axes *axes)
     }
 }
 
+/* True when text[0..n) is white space between drawing elements (inside
+ * none of the elements whose text is drawn): gnuplot indents with it and
+ * the browser ignores it.  A run that held a line break becomes one, so
+ * the page stays readable. */
+static bool only_layout_space(const char *text, size_t n, const char *inside)
+{
+    if (strcmp(inside, "text") == 0 || strcmp(inside, "tspan") == 0 ||
+        strcmp(inside, "title") == 0)
+        return false;
+    for (size_t i = 0; i < n; i++)
+        if (!isspace((unsigned char)text[i]))
+            return false;
+    return true;
+}
+
+/* True, with r moved past its end tag, when the group whose name r has
+ * just read holds nothing but white space: such a group draws nothing,
+ * and gnuplot writes hundreds of them (a fifth of a page of plots).
+ * Otherwise r is left where it was. */
+static bool skip_empty_group(reader *r, const char *prefix)
+{
+    size_t start = r->i;
+    bool self_closing;
+    if (attributes_of(r, NULL, "g", prefix, &self_closing)) {
+        if (self_closing)
+            return true;
+        skip_space(r);
+        if (at(r, "</g>")) {
+            r->i += 4;
+            return true;
+        }
+    }
+    r->i = start;
+    return false;
+}
+
 static bool write_svg(FILE *out, reader *r, const char *prefix, svg_axes *axes)
 {
     char stack[MAX_DEPTH][MAX_NAME], name[MAX_NAME];
@@ -392,6 +428,8 @@ static bool write_svg(FILE *out, reader *r, const char *prefix, svg_axes *axes)
             bool ok_name = read_name(r, name), self_closing = false;
             bool keep = ok_name && LISTED(name, elements) && depth < MAX_DEPTH &&
                         (depth > 0 ? strcmp(name, "svg") != 0 : strcmp(name, "svg") == 0);
+            if (keep && strcmp(name, "g") == 0 && skip_empty_group(r, prefix))
+                continue;
             if (keep) {
                 fprintf(out, "<%s", name);
                 if (!attributes_of(r, out, name, prefix, &self_closing)) {
@@ -414,8 +452,10 @@ static bool write_svg(FILE *out, reader *r, const char *prefix, svg_axes *axes)
                 r->i++;
             if (r->i == start) /* a '<' that starts no tag */
                 r->i++;
-            if (depth > 0)
+            if (depth > 0 && !only_layout_space(r->s + start, r->i - start, stack[depth - 1]))
                 write_escaped(out, r->s + start, r->i - start);
+            else if (depth > 0 && memchr(r->s + start, '\n', r->i - start))
+                fputc('\n', out);
         }
     }
     /* A file cut short: close what is open, so the page stays whole. */
