@@ -90,7 +90,7 @@ ctx=$run/traverse.json
 } > "$tmp/README.md"
 size=$(du -sb "$tmp" | cut -f1)
 echo "make-reference: $(( size / 1024 )) KiB" >&2
-# The budget: the page (about 2.3 MiB since gc and the gallery brought
+# The budget: the page (about 1.9 MiB since gc and the gallery brought
 # 14 more plots, every one inline), the JSON (0.8 MiB gzipped) and the PNG
 # plots the README and lessons show.
 if [ "$size" -gt $((5 * 1024 * 1024)) ]; then
