@@ -197,6 +197,9 @@ MK_FRAGMENTS ?= $(sort $(wildcard mk/*.mk))
 BENCH_AFTER :=
 # Steps of BENCH_AFTER that read the verdicts, so run after claims.
 BENCH_AFTER_CLAIMS :=
+# Steps that add results to the run (crosscheck.json), so run before the
+# plots are drawn, in steps.log like the others.
+BENCH_RESULTS :=
 include $(MK_FRAGMENTS)
 
 help_target = printf '  %-20s %s\n' 'make $(1)' '$(HELP.$(1))';
@@ -225,8 +228,7 @@ help:
 # Each of BENCH_FLAGS as one shell word, so a filter's regex stays as written.
 bench_flags = $(foreach f,$(BENCH_FLAGS),'$(f)')
 # The steps after the plots, claims aside: one line names them all, their
-# output goes to the run's steps.log.  crosscheck writes its JSON only
-# then, so its plot is drawn right after it, before the page inlines them.
+# output goes to the run's steps.log.
 bench_steps = $(filter-out claims $(BENCH_AFTER_CLAIMS),$(BENCH_AFTER))
 bench_after_claims = $(filter $(BENCH_AFTER_CLAIMS),$(BENCH_AFTER))
 bench_comma := ,
@@ -243,16 +245,16 @@ bench: check-build-deps
 	    scripts/run-benches.sh $(BIN) "$(RESULTS)" "$(BENCH)" $(bench_flags) || status=$$?; \
 	run=$$(cat "$$runfile"); \
 	if [ -z "$$run" ]; then exit $$status; fi; \
-	echo "==> plots$(if $(bench_steps)$(bench_after_claims),$(bench_comma) then $(strip $(bench_steps) $(bench_after_claims))) (output: $$run/steps.log)"; \
-	PLOT_TERM="$(PLOT_TERM)" scripts/plot.sh "$$run" $(BENCH) $(plot_log) || \
+	echo "==> $(if $(strip $(BENCH_RESULTS)),$(strip $(BENCH_RESULTS)) then )plots$(if $(bench_steps)$(bench_after_claims),$(bench_comma) then $(strip $(bench_steps) $(bench_after_claims))) (output: $$run/steps.log)"; \
+	for step in $(BENCH_RESULTS); do \
+	    $(SUBMAKE) $$step RUN="$$run" >>"$$run/steps.log" 2>&1 || \
+	        { echo "make bench: $$step failed; see $$run/steps.log" >&2; exit 1; }; \
+	done; \
+	PLOT_TERM="$(PLOT_TERM)" scripts/plot.sh "$$run" $(BENCH) $(BENCH_RESULTS) $(plot_log) || \
 	    { echo "make bench: plotting failed; see $$run/steps.log" >&2; exit 1; }; \
 	for step in $(bench_steps); do \
 	    $(SUBMAKE) $$step RUN="$$run" >>"$$run/steps.log" 2>&1 || \
 	        { echo "make bench: $$step failed; see $$run/steps.log" >&2; exit 1; }; \
-	    if [ "$$step" = crosscheck ]; then \
-	        PLOT_TERM="$(PLOT_TERM)" scripts/plot.sh "$$run" crosscheck $(plot_log) || \
-	            { echo "make bench: plotting crosscheck failed; see $$run/steps.log" >&2; exit 1; }; \
-	    fi; \
 	done; \
 	$(if $(filter claims,$(BENCH_AFTER)),$(SUBMAKE) claims RUN="$$run";) \
 	for step in $(bench_after_claims); do \

@@ -8,8 +8,9 @@ crosscheck:
 	$(need_run)
 	@python3 tools/crosscheck.py "$(RUN)"
 
-# make bench runs it when traverse is among the benches, before the claims.
-BENCH_AFTER += $(if $(filter traverse,$(BENCH)),crosscheck)
+# make bench runs it when traverse is among the benches, before the plots
+# (its JSON has a plot) and the claims.
+BENCH_RESULTS += $(if $(filter traverse,$(BENCH)),crosscheck)
 HELP_RUNS += crosscheck
 HELP.crosscheck := a real CPython list beside the boxed model of L4: RUN/crosscheck.json
 .PHONY: crosscheck
