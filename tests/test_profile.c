@@ -27,7 +27,7 @@ static const char *file_with(const char *text)
     "             {\"name\": \"L2\", \"bytes\": 950000, \"ns\": 3.9}," \
     "             {\"name\": \"L3\", \"bytes\": 4653166, \"ns\": 20.2}]," \
     "\"memory_ns\": 163.5, \"line_bytes\": 128, \"read_bytes_per_second\": 3.2e10," \
-    "\"page_fault_us\": 10.9}}"
+    "\"page_fault_us\": 10.9, \"host_check_ns\": 19537}}"
 
 Test(profile, a_measured_profile_loads_every_figure)
 {
@@ -43,6 +43,7 @@ Test(profile, a_measured_profile_loads_every_figure)
     cr_assert_eq(p.line_bytes, 128);
     cr_assert_float_eq(p.read_bytes_per_s, 3.2e10, 1);
     cr_assert_float_eq(p.fault_us, 10.9, 1e-9);
+    cr_assert_float_eq(p.host_check_ns, 19537, 1e-9);
     cr_assert(strstr(p.source, path), "%s", p.source);
     unlink(path);
 }
@@ -73,6 +74,7 @@ Test(profile, no_levels_means_everything_is_memory)
     cr_assert(profile_load(path, &p));
     unlink(path);
     cr_assert_eq(p.nlevels, 0);
+    cr_assert(isnan(p.host_check_ns), "a profile from before the host check has none");
     cr_assert_eq(profile_level_of(&p, 1), 0);
     cr_assert_str_eq(profile_level_name(&p, 0), "memory");
     cr_assert(isnan(p.memory_ns));
@@ -90,6 +92,7 @@ static void expect_fallback(const char *text, const char *reason)
     cr_assert_eq(p.level[0].bytes, 32768);
     cr_assert_eq(p.level[2].bytes, (size_t)8 << 20);
     cr_assert(isnan(p.read_bytes_per_s) && isnan(p.fault_us) && isnan(p.level[0].ns));
+    cr_assert(isnan(p.host_check_ns), "the fallback has no host check");
     cr_assert(strstr(p.source, reason), "'%s' lacks '%s'", p.source, reason);
     cr_assert(strstr(p.source, "assumed L1 32 KiB"), "%s", p.source);
     if (text)

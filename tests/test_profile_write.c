@@ -17,6 +17,7 @@ static profile_measured measured(void)
 {
     profile_measured m = {.have_levels = true, .line_found = true, .line_bytes = 128,
                           .huge_fraction = 1, .read_bytes_per_s = 2.5e10, .fault_us = 11,
+                          .host_check_ns = 19537,
                           .page_bytes = 4096, .region_bytes = (size_t)64 << 20,
                           .repeats = {.repeats = 5, .done = 300}, .seconds = 2.5};
     m.levels.count = 3;
@@ -171,6 +172,7 @@ Test(profile_write, the_file_reads_back_as_the_measured_profile)
     cr_assert_eq(p.line_bytes, 128);
     cr_assert_float_eq(p.read_bytes_per_s, 2.5e10, 1e3);
     cr_assert_float_eq(p.fault_us, 11, 1e-6);
+    cr_assert_float_eq(p.host_check_ns, 19537, 1e-6);
 
     json_error_t jerr;
     json_t *back = json_load_file(path, 0, &jerr);

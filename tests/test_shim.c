@@ -2,8 +2,11 @@
  * Benchmark's JSON has the expected case names and counters. */
 #include "shim/bench.h"
 
+#include "harness/host_speed.h"
+
 #include <criterion/criterion.h>
 #include <jansson.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -108,6 +111,68 @@ Test(shim, registered_cases_run_and_report_names_and_counters)
     }
     cr_assert_geq(calls, 4, "two sizes, two repetitions each");
     json_decref(root);
+}
+
+static int prologue_calls;
+
+static void counting_prologue(bench_state *s)
+{
+    prologue_calls++;
+    bench_set_counter(s, "from_prologue", 7.0, BENCH_COUNTER_PLAIN);
+}
+
+static void prologue_checking_case(bench_state *s, const void *user)
+{
+    (void)user;
+    calls++;
+    cr_assert_eq(prologue_calls, calls, "the prologue ran before call %d", calls);
+    while (bench_keep_running(s, 1))
+        bench_clobber_memory();
+}
+
+Test(shim, a_prologue_runs_before_every_call_into_a_case)
+{
+    bench_set_prologue(counting_prologue);
+    bench_def def = {.name = "demo/prologue", .run = prologue_checking_case};
+    cr_assert_eq(bench_register(&def), 0);
+    json_t *root = run_to_json();
+    cr_assert_geq(calls, 2, "two repetitions");
+    cr_assert_eq(prologue_calls, calls);
+    for (int rep = 0; rep < 2; rep++) {
+        json_t *b = find_run(root, "demo/prologue/real_time", rep);
+        cr_assert_not_null(b, "repetition %d", rep);
+        cr_assert_eq(json_real_value(json_object_get(b, "from_prologue")), 7.0);
+    }
+    json_decref(root);
+    bench_set_prologue(NULL);
+}
+
+Test(shim, the_host_speed_check_is_carried_by_every_case_that_ran)
+{
+    static const int64_t args[] = {10};
+    static const int scale = 1;
+    host_speed_install();
+    bench_def sum = {.name = "demo/checked", .run = sum_case, .user = &scale,
+                     .args = args, .nargs = 1};
+    bench_def fails = {.name = "demo/fails", .run = failing_case};
+    cr_assert_eq(bench_register(&sum), 0);
+    cr_assert_eq(bench_register(&fails), 0);
+    json_t *root = run_to_json();
+    size_t i, seen = 0;
+    json_t *b;
+    json_array_foreach(json_object_get(root, "benchmarks"), i, b) {
+        /* The library writes no counters for a case that failed. */
+        if (strcmp(json_string_value(json_object_get(b, "run_type")), "iteration") != 0 ||
+            json_is_true(json_object_get(b, "error_occurred")))
+            continue;
+        double ns = json_real_value(json_object_get(b, HOST_SPEED_COUNTER));
+        cr_assert(ns > 0 && isfinite(ns), "%s: host_check_ns %g",
+                  json_string_value(json_object_get(b, "name")), ns);
+        seen++;
+    }
+    cr_assert_eq(seen, 2, "two repetitions of the case that ran");
+    json_decref(root);
+    bench_set_prologue(NULL);
 }
 
 Test(shim, a_failed_case_is_marked_in_the_json)

@@ -81,6 +81,8 @@ static void print_summary(const profile_measured *m, const profile_notes *notes)
     fprintf(stderr, "  line %zu B%s, read %.1f GB/s, first touch %.1f us per %zu-byte page\n",
             m->line_bytes, m->line_found ? "" : " (assumed)", m->read_bytes_per_s / 1e9,
             m->fault_us, m->page_bytes);
+    fprintf(stderr, "  host speed check %.1f us (each case times it again)\n",
+            m->host_check_ns / 1e3);
     for (size_t i = 0; i < notes->count; i++)
         fprintf(stderr, "  - %s\n", notes->text[i]);
 }

@@ -2,6 +2,7 @@
 #include "cli.h"
 
 #include "build_info.h"
+#include "host_speed.h"
 #include "machine.h"
 #include "peak_rss.h"
 #include "profile.h"
@@ -336,6 +337,7 @@ bench_options bench_cli_start(const bench_program *prog, int argc, char **argv)
     if (prog->malloc.mmap || prog->malloc.trim)
         malloc_thresholds_record(prog->malloc);
     conditions_start = run_conditions_sample();
+    host_speed_install();
     return o;
 }
 

@@ -16,6 +16,7 @@ void profile_fallback(machine_profile *out, const char *why)
         .line_bytes = 64,
         .read_bytes_per_s = NAN,
         .fault_us = NAN,
+        .host_check_ns = NAN,
     };
     snprintf(out->source, sizeof out->source,
              "%s; assumed L1 32 KiB, L2 512 KiB, L3 8 MiB, 64-byte lines (not measured: "
@@ -55,6 +56,7 @@ static bool parse_measured(json_t *m, machine_profile *p, char *why, size_t size
     p->line_bytes = isnan(line) ? 64 : (size_t)line;
     p->read_bytes_per_s = number(m, "read_bytes_per_second");
     p->fault_us = number(m, "page_fault_us");
+    p->host_check_ns = number(m, "host_check_ns");
     return true;
 }
 

@@ -40,6 +40,8 @@ typedef struct machine_profile {
     size_t line_bytes;               /* the transfer unit */
     double read_bytes_per_s;         /* sequential, one thread; NAN unknown */
     double fault_us;                 /* first touch of a base page; NAN unknown */
+    double host_check_ns;            /* the host speed check at calibration
+                                        (host_speed.h); NAN unknown */
 } machine_profile;
 
 /*

@@ -113,6 +113,8 @@ typedef struct profile_measured {
     double bw_region_bytes[PROFILE_MAX_STRIDES], bw_bytes_per_s[PROFILE_MAX_STRIDES];
     double read_bytes_per_s;         /* over the whole buffer */
     double fault_us;                 /* per base page */
+    double host_check_ns;            /* the host speed check (host_speed.h),
+                                        the median of several runs */
     size_t page_bytes;
     profile_repeats repeats;
     size_t remeasured;               /* points measured again: slower than both neighbours */

@@ -181,7 +181,7 @@ static json_t *measured_json(const profile_measured *m)
                                                 "bytes", (json_int_t)m->levels.bytes[k],
                                                 "ns", real(m->levels.ns[k])));
     return json_pack(
-        "{s:o, s:o, s:o, s:I, s:b, s:o, s:o, s:I, s:f, s:o, s:I, s:o, s:o, s:i, s:I, s:I, s:I, s:o}",
+        "{s:o, s:o, s:o, s:I, s:b, s:o, s:o, s:o, s:I, s:f, s:o, s:I, s:o, s:o, s:i, s:I, s:I, s:I, s:o}",
         "levels", levels,
         "memory_ns", real(m->have_levels ? m->levels.ns[count] : NAN),
         "beyond_memory", m->beyond_ns > 0 ? json_pack("{s:f, s:f}", "from_bytes", m->beyond_bytes,
@@ -190,6 +190,7 @@ static json_t *measured_json(const profile_measured *m)
         "line_found", m->line_found,
         "read_bytes_per_second", real(m->read_bytes_per_s),
         "page_fault_us", real(m->fault_us),
+        "host_check_ns", real(m->host_check_ns),
         "page_bytes", (json_int_t)m->page_bytes,
         "chase_huge_page_fraction", m->huge_fraction,
         "latency_curve", pairs(m->curve_bytes, m->curve_ns, m->npoints, "bytes", "ns"),

@@ -25,6 +25,9 @@ extern std::string FLAGS_benchmark_out_format;
 
 namespace {
 
+// bench_set_prologue's function: run before every case's own code.
+void (*case_prologue)(bench_state *) = nullptr;
+
 benchmark::State &state_of(bench_state *s)
 {
     return *reinterpret_cast<benchmark::State *>(s);
@@ -111,6 +114,11 @@ std::unique_ptr<benchmark::BenchmarkReporter> reporter_for(const std::string &fo
 
 extern "C" {
 
+void bench_set_prologue(void (*prologue)(bench_state *state))
+{
+    case_prologue = prologue;
+}
+
 int bench_register(const bench_def *def)
 {
     if (!def || !def->name || !def->name[0])
@@ -134,7 +142,11 @@ int bench_register(const bench_def *def)
     bench_fn fn = def->run;
     const void *user = def->user;
     benchmark::internal::Benchmark *b = benchmark::RegisterBenchmark(
-        def->name, [fn, user](benchmark::State &st) { fn(handle_of(st), user); });
+        def->name, [fn, user](benchmark::State &st) {
+            if (case_prologue)
+                case_prologue(handle_of(st));
+            fn(handle_of(st), user);
+        });
     b->UseRealTime();
     if (has_list)
         for (size_t i = 0; i < def->nargs; i++)

@@ -86,6 +86,14 @@ size_t bench_run(void);
 /* Releases the library's global state; call after bench_run(). */
 void bench_shutdown(void);
 
+/*
+ * A function run at the start of every call into a case, before the case's
+ * own code (so before its timed loop: untimed), with the case's state; NULL
+ * removes it.  For what every case should carry alike (the harness's host
+ * speed check, harness/host_speed.h), without each bench calling it.
+ */
+void bench_set_prologue(void (*prologue)(bench_state *state));
+
 /* Adds "key": "value" to the "context" block of the JSON output. */
 void bench_add_context(const char *key, const char *value);
 

@@ -1,0 +1,47 @@
+/* host_speed.c - the host speed check: a fixed L1-resident sum, timed. */
+#include "harness/host_speed.h"
+
+#include "harness/profile_measure.h"
+#include "harness/timing.h"
+#include "shim/bench.h"
+
+#include <math.h>
+#include <stdint.h>
+
+enum {
+    CHECK_WORDS = 512,  /* 4 KiB: in any L1 data cache */
+    CHECK_PASSES = 512, /* about 25 us a try on a 2020s core */
+    CHECK_TRIES = 5,
+};
+
+double host_speed_check_ns(void)
+{
+    static uint64_t words[CHECK_WORDS];
+    for (size_t i = 0; i < CHECK_WORDS; i++)
+        words[i] = i;
+    double best = INFINITY;
+    for (int t = 0; t < CHECK_TRIES; t++) {
+        uint64_t sum = 0;
+        double start = timing_thread_cpu_now();
+        for (int p = 0; p < CHECK_PASSES; p++) {
+            /* The compiler must read the words again each pass. */
+            bench_clobber_memory();
+            sum += profile_read_sum(words, CHECK_WORDS);
+        }
+        double ns = (timing_thread_cpu_now() - start) * 1e9;
+        bench_do_not_optimize(&sum);
+        if (ns < best)
+            best = ns;
+    }
+    return best;
+}
+
+static void record_host_speed(bench_state *s)
+{
+    bench_set_counter(s, HOST_SPEED_COUNTER, host_speed_check_ns(), BENCH_COUNTER_PLAIN);
+}
+
+void host_speed_install(void)
+{
+    bench_set_prologue(record_host_speed);
+}
