@@ -126,6 +126,38 @@ static void warnings(FILE *out, const page_run *run)
     fputs("</ul></details>\n", out);
 }
 
+/* The host speed check (report.json "host_speed"): a row, and in it the
+ * programs a share of whose cases ran while the host was slow. */
+static void host_speed_row(FILE *out, const page_run *run)
+{
+    json_t *hs = json_object_get(run->report, "host_speed");
+    json_t *cal = json_object_get(hs, "calibration_ns");
+    if (!json_is_number(cal))
+        return;
+    fputs("<tr><th>host speed check</th><td>", out);
+    fmt_number(out, json_number_value(cal) / 1e3);
+    fputs(" us at calibration; ", out);
+    size_t i, warned = 0;
+    json_t *p;
+    json_array_foreach(json_object_get(hs, "programs"), i, p) {
+        if (!json_is_true(json_object_get(p, "warned")))
+            continue;
+        fputs(warned++ ? ", " : "<span class=\"warn\">slower than that in ", out);
+        html_text(out, json_string_value(json_object_get(p, "name")));
+        fputs(" (", out);
+        fmt_number(out, json_number_value(json_object_get(p, "slowed")));
+        fputs(" of ", out);
+        fmt_number(out, json_number_value(json_object_get(p, "runs")));
+        fputs(" case runs)", out);
+    }
+    if (warned)
+        fputs(": the host ran this machine slower there; verdicts comparing those "
+              "cases may not repeat</span>", out);
+    else
+        fputs("no program ran slowed", out);
+    fputs("</td></tr>\n", out);
+}
+
 void page_machine_card(FILE *out, const page_run *run)
 {
     json_t *m = run->machine;
@@ -142,6 +174,7 @@ void page_machine_card(FILE *out, const page_run *run)
         fmt_number(out, 100 * json_number_value(others));
         fputs("% of the CPUs while the benches ran</td></tr>\n", out);
     }
+    host_speed_row(out, run);
     fputs("</table>\n", out);
     if (!m) {
         fputs("<p class=\"missing\">This run has no machine profile (machine.json): "

@@ -4,6 +4,7 @@
 #include "claim_line.h"
 #include "claim_plots.h"
 #include "conditions.h"
+#include "host_speed.h"
 #include "levels.h"
 #include "md_escape.h"
 #include "rules.h"
@@ -40,6 +41,24 @@ static void busy_warning(FILE *f, const run_share *s)
                "%.0f s: its times include some of theirs, unevenly, and its verdicts "
                "may not repeat on a quiet machine.\n\n",
             100 * s->share, s->seconds);
+}
+
+/* When the host ran this machine slower than at calibration during some
+ * cases (host_speed.h), their times, and ratios between them and cases
+ * measured at full speed, are not this machine's: say which programs. */
+static void slow_host_warning(FILE *f, const host_speed_summary *hs)
+{
+    text t = TEXT_INIT, e = TEXT_INIT;
+    if (hs->known && host_speed_slowed_programs(hs, &t) > 0)
+        fprintf(f, "**Warning:** the host ran this machine slower than at calibration "
+                   "during a share of some programs' cases: a fixed CPU check timed "
+                   "before each case took %.2fx its calibration time or more in %.0f%% "
+                   "of their repetitions or more (no process inside the machine can see "
+                   "this): %s. Verdicts that compare those cases with others may not "
+                   "repeat.\n\n",
+                HOST_SPEED_SLOW, 100 * HOST_SPEED_WARN_SHARE, md(&e, text_str(&t), false));
+    text_free(&t);
+    text_free(&e);
 }
 
 /* "1.5 MiB" or "?" for an unknown size. */
@@ -112,6 +131,16 @@ static void machine_section(FILE *f, const report_run *run)
                 share.seconds);
     else
         fprintf(f, "| other programs | not recorded (no usable conditions.json) |\n");
+    host_speed_summary *hs = malloc(sizeof *hs);
+    if (!hs) {
+        fputs("report: out of memory\n", stderr);
+        exit(1);
+    }
+    report_host_speed(run, hs);
+    text hst = TEXT_INIT;
+    host_speed_sentence(hs, &hst);
+    fprintf(f, "| host speed check | %s |\n", md(&a, text_str(&hst), false));
+    text_free(&hst);
     fprintf(f, "| compiler | %s, ", ctx(&a, run, "compiler", false));
     fprintf(f, "`%s` |\n", ctx(&a, run, "cflags", true));
     fprintf(f, "| allocator | %s |\n", ctx(&a, run, "allocator", false));
@@ -134,6 +163,8 @@ static void machine_section(FILE *f, const report_run *run)
     text_free(&b);
     fprintf(f, "%s |\n\n", run->nfiles ? "" : "none");
     busy_warning(f, &share);
+    slow_host_warning(f, hs);
+    free(hs);
     fprintf(f, "Verdicts pool sizes by the measured cache levels above; the reported "
                "sizes are shown, never used (on a virtual machine they may be the "
                "host's, or absent).\n\n");

@@ -4,6 +4,7 @@
 #include "claim_line.h"
 #include "claim_plots.h"
 #include "claim_titles.h"
+#include "host_speed.h"
 #include "rules.h"
 
 #include <limits.h>
@@ -69,6 +70,37 @@ static json_t *side_file(const char *dir, const char *name)
     snprintf(path, sizeof path, "%s/%s", dir, name);
     json_t *v = json_load_file(path, JSON_DECODE_ANY, NULL);
     return v ? v : must(json_null());
+}
+
+/* Which programs ran while the host was slow (host_speed.h), or null when
+ * the run has no host checks to compare. */
+static json_t *host_speed_json(const report_run *run)
+{
+    host_speed_summary *hs = malloc(sizeof *hs);
+    if (!hs)
+        return must(NULL);
+    report_host_speed(run, hs);
+    if (!hs->known) {
+        free(hs);
+        return must(json_null());
+    }
+    json_t *o = must(json_object()), *programs = must(json_array());
+    set(o, "calibration_ns", num(hs->calibration_ns));
+    set(o, "slow_factor", num(HOST_SPEED_SLOW));
+    set(o, "runs", num((double)hs->runs));
+    set(o, "slowed", num((double)hs->slowed));
+    for (size_t i = 0; i < hs->nprograms; i++) {
+        json_t *p = must(json_object());
+        set(p, "name", str(hs->programs[i].name));
+        set(p, "runs", num((double)hs->programs[i].runs));
+        set(p, "slowed", num((double)hs->programs[i].slowed));
+        set(p, "worst", num(hs->programs[i].worst));
+        set(p, "warned", must(json_boolean(host_speed_program_slowed(&hs->programs[i]))));
+        push(programs, p);
+    }
+    set(o, "programs", programs);
+    free(hs);
+    return o;
 }
 
 /* The run's name: the directory's own name (results/latest resolved). */
@@ -176,6 +208,7 @@ json_t *report_json_build(const report_run *run, const claim_result *results, ti
     set(doc, "generated", str(when));
     set(doc, "machine", side_file(run->dir, "machine.json"));
     set(doc, "conditions", side_file(run->dir, "conditions.json"));
+    set(doc, "host_speed", host_speed_json(run));
     for (size_t i = 0; i < claim_rule_count; i++)
         push(claims, claim_json(run, &claim_rules[i], &results[i]));
     set(doc, "claims", claims);

@@ -1,0 +1,186 @@
+/* test_report_host_speed.c - which cases ran while the host was slow:
+ * each case's host check against machine.json's, counted exactly, with
+ * the warning's share at its boundary and the runs that cannot tell. */
+#include "report/host_speed.h"
+
+#include <criterion/criterion.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static char dir[] = "/tmp/report_host_speed_XXXXXX";
+
+static void put(const char *name, const char *body)
+{
+    char path[160];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    FILE *f = fopen(path, "w");
+    cr_assert_not_null(f);
+    fputs(body, f);
+    fclose(f);
+}
+
+static void setup(void)
+{
+    cr_assert_not_null(mkdtemp(dir));
+}
+
+static void teardown(void)
+{
+    static const char *const names[] = {"machine.json", "a.json", "b.json"};
+    for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
+        char path[160];
+        snprintf(path, sizeof path, "%s/%s", dir, names[i]);
+        unlink(path);
+    }
+    rmdir(dir);
+}
+
+TestSuite(report_host_speed, .init = setup, .fini = teardown);
+
+static void put_machine(const char *host_check)
+{
+    char body[512];
+    snprintf(body, sizeof body,
+             "{\"format\": \"memlayout-machine-profile-1\", \"measured\": {\"levels\": "
+             "[{\"name\": \"L1\", \"bytes\": 32768, \"ns\": 1.2}], \"memory_ns\": 90, "
+             "\"line_bytes\": 64%s}}",
+             host_check);
+    put("machine.json", body);
+}
+
+/* A results file of one bench: case <bench>/x/<k> for k < ncases, each with
+ * one repetition per check value in checks (NULL: no counter). */
+static void put_bench(const char *bench, size_t ncases, const double *checks, size_t nchecks)
+{
+    char name[64];
+    snprintf(name, sizeof name, "%s.json", bench);
+    size_t cap = 512 + ncases * nchecks * 200;
+    char *body = malloc(cap);
+    cr_assert_not_null(body);
+    size_t used = (size_t)snprintf(body, cap, "{\"context\": {}, \"benchmarks\": [");
+    for (size_t c = 0; c < ncases; c++)
+        for (size_t k = 0; k < nchecks; k++) {
+            used += (size_t)snprintf(body + used, cap - used,
+                                     "%s{\"name\": \"%s/x/%zu\", \"run_name\": \"%s/x/%zu\", "
+                                     "\"run_type\": \"iteration\", \"real_time\": 5, "
+                                     "\"cpu_time\": 5, \"time_unit\": \"ns\"",
+                                     c || k ? ", " : "", bench, c, bench, c);
+            if (!isnan(checks[k]))
+                used += (size_t)snprintf(body + used, cap - used, ", \"host_check_ns\": %g",
+                                         checks[k]);
+            used += (size_t)snprintf(body + used, cap - used, "}");
+        }
+    snprintf(body + used, cap - used, "]}");
+    put(name, body);
+    free(body);
+}
+
+static void summarize(host_speed_summary *hs)
+{
+    report_run run;
+    char err[256];
+    cr_assert(report_run_load(&run, dir, err, sizeof err), "%s", err);
+    report_host_speed(&run, hs);
+    report_run_free(&run);
+}
+
+Test(report_host_speed, slowed_repetitions_are_counted_per_program)
+{
+    put_machine(", \"host_check_ns\": 20000");
+    /* 1.25x exactly is slowed; just under is not; the worst is kept. */
+    const double a[] = {20000, 24999, 25000, 40000, 19000};
+    put_bench("a", 2, a, 5);
+    const double b[] = {20100, 20200};
+    put_bench("b", 3, b, 2);
+    host_speed_summary hs;
+    summarize(&hs);
+    cr_assert(hs.known);
+    cr_assert_float_eq(hs.calibration_ns, 20000, 1e-9);
+    cr_assert_eq(hs.nprograms, 2);
+    cr_assert_str_eq(hs.programs[0].name, "a");
+    cr_assert_eq(hs.programs[0].runs, 10);
+    cr_assert_eq(hs.programs[0].slowed, 4);
+    cr_assert_float_eq(hs.programs[0].worst, 2.0, 1e-12);
+    cr_assert_str_eq(hs.programs[1].name, "b");
+    cr_assert_eq(hs.programs[1].runs, 6);
+    cr_assert_eq(hs.programs[1].slowed, 0);
+    cr_assert_eq(hs.runs, 16);
+    cr_assert_eq(hs.slowed, 4);
+    cr_assert(host_speed_program_slowed(&hs.programs[0]));
+    cr_assert_not(host_speed_program_slowed(&hs.programs[1]));
+
+    text t = TEXT_INIT;
+    cr_assert_eq(host_speed_slowed_programs(&hs, &t), 1);
+    cr_assert_str_eq(text_str(&t), "a 4 of 10 (up to 2.00x)");
+    text_clear(&t);
+    host_speed_sentence(&hs, &t);
+    cr_assert_str_eq(text_str(&t), "20.0 us at calibration; 1.25x slower or more in 4 of 16 "
+                                   "case runs: a 4 of 10 (up to 2.00x)");
+    text_free(&t);
+}
+
+Test(report_host_speed, the_warning_starts_at_five_percent_of_a_program)
+{
+    put_machine(", \"host_check_ns\": 1000");
+    double checks[20];
+    for (size_t i = 0; i < 20; i++)
+        checks[i] = 1000;
+    checks[7] = 1300;  /* 1 of 20: 5%, warned */
+    put_bench("a", 1, checks, 20);
+    const double twenty_one[] = {1000, 1000, 1000, 1000, 1000, 1000, 1000, 1000, 1000, 1000, 1000,
+                                 1000, 1000, 1000, 1000, 1000, 1000, 1000, 1000, 1000, 1300};
+    put_bench("b", 1, twenty_one, 21); /* 1 of 21: under 5%, not warned */
+    host_speed_summary hs;
+    summarize(&hs);
+    cr_assert_eq(hs.programs[0].slowed, 1);
+    cr_assert(host_speed_program_slowed(&hs.programs[0]));
+    cr_assert_eq(hs.programs[1].slowed, 1);
+    cr_assert_not(host_speed_program_slowed(&hs.programs[1]));
+}
+
+Test(report_host_speed, a_quiet_run_says_every_case_was_within)
+{
+    put_machine(", \"host_check_ns\": 20000");
+    const double a[] = {20000, 20500};
+    put_bench("a", 1, a, 2);
+    host_speed_summary hs;
+    summarize(&hs);
+    text t = TEXT_INIT;
+    cr_assert_eq(host_speed_slowed_programs(&hs, &t), 0);
+    cr_assert_str_eq(text_str(&t), "");
+    host_speed_sentence(&hs, &t);
+    cr_assert_str_eq(text_str(&t),
+                     "20.0 us at calibration; every case within 1.25x of it (2 case runs)");
+    text_free(&t);
+}
+
+Test(report_host_speed, without_a_calibration_figure_or_checks_nothing_is_known)
+{
+    const double a[] = {20000};
+    put_bench("a", 1, a, 1);
+    host_speed_summary hs;
+    summarize(&hs); /* no machine.json */
+    cr_assert_not(hs.known);
+    cr_assert(isnan(hs.calibration_ns));
+
+    put_machine(""); /* a profile from before the check */
+    summarize(&hs);
+    cr_assert_not(hs.known);
+    text t = TEXT_INIT;
+    host_speed_sentence(&hs, &t);
+    cr_assert_str_eq(text_str(&t), "not measured (machine.json has no host_check_ns)");
+    text_clear(&t);
+
+    put_machine(", \"host_check_ns\": 20000");
+    const double none[] = {NAN, NAN};
+    put_bench("a", 2, none, 2); /* results from before the check */
+    summarize(&hs);
+    cr_assert_not(hs.known);
+    cr_assert_eq(hs.nprograms, 0);
+    host_speed_sentence(&hs, &t);
+    cr_assert_str_eq(text_str(&t), "not measured (no case carries host_check_ns)");
+    text_free(&t);
+}
