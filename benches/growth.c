@@ -11,6 +11,8 @@
  *         src/report/rules/growth.c, docs/experiments/growth.md,
  *         docs/lessons/growth.md, make demo-growth.
  * Run:    make bench BENCH=growth           (or build/bin/growth --help)
+ * Order:  the append cases size by size (every case of one N, then the
+ *         next N), so the cases a claim compares run seconds apart.
  * Cases:
  *   growth/<type>/<policy>[/<method>]/<N>   N single appends to an empty
  *       array: type u64 (8-byte values) or user (the article's 24-byte
@@ -413,12 +415,30 @@ static int register_cases(const bench_options *o)
             largest_u64_n = (size_t)case_sizes[k][nsizes[k] - 1];
     }
 
-    for (size_t k = 0; k < APPEND_CASE_COUNT; k++)
-        if (nsizes[k] &&
-            bench_register_named((bench_def){.run = append_case_run, .user = &append_cases[k],
-                                             .args = case_sizes[k], .nargs = nsizes[k]},
-                                 "growth/%s", append_cases[k].name) != 0)
-            return -1;
+    /* Size by size: every append case of one N, then the next N, so the
+     * cases a claim compares at one size run seconds apart, not minutes
+     * (a slow phase of the host then slows both sides of a ratio:
+     * docs/measuring.md).  A case's sizes ascend, so repeatedly taking
+     * the smallest next size of all cases keeps each case's own order. */
+    size_t next[APPEND_CASE_COUNT] = {0};
+    for (;;) {
+        int64_t smallest = INT64_MAX;
+        for (size_t k = 0; k < APPEND_CASE_COUNT; k++)
+            if (next[k] < nsizes[k] && case_sizes[k][next[k]] < smallest)
+                smallest = case_sizes[k][next[k]];
+        if (smallest == INT64_MAX)
+            break;
+        for (size_t k = 0; k < APPEND_CASE_COUNT; k++) {
+            if (next[k] >= nsizes[k] || case_sizes[k][next[k]] != smallest)
+                continue;
+            if (bench_register_named((bench_def){.run = append_case_run,
+                                                 .user = &append_cases[k],
+                                                 .args = &case_sizes[k][next[k]], .nargs = 1},
+                                     "growth/%s", append_cases[k].name) != 0)
+                return -1;
+            next[k]++;
+        }
+    }
 
     for (size_t p = 0; p < GROWTH_POLICY_COUNT; p++) {
         size_t steps = staircase_sizes(&growth_policies[p], largest_u64_n, stair_sizes[p], 256);
