@@ -200,6 +200,38 @@ else
 fi
 
 clean_canaries
+# --- the host speed check: program names (a case name's first part) in the
+# machine card and the warning of report.md and the page --------------------
+hs=$tmp/host-speed
+mkdir -p "$hs"
+jq '.measured.host_check_ns = 20000' results/reference/machine.json > "$hs/machine.json"
+# No '/' in a program name: it ends the name.  Every check 2x calibration's.
+jq -n --arg c "$canary" '{context: {}, benchmarks: [
+    ("<script>alert(1)<", "$(touch \($c))", "x | touch \($c) #") as $p
+    | range(3) as $n
+    | {name: "\($p)/v/\($n)", run_name: "\($p)/v/\($n)", run_type: "iteration",
+       real_time: 5, cpu_time: 5, time_unit: "ns", host_check_ns: 40000}]}' > "$hs/hostile.json"
+if [ -x "$bin/report" ] && [ -x "$bin/page" ]; then
+    "$bin/report" "$hs" >"$tmp/out" 2>"$tmp/err"
+    status=$?
+    "$bin/page" "$hs" >>"$tmp/out" 2>>"$tmp/err"
+    page_status=$?
+    if e=$(executed); then fail "host speed: a program name ran a command: $e"
+    elif [ $status -gt 1 ] || [ $page_status -ne 0 ]; then
+        fail "host speed: exit $status, page $page_status: $(head -n 2 "$tmp/err")"
+    elif ! grep -qF 'the host ran this machine slower' "$hs/report.md"; then
+        fail "host speed: report.md has no warning for checks at 2x calibration's"
+    elif grep -qF '<script>alert(1)<' "$hs/report.md" "$hs/index.html"; then
+        fail "host speed: a program name is markup in report.md or the page"
+    elif ! grep -qF '&lt;script&gt;alert(1)&lt;' "$hs/index.html"; then
+        fail "host speed: the page does not show the program name as text"
+    else pass "host speed: hostile program names shown as text in the warning and the page"
+    fi
+else
+    fail "host speed: $bin/report or $bin/page is not built"
+fi
+
+clean_canaries
 # --- alloc-compare-plot (mk/alloc.mk): the allocator's name from a results file --
 acp=$tmp/acp
 mkdir -p "$acp/data"
