@@ -2,35 +2,28 @@
  * share from conditions.json: busy, quiet, absent, malformed. */
 #include "report/conditions.h"
 
+#include "test_dir.h"
+
 #include <criterion/criterion.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
-#include <unistd.h>
 
 static char dir[] = "/tmp/report_conditions_XXXXXX";
 
-static void put(const char *text)
+static void put(const char *body)
 {
-    char path[128];
-    snprintf(path, sizeof path, "%s/conditions.json", dir);
-    FILE *f = fopen(path, "w");
-    cr_assert_not_null(f);
-    fputs(text, f);
-    fclose(f);
+    test_dir_put(dir, "conditions.json", body);
 }
 
 static void setup(void)
 {
-    cr_assert_not_null(mkdtemp(dir));
+    test_dir_make(dir);
 }
 
 static void teardown(void)
 {
-    char path[128];
-    snprintf(path, sizeof path, "%s/conditions.json", dir);
-    unlink(path);
-    rmdir(dir);
+    test_dir_remove(dir);
 }
 
 TestSuite(report_conditions, .init = setup, .fini = teardown);

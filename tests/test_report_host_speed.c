@@ -3,39 +3,24 @@
  * the warning's share at its boundary and the runs that cannot tell. */
 #include "report/host_speed.h"
 
+#include "test_dir.h"
+
 #include <criterion/criterion.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 static char dir[] = "/tmp/report_host_speed_XXXXXX";
 
-static void put(const char *name, const char *body)
-{
-    char path[160];
-    snprintf(path, sizeof path, "%s/%s", dir, name);
-    FILE *f = fopen(path, "w");
-    cr_assert_not_null(f);
-    fputs(body, f);
-    fclose(f);
-}
-
 static void setup(void)
 {
-    cr_assert_not_null(mkdtemp(dir));
+    test_dir_make(dir);
 }
 
 static void teardown(void)
 {
-    static const char *const names[] = {"machine.json", "a.json", "b.json"};
-    for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
-        char path[160];
-        snprintf(path, sizeof path, "%s/%s", dir, names[i]);
-        unlink(path);
-    }
-    rmdir(dir);
+    test_dir_remove(dir);
 }
 
 TestSuite(report_host_speed, .init = setup, .fini = teardown);
@@ -48,7 +33,7 @@ static void put_machine(const char *host_check)
              "[{\"name\": \"L1\", \"bytes\": 32768, \"ns\": 1.2}], \"memory_ns\": 90, "
              "\"line_bytes\": 64%s}}",
              host_check);
-    put("machine.json", body);
+    test_dir_put(dir, "machine.json", body);
 }
 
 /* A results file of one bench: case <bench>/x/<k> for k < ncases, each with
@@ -74,7 +59,7 @@ static void put_bench(const char *bench, size_t ncases, const double *checks, si
             used += (size_t)snprintf(body + used, cap - used, "}");
         }
     snprintf(body + used, cap - used, "]}");
-    put(name, body);
+    test_dir_put(dir, name, body);
     free(body);
 }
 

@@ -3,39 +3,29 @@
  * shown beside, never deciding, and hidden by MEMLAYOUT_IGNORE_REPORTED. */
 #include "report/levels.h"
 
+#include "test_dir.h"
+
 #include <criterion/criterion.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 static char dir[] = "/tmp/report_levels_XXXXXX";
 
-static void put(const char *name, const char *text)
+static void put(const char *name, const char *body)
 {
-    char path[128];
-    snprintf(path, sizeof path, "%s/%s", dir, name);
-    FILE *f = fopen(path, "w");
-    cr_assert_not_null(f);
-    fputs(text, f);
-    fclose(f);
+    test_dir_put(dir, name, body);
 }
 
 static void setup(void)
 {
-    cr_assert_not_null(mkdtemp(dir));
+    test_dir_make(dir);
     unsetenv(PROFILE_IGNORE_ENV);
 }
 
 static void teardown(void)
 {
-    const char *names[] = {"machine.json", "stride.json", "traverse.json"};
-    for (size_t i = 0; i < 3; i++) {
-        char path[128];
-        snprintf(path, sizeof path, "%s/%s", dir, names[i]);
-        unlink(path);
-    }
-    rmdir(dir);
+    test_dir_remove(dir);
     unsetenv(PROFILE_IGNORE_ENV);
 }
 
