@@ -42,10 +42,7 @@ static void compared_part(const report_run *run, const char *costly, const char 
                 metric, costly, cmp.costly.median, cmp.costly.min, cmp.costly.max,
                 cmp.cheap.median, cmp.cheap.min, cmp.cheap.max, ci,
                 compare_status_name(cmp.status));
-    verdict_kind k = cmp.status == COMPARE_HOLDS ? VERDICT_HOLDS
-                   : cmp.status == COMPARE_NOISE ? VERDICT_WITHIN_NOISE
-                   : VERDICT_DOES_NOT_HOLD;
-    verdict_set(v, k, NULL);
+    verdict_set(v, compare_verdict_kind(cmp.status), NULL);
     if (cmp.status == COMPARE_SMALL || cmp.status == COMPARE_AGAINST)
         text_printf(&v->note, "%s / %s = %.2f: %s", costly, cheap, *ratio,
                     compare_status_name(cmp.status));

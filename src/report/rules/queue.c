@@ -213,9 +213,7 @@ static void s6_speedup(const report_run *run, double cpus, verdict *v, text *bod
     text_printf(body, "Speedup of %.0f workers (one per CPU) over one: %s; outcome: %s "
                 "(the rule asks for at least %.2fx, interval above 1).\n\n", cpus, ci,
                 compare_status_name(cmp.status), RULE_MIN_RATIO);
-    verdict_set(v, cmp.status == COMPARE_HOLDS   ? VERDICT_HOLDS
-                 : cmp.status == COMPARE_NOISE ? VERDICT_WITHIN_NOISE
-                                               : VERDICT_DOES_NOT_HOLD, NULL);
+    verdict_set(v, compare_verdict_kind(cmp.status), NULL);
     if (cmp.status == COMPARE_SMALL || cmp.status == COMPARE_AGAINST)
         text_printf(&v->note, "%.2fx: %s", cmp.costly.median / cmp.cheap.median,
                     compare_status_name(cmp.status));
