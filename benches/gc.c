@@ -55,6 +55,7 @@
 #include "gc/rings.h"
 #include "gc/values.h"
 #include "harness/cli.h"
+#include "harness/fail_case.h"
 #include "harness/register.h"
 #include "harness/sizes.h"
 #include "shim/bench.h"
@@ -86,12 +87,6 @@ static const bench_program gc_program = {
 
 #define ITEM_BYTES 256
 #define RESULT_BYTES 1024
-
-static void fail_case(bench_state *b, const char *what)
-{
-    bench_skip_with_error(b, what);
-    bench_cli_fail();
-}
 
 /* What the collector did during a case's timed loop, per iteration. */
 static void clock_counters(bench_state *b, const gc_clock *c)
@@ -128,14 +123,14 @@ static void churn_case(bench_state *b, const void *user)
     while (bench_keep_running(b, 1)) {
         allocations = gc_churn_run(kind, items, ITEM_BYTES, &sum);
         if (allocations == 0) {
-            fail_case(b, "out of memory in the collector's heap");
+            bench_fail_case(b, "out of memory in the collector's heap");
             return;
         }
         wrong |= sum != want;
     }
     gc_clock c = gc_clock_read();
     if (wrong) {
-        fail_case(b, "checksum mismatch: an item was computed wrongly");
+        bench_fail_case(b, "checksum mismatch: an item was computed wrongly");
         return;
     }
     bench_set_items_processed(b, bench_iterations(b) * (int64_t)items);
@@ -162,7 +157,7 @@ static void values_case(bench_state *b, const void *user)
      * when nothing leaked into this measurement (values.h: why freed). */
     size_t live_before = gc_live_bytes();
     if (!gc_values_build(&live_values, layout, n)) {
-        fail_case(b, "out of memory while building the values");
+        bench_fail_case(b, "out of memory while building the values");
         return;
     }
     gc_collect();   /* the build's garbage (none) and its own growth */
@@ -174,7 +169,7 @@ static void values_case(bench_state *b, const void *user)
     bool intact = gc_values_sum(&live_values) == (uint64_t)n * (n - 1) / 2;
     gc_values_free(&live_values);
     if (!intact) {
-        fail_case(b, "checksum mismatch: the collector reclaimed a live value");
+        bench_fail_case(b, "checksum mismatch: the collector reclaimed a live value");
         return;
     }
     bench_set_items_processed(b, bench_iterations(b) * (int64_t)n);
@@ -205,12 +200,12 @@ static void cache_case(bench_state *b, const void *user)
     gc_clock_reset();
     while (bench_keep_running(b, 1)) {
         if (!gc_cache_init(&live_cache, keeps_all, RESULT_BYTES)) {
-            fail_case(b, "out of memory while making the cache");
+            bench_fail_case(b, "out of memory while making the cache");
             return;
         }
         for (size_t s = 0; s < steps; s++)
             if (!gc_cache_step(&live_cache)) {
-                fail_case(b, "out of memory while filling the cache");
+                bench_fail_case(b, "out of memory while filling the cache");
                 return;
             }
         bench_pause_timing(b);
@@ -234,7 +229,7 @@ static void cache_case(bench_state *b, const void *user)
     c.collections -= c.collections >= its ? its : c.collections;
     c.stopped_ns -= c.stopped_ns >= collect_ns ? collect_ns : c.stopped_ns;
     if (!intact) {
-        fail_case(b, "checksum mismatch: a held result was reclaimed");
+        bench_fail_case(b, "checksum mismatch: a held result was reclaimed");
         return;
     }
     bench_set_items_processed(b, bench_iterations(b) * (int64_t)steps);
@@ -260,7 +255,7 @@ static void pause_case(bench_state *b, const void *user)
         char why[96];
         snprintf(why, sizeof why, "the %s child failed (exit status %d)",
                  gc_mode_name(mode), status);
-        fail_case(b, why);
+        bench_fail_case(b, why);
         return;
     }
     bench_set_items_processed(b, (int64_t)(f.steps * GC_PAUSE_STEP_ALLOCS));
@@ -293,7 +288,7 @@ static void rings_case(bench_state *b, const void *user)
     while (bench_keep_running(b, 1))
         made &= gc_ring_reclaim(n, &o);
     if (!made) {
-        fail_case(b, "out of memory while making the ring");
+        bench_fail_case(b, "out of memory while making the ring");
         return;
     }
     bench_set_items_processed(b, bench_iterations(b) * (int64_t)n);

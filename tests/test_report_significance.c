@@ -47,6 +47,18 @@ Test(report_significance, an_interval_wholly_under_the_threshold_is_too_small)
     cr_assert_eq(ratio_ci_status(&c, 1.10), COMPARE_AGAINST);
 }
 
+/* A comparison as a claim's part: only the interval above the threshold
+ * holds; too small and reversed are both real differences against the
+ * claim; an unknown status is not read as holding. */
+Test(report_significance, a_comparison_as_a_part_verdict)
+{
+    cr_assert_eq(compare_verdict_kind(COMPARE_HOLDS), VERDICT_HOLDS);
+    cr_assert_eq(compare_verdict_kind(COMPARE_NOISE), VERDICT_WITHIN_NOISE);
+    cr_assert_eq(compare_verdict_kind(COMPARE_SMALL), VERDICT_DOES_NOT_HOLD);
+    cr_assert_eq(compare_verdict_kind(COMPARE_AGAINST), VERDICT_DOES_NOT_HOLD);
+    cr_assert_eq(compare_verdict_kind((compare_status)99), VERDICT_DOES_NOT_HOLD);
+}
+
 Test(report_significance, compare_cases_on_fixture_runs)
 {
     report_run run;

@@ -46,6 +46,20 @@ bool exact_read(exact_check *c, const report_run *run, const char *name,
     return false;
 }
 
+bool exact_read_at(exact_check *c, const report_run *run, const char *family, double arg,
+                   const char *counter, double *out, summary *whole)
+{
+    char name[160];
+    int len = snprintf(name, sizeof name, "%s/%.0f", family, arg);
+    if (len < 0 || (size_t)len >= sizeof name) {
+        if (c->missing.len == 0)
+            text_printf(&c->missing, "case %.40s.../%.0f has a name too long to read",
+                        family, arg);
+        return false;
+    }
+    return exact_read(c, run, name, counter, out, whole);
+}
+
 size_t exact_args(exact_check *c, const report_run *run, const char *prefix,
                   const char *what, double *args, size_t cap)
 {

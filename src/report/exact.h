@@ -42,6 +42,15 @@ bool exact_read(exact_check *c, const report_run *run, const char *name,
                 const char *counter, double *out, summary *whole);
 
 /*
+ * exact_read of the case "<family>/<arg>" ("gc/temp", 10000 ->
+ * "gc/temp/10000"): the name every rule builds for one size of a sweep.
+ * A name too long to build is recorded as missing (cut short, it could
+ * name another case).
+ */
+bool exact_read_at(exact_check *c, const report_run *run, const char *family, double arg,
+                   const char *counter, double *out, summary *whole);
+
+/*
  * The numeric last parts of the cases "<prefix>/<number>", ascending, at
  * most cap of them (report_run_args, cut to cap).  When there is none,
  * c->missing says "no case <prefix>/<what> in the run" (what names the

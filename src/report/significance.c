@@ -20,6 +20,13 @@ compare_status ratio_ci_status(const ratio_ci *ci, double min_ratio)
     return COMPARE_NOISE;
 }
 
+verdict_kind compare_verdict_kind(compare_status s)
+{
+    return s == COMPARE_HOLDS   ? VERDICT_HOLDS
+           : s == COMPARE_NOISE ? VERDICT_WITHIN_NOISE
+                                : VERDICT_DOES_NOT_HOLD;
+}
+
 /* The samples of one case, or its status. */
 static sample_status samples_of(const report_run *run, const char *name,
                                 const char *metric, double *out, size_t *n)

@@ -18,6 +18,7 @@
 #include "stats/bootstrap.h"
 #include "run.h"
 #include "stats.h"
+#include "verdict.h"
 
 #include <stdbool.h>
 
@@ -30,6 +31,10 @@
  *                    the ratio falls short of min_ratio
  */
 compare_status ratio_ci_status(const ratio_ci *ci, double min_ratio);
+
+/* A comparison taken whole as one part of a claim: holds, within noise,
+ * or does not hold (below the threshold, or reversed). */
+verdict_kind compare_verdict_kind(compare_status s);
 
 typedef struct case_comparison {
     summary costly, cheap;  /* median and range of each */

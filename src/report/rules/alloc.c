@@ -15,22 +15,19 @@
  * counts from the counting allocator). */
 void judge_a1(const report_run *run, claim_result *out)
 {
+    static const char *const trees = "alloc/refcount";
     double args[ALLOC_MAX_SIZES];
-    size_t n = report_run_args(run, "alloc/refcount", args, ALLOC_MAX_SIZES);
-    if (n > ALLOC_MAX_SIZES)
-        n = ALLOC_MAX_SIZES;
     exact_check c = EXACT_CHECK_INIT;
+    size_t n = exact_args(&c, run, trees, "objects", args, ALLOC_MAX_SIZES);
     static const char *const columns[] = {"objects", "live_after_drop", "freed_by_drop",
                                            "outcome"};
     data_table *t = claim_result_add_table(out, "Every tree size", false);
     data_table_columns(t, columns, sizeof columns / sizeof columns[0]);
     for (size_t i = 0; i < n; i++) {
-        char name[96];
-        snprintf(name, sizeof name, "alloc/refcount/%.0f", args[i]);
         double live, freed, objects;
-        if (!exact_read(&c, run, name, "live_after_drop", &live, NULL) ||
-            !exact_read(&c, run, name, "freed_by_drop", &freed, NULL) ||
-            !exact_read(&c, run, name, "objects", &objects, NULL))
+        if (!exact_read_at(&c, run, trees, args[i], "live_after_drop", &live, NULL) ||
+            !exact_read_at(&c, run, trees, args[i], "freed_by_drop", &freed, NULL) ||
+            !exact_read_at(&c, run, trees, args[i], "objects", &objects, NULL))
             break;
         bool ok = live == 0 && freed == objects;
         if (ok)
@@ -73,18 +70,12 @@ void judge_a2(const report_run *run, claim_result *out)
         char prefix[64];
         snprintf(prefix, sizeof prefix, "alloc/%s", variants[v]);
         double args[ALLOC_MAX_SIZES];
-        size_t n = report_run_args(run, prefix, args, ALLOC_MAX_SIZES);
-        if (n > ALLOC_MAX_SIZES)
-            n = ALLOC_MAX_SIZES;
-        if (n == 0 && c.missing.len == 0)
-            text_printf(&c.missing, "no case %s/<n> in the run", prefix);
+        size_t n = exact_args(&c, run, prefix, "n", args, ALLOC_MAX_SIZES);
         sizes[v] = n;
         for (size_t i = 0; i < n; i++) {
-            char name[96];
-            snprintf(name, sizeof name, "%s/%.0f", prefix, args[i]);
             double leaked, objects;
-            if (!exact_read(&c, run, name, "leaked_objects", &leaked, NULL) ||
-                !exact_read(&c, run, name, "objects", &objects, NULL))
+            if (!exact_read_at(&c, run, prefix, args[i], "leaked_objects", &leaked, NULL) ||
+                !exact_read_at(&c, run, prefix, args[i], "objects", &objects, NULL))
                 break;
             double want = v == 0 ? objects : 0;
             const char *ring = v == 0 ? "counted ring" : "arena ring";

@@ -65,14 +65,6 @@ static bool only_case(const report_run *run, const char *family, char *name)
     return true;
 }
 
-/* A comparison's status as a part's verdict. */
-static verdict_kind kind_of(compare_status st)
-{
-    return st == COMPARE_HOLDS   ? VERDICT_HOLDS
-           : st == COMPARE_NOISE ? VERDICT_WITHIN_NOISE
-                                 : VERDICT_DOES_NOT_HOLD;
-}
-
 /*
  * One comparison as a part of a verdict: 'costly' must cost at least
  * min_ratio times 'cheap' on metric, with the ratio's interval above 1.
@@ -97,7 +89,7 @@ static void compare_part(const report_run *run, const char *label, const char *c
         return;
     }
     *ratio = c.costly.median / c.cheap.median;
-    verdict_set(part, kind_of(c.status), NULL);
+    verdict_set(part, compare_verdict_kind(c.status), NULL);
     if (part->kind == VERDICT_DOES_NOT_HOLD)
         text_printf(&part->note, "%.2fx, the rule asks for %.2fx", *ratio, min_ratio);
     char ci[64] = "";
@@ -320,7 +312,7 @@ static size_t x1_levels(const report_run *run, int stride, verdict *steps,
         bool has_ci = stats_ratio_ci95(outer, no, inner, ni, &ci);
         compare_status st = has_ci ? ratio_ci_status(&ci, RULE_MIN_RATIO)
                                    : summary_compare(a, b, RULE_MIN_RATIO);
-        verdict_set(v, kind_of(st), NULL);
+        verdict_set(v, compare_verdict_kind(st), NULL);
         char buf[64];
         text_printf(&out->body, "| %s | %.3g (%zu sizes) | %.3g (%zu sizes) | %s | %.2fx | "
                     "%s |\n", step, a.median, so, b.median, si,

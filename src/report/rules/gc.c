@@ -42,10 +42,7 @@ static void compared_part(const report_run *run, const char *costly, const char 
                 metric, costly, cmp.costly.median, cmp.costly.min, cmp.costly.max,
                 cmp.cheap.median, cmp.cheap.min, cmp.cheap.max, ci,
                 compare_status_name(cmp.status));
-    verdict_kind k = cmp.status == COMPARE_HOLDS ? VERDICT_HOLDS
-                   : cmp.status == COMPARE_NOISE ? VERDICT_WITHIN_NOISE
-                   : VERDICT_DOES_NOT_HOLD;
-    verdict_set(v, k, NULL);
+    verdict_set(v, compare_verdict_kind(cmp.status), NULL);
     if (cmp.status == COMPARE_SMALL || cmp.status == COMPARE_AGAINST)
         text_printf(&v->note, "%s / %s = %.2f: %s", costly, cheap, *ratio,
                     compare_status_name(cmp.status));
@@ -85,14 +82,11 @@ void judge_c1(const report_run *run, claim_result *out)
                 "collections | reuse: ms |\n|---|---|---|---|---|\n", RULE_MIN_RATIO);
     double first = -1, last = 0, last_ms = 0, last_items = 0;
     for (size_t i = 0; i < n; i++) {
-        char t[64], r[64];
-        snprintf(t, sizeof t, "gc/temp/%.0f", args[i]);
-        snprintf(r, sizeof r, "gc/reuse/%.0f", args[i]);
         double tc, tm, rc, rm;
-        if (!exact_read(&c, run, t, "collections", &tc, NULL) ||
-            !exact_read(&c, run, t, "gc_ms", &tm, NULL) ||
-            !exact_read(&c, run, r, "collections", &rc, NULL) ||
-            !exact_read(&c, run, r, "gc_ms", &rm, NULL))
+        if (!exact_read_at(&c, run, "gc/temp", args[i], "collections", &tc, NULL) ||
+            !exact_read_at(&c, run, "gc/temp", args[i], "gc_ms", &tm, NULL) ||
+            !exact_read_at(&c, run, "gc/reuse", args[i], "collections", &rc, NULL) ||
+            !exact_read_at(&c, run, "gc/reuse", args[i], "gc_ms", &rm, NULL))
             break;
         text_printf(&out->body, "| %.0f | %.1f | %.2f | %.1f | %.2f |\n", args[i], tc, tm,
                     rc, rm);
@@ -157,14 +151,10 @@ void judge_c2(const report_run *run, claim_result *out)
                 "pointer-free array |\n|---|---|---|---|\n");
     double lg = 0, lp = 0, la = 0, lv = 0;
     for (size_t i = 0; i < n; i++) {
-        char g[64], p[64], a[64];
-        snprintf(g, sizeof g, "gc/graph/%.0f", args[i]);
-        snprintf(p, sizeof p, "gc/pointers/%.0f", args[i]);
-        snprintf(a, sizeof a, "gc/atomic/%.0f", args[i]);
         double bg, bp, ba;
-        if (!exact_read(&c, run, g, "live_bytes", &bg, NULL) ||
-            !exact_read(&c, run, p, "live_bytes", &bp, NULL) ||
-            !exact_read(&c, run, a, "live_bytes", &ba, NULL))
+        if (!exact_read_at(&c, run, "gc/graph", args[i], "live_bytes", &bg, NULL) ||
+            !exact_read_at(&c, run, "gc/pointers", args[i], "live_bytes", &bp, NULL) ||
+            !exact_read_at(&c, run, "gc/atomic", args[i], "live_bytes", &ba, NULL))
             break;
         text_printf(&out->body, "| %.0f | %.0f | %.0f | %.0f |\n", args[i], bg, bp, ba);
         exact_record(&c, bg >= GC_MIN_HEAP_RATIO * ba && bp >= GC_MIN_HEAP_RATIO * ba,
@@ -211,14 +201,11 @@ void judge_c3(const report_run *run, claim_result *out)
                 C3_MIN_HEAP_RATIO, RULE_MIN_RATIO);
     double lk = 0, ld = 0, ls = 0;
     for (size_t i = 0; i < n; i++) {
-        char k[64], d[64];
-        snprintf(k, sizeof k, "gc/keep/%.0f", args[i]);
-        snprintf(d, sizeof d, "gc/drop/%.0f", args[i]);
         double bk, bd, mk, md;
-        if (!exact_read(&c, run, k, "live_bytes", &bk, NULL) ||
-            !exact_read(&c, run, d, "live_bytes", &bd, NULL) ||
-            !exact_read(&c, run, k, "collect_ms", &mk, NULL) ||
-            !exact_read(&c, run, d, "collect_ms", &md, NULL))
+        if (!exact_read_at(&c, run, "gc/keep", args[i], "live_bytes", &bk, NULL) ||
+            !exact_read_at(&c, run, "gc/drop", args[i], "live_bytes", &bd, NULL) ||
+            !exact_read_at(&c, run, "gc/keep", args[i], "collect_ms", &mk, NULL) ||
+            !exact_read_at(&c, run, "gc/drop", args[i], "collect_ms", &md, NULL))
             break;
         text_printf(&out->body, "| %.0f | %.0f | %.3f | %.0f | %.3f |\n", args[i], bk, mk,
                     bd, md);
@@ -327,12 +314,11 @@ void judge_c5(const report_run *run, claim_result *out)
     exact_check c = EXACT_CHECK_INIT;
     size_t n = exact_args(&c, run, "gc/rings", "links", args, GC_MAX_SIZES);
     for (size_t i = 0; i < n; i++) {
-        char name[64];
-        snprintf(name, sizeof name, "gc/rings/%.0f", args[i]);
         double objects, counted, reclaimed;
-        if (!exact_read(&c, run, name, "objects", &objects, NULL) ||
-            !exact_read(&c, run, name, "counted_live", &counted, NULL) ||
-            !exact_read(&c, run, name, "reclaimed_objects", &reclaimed, NULL))
+        if (!exact_read_at(&c, run, "gc/rings", args[i], "objects", &objects, NULL) ||
+            !exact_read_at(&c, run, "gc/rings", args[i], "counted_live", &counted, NULL) ||
+            !exact_read_at(&c, run, "gc/rings", args[i], "reclaimed_objects", &reclaimed,
+                           NULL))
             break;
         exact_record(&c, counted == objects && reclaimed == objects,
                      "%.0f links (%.0f still counted, %.0f reclaimed)", objects, counted,

@@ -5,6 +5,7 @@
 #include "report/sweep.h"
 #include "report/table_md.h"
 
+#include <math.h>
 #include <stdio.h>
 
 #define QUEUE_MAX_SIZES 16
@@ -42,31 +43,30 @@ void judge_s3(const report_run *run, claim_result *out)
     double capacity = -1, last_b = 0, last_u = 0, last_items = 0;
     size_t tested = 0;
     for (size_t i = 0; i < n; i++) {
-        char b[96], u[96];
-        snprintf(b, sizeof b, "queue/bounded/%.0f", args[i]);
-        snprintf(u, sizeof u, "queue/unbounded/%.0f", args[i]);
+        static const char *const b = "queue/bounded", *const u = "queue/unbounded";
         double waits, dummy;
         summary bi, bb, ui, ub;
-        if (!exact_read(&c, run, b, "producer_waits", &waits, NULL) ||
-            !exact_read(&c, run, b, "peak_queued_items", &dummy, &bi) ||
-            !exact_read(&c, run, b, "peak_queued_bytes", &dummy, &bb) ||
-            !exact_read(&c, run, u, "peak_queued_items", &dummy, &ui) ||
-            !exact_read(&c, run, u, "peak_queued_bytes", &dummy, &ub))
+        if (!exact_read_at(&c, run, b, args[i], "producer_waits", &waits, NULL) ||
+            !exact_read_at(&c, run, b, args[i], "peak_queued_items", &dummy, &bi) ||
+            !exact_read_at(&c, run, b, args[i], "peak_queued_bytes", &dummy, &bb) ||
+            !exact_read_at(&c, run, u, args[i], "peak_queued_items", &dummy, &ui) ||
+            !exact_read_at(&c, run, u, args[i], "peak_queued_bytes", &dummy, &ub))
             break;
         const double row[] = {args[i], bi.max, bb.max, waits, ui.min, ub.min};
         for (size_t k = 0; k < sizeof row / sizeof row[0]; k++)
             data_table_number(t, row[k]);
-        summary cap;
-        bool have_cap = report_run_summary(run, b, "queue_capacity", &cap) == SAMPLE_OK;
+        /* NAN from runs older than the counter. */
+        double cap = report_run_median_at(run, b, args[i], "queue_capacity");
+        bool have_cap = !isnan(cap);
         /* Up to its capacity a bounded queue holds every message: the bound
          * untested. */
-        if (have_cap ? args[i] <= cap.median : waits == 0) {
+        if (have_cap ? args[i] <= cap : waits == 0) {
             data_table_text(t, "within the capacity: not judged");
             continue;
         }
         tested++;
         if (have_cap)
-            capacity = cap.median;
+            capacity = cap;
         else if (capacity < 0)
             capacity = bi.max;
         bool ok = bi.max <= capacity && ub.min >= S3_MIN_GROWTH * bb.max;
@@ -213,9 +213,7 @@ static void s6_speedup(const report_run *run, double cpus, verdict *v, text *bod
     text_printf(body, "Speedup of %.0f workers (one per CPU) over one: %s; outcome: %s "
                 "(the rule asks for at least %.2fx, interval above 1).\n\n", cpus, ci,
                 compare_status_name(cmp.status), RULE_MIN_RATIO);
-    verdict_set(v, cmp.status == COMPARE_HOLDS   ? VERDICT_HOLDS
-                 : cmp.status == COMPARE_NOISE ? VERDICT_WITHIN_NOISE
-                                               : VERDICT_DOES_NOT_HOLD, NULL);
+    verdict_set(v, compare_verdict_kind(cmp.status), NULL);
     if (cmp.status == COMPARE_SMALL || cmp.status == COMPARE_AGAINST)
         text_printf(&v->note, "%.2fx: %s", cmp.costly.median / cmp.cheap.median,
                     compare_status_name(cmp.status));

@@ -74,11 +74,10 @@ void judge_s1(const report_run *run, claim_result *out)
     double first[NSTREAMING] = {0};
     double slurp_last = 0, file_last = 0, stream_max = 0;
     for (size_t i = 0; i < n && c.missing.len == 0; i++) {
-        char name[96];
         double file, slurp;
-        snprintf(name, sizeof name, "stream/slurp/%.0f", args[i]);
-        if (!exact_read(&c, run, name, "rss_over_baseline", &slurp, NULL) ||
-            !exact_read(&c, run, name, "file_bytes", &file, NULL))
+        if (!exact_read_at(&c, run, "stream/slurp", args[i], "rss_over_baseline", &slurp,
+                           NULL) ||
+            !exact_read_at(&c, run, "stream/slurp", args[i], "file_bytes", &file, NULL))
             break;
         exact_record(&c, slurp >= S1_SLURP_MIN_SHARE * file - S1_BASELINE_JITTER,
                      "slurp of %.0f MiB (%.1f MiB)", file / MIB, slurp / MIB);
@@ -88,6 +87,7 @@ void judge_s1(const report_run *run, claim_result *out)
         slurp_last = slurp;
         file_last = file;
         for (size_t m = 0; m < NSTREAMING; m++) {
+            char name[96];
             double rss;
             snprintf(name, sizeof name, "stream/%s/%.0f", streaming[m], args[i]);
             if (!exact_read(&c, run, name, "rss_over_baseline", &rss, NULL))
@@ -104,14 +104,13 @@ void judge_s1(const report_run *run, claim_result *out)
         }
         if (c.missing.len)
             break;
-        summary mm;
-        snprintf(name, sizeof name, "stream/mmap/%.0f", args[i]);
-        bool has_mmap = report_run_summary(run, name, "rss_over_baseline", &mm) == SAMPLE_OK;
-        if (has_mmap)
-            text_printf(&out->body, " | %.1f MiB |\n", mm.median / MIB);
+        /* NAN when mmap was not measured at this size: "-" here, null in the JSON. */
+        double mm = report_run_median_at(run, "stream/mmap", args[i], "rss_over_baseline");
+        if (!isnan(mm))
+            text_printf(&out->body, " | %.1f MiB |\n", mm / MIB);
         else
             text_printf(&out->body, " | - |\n");
-        data_table_number(t, has_mmap ? mm.median : NAN);
+        data_table_number(t, mm);
     }
     text_printf(&out->body, "\n");
     exact_verdict(&c, "stream/<method>/<file bytes>", &out->v);

@@ -16,49 +16,62 @@
 #define TRAVERSE_SPEC .bench = "traverse", .metric = "cpu_ns_per_item", \
                       .ws_counter = "ws_bytes", .min_ratio = RULE_MIN_RATIO
 
-/* A linked list, in allocation order and shuffled, against the array:
- * each arrangement gets its own verdict, and the claim holds where both
- * parts do. */
-void judge_l1(const report_run *run, claim_result *out)
+/* Judges each spec as a part of the claim (sweep.h), then puts the
+ * model's prediction beside the measured ratio of every pair the parts
+ * compare (model_table.h). */
+static void parts_with_model(const sweep_spec *const *specs, const char *const *names,
+                             size_t nspecs, const report_run *run, claim_result *out)
 {
-    static const sweep_spec inorder = {
-        TRAVERSE_SPEC,
-        .pairs = {{"list_inorder", "aos", "list in order / array"}},
-        .npairs = 1,
-    };
-    static const sweep_spec scattered = {
-        TRAVERSE_SPEC,
-        .pairs = {{"list_scattered", "aos", "list scattered / array"}},
-        .npairs = 1,
-    };
-    static const sweep_spec *const specs[] = {&inorder, &scattered};
-    static const char *const names[] = {"nodes linked in allocation order",
-                                        "nodes linked in shuffled order"};
-    sweep_claim_parts(specs, names, 2, run, out);
-    const sweep_pair pairs[] = {inorder.pairs[0], scattered.pairs[0]};
-    model_table_claim(run, pairs, 2, out);
+    sweep_claim_parts(specs, names, nspecs, run, out);
+    sweep_pair pairs[SWEEP_MAX_PARTS * SWEEP_MAX_PAIRS];
+    size_t npairs = 0;
+    for (size_t s = 0; s < nspecs && s < SWEEP_MAX_PARTS; s++)
+        for (size_t p = 0; p < specs[s]->npairs; p++)
+            pairs[npairs++] = specs[s]->pairs[p];
+    model_table_claim(run, pairs, npairs, out);
 }
 
-/* An array of pointers to records against the array of the records, with
- * the pointees visited in allocation order and shuffled. */
+/* L1 and L3 ask the same of two layouts: the layout visited in allocation
+ * order, and shuffled, each against the array of records; each
+ * arrangement gets its own verdict, and the claim holds where both parts
+ * do. */
+typedef struct arrangement_claim {
+    const char *variants[2];  /* the layout in order, then scattered */
+    const char *labels[2];    /* each pair's label in the tables */
+    const char *names[2];     /* each part's name in the verdict */
+} arrangement_claim;
+
+static void judge_arrangements(const arrangement_claim *c, const report_run *run,
+                               claim_result *out)
+{
+    sweep_spec parts[2];
+    for (size_t i = 0; i < 2; i++)
+        parts[i] = (sweep_spec){TRAVERSE_SPEC, .npairs = 1,
+                                .pairs = {{c->variants[i], "aos", c->labels[i]}}};
+    const sweep_spec *const specs[] = {&parts[0], &parts[1]};
+    parts_with_model(specs, c->names, 2, run, out);
+}
+
+/* A linked list against the array. */
+void judge_l1(const report_run *run, claim_result *out)
+{
+    static const arrangement_claim l1 = {
+        .variants = {"list_inorder", "list_scattered"},
+        .labels = {"list in order / array", "list scattered / array"},
+        .names = {"nodes linked in allocation order", "nodes linked in shuffled order"},
+    };
+    judge_arrangements(&l1, run, out);
+}
+
+/* An array of pointers to records against the array of the records. */
 void judge_l3(const report_run *run, claim_result *out)
 {
-    static const sweep_spec inorder = {
-        TRAVERSE_SPEC,
-        .pairs = {{"aop_inorder", "aos", "pointers in order / values"}},
-        .npairs = 1,
+    static const arrangement_claim l3 = {
+        .variants = {"aop_inorder", "aop_scattered"},
+        .labels = {"pointers in order / values", "pointers scattered / values"},
+        .names = {"pointees in allocation order", "pointees in shuffled order"},
     };
-    static const sweep_spec scattered = {
-        TRAVERSE_SPEC,
-        .pairs = {{"aop_scattered", "aos", "pointers scattered / values"}},
-        .npairs = 1,
-    };
-    static const sweep_spec *const specs[] = {&inorder, &scattered};
-    static const char *const names[] = {"pointees in allocation order",
-                                        "pointees in shuffled order"};
-    sweep_claim_parts(specs, names, 2, run, out);
-    const sweep_pair pairs[] = {inorder.pairs[0], scattered.pairs[0]};
-    model_table_claim(run, pairs, 2, out);
+    judge_arrangements(&l3, run, out);
 }
 
 /* The memory half of L4: bytes per element of the boxed model against the
@@ -158,9 +171,7 @@ void judge_l5(const report_run *run, claim_result *out)
     static const sweep_spec *const specs[] = {&boxed, &columns};
     static const char *const names[] = {"boxed objects against compact arrays",
                                         "records against columns"};
-    sweep_claim_parts(specs, names, 2, run, out);
-    const sweep_pair pairs[] = {boxed.pairs[0], boxed.pairs[1], columns.pairs[0]};
-    model_table_claim(run, pairs, 3, out);
+    parts_with_model(specs, names, 2, run, out);
 }
 
 /* L7: __slots__ against dict-backed instances, in the real CPython
