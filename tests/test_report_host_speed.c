@@ -102,8 +102,11 @@ Test(report_host_speed, slowed_repetitions_are_counted_per_program)
     cr_assert_str_eq(text_str(&t), "a 4 of 10 (up to 2.00x)");
     text_clear(&t);
     host_speed_sentence(&hs, &t);
-    cr_assert_str_eq(text_str(&t), "20.0 us at calibration; 1.25x slower or more in 4 of 16 "
-                                   "case runs: a 4 of 10 (up to 2.00x)");
+    cr_assert_str_eq(text_str(&t), "20.0 us (the calibration's); 1.25x slower or more in 4 "
+                                   "of 16 case runs: a 4 of 10 (up to 2.00x); 4 left out of "
+                                   "the figures");
+    cr_assert_eq(hs.dropped, 4, "each case of a keeps its three fast repetitions");
+    cr_assert_eq(hs.kept_slowed, 0);
     text_free(&t);
 }
 
@@ -138,33 +141,110 @@ Test(report_host_speed, a_quiet_run_says_every_case_was_within)
     cr_assert_str_eq(text_str(&t), "");
     host_speed_sentence(&hs, &t);
     cr_assert_str_eq(text_str(&t),
-                     "20.0 us at calibration; every case within 1.25x of it (2 case runs)");
+                     "20.0 us (the calibration's); every case within 1.25x of it (2 case "
+                     "runs)");
     text_free(&t);
 }
 
-Test(report_host_speed, without_a_calibration_figure_or_checks_nothing_is_known)
+Test(report_host_speed, without_a_calibration_the_cases_median_is_the_reference)
 {
-    const double a[] = {20000};
-    put_bench("a", 1, a, 1);
+    const double a[] = {20000, 21000, 30000};
+    put_bench("a", 1, a, 3);
     host_speed_summary hs;
     summarize(&hs); /* no machine.json */
-    cr_assert_not(hs.known);
+    cr_assert(hs.known);
     cr_assert(isnan(hs.calibration_ns));
+    cr_assert_float_eq(hs.reference_ns, 21000, 1e-9);
+    cr_assert_eq(hs.slowed, 1, "30000 is 1.43x the median");
+}
 
-    put_machine(""); /* a profile from before the check */
+Test(report_host_speed, a_slowed_calibration_is_said_and_not_used)
+{
+    put_machine(", \"host_check_ns\": 30000");
+    const double a[] = {20000, 20000, 30000};
+    put_bench("a", 2, a, 3);
+    host_speed_summary hs;
     summarize(&hs);
-    cr_assert_not(hs.known);
+    cr_assert_float_eq(hs.reference_ns, 20000, 1e-9, "the cases' median, not calibration's");
+    cr_assert(hs.calibration_slowed);
+    cr_assert_eq(hs.slowed, 2);
     text t = TEXT_INIT;
     host_speed_sentence(&hs, &t);
-    cr_assert_str_eq(text_str(&t), "not measured (machine.json has no host_check_ns)");
-    text_clear(&t);
+    cr_assert_str_eq(text_str(&t), "20.0 us (the cases' median), calibration 30.0 us (slowed: "
+                                   "its measured levels may be off); 1.25x slower or more in 2 "
+                                   "of 6 case runs: a 2 of 6 (up to 1.50x); 2 left out of the "
+                                   "figures");
+    text_free(&t);
+}
 
+/* One case, "a/x/0", whose repetitions carry the metric v and the checks. */
+static void put_case(const double *v, const double *checks, size_t n)
+{
+    char body[4096];
+    size_t used = (size_t)snprintf(body, sizeof body, "{\"context\": {}, \"benchmarks\": [");
+    for (size_t k = 0; k < n; k++)
+        used += (size_t)snprintf(body + used, sizeof body - used,
+                                 "%s{\"name\": \"a/x/0\", \"run_name\": \"a/x/0\", "
+                                 "\"run_type\": \"iteration\", \"real_time\": 5, "
+                                 "\"time_unit\": \"ns\", \"v\": %g, \"host_check_ns\": %g}",
+                                 k ? ", " : "", v[k], checks[k]);
+    snprintf(body + used, sizeof body - used, "]}");
+    test_dir_put(dir, "a.json", body);
+}
+
+static summary summary_of_v(size_t *nsamples)
+{
+    report_run run;
+    char err[256];
+    cr_assert(report_run_load(&run, dir, err, sizeof err), "%s", err);
+    summary s;
+    cr_assert_eq(report_run_summary(&run, "a/x/0", "v", &s), SAMPLE_OK);
+    double samples[8], checks[8];
+    cr_assert_eq(report_run_samples(&run, "a/x/0", "v", samples, 8, nsamples), SAMPLE_OK);
+    size_t nchecks;
+    cr_assert_eq(report_run_samples(&run, "a/x/0", "host_check_ns", checks, 8, &nchecks),
+                 SAMPLE_OK);
+    cr_assert_eq(nchecks, 5, "the checks themselves are read whole");
+    report_run_free(&run);
+    return s;
+}
+
+Test(report_host_speed, slowed_repetitions_leave_the_figures_while_two_remain)
+{
+    put_machine(", \"host_check_ns\": 20000");
+    const double v[] = {1, 1, 5, 5, 5};
+    const double two_fast[] = {20000, 20000, 40000, 40000, 40000};
+    put_case(v, two_fast, 5);
+    size_t n;
+    summary s = summary_of_v(&n);
+    cr_assert_eq(n, 2);
+    cr_assert_float_eq(s.median, 1, 1e-12, "only the fast repetitions");
+    cr_assert_float_eq(s.max, 1, 1e-12);
+
+    const double one_fast[] = {20000, 40000, 40000, 40000, 40000};
+    put_case(v, one_fast, 5);
+    s = summary_of_v(&n);
+    cr_assert_eq(n, 5, "one would be too few: the case keeps all");
+    cr_assert_float_eq(s.median, 5, 1e-12);
+    report_run run;
+    char err[256];
+    cr_assert(report_run_load(&run, dir, err, sizeof err), "%s", err);
+    cr_assert_eq(run.host_slowed_cases, 1);
+    cr_assert_eq(run.host_dropped_reps, 0);
+    report_run_free(&run);
+}
+
+Test(report_host_speed, without_checks_nothing_is_known_or_left_out)
+{
     put_machine(", \"host_check_ns\": 20000");
     const double none[] = {NAN, NAN};
     put_bench("a", 2, none, 2); /* results from before the check */
+    host_speed_summary hs;
     summarize(&hs);
     cr_assert_not(hs.known);
     cr_assert_eq(hs.nprograms, 0);
+    cr_assert_eq(hs.dropped, 0);
+    text t = TEXT_INIT;
     host_speed_sentence(&hs, &t);
     cr_assert_str_eq(text_str(&t), "not measured (no case carries host_check_ns)");
     text_free(&t);

@@ -131,12 +131,15 @@ static void warnings(FILE *out, const page_run *run)
 static void host_speed_row(FILE *out, const page_run *run)
 {
     json_t *hs = json_object_get(run->report, "host_speed");
-    json_t *cal = json_object_get(hs, "calibration_ns");
-    if (!json_is_number(cal))
+    json_t *ref = json_object_get(hs, "reference_ns");
+    if (!json_is_number(ref))
         return;
     fputs("<tr><th>host speed check</th><td>", out);
-    fmt_number(out, json_number_value(cal) / 1e3);
-    fputs(" us at calibration; ", out);
+    fmt_number(out, json_number_value(ref) / 1e3);
+    fputs(" us usually; ", out);
+    if (json_is_true(json_object_get(hs, "calibration_slowed")))
+        fputs("<span class=\"warn\">the calibration ran slowed: its measured levels may be "
+              "off</span>; ", out);
     size_t i, warned = 0;
     json_t *p;
     json_array_foreach(json_object_get(hs, "programs"), i, p) {
@@ -150,9 +153,12 @@ static void host_speed_row(FILE *out, const page_run *run)
         fmt_number(out, json_number_value(json_object_get(p, "runs")));
         fputs(" case runs)", out);
     }
-    if (warned)
-        fputs(": the host ran this machine slower there; verdicts comparing those "
-              "cases may not repeat</span>", out);
+    if (warned) {
+        fputs(": the host ran this machine slower there (", out);
+        fmt_number(out, json_number_value(json_object_get(hs, "left_out")));
+        fputs(" slowed repetitions left out of the figures); verdicts resting on those "
+              "programs may not repeat</span>", out);
+    }
     else
         fputs("no program ran slowed", out);
     fputs("</td></tr>\n", out);

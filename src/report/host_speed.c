@@ -37,13 +37,20 @@ static int by_name(const void *a, const void *b)
 void report_host_speed(const report_run *run, host_speed_summary *out)
 {
     memset(out, 0, sizeof *out);
+    out->reference_ns = run->host_reference_ns;
     out->calibration_ns = NAN;
+    out->dropped = run->host_dropped_reps;
+    out->kept_slowed = run->host_slowed_cases;
+    if (!(out->reference_ns > 0))
+        return;
     char path[4096];
     snprintf(path, sizeof path, "%s/machine.json", run->dir ? run->dir : ".");
     machine_profile profile;
-    if (!profile_load(path, &profile) || !(profile.host_check_ns > 0))
-        return;
-    out->calibration_ns = profile.host_check_ns;
+    if (profile_load(path, &profile) && profile.host_check_ns > 0) {
+        out->calibration_ns = profile.host_check_ns;
+        out->calibration_slowed =
+            profile.host_check_ns >= REPORT_HOST_SLOW * out->reference_ns;
+    }
     enum { CAP = 64 };
     for (size_t i = 0; i < report_run_case_count(run); i++) {
         const char *name = report_run_case_name(run, i);
@@ -57,10 +64,10 @@ void report_host_speed(const report_run *run, host_speed_summary *out)
         for (size_t k = 0; k < count && k < CAP; k++) {
             if (!(ns[k] > 0))
                 continue;
-            double ratio = ns[k] / profile.host_check_ns;
+            double ratio = ns[k] / out->reference_ns;
             p->runs++;
             out->runs++;
-            if (ratio >= HOST_SPEED_SLOW) {
+            if (ratio >= REPORT_HOST_SLOW) {
                 p->slowed++;
                 out->slowed++;
             }
@@ -86,18 +93,21 @@ static void program_figures(const host_speed_program *p, const char *sep, text *
 void host_speed_sentence(const host_speed_summary *s, text *out)
 {
     if (!s->known) {
-        text_printf(out, isnan(s->calibration_ns)
-                             ? "not measured (machine.json has no host_check_ns)"
-                             : "not measured (no case carries host_check_ns)");
+        text_printf(out, "not measured (no case carries host_check_ns)");
         return;
     }
-    text_printf(out, "%.1f us at calibration; ", s->calibration_ns / 1e3);
+    bool from_calibration = s->calibration_ns == s->reference_ns;
+    text_printf(out, "%.1f us (%s)", s->reference_ns / 1e3,
+                from_calibration ? "the calibration's" : "the cases' median");
+    if (!isnan(s->calibration_ns) && !from_calibration)
+        text_printf(out, ", calibration %.1f us%s", s->calibration_ns / 1e3,
+                    s->calibration_slowed ? " (slowed: its measured levels may be off)" : "");
     if (s->slowed == 0) {
-        text_printf(out, "every case within %.2fx of it (%zu case runs)", HOST_SPEED_SLOW,
+        text_printf(out, "; every case within %.2fx of it (%zu case runs)", REPORT_HOST_SLOW,
                     s->runs);
         return;
     }
-    text_printf(out, "%.2fx slower or more in %zu of %zu case runs:", HOST_SPEED_SLOW,
+    text_printf(out, "; %.2fx slower or more in %zu of %zu case runs:", REPORT_HOST_SLOW,
                 s->slowed, s->runs);
     const char *sep = " ";
     for (size_t i = 0; i < s->nprograms; i++)
@@ -105,6 +115,10 @@ void host_speed_sentence(const host_speed_summary *s, text *out)
             program_figures(&s->programs[i], sep, out);
             sep = ", ";
         }
+    text_printf(out, "; %zu left out of the figures", s->dropped);
+    if (s->kept_slowed)
+        text_printf(out, ", %zu cases judged on slowed repetitions (too few others)",
+                    s->kept_slowed);
 }
 
 size_t host_speed_slowed_programs(const host_speed_summary *s, text *out)

@@ -1,19 +1,19 @@
 /*
  * host_speed.h - which cases ran while the host ran this machine slower
- * than at calibration (harness/host_speed.h): the noise warning for what
- * the other-programs share (conditions.h) cannot see.
+ * (harness/host_speed.h): the noise warning for what the other-programs
+ * share (conditions.h) cannot see, and what the report left out for it.
  *
  * Every case records the time of a fixed CPU check taken just before it
  * (counter host_check_ns); machine.json holds the same check's time at
- * calibration (measured.host_check_ns).  A case repetition whose check
- * took at least HOST_SPEED_SLOW times the calibration's ran slowed; a
- * program is warned about when at least HOST_SPEED_WARN_SHARE of its
- * repetitions did.  Both are fixed before any run was judged by them: the
- * check repeats within 1% when nothing else runs, a short burst of work
- * on the other CPU slows a few checks in a hundred (1.3-2x), and the slow
- * phases seen so far lasted minutes and doubled the time of
- * cache-resident kernels, a large share of a program's cases.  Nothing
- * is judged from it: it is said, program by program.
+ * calibration.  The run's reference is the faster of the calibration's
+ * and the median over all cases (run.h): a calibration taken while the
+ * host was slow is then said, not used.  A case repetition whose check
+ * took REPORT_HOST_SLOW times the reference or more ran slowed; the report
+ * leaves it out (run.h) and warns about a program when at least
+ * HOST_SPEED_WARN_SHARE of its repetitions were slowed.  Both figures were
+ * fixed with the check, before any run was judged: the check repeats
+ * within 1% when nothing else runs, and a busy thread beside it on the
+ * host's core makes it about 1.5x slower.
  */
 #ifndef REPORT_HOST_SPEED_H
 #define REPORT_HOST_SPEED_H
@@ -24,37 +24,40 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#define HOST_SPEED_SLOW 1.25
 #define HOST_SPEED_WARN_SHARE 0.05
 #define HOST_SPEED_MAX_PROGRAMS 32
 
 typedef struct host_speed_program {
     char name[64];   /* the bench: the case names' first part */
     size_t runs;     /* case repetitions that carry the check */
-    size_t slowed;   /* of them, checks at least HOST_SPEED_SLOW slower */
-    double worst;    /* the largest check / calibration ratio */
+    size_t slowed;   /* of them, checks at least REPORT_HOST_SLOW slower */
+    double worst;    /* the largest check / reference ratio */
 } host_speed_program;
 
 typedef struct host_speed_summary {
-    bool known;             /* machine.json has the calibration's figure
-                               and some case carries the check */
-    double calibration_ns;  /* NAN when machine.json has none */
-    size_t runs, slowed;    /* over all programs */
-    size_t nprograms;       /* programs with the check, in name order */
+    bool known;               /* some case carries the check */
+    double reference_ns;      /* the run's reference (run.h); NAN unknown */
+    double calibration_ns;    /* machine.json's; NAN when it has none */
+    bool calibration_slowed;  /* calibration >= REPORT_HOST_SLOW x reference */
+    size_t runs, slowed;      /* over all programs */
+    size_t dropped;           /* repetitions the report left out */
+    size_t kept_slowed;       /* cases judged on slowed repetitions */
+    size_t nprograms;         /* programs with the check, in name order */
     host_speed_program programs[HOST_SPEED_MAX_PROGRAMS];
 } host_speed_summary;
 
 /* True when p's slowed share reaches HOST_SPEED_WARN_SHARE. */
 bool host_speed_program_slowed(const host_speed_program *p);
 
-/* Reads the checks of every case in run against <run>/machine.json.
- * Never fails: without either, known is false. */
+/* Reads the checks of every case of run (loaded by report_run_load).
+ * Never fails: without checks, known is false. */
 void report_host_speed(const report_run *run, host_speed_summary *out);
 
-/* Appends one sentence for the machine card to out: "19.5 us at
- * calibration; every case within 1.25x of it (3208 case runs)" or "...;
- * 1.25x slower or more in 42 of 3208 case runs: gallery 2 of 1500 (up to
- * 1.41x), traverse 40 of 1540 (up to 1.93x)". */
+/* Appends one sentence for the machine card to out: "19.5 us (the
+ * calibration's); every case within 1.25x of it (3208 case runs)" or
+ * "...; 1.25x slower or more in 42 of 3208 case runs: gallery 2 of 1500
+ * (up to 1.41x), traverse 40 of 1540 (up to 1.93x); 40 left out", and
+ * what the calibration took when it ran slowed. */
 void host_speed_sentence(const host_speed_summary *s, text *out);
 
 /* Appends the programs host_speed_program_slowed() names, "traverse 40 of

@@ -43,20 +43,27 @@ static void busy_warning(FILE *f, const run_share *s)
             100 * s->share, s->seconds);
 }
 
-/* When the host ran this machine slower than at calibration during some
- * cases (host_speed.h), their times, and ratios between them and cases
- * measured at full speed, are not this machine's: say which programs. */
+/* When the host ran this machine slower during a share of some programs'
+ * cases (host_speed.h), say which, and that their slowed repetitions were
+ * left out; when calibration itself ran slowed, its levels are doubtful. */
 static void slow_host_warning(FILE *f, const host_speed_summary *hs)
 {
     text t = TEXT_INIT, e = TEXT_INIT;
     if (hs->known && host_speed_slowed_programs(hs, &t) > 0)
-        fprintf(f, "**Warning:** the host ran this machine slower than at calibration "
-                   "during a share of some programs' cases: a fixed CPU check timed "
-                   "before each case took %.2fx its calibration time or more in %.0f%% "
-                   "of their repetitions or more (no process inside the machine can see "
-                   "this): %s. Verdicts that compare those cases with others may not "
-                   "repeat.\n\n",
-                HOST_SPEED_SLOW, 100 * HOST_SPEED_WARN_SHARE, md(&e, text_str(&t), false));
+        fprintf(f, "**Warning:** the host ran this machine slower during a share of some "
+                   "programs' cases (no process inside the machine can see this): a fixed "
+                   "CPU check timed before each case took %.2fx its usual time or more in "
+                   "%.0f%% of their repetitions or more: %s. The figures leave those "
+                   "repetitions out where two or more of a case remain (%zu left out); "
+                   "verdicts that rest on these programs may still not repeat.\n\n",
+                REPORT_HOST_SLOW, 100 * HOST_SPEED_WARN_SHARE, md(&e, text_str(&t), false),
+                hs->dropped);
+    if (hs->known && hs->calibration_slowed)
+        fprintf(f, "**Warning:** the calibration ran while the host was slow (its check "
+                   "took %.1f us against %.1f us for the cases' median): the cache levels "
+                   "it measured may be off, and with them which level a size is judged "
+                   "in.\n\n",
+                hs->calibration_ns / 1e3, hs->reference_ns / 1e3);
     text_free(&t);
     text_free(&e);
 }

@@ -85,10 +85,14 @@ static json_t *host_speed_json(const report_run *run)
         return must(json_null());
     }
     json_t *o = must(json_object()), *programs = must(json_array());
+    set(o, "reference_ns", num(hs->reference_ns));
     set(o, "calibration_ns", num(hs->calibration_ns));
-    set(o, "slow_factor", num(HOST_SPEED_SLOW));
+    set(o, "calibration_slowed", must(json_boolean(hs->calibration_slowed)));
+    set(o, "slow_factor", num(REPORT_HOST_SLOW));
     set(o, "runs", num((double)hs->runs));
     set(o, "slowed", num((double)hs->slowed));
+    set(o, "left_out", num((double)hs->dropped));
+    set(o, "judged_slowed", num((double)hs->kept_slowed));
     for (size_t i = 0; i < hs->nprograms; i++) {
         json_t *p = must(json_object());
         set(p, "name", str(hs->programs[i].name));

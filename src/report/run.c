@@ -3,6 +3,9 @@
 
 #include "xalloc.h"
 
+#include "harness/host_speed.h"
+#include "harness/profile.h"
+
 #include <dirent.h>
 #include <errno.h>
 #include <jansson.h>
@@ -28,6 +31,9 @@ struct report_case {
     size_t first;       /* order of first appearance in the run's files */
     json_t **reps;      /* successful iteration records, borrowed */
     size_t nreps, cap;
+    json_t **kept;      /* the records judged: reps but those taken while the
+                           host was slow (host_filter), or NULL for all */
+    size_t nkept;
     const char *error;  /* error_message of a failed repetition, or NULL */
 };
 
@@ -385,6 +391,86 @@ static void finish_load(report_run *run)
         qsort(run->in_order, run->ncases, sizeof *run->in_order, cmp_first);
 }
 
+/* The host check of one record (harness/host_speed.h), or NAN. */
+static double host_check_of(json_t *rec)
+{
+    json_t *v = json_object_get(rec, HOST_SPEED_COUNTER);
+    return json_is_number(v) && json_number_value(v) > 0 ? json_number_value(v) : NAN;
+}
+
+static int cmp_double(const void *a, const void *b);
+
+/*
+ * The host speed check's reference: the calibration's time
+ * (<dir>/machine.json), or the median over every case of the run when
+ * that is faster (a calibration that itself ran while the host was slow:
+ * then most cases ran faster than it).  NAN when the run has no checks.
+ */
+static double host_reference(const report_run *run)
+{
+    size_t n = 0, cap = 0;
+    double *v = NULL;
+    for (size_t i = 0; i < run->ncases; i++)
+        for (size_t k = 0; k < run->cases[i].nreps; k++) {
+            double ns = host_check_of(run->cases[i].reps[k]);
+            if (isnan(ns))
+                continue;
+            if (n == cap) {
+                cap = cap ? 2 * cap : 256;
+                v = report_xrealloc(v, cap * sizeof *v);
+            }
+            v[n++] = ns;
+        }
+    if (n == 0) {
+        free(v);
+        return NAN;
+    }
+    qsort(v, n, sizeof *v, cmp_double);
+    double median = n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+    free(v);
+    char path[4096];
+    snprintf(path, sizeof path, "%s/machine.json", run->dir ? run->dir : ".");
+    machine_profile profile;
+    if (profile_load(path, &profile) && profile.host_check_ns > 0 &&
+        profile.host_check_ns < median)
+        return profile.host_check_ns;
+    return median;
+}
+
+/*
+ * Leaves out of every case the repetitions whose host check took
+ * REPORT_HOST_SLOW times the reference or more, when at least
+ * REPORT_HOST_KEEP_MIN others remain: while the host runs another thread
+ * on this core, throughput-bound loops (an array summed in L1) run up to
+ * 1.5x slower and latency-bound ones (a pointer chase) hardly at all, so
+ * such a repetition biases a ratio between the two (docs/measuring.md).
+ * With fewer left, the case keeps them all and counts as slowed.
+ */
+static void host_filter(report_run *run)
+{
+    run->host_reference_ns = host_reference(run);
+    if (isnan(run->host_reference_ns))
+        return;
+    double limit = REPORT_HOST_SLOW * run->host_reference_ns;
+    for (size_t i = 0; i < run->ncases; i++) {
+        report_case *c = &run->cases[i];
+        size_t fast = 0;
+        for (size_t k = 0; k < c->nreps; k++)
+            fast += !(host_check_of(c->reps[k]) >= limit);
+        if (fast == c->nreps)
+            continue;
+        if (fast < REPORT_HOST_KEEP_MIN) {
+            run->host_slowed_cases++;
+            continue;
+        }
+        c->kept = report_xrealloc(NULL, fast * sizeof *c->kept);
+        for (size_t k = 0; k < c->nreps; k++)
+            if (!(host_check_of(c->reps[k]) >= limit))
+                c->kept[c->nkept++] = c->reps[k];
+        run->host_dropped_reps += c->nreps - c->nkept;
+    }
+}
+
 bool report_run_load(report_run *run, const char *dir, char *err, size_t errsize)
 {
     memset(run, 0, sizeof *run);
@@ -416,12 +502,14 @@ bool report_run_load(report_run *run, const char *dir, char *err, size_t errsize
         return false;
     }
     finish_load(run);
+    host_filter(run);
     return true;
 }
 
 bool report_run_load_file(report_run *run, const char *path, char *err, size_t errsize)
 {
     memset(run, 0, sizeof *run);
+    run->host_reference_ns = NAN; /* one file: no machine.json to compare with */
     struct stat st;
     if (stat(path, &st) != 0) {
         set_err(err, errsize, "%s: %s", path, strerror(errno));
@@ -460,6 +548,7 @@ void report_run_free(report_run *run)
     for (size_t i = 0; i < run->ncases; i++) {
         free(run->cases[i].name);
         free(run->cases[i].reps);
+        free(run->cases[i].kept);
     }
     free(run->files);
     free(run->cases);
@@ -640,15 +729,19 @@ static sample_status case_values(const report_run *run, const char *name,
         return SAMPLE_FAILED;
     if (c->nreps == 0)
         return SAMPLE_MISSING;
-    double *v = report_xrealloc(NULL, c->nreps * sizeof *v);
-    for (size_t i = 0; i < c->nreps; i++) {
-        if (!metric_of(c->reps[i], metric, &v[i])) {
+    /* The checks themselves are read whole: host_speed.h counts them. */
+    bool all = !c->kept || strcmp(metric, HOST_SPEED_COUNTER) == 0;
+    json_t *const *reps = all ? c->reps : c->kept;
+    size_t count = all ? c->nreps : c->nkept;
+    double *v = report_xrealloc(NULL, count * sizeof *v);
+    for (size_t i = 0; i < count; i++) {
+        if (!metric_of(reps[i], metric, &v[i])) {
             free(v);
             return SAMPLE_NO_METRIC;
         }
     }
     *values = v;
-    *n = c->nreps;
+    *n = count;
     return SAMPLE_OK;
 }
 

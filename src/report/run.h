@@ -28,7 +28,21 @@ typedef struct report_run {
     size_t ncases, cases_cap;
     report_case **in_order;    /* the cases in order of first appearance */
     size_t *index, index_cap;  /* name hash -> case + 1, while loading */
+    /* The host speed check (harness/host_speed.h, report/host_speed.h),
+     * for runs loaded by report_run_load: */
+    double host_reference_ns;  /* the unslowed check; NAN: no checks */
+    size_t host_dropped_reps;  /* repetitions left out as slowed */
+    size_t host_slowed_cases;  /* cases kept whole though slowed: too few
+                                  repetitions would have remained */
 } report_run;
+
+/* A case repetition whose host check (counter host_check_ns) took
+ * REPORT_HOST_SLOW times the run's reference or more ran while the host
+ * was slow; it is left out of every figure the report reads (summary,
+ * samples) when REPORT_HOST_KEEP_MIN repetitions of the case remain.  The
+ * factor was fixed with the check, before any verdict was read from it. */
+#define REPORT_HOST_SLOW 1.25
+#define REPORT_HOST_KEEP_MIN 2
 
 /* The cache sizes a run's context reports, in bytes; 0 when absent. */
 typedef struct report_caches {
