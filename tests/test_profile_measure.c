@@ -64,6 +64,73 @@ Test(profile_measure, the_timer_runs_each_repeat_and_counts_it)
     cr_assert_eq(r.done - r.redone, 5);
 }
 
+/* A scripted host check: the times it returns, one per call. */
+static const double *script;
+static size_t script_len, script_at;
+
+static double scripted_check(void)
+{
+    cr_assert_lt(script_at, script_len, "the gate checked more often than scripted");
+    return script[script_at++];
+}
+
+static void run_script(profile_repeats *r, const double *times, size_t n)
+{
+    script = times;
+    script_len = n;
+    script_at = 0;
+    profile_host_gate(r);
+}
+
+Test(profile_measure, the_host_gate_waits_while_the_check_is_slow)
+{
+    profile_repeats r = {.repeats = 1, .check = scripted_check, .wait_left_s = 1};
+    const double first[] = {100};
+    run_script(&r, first, 1);
+    cr_assert_eq(r.fastest_ns, 100);
+    cr_assert_eq(r.waits, 0);
+    /* 1.14x passes; 1.15x waits, twice, then a fast check lets it go. */
+    const double near[] = {114};
+    run_script(&r, near, 1);
+    cr_assert_eq(r.waits, 0);
+    const double slow[] = {115, 150, 101};
+    run_script(&r, slow, 3);
+    cr_assert_eq(script_at, 3);
+    cr_assert_eq(r.waits, 2);
+    cr_assert_eq(r.gave_up, 0);
+    cr_assert_float_eq(r.wait_left_s, 1 - 2 * PROFILE_HOST_NAP_S, 1e-12);
+    /* A faster check than any before becomes the reference: then 95 is
+     * 1.19x it and waits, where it passed against 100. */
+    const double faster[] = {80};
+    run_script(&r, faster, 1);
+    cr_assert_eq(r.fastest_ns, 80);
+    const double after[] = {95, 85};
+    run_script(&r, after, 2);
+    cr_assert_eq(script_at, 2);
+    cr_assert_eq(r.waits, 3);
+}
+
+Test(profile_measure, the_host_gate_gives_up_when_its_time_is_spent)
+{
+    profile_repeats r = {.repeats = 1, .check = scripted_check,
+                         .wait_left_s = 2.5 * PROFILE_HOST_NAP_S};
+    const double times[] = {100, 200, 200, 200};
+    run_script(&r, times, 1);
+    run_script(&r, times + 1, 3);
+    cr_assert_eq(r.waits, 2, "two naps fit in the budget");
+    cr_assert_eq(r.gave_up, 1);
+    cr_assert_eq(script_at, 3);
+}
+
+Test(profile_measure, without_a_check_there_is_no_gate)
+{
+    profile_repeats r = {.repeats = 2};
+    calls = 0;
+    cr_assert(isfinite(profile_time(count_call, NULL, &r)));
+    cr_assert_eq(r.waits, 0);
+    cr_assert_eq(r.fastest_ns, 0);
+}
+
 Test(profile_measure, the_timer_refuses_bad_arguments)
 {
     profile_repeats zero = {.repeats = 0}, many = {.repeats = 1000}, one = {.repeats = 1};

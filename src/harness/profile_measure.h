@@ -63,7 +63,33 @@ typedef struct profile_repeats {
     int repeats;        /* wanted per figure, >= 1 */
     size_t done;        /* repeats run, over every figure timed with it */
     size_t redone;      /* ...of which lost the CPU and were run again */
+    /* The host gate (profile_host_gate): when check is set, each repeat
+     * first waits while the host shares this core. */
+    double (*check)(void);  /* host_speed_check_ns, or a test's; NULL: no gate */
+    double fastest_ns;      /* the fastest check seen so far (0: none yet) */
+    double wait_left_s;     /* what may still be spent waiting */
+    size_t waits;           /* sleeps taken */
+    size_t gave_up;         /* repeats run slowed: the budget was spent */
 } profile_repeats;
+
+/* A check at least this much slower than the fastest seen means another
+ * thread shares the core: cases run 1.4-1.6x slower then, and the caches
+ * hold less (docs/measuring.md). */
+#define PROFILE_HOST_GATE 1.15
+/* How long one wait sleeps, and how long calibration may wait in all. */
+#define PROFILE_HOST_NAP_S 0.01
+#define PROFILE_HOST_WAIT_S 5.0
+
+/*
+ * Before a repeat: runs r->check and, while it takes PROFILE_HOST_GATE
+ * times the fastest seen or more, sleeps PROFILE_HOST_NAP_S and checks
+ * again, until r->wait_left_s is spent (then the repeat runs anyway and
+ * counts in r->gave_up).  Nothing when r->check is NULL.  The levels a
+ * calibration measures while another thread shares the core are that
+ * thread's leftovers (one run measured L1 34 KiB and L2 652 KiB against
+ * 44 KiB and 855-911 KiB in the others).
+ */
+void profile_host_gate(profile_repeats *r);
 
 /* True when a repeat that took 'wall' seconds while its thread ran 'cpu'
  * seconds lost the CPU part-way: more than 3% and 20 us of difference. */
@@ -76,8 +102,8 @@ double profile_median(double *v, size_t n);
  * Runs run(ctx) r->repeats times and returns the median wall time in
  * seconds of the repeats that kept the CPU (redoing a lost one, at most
  * r->repeats more runs in all; when they run out, the lost ones count
- * too).  Adds to r->done and r->redone.  NAN when r->repeats < 1 or
- * run is NULL.
+ * too), each after profile_host_gate.  Adds to r->done and r->redone.
+ * NAN when r->repeats < 1 or run is NULL.
  */
 double profile_time(void (*run)(void *ctx), void *ctx, profile_repeats *r);
 
@@ -91,6 +117,7 @@ typedef struct profile_measure_params {
     allocator *buffer;     /* the buffer of max_ws bytes: alloc_pages(PAGES_HUGE) */
     allocator *heap;       /* the cycle's order (8 bytes per 64-byte block) */
     allocator *fresh;      /* pages for the fault cost: alloc_pages(PAGES_SMALL) */
+    bool host_gate;        /* wait while the host shares the core (profile_host_gate) */
 } profile_measure_params;
 
 typedef struct profile_measured {
@@ -113,8 +140,9 @@ typedef struct profile_measured {
     double bw_region_bytes[PROFILE_MAX_STRIDES], bw_bytes_per_s[PROFILE_MAX_STRIDES];
     double read_bytes_per_s;         /* over the whole buffer */
     double fault_us;                 /* per base page */
-    double host_check_ns;            /* the host speed check (host_speed.h),
-                                        the median of several runs */
+    double host_check_ns;            /* the host speed check (host_speed.h):
+                                        the fastest the gate saw, else the
+                                        median of several runs */
     size_t page_bytes;
     profile_repeats repeats;
     size_t remeasured;               /* points measured again: slower than both neighbours */

@@ -146,6 +146,15 @@ void profile_notes_make(const profile_measured *m, const profile_reported *r,
     if (m->repeats.redone)
         note(out, "%zu of %zu repeats lost the CPU part-way and were run again", m->repeats.redone,
              m->repeats.done);
+    if (m->repeats.waits)
+        note(out, "another thread shared this core for part of the calibration (the host "
+                  "speed check ran %.2fx slower or more): the repeats waited %.2f s in %zu "
+                  "naps for it to go%s",
+             PROFILE_HOST_GATE, (double)m->repeats.waits * PROFILE_HOST_NAP_S,
+             m->repeats.waits,
+             m->repeats.gave_up ? "; it did not, and the rest ran beside it: the levels may "
+                                  "be smaller than the machine's"
+                                : "");
     if (m->remeasured)
         note(out, "%zu points were slower than both neighbours and were measured again",
              m->remeasured);
@@ -181,7 +190,7 @@ static json_t *measured_json(const profile_measured *m)
                                                 "bytes", (json_int_t)m->levels.bytes[k],
                                                 "ns", real(m->levels.ns[k])));
     return json_pack(
-        "{s:o, s:o, s:o, s:I, s:b, s:o, s:o, s:o, s:I, s:f, s:o, s:I, s:o, s:o, s:i, s:I, s:I, s:I, s:o}",
+        "{s:o, s:o, s:o, s:I, s:b, s:o, s:o, s:o, s:I, s:f, s:o, s:I, s:o, s:o, s:i, s:I, s:I, s:I, s:I, s:I, s:o}",
         "levels", levels,
         "memory_ns", real(m->have_levels ? m->levels.ns[count] : NAN),
         "beyond_memory", m->beyond_ns > 0 ? json_pack("{s:f, s:f}", "from_bytes", m->beyond_bytes,
@@ -202,6 +211,8 @@ static json_t *measured_json(const profile_measured *m)
         "repeats_per_figure", m->repeats.repeats,
         "repeats_run", (json_int_t)m->repeats.done,
         "repeats_redone", (json_int_t)m->repeats.redone,
+        "host_gate_waits", (json_int_t)m->repeats.waits,
+        "host_gate_gave_up", (json_int_t)m->repeats.gave_up,
         "points_remeasured", (json_int_t)m->remeasured,
         "phase_seconds", json_pack("{s:f, s:f, s:f, s:f}", "levels", m->phase_s[0], "line",
                                    m->phase_s[1], "bandwidth", m->phase_s[2], "faults",
