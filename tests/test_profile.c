@@ -27,7 +27,7 @@ static const char *file_with(const char *text)
     "             {\"name\": \"L2\", \"bytes\": 950000, \"ns\": 3.9}," \
     "             {\"name\": \"L3\", \"bytes\": 4653166, \"ns\": 20.2}]," \
     "\"memory_ns\": 163.5, \"line_bytes\": 128, \"read_bytes_per_second\": 3.2e10," \
-    "\"page_fault_us\": 10.9, \"host_check_ns\": 19537}}"
+    "\"page_fault_us\": 10.9, \"host_check_ns\": 19537, \"host_gate_gave_up\": 90}}"
 
 Test(profile, a_measured_profile_loads_every_figure)
 {
@@ -44,6 +44,7 @@ Test(profile, a_measured_profile_loads_every_figure)
     cr_assert_float_eq(p.read_bytes_per_s, 3.2e10, 1);
     cr_assert_float_eq(p.fault_us, 10.9, 1e-9);
     cr_assert_float_eq(p.host_check_ns, 19537, 1e-9);
+    cr_assert_eq(p.host_gate_gave_up, 90);
     cr_assert(strstr(p.source, path), "%s", p.source);
     unlink(path);
 }

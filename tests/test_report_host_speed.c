@@ -170,11 +170,28 @@ Test(report_host_speed, a_slowed_calibration_is_said_and_not_used)
     cr_assert_eq(hs.slowed, 2);
     text t = TEXT_INIT;
     host_speed_sentence(&hs, &t);
-    cr_assert_str_eq(text_str(&t), "20.0 us (the cases' median), calibration 30.0 us (slowed: "
-                                   "its measured levels may be off); 1.25x slower or more in 2 "
-                                   "of 6 case runs: a 2 of 6 (up to 1.50x); 2 left out of the "
-                                   "figures");
+    cr_assert_str_eq(text_str(&t), "20.0 us (the cases' median), calibration 30.0 us "
+                                   "(calibration slowed: its measured levels may be off); "
+                                   "1.25x slower or more in 2 of 6 case runs: a 2 of 6 (up to "
+                                   "1.50x); 2 left out of the figures");
     text_free(&t);
+}
+
+Test(report_host_speed, a_calibration_that_ran_beside_another_thread_is_said)
+{
+    /* Its fastest check is the cases' speed, but 90 repeats ran slowed. */
+    put_machine(", \"host_check_ns\": 19757, \"host_gate_gave_up\": 90");
+    const double a[] = {19500, 19600};
+    put_bench("a", 1, a, 2);
+    host_speed_summary hs;
+    summarize(&hs);
+    cr_assert(hs.calibration_slowed);
+    cr_assert_eq(hs.calibration_gave_up, 90);
+
+    put_machine(", \"host_check_ns\": 19757, \"host_gate_gave_up\": 0");
+    summarize(&hs);
+    cr_assert_not(hs.calibration_slowed, "it waited and never had to give up");
+    cr_assert_eq(hs.calibration_gave_up, 0);
 }
 
 /* One case, "a/x/0", whose repetitions carry the metric v and the checks. */

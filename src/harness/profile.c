@@ -57,6 +57,8 @@ static bool parse_measured(json_t *m, machine_profile *p, char *why, size_t size
     p->read_bytes_per_s = number(m, "read_bytes_per_second");
     p->fault_us = number(m, "page_fault_us");
     p->host_check_ns = number(m, "host_check_ns");
+    double gave_up = number(m, "host_gate_gave_up");
+    p->host_gate_gave_up = gave_up >= 1 && gave_up < 1e9 ? (size_t)gave_up : 0;
     return true;
 }
 

@@ -42,6 +42,8 @@ typedef struct machine_profile {
     double fault_us;                 /* first touch of a base page; NAN unknown */
     double host_check_ns;            /* the host speed check at calibration
                                         (host_speed.h); NAN unknown */
+    size_t host_gate_gave_up;        /* calibration repeats run beside another
+                                        thread once its wait was spent */
 } machine_profile;
 
 /*

@@ -48,8 +48,10 @@ void report_host_speed(const report_run *run, host_speed_summary *out)
     machine_profile profile;
     if (profile_load(path, &profile) && profile.host_check_ns > 0) {
         out->calibration_ns = profile.host_check_ns;
+        out->calibration_gave_up = profile.host_gate_gave_up;
         out->calibration_slowed =
-            profile.host_check_ns >= REPORT_HOST_SLOW * out->reference_ns;
+            profile.host_check_ns >= REPORT_HOST_SLOW * out->reference_ns ||
+            profile.host_gate_gave_up > 0;
     }
     enum { CAP = 64 };
     for (size_t i = 0; i < report_run_case_count(run); i++) {
@@ -100,8 +102,9 @@ void host_speed_sentence(const host_speed_summary *s, text *out)
     text_printf(out, "%.1f us (%s)", s->reference_ns / 1e3,
                 from_calibration ? "the calibration's" : "the cases' median");
     if (!isnan(s->calibration_ns) && !from_calibration)
-        text_printf(out, ", calibration %.1f us%s", s->calibration_ns / 1e3,
-                    s->calibration_slowed ? " (slowed: its measured levels may be off)" : "");
+        text_printf(out, ", calibration %.1f us", s->calibration_ns / 1e3);
+    if (s->calibration_slowed)
+        text_printf(out, " (calibration slowed: its measured levels may be off)");
     if (s->slowed == 0) {
         text_printf(out, "; every case within %.2fx of it (%zu case runs)", REPORT_HOST_SLOW,
                     s->runs);

@@ -38,7 +38,10 @@ typedef struct host_speed_summary {
     bool known;               /* some case carries the check */
     double reference_ns;      /* the run's reference (run.h); NAN unknown */
     double calibration_ns;    /* machine.json's; NAN when it has none */
-    bool calibration_slowed;  /* calibration >= REPORT_HOST_SLOW x reference */
+    bool calibration_slowed;  /* calibration >= REPORT_HOST_SLOW x reference,
+                                 or some of its repeats ran beside another
+                                 thread (machine.json host_gate_gave_up) */
+    size_t calibration_gave_up;  /* those repeats */
     size_t runs, slowed;      /* over all programs */
     size_t dropped;           /* repetitions the report left out */
     size_t kept_slowed;       /* cases judged on slowed repetitions */

@@ -58,12 +58,19 @@ static void slow_host_warning(FILE *f, const host_speed_summary *hs)
                    "verdicts that rest on these programs may still not repeat.\n\n",
                 REPORT_HOST_SLOW, 100 * HOST_SPEED_WARN_SHARE, md(&e, text_str(&t), false),
                 hs->dropped);
-    if (hs->known && hs->calibration_slowed)
-        fprintf(f, "**Warning:** the calibration ran while the host was slow (its check "
-                   "took %.1f us against %.1f us for the cases' median): the cache levels "
-                   "it measured may be off, and with them which level a size is judged "
-                   "in.\n\n",
-                hs->calibration_ns / 1e3, hs->reference_ns / 1e3);
+    if (hs->known && hs->calibration_slowed) {
+        fprintf(f, "**Warning:** the calibration ran while another thread shared this "
+                   "core (");
+        if (hs->calibration_gave_up)
+            fprintf(f, "%zu of its repeats ran beside it after calibration had waited for "
+                       "it as long as it may",
+                    hs->calibration_gave_up);
+        else
+            fprintf(f, "its check took %.1f us against %.1f us for the cases' median",
+                    hs->calibration_ns / 1e3, hs->reference_ns / 1e3);
+        fprintf(f, "): the cache levels it measured may be off, and with them which level "
+                   "a size is judged in.\n\n");
+    }
     text_free(&t);
     text_free(&e);
 }
