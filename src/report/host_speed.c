@@ -3,7 +3,6 @@
 #include "host_speed.h"
 
 #include "harness/host_speed.h"
-#include "harness/profile.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -43,15 +42,12 @@ void report_host_speed(const report_run *run, host_speed_summary *out)
     out->kept_slowed = run->host_slowed_cases;
     if (!(out->reference_ns > 0))
         return;
-    char path[4096];
-    snprintf(path, sizeof path, "%s/machine.json", run->dir ? run->dir : ".");
-    machine_profile profile;
-    if (profile_load(path, &profile) && profile.host_check_ns > 0) {
-        out->calibration_ns = profile.host_check_ns;
-        out->calibration_gave_up = profile.host_gate_gave_up;
+    if (run->host_calibration_ns > 0) {
+        out->calibration_ns = run->host_calibration_ns;
+        out->calibration_gave_up = run->host_calibration_gave_up;
         out->calibration_slowed =
-            profile.host_check_ns >= REPORT_HOST_SLOW * out->reference_ns ||
-            profile.host_gate_gave_up > 0;
+            out->calibration_ns >= REPORT_HOST_SLOW * out->reference_ns ||
+            out->calibration_gave_up > 0;
     }
     enum { CAP = 64 };
     for (size_t i = 0; i < report_run_case_count(run); i++) {

@@ -398,15 +398,14 @@ static double host_check_of(json_t *rec)
     return json_is_number(v) && json_number_value(v) > 0 ? json_number_value(v) : NAN;
 }
 
-static int cmp_double(const void *a, const void *b);
-
 /*
- * The host speed check's reference: the calibration's time
- * (<dir>/machine.json), or the median over every case of the run when
- * that is faster (a calibration that itself ran while the host was slow:
- * then most cases ran faster than it).  NAN when the run has no checks.
+ * The host speed check's reference: the calibration's time (read here
+ * into run->host_calibration_ns from <dir>/machine.json), or the median
+ * over every case of the run when that is faster (a calibration that
+ * itself ran while the host was slow: then most cases ran faster than
+ * it).  NAN when the run has no checks.
  */
-static double host_reference(const report_run *run)
+static double host_reference(report_run *run)
 {
     size_t n = 0, cap = 0;
     double *v = NULL;
@@ -421,20 +420,18 @@ static double host_reference(const report_run *run)
             }
             v[n++] = ns;
         }
-    if (n == 0) {
-        free(v);
-        return NAN;
-    }
-    qsort(v, n, sizeof *v, cmp_double);
-    double median = n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+    double median = n ? summary_of(v, n).median : NAN;
     free(v);
     char path[4096];
     snprintf(path, sizeof path, "%s/machine.json", run->dir ? run->dir : ".");
     machine_profile profile;
-    if (profile_load(path, &profile) && profile.host_check_ns > 0 &&
-        profile.host_check_ns < median)
-        return profile.host_check_ns;
-    return median;
+    if (profile_load(path, &profile) && profile.host_check_ns > 0) {
+        run->host_calibration_ns = profile.host_check_ns;
+        run->host_calibration_gave_up = profile.host_gate_gave_up;
+    }
+    if (n == 0)
+        return NAN;
+    return run->host_calibration_ns < median ? run->host_calibration_ns : median;
 }
 
 /*
@@ -448,6 +445,7 @@ static double host_reference(const report_run *run)
  */
 static void host_filter(report_run *run)
 {
+    run->host_calibration_ns = NAN;
     run->host_reference_ns = host_reference(run);
     if (isnan(run->host_reference_ns))
         return;
@@ -509,7 +507,8 @@ bool report_run_load(report_run *run, const char *dir, char *err, size_t errsize
 bool report_run_load_file(report_run *run, const char *path, char *err, size_t errsize)
 {
     memset(run, 0, sizeof *run);
-    run->host_reference_ns = NAN; /* one file: no machine.json to compare with */
+    /* One file: no machine.json to compare with. */
+    run->host_reference_ns = run->host_calibration_ns = NAN;
     struct stat st;
     if (stat(path, &st) != 0) {
         set_err(err, errsize, "%s: %s", path, strerror(errno));

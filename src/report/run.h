@@ -31,6 +31,9 @@ typedef struct report_run {
     /* The host speed check (harness/host_speed.h, report/host_speed.h),
      * for runs loaded by report_run_load: */
     double host_reference_ns;  /* the unslowed check; NAN: no checks */
+    double host_calibration_ns;    /* machine.json's check; NAN: none */
+    size_t host_calibration_gave_up; /* its repeats run beside another
+                                        thread (host_gate_gave_up) */
     size_t host_dropped_reps;  /* repetitions left out as slowed */
     size_t host_slowed_cases;  /* cases kept whole though slowed: too few
                                   repetitions would have remained */
