@@ -13,6 +13,8 @@ compare_status ratio_ci_status(const ratio_ci *ci, double min_ratio)
 {
     if (ci->hi < 1)
         return COMPARE_AGAINST;
+    if (ci->ratio > min_ratio / RULE_THRESHOLD_BAND && ci->ratio < min_ratio * RULE_THRESHOLD_BAND)
+        return COMPARE_NOISE;
     if (ci->hi < min_ratio)
         return COMPARE_SMALL;
     if (ci->lo > 1 && ci->ratio >= min_ratio)
