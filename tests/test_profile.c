@@ -45,7 +45,28 @@ Test(profile, a_measured_profile_loads_every_figure)
     cr_assert_float_eq(p.fault_us, 10.9, 1e-9);
     cr_assert_float_eq(p.host_check_ns, 19537, 1e-9);
     cr_assert_eq(p.host_gate_gave_up, 90);
+    cr_assert(isnan(p.first_check_ns), "the run's only calibration");
+    cr_assert_eq(p.first_gate_gave_up, 0);
     cr_assert(strstr(p.source, path), "%s", p.source);
+    unlink(path);
+}
+
+/* calibrate --again keeps a replaced calibration under first_calibration:
+ * its check and gave-up repeats are read, its levels are not used. */
+Test(profile, a_replaced_calibration_is_read_beside_the_new_one)
+{
+    const char *path = file_with(
+        "{\"format\": \"memlayout-machine-profile-1\", \"measured\": {\"levels\": "
+        "[{\"name\": \"L1\", \"bytes\": 44000, \"ns\": 1.1}], \"host_check_ns\": 19500},"
+        " \"first_calibration\": {\"host_check_ns\": 29005, \"host_gate_gave_up\": 90,"
+        " \"profile\": {\"measured\": {\"levels\": [{\"name\": \"L1\", \"bytes\": 34000}]}}}}");
+    machine_profile p;
+    cr_assert(profile_load(path, &p));
+    cr_assert_eq(p.nlevels, 1);
+    cr_assert_eq(p.level[0].bytes, 44000, "the new calibration's levels");
+    cr_assert_float_eq(p.host_check_ns, 19500, 1e-9);
+    cr_assert_float_eq(p.first_check_ns, 29005, 1e-9);
+    cr_assert_eq(p.first_gate_gave_up, 90);
     unlink(path);
 }
 

@@ -1,7 +1,9 @@
 /* test_report_host_speed.c - which cases ran while the host was slow:
  * each case's host check against machine.json's, counted exactly, with
- * the warning's share at its boundary and the runs that cannot tell. */
+ * the warning's share at its boundary and the runs that cannot tell; and
+ * whether a run's calibration should be measured again (recalibration.h). */
 #include "report/host_speed.h"
+#include "report/recalibration.h"
 
 #include "test_dir.h"
 
@@ -265,4 +267,77 @@ Test(report_host_speed, without_checks_nothing_is_known_or_left_out)
     host_speed_sentence(&hs, &t);
     cr_assert_str_eq(text_str(&t), "not measured (no case carries host_check_ns)");
     text_free(&t);
+}
+
+Test(report_host_speed, a_calibration_measured_again_is_said_with_the_first)
+{
+    put_machine(", \"host_check_ns\": 19500}, \"first_calibration\": "
+                "{\"host_check_ns\": 29000, \"host_gate_gave_up\": 3");
+    const double a[] = {19400, 19600};
+    put_bench("a", 1, a, 2);
+    host_speed_summary hs;
+    summarize(&hs);
+    cr_assert_not(hs.calibration_slowed, "the new calibration ran unslowed");
+    cr_assert(hs.recalibrated);
+    cr_assert_float_eq(hs.first_calibration_ns, 29000, 1e-9);
+    cr_assert_eq(hs.first_gave_up, 3);
+    text t = TEXT_INIT;
+    host_speed_sentence(&hs, &t);
+    cr_assert(strstr(text_str(&t), "(calibrated again after the programs: the first "
+                                   "calibration ran slowed, check 29.0 us, 3 repeats beside "
+                                   "another thread; kept in machine.json as first_calibration)"),
+              "%s", text_str(&t));
+    text_free(&t);
+
+    put_machine(", \"host_check_ns\": 19500");
+    summarize(&hs);
+    cr_assert_not(hs.recalibrated, "one calibration only");
+}
+
+Test(report_host_speed, the_calibration_slowed_rule_at_its_edges)
+{
+    cr_assert(host_speed_calibration_slowed(25000, 0, 20000), "1.25x exactly is slowed");
+    cr_assert_not(host_speed_calibration_slowed(24999, 0, 20000));
+    cr_assert(host_speed_calibration_slowed(19000, 1, 20000), "one repeat beside the thread");
+    cr_assert_not(host_speed_calibration_slowed(NAN, 0, 20000), "no check, no repeats");
+    cr_assert_not(host_speed_calibration_slowed(30000, 0, NAN), "no cases to compare with");
+}
+
+Test(report_host_speed, a_slowed_calibration_asks_to_be_measured_again)
+{
+    put_machine(", \"host_check_ns\": 30000");
+    const double a[] = {20000, 20000, 21000};
+    put_bench("a", 2, a, 3);
+    recalibration r;
+    char err[256];
+    cr_assert(recalibration_read(dir, &r, err, sizeof err), "%s", err);
+    cr_assert(r.slowed);
+    cr_assert_float_eq(r.check_ns, 30000, 1e-9);
+    cr_assert_float_eq(r.reference_ns, 20000, 1e-9, "the cases' median");
+    cr_assert(recalibration_may_replace(&r, 20500, 0));
+    cr_assert_not(recalibration_may_replace(&r, 25000, 0), "slowed like the first");
+    cr_assert_not(recalibration_may_replace(&r, 20000, 2), "repeats beside another thread");
+
+    put_machine(", \"host_check_ns\": 20100");
+    cr_assert(recalibration_read(dir, &r, err, sizeof err), "%s", err);
+    cr_assert_not(r.slowed, "a calibration at the cases' speed stays");
+
+    put_machine(", \"host_check_ns\": 19000, \"host_gate_gave_up\": 4");
+    cr_assert(recalibration_read(dir, &r, err, sizeof err), "%s", err);
+    cr_assert(r.slowed, "fast, but some repeats ran beside another thread");
+}
+
+Test(report_host_speed, a_run_without_a_profile_cannot_be_measured_again)
+{
+    const double a[] = {20000};
+    put_bench("a", 1, a, 1);
+    recalibration r;
+    char err[256] = "";
+    cr_assert_not(recalibration_read(dir, &r, err, sizeof err));
+    cr_assert(strstr(err, "machine.json"), "%s", err);
+
+    put_machine(", \"host_check_ns\": 30000");
+    test_dir_put(dir, "b.json", "{not json");
+    cr_assert_not(recalibration_read(dir, &r, err, sizeof err));
+    cr_assert(strstr(err, "b.json"), "%s", err);
 }

@@ -17,6 +17,7 @@ void profile_fallback(machine_profile *out, const char *why)
         .read_bytes_per_s = NAN,
         .fault_us = NAN,
         .host_check_ns = NAN,
+        .first_check_ns = NAN,
     };
     snprintf(out->source, sizeof out->source,
              "%s; assumed L1 32 KiB, L2 512 KiB, L3 8 MiB, 64-byte lines (not measured: "
@@ -29,6 +30,13 @@ static double number(json_t *obj, const char *key)
     json_t *v = json_object_get(obj, key);
     double d = json_is_number(v) ? json_number_value(v) : NAN;
     return isfinite(d) && d > 0 ? d : NAN;
+}
+
+/* A whole count from obj[key]: 0 when absent or not a sane count. */
+static size_t count(json_t *obj, const char *key)
+{
+    double v = number(obj, key);
+    return v >= 1 && v < 1e9 ? (size_t)v : 0;
 }
 
 /* Fills p from the "measured" object; false with the reason in why. */
@@ -57,9 +65,15 @@ static bool parse_measured(json_t *m, machine_profile *p, char *why, size_t size
     p->read_bytes_per_s = number(m, "read_bytes_per_second");
     p->fault_us = number(m, "page_fault_us");
     p->host_check_ns = number(m, "host_check_ns");
-    double gave_up = number(m, "host_gate_gave_up");
-    p->host_gate_gave_up = gave_up >= 1 && gave_up < 1e9 ? (size_t)gave_up : 0;
+    p->host_gate_gave_up = count(m, "host_gate_gave_up");
     return true;
+}
+
+/* Fills p from the "first_calibration" object, when there is one. */
+static void parse_first(json_t *first, machine_profile *p)
+{
+    p->first_check_ns = number(first, "host_check_ns");
+    p->first_gate_gave_up = count(first, "host_gate_gave_up");
 }
 
 bool profile_load(const char *path, machine_profile *out)
@@ -82,6 +96,7 @@ bool profile_load(const char *path, machine_profile *out)
         ok = parse_measured(json_object_get(root, "measured"), &p, detail, sizeof detail);
         if (!ok)
             snprintf(why, sizeof why, "%s: %s", path, detail);
+        parse_first(json_object_get(root, "first_calibration"), &p);
     }
     json_decref(root);
     if (!ok) {

@@ -44,6 +44,12 @@ typedef struct machine_profile {
                                         (host_speed.h); NAN unknown */
     size_t host_gate_gave_up;        /* calibration repeats run beside another
                                         thread once its wait was spent */
+    /* A calibration that ran slowed and was measured again after the
+     * programs (calibrate --again; machine.json "first_calibration"):
+     * its check and gave-up repeats.  NAN and 0 when this is the run's
+     * only calibration. */
+    double first_check_ns;
+    size_t first_gate_gave_up;
 } machine_profile;
 
 /*

@@ -140,6 +140,9 @@ static void host_speed_row(FILE *out, const page_run *run)
     if (json_is_true(json_object_get(hs, "calibration_slowed")))
         fputs("<span class=\"warn\">the calibration ran slowed: its measured levels may be "
               "off</span>; ", out);
+    if (json_is_object(json_object_get(hs, "first_calibration")))
+        fputs("calibrated again after the programs (the first calibration ran slowed and is "
+              "kept in machine.json); ", out);
     size_t i, warned = 0;
     json_t *p;
     json_array_foreach(json_object_get(hs, "programs"), i, p) {

@@ -45,10 +45,12 @@ void report_host_speed(const report_run *run, host_speed_summary *out)
     if (run->host_calibration_ns > 0) {
         out->calibration_ns = run->host_calibration_ns;
         out->calibration_gave_up = run->host_calibration_gave_up;
-        out->calibration_slowed =
-            out->calibration_ns >= REPORT_HOST_SLOW * out->reference_ns ||
-            out->calibration_gave_up > 0;
+        out->calibration_slowed = host_speed_calibration_slowed(
+            out->calibration_ns, out->calibration_gave_up, out->reference_ns);
     }
+    out->first_calibration_ns = run->host_first_calibration_ns;
+    out->first_gave_up = run->host_first_gave_up;
+    out->recalibrated = out->first_calibration_ns > 0 || out->first_gave_up > 0;
     enum { CAP = 64 };
     for (size_t i = 0; i < report_run_case_count(run); i++) {
         const char *name = report_run_case_name(run, i);
@@ -77,6 +79,11 @@ void report_host_speed(const report_run *run, host_speed_summary *out)
     out->known = out->runs > 0;
 }
 
+bool host_speed_calibration_slowed(double check_ns, size_t gave_up, double reference_ns)
+{
+    return gave_up > 0 || check_ns >= REPORT_HOST_SLOW * reference_ns;
+}
+
 bool host_speed_program_slowed(const host_speed_program *p)
 {
     return p->runs > 0 && (double)p->slowed >= HOST_SPEED_WARN_SHARE * (double)p->runs;
@@ -101,6 +108,15 @@ void host_speed_sentence(const host_speed_summary *s, text *out)
         text_printf(out, ", calibration %.1f us", s->calibration_ns / 1e3);
     if (s->calibration_slowed)
         text_printf(out, " (calibration slowed: its measured levels may be off)");
+    if (s->recalibrated) {
+        text_printf(out, " (calibrated again after the programs: the first calibration ran "
+                         "slowed");
+        if (s->first_calibration_ns > 0)
+            text_printf(out, ", check %.1f us", s->first_calibration_ns / 1e3);
+        if (s->first_gave_up)
+            text_printf(out, ", %zu repeats beside another thread", s->first_gave_up);
+        text_printf(out, "; kept in machine.json as first_calibration)");
+    }
     if (s->slowed == 0) {
         text_printf(out, "; every case within %.2fx of it (%zu case runs)", REPORT_HOST_SLOW,
                     s->runs);

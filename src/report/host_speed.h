@@ -42,12 +42,24 @@ typedef struct host_speed_summary {
                                  or some of its repeats ran beside another
                                  thread (machine.json host_gate_gave_up) */
     size_t calibration_gave_up;  /* those repeats */
+    bool recalibrated;        /* the run's first calibration ran slowed and
+                                 was measured again after the programs
+                                 (calibrate --again): the figures of that
+                                 first one (machine.json "first_calibration") */
+    double first_calibration_ns;
+    size_t first_gave_up;
     size_t runs, slowed;      /* over all programs */
     size_t dropped;           /* repetitions the report left out */
     size_t kept_slowed;       /* cases judged on slowed repetitions */
     size_t nprograms;         /* programs with the check, in name order */
     host_speed_program programs[HOST_SPEED_MAX_PROGRAMS];
 } host_speed_summary;
+
+/* True when a calibration whose check took check_ns, with gave_up of its
+ * repeats run beside another thread once its wait was spent, ran slowed
+ * against the run's reference: its measured levels are then doubtful.  A
+ * check that is not a number counts only the gave-up repeats. */
+bool host_speed_calibration_slowed(double check_ns, size_t gave_up, double reference_ns);
 
 /* True when p's slowed share reaches HOST_SPEED_WARN_SHARE. */
 bool host_speed_program_slowed(const host_speed_program *p);

@@ -88,6 +88,13 @@ static json_t *host_speed_json(const report_run *run)
     set(o, "reference_ns", num(hs->reference_ns));
     set(o, "calibration_ns", num(hs->calibration_ns));
     set(o, "calibration_slowed", must(json_boolean(hs->calibration_slowed)));
+    json_t *first = must(json_null());
+    if (hs->recalibrated) {
+        first = must(json_object());
+        set(first, "calibration_ns", num(hs->first_calibration_ns));
+        set(first, "gave_up", num((double)hs->first_gave_up));
+    }
+    set(o, "first_calibration", first);
     set(o, "slow_factor", num(REPORT_HOST_SLOW));
     set(o, "runs", num((double)hs->runs));
     set(o, "slowed", num((double)hs->slowed));

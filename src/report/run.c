@@ -428,6 +428,8 @@ static double host_reference(report_run *run)
     if (profile_load(path, &profile) && profile.host_check_ns > 0) {
         run->host_calibration_ns = profile.host_check_ns;
         run->host_calibration_gave_up = profile.host_gate_gave_up;
+        run->host_first_calibration_ns = profile.first_check_ns;
+        run->host_first_gave_up = profile.first_gate_gave_up;
     }
     if (n == 0)
         return NAN;
@@ -445,7 +447,7 @@ static double host_reference(report_run *run)
  */
 static void host_filter(report_run *run)
 {
-    run->host_calibration_ns = NAN;
+    run->host_calibration_ns = run->host_first_calibration_ns = NAN;
     run->host_reference_ns = host_reference(run);
     if (isnan(run->host_reference_ns))
         return;
@@ -508,7 +510,7 @@ bool report_run_load_file(report_run *run, const char *path, char *err, size_t e
 {
     memset(run, 0, sizeof *run);
     /* One file: no machine.json to compare with. */
-    run->host_reference_ns = run->host_calibration_ns = NAN;
+    run->host_reference_ns = run->host_calibration_ns = run->host_first_calibration_ns = NAN;
     struct stat st;
     if (stat(path, &st) != 0) {
         set_err(err, errsize, "%s: %s", path, strerror(errno));

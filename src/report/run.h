@@ -34,6 +34,10 @@ typedef struct report_run {
     double host_calibration_ns;    /* machine.json's check; NAN: none */
     size_t host_calibration_gave_up; /* its repeats run beside another
                                         thread (host_gate_gave_up) */
+    double host_first_calibration_ns; /* the check of a calibration that
+                                         ran slowed and was measured again
+                                         (calibrate --again); NAN: none */
+    size_t host_first_gave_up;        /* its repeats beside another thread */
     size_t host_dropped_reps;  /* repetitions left out as slowed */
     size_t host_slowed_cases;  /* cases kept whole though slowed: too few
                                   repetitions would have remained */

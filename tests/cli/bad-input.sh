@@ -184,6 +184,44 @@ else
     fail "crosscheck --quick --benchmark_list_tests: $listed"
 fi
 
+# --- calibrate --again: a bad run is refused; the first calibration is never lost
+cal=$bin/calibrate
+expect "calibrate --again without a run" 2 "say which run to measure again" "$cal" --again
+expect "calibrate --again on a missing run" 1 "machine.json" "$cal" --again "$tmp/no-such-run"
+mkdir -p "$tmp/again"
+machine='{"format": "memlayout-machine-profile-1", "measured": {"levels": [{"name": "L1", "bytes": 34000, "ns": 1.2}], "host_check_ns": HOST}}'
+# Cases whose checks took 1 s: a calibration at 20 s is slowed against them,
+# and any real one measured now is not (unless the gate gave up on it).
+bench='{"context": {}, "benchmarks": [{"name": "a/x/1", "run_name": "a/x/1", "run_type": "iteration", "real_time": 5, "cpu_time": 5, "time_unit": "ns", "host_check_ns": 1e9}]}'
+echo "${machine/HOST/1000000000}" > "$tmp/again/machine.json"
+echo "$bench" > "$tmp/again/a.json"
+cp "$tmp/again/machine.json" "$tmp/again.before"
+expect "calibrate --again on a calibration at the cases' speed: kept" 0 "ran unslowed" \
+    "$cal" --again --max-ws=1M "$tmp/again"
+if cmp -s "$tmp/again/machine.json" "$tmp/again.before" && [ ! -s "$tmp/out" ]; then
+    pass "  ...machine.json untouched, nothing on stdout"
+else
+    fail "  ...machine.json changed or stdout not empty: $(cat "$tmp/out")"
+fi
+echo "${machine/HOST/20000000000}" > "$tmp/again/machine.json"
+cp "$tmp/again/machine.json" "$tmp/again.before"
+expect "calibrate --again on a slowed calibration measures again" 0 "ran slowed .*: measuring again" \
+    "$cal" --again --max-ws=1M "$tmp/again"
+if grep -q "^calibrated again after the programs: the first calibration ran slowed" "$tmp/out"; then
+    if jq -e --slurpfile first "$tmp/again.before" \
+        '.first_calibration.profile == $first[0] and .first_calibration.host_check_ns == 2e10
+         and .measured.host_check_ns < 1e9 and (.notes | any(test("first_calibration")))' \
+        "$tmp/again/machine.json" >/dev/null; then
+        pass "  ...replaced; the first kept whole under first_calibration"
+    else
+        fail "  ...replaced, but the first is not kept whole: $(jq -c .first_calibration "$tmp/again/machine.json" | head -c 200)"
+    fi
+elif grep -q "that ran slowed too" "$tmp/out" && cmp -s "$tmp/again/machine.json" "$tmp/again.before"; then
+    pass "  ...the second ran slowed too (another thread here): the first kept as it was"
+else
+    fail "  ...neither replaced nor kept: $(cat "$tmp/out")"
+fi
+
 if [ "$failures" -gt 0 ]; then
     echo "bad-input: $failures check(s) failed" >&2
     exit 1
