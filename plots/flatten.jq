@@ -3,7 +3,10 @@
 # Usage: jq -r --arg counters "elements,ws_bytes" --arg output rows \
 #           -f plots/flatten.jq run/x.json
 #        (--arg output variants prints only the variants, one per line,
-#        in block order: gnuplot's legend titles.)
+#        in block order: gnuplot's legend titles.  --argjson slow_limit NS
+#        leaves out the repetitions whose host check took NS or more, where
+#        two others of the case remain: the report's rule, src/report/run.h;
+#        scripts/plot.sh passes 1.25x the run's reference.)
 #
 # Case names are <bench>/<variant>/<arg> (then the library's suffixes).  Rows come in blocks, one block
 # per variant in the order the program registered them, separated by two blank
@@ -43,7 +46,16 @@ def counter_column($c):
 def ns_per_item:
   ns_of(.run_name | case_parts | join("/") | report_clock);
 
-($counters | split(",") | map(select(length > 0))) as $cols
+# The repetitions of one case the figures use: without those that ran
+# while the host was slow, where at least two others remain.
+def unslowed($limit):
+  if $limit == null then .
+  else (map(select((.host_check_ns // 0) < $limit))) as $fast
+       | if ($fast | length) >= 2 then $fast else . end
+  end;
+
+($ARGS.named.slow_limit // null) as $limit
+| ($counters | split(",") | map(select(length > 0))) as $cols
 | [ .benchmarks[]
     | select(.run_type == "iteration" and ((.error_occurred // false) | not)
              and (.run_name | type) == "string")
@@ -60,7 +72,8 @@ def ns_per_item:
   ( $order[] as $v
     | ( [ .[] | select(.variant == $v) ]
         | group_by(.arg)
-        | map( (map(ns_per_item) | map(select(. != null))) as $ns
+        | map( unslowed($limit)
+               | (map(ns_per_item) | map(select(. != null))) as $ns
                | [ $v, .[0].arg, ($ns | median), ($ns | min), ($ns | max), length ]
                  + [ $cols[] as $c | counter_column($c) ] )
         | .[] | map(if . == null then "NaN" else tostring end) | join("\t") ),

@@ -20,8 +20,14 @@
 # it either.  Each bench is drawn there first; its data and plots are
 # checked (every write, each PNG and SVG complete) and only then moved
 # into RUN_DIR, so a failure (a full disk) keeps nothing half written.
+# Repetitions that ran while the host was slow are left out as the report
+# leaves them out (below).
 set -euo pipefail
 
+if [ "${1:-}" = --help ] || [ "${1:-}" = -h ]; then
+    sed -n '2,/^set -euo/{/^set -euo/d;s/^# \{0,1\}//;p}' "$0"
+    exit 0
+fi
 run=${1:?usage: scripts/plot.sh RUN_DIR [BENCH...]}
 shift
 here=$(cd "$(dirname "$0")/.." && pwd)
@@ -45,6 +51,30 @@ if [ ${#benches[@]} -eq 0 ]; then
     done
 fi
 [ ${#benches[@]} -gt 0 ] || { echo "plot: no results in $run" >&2; exit 1; }
+
+# The repetitions that ran while the host was slow are left out of the
+# plots as the report leaves them out of its figures (src/report/run.h):
+# a check of 1.25x the run's reference or more, the reference being the
+# calibration's check or the median over every case when that is faster.
+host_checks() {
+    local json
+    for json in "$run"/*.json "$run"/*.json.gz; do
+        [ -e "$json" ] || continue
+        case $(basename "$json") in machine.json* | conditions.json* | report.json*) continue ;; esac
+        case $json in *.gz) gzip -dc "$json" ;; *) cat "$json" ;; esac |
+            jq -r '.benchmarks[]? | select(.run_type == "iteration") | .host_check_ns | numbers' 2>/dev/null
+    done
+}
+calibration_check=$(jq -r '.measured.host_check_ns // empty' "$run/machine.json" 2>/dev/null) || calibration_check=""
+slow_limit=$(host_checks | sort -g | awk -v cal="$calibration_check" '
+    { v[NR] = $1 }
+    END {
+        if (NR == 0) { print "null"; exit }
+        m = NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2
+        if (cal ~ /^[0-9.]+([eE][0-9]+)?$/ && cal + 0 > 0 && cal + 0 < m) m = cal + 0
+        printf "%.6g\n", 1.25 * m
+    }')
+[[ $slow_limit =~ ^[0-9.]+(e[+-]?[0-9]+)?$ ]] || slow_limit=null
 
 # A private directory on the run's file system: the finished files are
 # renamed into place, which needs no room, so what lands is whole.
@@ -92,7 +122,8 @@ draw() {
     fi
     [ -f "$json" ] || { echo "plot: $json not found" >&2; return 1; }
     counters=$(sed -n 's/^# counters: *//p' "$gp" | head -n 1)
-    jq -r --arg counters "$counters" --arg output rows -f "$here/plots/flatten.jq" "$json" > "$d/data.tsv" ||
+    jq -r --arg counters "$counters" --arg output rows --argjson slow_limit "$slow_limit" \
+        -f "$here/plots/flatten.jq" "$json" > "$d/data.tsv" ||
         { echo "plot: $b: cannot flatten $json to TSV" >&2; return 1; }
     # The largest case of each variant, one row each (for bar charts).
     awk -F'\t' 'NR == 1 { print; next }

@@ -64,5 +64,21 @@ plot_row() {
 plot_row "plots: CPU ns per item, median, min, max over repetitions" aos "6 5 7 3"
 plot_row "plots: a threaded case in wall-clock ns per item" workers "1000 1000 1000 1"
 
+# A repetition whose host check reached slow_limit ran while the host was
+# slow: the plots leave it out, as the report does, while two others
+# remain; with fewer left the case keeps them all.
+slowed_row() {
+    local got
+    got=$(jq --argjson checks "$2" '.benchmarks |= map(if .run_type == "iteration" and (.run_name | test("aos"))
+                                          then .host_check_ns = $checks[.repetition_index] else . end)' "$fixture" |
+          jq -r --arg counters "" --arg output rows --argjson slow_limit 25000 -f "$root/plots/flatten.jq" |
+          awk -F'\t' '$1 == "aos" { print $3, $4, $5, $6 }')
+    if [ "$got" = "$3" ]; then pass=$((pass + 1)); echo "ok    $1"
+    else fail=$((fail + 1)); echo "FAIL  $1"; echo "      expected: $3"; echo "      got:      $got"; fi
+}
+slowed_row "plots: a slowed repetition is left out while two remain" '[20000, 20000, 25000]' "5.5 5 6 2"
+slowed_row "plots: with one unslowed repetition the case keeps all three" '[20000, 30000, 40000]' "6 5 7 3"
+slowed_row "plots: just under the limit is not slowed" '[24999, 20000, 24999]' "6 5 7 3"
+
 echo "$pass passed, $fail failed"
 [ $fail -eq 0 ]
