@@ -19,6 +19,8 @@ set -euo pipefail
 run=${1:?usage: tools/demo/lesson_figures.sh RUN_DIR LESSONS_DIR}
 lessons=${2:?usage: tools/demo/lesson_figures.sh RUN_DIR LESSONS_DIR}
 here=$(cd "$(dirname "$0")" && pwd)
+# shellcheck source=tools/demo/topic.sh
+source "$here/topic.sh"
 command -v jq >/dev/null || { echo "lessons: needs jq (make deps)" >&2; exit 1; }
 [ -d "$lessons" ] || { echo "lessons: no directory $lessons" >&2; exit 1; }
 lessons=$(cd "$lessons" && pwd)
@@ -33,12 +35,8 @@ relative() { realpath -m --relative-to="$lessons" "$1"; }
 figures() {
     local topic=$1 json
     (
-    # The topic's settings, with the defaults run.sh gives them.
-    DEMO_SIZES=4 DEMO_FILTER=. DEMO_METRIC=ns DEMO_TABLE=sweep DEMO_COLUMNS=.
-    DEMO_ARGNAME=N DEMO_ARGKIND=count DEMO_COMMON_ARGS=0 DEMO_ITEM=item DEMO_FAULTS=0
-    # shellcheck source=/dev/null
-    source "$here/topics/$topic.sh"
-    export DEMO_ARGNAME DEMO_ARGKIND DEMO_COMMON_ARGS DEMO_ITEM DEMO_ITERATION DEMO_FAULT_VARIANTS
+    # The topic's settings over the defaults, as the demo reads them.
+    load_topic "$topic"
     json=$run/$DEMO_BENCH.json shown=$run/$DEMO_BENCH.json
     # The committed reference keeps its JSON gzipped (results/reference).
     if [ ! -f "$json" ] && [ -f "$json.gz" ]; then

@@ -18,10 +18,10 @@
 #                       and the levels it names are this machine's
 #
 # Each topic is a pair of files in tools/demo/topics/: TOPIC.sh (the
-# question, the bench, which cases, which figure: only the settings
-# where it differs from the defaults in load_topic below) and TOPIC.jq
-# (the takeaway, from the rows lib.jq makes of the JSON).  A topic is named
-# after its experiment (the bench program): X, or X-what when one
+# question, which cases, which figure: only the settings where it differs
+# from the defaults in tools/demo/topic.sh) and TOPIC.jq (the takeaway,
+# from the rows lib.jq makes of the JSON).  A topic is named after its
+# experiment, whose bench program it runs: X, or X-what when one
 # experiment has several demos (stride-latency, alloc-arena), so that
 # make demo lists an experiment's demos together.  A demo whose bench
 # program does not exist yet says so and exits 0.  The JSON goes to a
@@ -30,58 +30,11 @@ set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
-topics_dir=$here/topics
+# topics, load_topic and the documented defaults of every setting.
+# shellcheck source=tools/demo/topic.sh
+source "$here/topic.sh"
 
 usage() { echo "usage: tools/demo/run.sh TOPIC | --list | --bench TOPIC" >&2; exit 2; }
-
-topics() { for f in "$topics_dir"/*.sh; do basename "$f" .sh; done; }
-
-# Reads a topic's settings; exits 2 for a topic that does not exist or
-# lacks one of the four settings every topic gives.  The defaults below
-# are the settings' documentation: a topic states only where it differs
-# from them, so that what its file says is its own.
-load_topic() {
-    local t=$1 v
-    [[ $t =~ ^[a-z][a-z_-]*$ && -f $topics_dir/$t.sh ]] || {
-        echo "demo: no topic '$t'; topics: $(topics | tr '\n' ' ')" >&2; exit 2; }
-    # Every topic gives these: the bench program, the line make demo
-    # prints, the question, and what to predict before looking.
-    DEMO_BENCH='' DEMO_SUMMARY='' DEMO_QUESTION='' DEMO_PREDICT=''
-    # Which cases run.
-    DEMO_FLAGS=(--quick)      # the program's flags in the normal demo
-    DEMO_QUICK_FLAGS=(--quick) # ... with DEMO_QUICK=1
-    DEMO_FILTER=.             # which listed cases the demo may pick from
-    DEMO_SIZES=4              # args per variant in the normal demo (0: all)
-    DEMO_QUICK_SIZES=2        # ... with DEMO_QUICK=1
-    DEMO_COMMON_ARGS=0        # 1: only sizes every variant reaches
-    # The table.
-    DEMO_TABLE=sweep          # sweep: variants x args; largest: counters
-    DEMO_METRIC=ns            # "ns" or a regex naming a counter
-    DEMO_COLUMNS=.            # counters shown by a "largest" table
-    DEMO_ARGNAME=N            # what the last part of a case name is
-    DEMO_ARGKIND=count        # count or bytes: how it reads
-    DEMO_ITEM=item            # what the bench counts as an item (ns/item)
-    # The plot.
-    DEMO_XLABEL="N (log scale)"
-    DEMO_YLABEL=''            # empty: "ns per DEMO_ITEM"
-    DEMO_LOGY=1
-    # The page-fault note (lib.jq fault_note).
-    DEMO_FAULTS=0             # 1: say what first-touch faults cost
-    DEMO_ITERATION=iteration  # what one iteration is ("build": per build)
-    DEMO_FAULT_VARIANTS=''    # regex: the variants it weighs (empty: all)
-    # Plots of the full run the lesson shows: names of RUN/plots/*.png
-    # (make lessons reads it; tools/demo/lesson_figures.sh).
-    # shellcheck disable=SC2034
-    DEMO_PLOTS=''
-    # shellcheck source=/dev/null
-    source "$topics_dir/$t.sh"
-    for v in DEMO_BENCH DEMO_SUMMARY DEMO_QUESTION DEMO_PREDICT; do
-        [ -n "${!v}" ] || { echo "demo: tools/demo/topics/$t.sh sets no $v" >&2; exit 2; }
-    done
-    [ -n "$DEMO_YLABEL" ] || DEMO_YLABEL="ns per $DEMO_ITEM"
-    # What lib.jq and the topic's .jq read: they see the environment.
-    export DEMO_ARGNAME DEMO_ARGKIND DEMO_COMMON_ARGS DEMO_ITEM DEMO_ITERATION DEMO_FAULT_VARIANTS
-}
 
 case ${1:-} in
     --list)
