@@ -8,7 +8,6 @@ How much of its time goes to the allocator, and what does an arena (bump
 allocation, one release at the end) change?"
 DEMO_PREDICT="ns per object for malloc/free and for the arena, to build and to tear down.
 Which phase does the arena change most?"
-DEMO_FLAGS=(--quick --max-ws=64M)
 DEMO_QUICK_FLAGS=(--quick --max-ws=64K)
 DEMO_SIZES=3
 DEMO_FILTER='^alloc/(malloc|refcount|arena|arena_reset|pool)/'

@@ -10,6 +10,9 @@ through a pointer to a heap block the caller frees later. What does the
 escape to the heap cost per call?"
 DEMO_PREDICT="ns per call by value and through the heap; how many allocations per call?
 And with a bump arena instead of malloc?"
+# The program's own sizes: the working set is one record.
+DEMO_FLAGS=(--quick)
+DEMO_QUICK_FLAGS=(--quick)
 DEMO_SIZES=0
 DEMO_QUICK_SIZES=0
 DEMO_TABLE=largest

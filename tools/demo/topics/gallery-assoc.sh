@@ -12,7 +12,6 @@ DEMO_PREDICT="ns per load at each pitch. Which pitches cost more, and by how muc
 # The column is 16 lines, whatever --max-ws says: a small one keeps the
 # program's other buffers (never built here) out of its memory check.
 DEMO_FLAGS=(--max-ws=1M)
-DEMO_QUICK_FLAGS=(--quick --max-ws=1M)
 # Pitches either side of 4096 and 8192 and the padded ones: the full
 # sweep (32 pitches) is in make bench BENCH=gallery and its plot.
 DEMO_FILTER='^gallery/assoc/(3072|4096|4160|5120|8192|8256|12288)(/|$)'

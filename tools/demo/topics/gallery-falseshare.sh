@@ -8,6 +8,8 @@ DEMO_QUESTION="Two threads each add 1 to their own counter a million times. Noth
 shared: no thread reads the other's counter. Does it matter whether the two
 counters sit 8 bytes apart, 64, 128, or on each thread's own stack?"
 DEMO_PREDICT="ns per increment for each placement. Which ones are alike?"
+DEMO_FLAGS=(--quick)
+DEMO_QUICK_FLAGS=(--quick)
 DEMO_SIZES=1
 DEMO_FILTER='^gallery/falseshare/'
 DEMO_ARGNAME=increments

@@ -7,8 +7,6 @@ DEMO_QUESTION="One pointer chase through 64 MiB waits for every miss. If the sam
 advances k independent chases in turn, each load still misses. What happens
 to the time per load as k goes from 1 to 16?"
 DEMO_PREDICT="ns per load with 1, 4 and 16 chases. Where does it stop improving?"
-DEMO_FLAGS=(--quick --max-ws=64M)
-DEMO_QUICK_FLAGS=(--quick --max-ws=1M)
 DEMO_SIZES=5
 DEMO_FILTER='^gallery/mlp/'
 DEMO_ARGNAME=chases

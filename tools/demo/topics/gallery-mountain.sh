@@ -8,8 +8,6 @@ DEMO_QUESTION="A loop reads 4-byte elements of a buffer, either every element or
 64-byte line, over working sets from 16 KiB to 64 MiB. How does the time per
 read change with the working set, and does the stride change the answer?"
 DEMO_PREDICT="ns per read at 16 KiB and at 64 MiB, for both strides. Where are the steps?"
-DEMO_FLAGS=(--quick --max-ws=64M)
-DEMO_QUICK_FLAGS=(--quick --max-ws=1M)
 DEMO_SIZES=7
 DEMO_FILTER='^gallery/mountain/s(1|16)/'
 DEMO_ARGNAME=W

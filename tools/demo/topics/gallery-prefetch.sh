@@ -8,8 +8,6 @@ DEMO_QUESTION="A pointer chase visits every line of 64 MiB once, each load waiti
 one before. Only the order changes: line after line, every 8th line, or at
 random. What does a load cost in each order?"
 DEMO_PREDICT="ns per line for sequential, stride and random. Which orders cost alike?"
-DEMO_FLAGS=(--quick --max-ws=64M)
-DEMO_QUICK_FLAGS=(--quick --max-ws=1M)
 DEMO_SIZES=1
 DEMO_FILTER='^gallery/prefetch/'
 DEMO_ARGNAME=bytes

@@ -9,8 +9,6 @@ each load a cache miss. Three orders: at random within one 4 KiB page before
 the next page, at random across all pages, and the same random order on
 2 MiB pages. Every load misses the caches in all three. Do they cost alike?"
 DEMO_PREDICT="ns per load for each walk. What does crossing pages add, and what do huge pages take away?"
-DEMO_FLAGS=(--quick --max-ws=64M)
-DEMO_QUICK_FLAGS=(--quick --max-ws=1M)
 DEMO_SIZES=1
 DEMO_FILTER='^gallery/tlb/'
 DEMO_ARGNAME=bytes

@@ -13,7 +13,6 @@ DEMO_PREDICT="ns per line (and GB/s) of each pass. Is a write pass cheaper than 
 # (or its stated fallback) within --max-ws, past any last-level cache a
 # 2-CPU machine is given; the chase buffers are never built for these cases.
 DEMO_FLAGS=(--quick --max-ws=256M)
-DEMO_QUICK_FLAGS=(--quick --max-ws=1M)
 DEMO_SIZES=1
 DEMO_FILTER='^gallery/writes/'
 DEMO_TABLE=largest

@@ -9,6 +9,7 @@ buffer for every item and drops it; the other reuses one buffer. Both run
 under a garbage collector. How often does the collector run in each?"
 DEMO_PREDICT="collections for 10K and 100K items in each loop, and how much slower per
 item the temporaries are. Does the count grow with N?"
+DEMO_FLAGS=(--quick)
 DEMO_QUICK_FLAGS=(--quick --benchmark_min_time=0.001)
 DEMO_SIZES=2
 DEMO_QUICK_SIZES=1

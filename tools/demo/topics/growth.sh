@@ -8,7 +8,6 @@ moves to a bigger block and copies what it holds. How much copying does that
 add up to, and what does reserving the final size up front save?"
 DEMO_PREDICT="for N appends with doubling (x2), how many reallocations, and how many bytes
 copied per byte appended? More or less with x1.5? And with prealloc?"
-DEMO_FLAGS=(--quick --max-ws=64M)
 DEMO_QUICK_FLAGS=(--quick --max-ws=64K)
 DEMO_SIZES=7               # the decades 1 .. 1M
 # 8-byte values, grown by allocate-copy-free (so every byte copied is

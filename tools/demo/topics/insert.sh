@@ -8,6 +8,7 @@ linked list once you are there, but finding the place is O(N) for the list.
 Both are O(N) per operation: which one is faster, and does it change with N?"
 DEMO_PREDICT="ns per insert+remove for the array and the list at N = 100 and N = 100 000;
 is there an N where the list wins?"
+DEMO_FLAGS=(--quick)
 DEMO_QUICK_FLAGS=(--quick --max-ws=64K)
 DEMO_XLABEL="N elements (log scale)"
 DEMO_ITEM=operation

@@ -11,6 +11,8 @@ were handed out?"
 DEMO_PREDICT="of the views kept from a 32 KiB text and from a 1 MiB one (the reader's
 buffer is 64 KiB), how many still read their own line at the end? And the
 copies? What does a copy cost per line?"
+DEMO_FLAGS=(--quick)
+DEMO_QUICK_FLAGS=(--quick)
 DEMO_FILTER='^lines/keep_(copy|view)/(short|medium)/'
 DEMO_SIZES=2
 DEMO_METRIC='^kept_intact$'

@@ -8,8 +8,8 @@ free later), or look at it where it lies in the read buffer. What does the
 string per line cost, and does it depend on how long the lines are?"
 DEMO_PREDICT="ns per line for copy and view with short lines (0-16 bytes) and long ones
 (500-1500 bytes). Where is the copy's share of the time largest?"
+DEMO_FLAGS=(--quick)
 DEMO_FILTER='^lines/(copy|view)/'
-DEMO_QUICK_FLAGS=(--quick --max-ws=1M)
 DEMO_SIZES=2
 DEMO_QUICK_SIZES=1
 DEMO_TABLE=largest

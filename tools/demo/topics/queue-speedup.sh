@@ -8,6 +8,8 @@ DEMO_QUESTION="A pool of workers processes lines of text (each hashed 16 times).
 faster are 2 workers than 1, and 4 or 8 than 2, on this machine?"
 DEMO_PREDICT="the speedup over one worker for 2, 4 and 8 workers. Where does adding
 workers stop helping, and why there?"
+DEMO_FLAGS=(--quick)
+DEMO_QUICK_FLAGS=(--quick)
 DEMO_FILTER='^queue/workers/'
 DEMO_QUICK_SIZES=4
 DEMO_ITEM=message

@@ -12,9 +12,7 @@ DEMO_PREDICT="peak bytes queued for each queue at the largest input; how do they
 # Queues up to 100k messages (25 MiB of them); the pool and a thread per
 # message to 10k only: at tens of microseconds a message they would take
 # most of the minute.
-DEMO_FLAGS=(--quick --max-ws=64M)
 DEMO_FILTER='^queue/((bounded|unbounded)/|(pool|thread_per_item)/(1000|10000)/)'
-DEMO_QUICK_FLAGS=(--quick --max-ws=1M)
 # S3 (bounded, unbounded) and S4 (pool, thread_per_item) of queue.c; the
 # figure is the most heap bytes held at once (counting allocator, exact).
 DEMO_METRIC='^peak_queued_bytes$'

@@ -10,7 +10,6 @@ getline, or maps it. Which ones finish?"
 DEMO_PREDICT="for a 64 MiB file under a 16 MiB limit: which methods complete, which
 fail, and how much resident memory do the ones that complete use?"
 DEMO_FILTER='^stream/limit_'
-DEMO_FLAGS=(--quick --max-ws=64M)
 DEMO_QUICK_FLAGS=(--quick --max-ws=4M)
 DEMO_SIZES=1
 DEMO_QUICK_SIZES=1

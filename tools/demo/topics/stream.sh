@@ -7,7 +7,6 @@ DEMO_QUESTION="Counting the lines of a file: read it whole into memory, or strea
 fixed-size pieces. How much memory does each need as the file grows?"
 DEMO_PREDICT="peak resident memory of each method for a 64 MiB file; which grows with the
 file and which stays flat? Which is faster?"
-DEMO_FLAGS=(--quick --max-ws=64M)
 DEMO_QUICK_FLAGS=(--quick --max-ws=2M)
 # Warm page cache only (the cold cases evict the file before every pass).
 DEMO_FILTER='^stream/(slurp|chunks|reader|getline|mmap)/'

@@ -10,7 +10,6 @@ and why there?"
 # Not --quick: a pass is cheap, and the full run's time per case and five
 # repetitions give a steadier median.
 DEMO_FLAGS=(--max-ws=128M)
-DEMO_QUICK_FLAGS=(--quick --max-ws=1M)
 DEMO_SIZES=8               # 4 B, 16 B, 64 B, ... 64 KiB
 DEMO_FILTER='^stride/read/'
 DEMO_ARGNAME=S

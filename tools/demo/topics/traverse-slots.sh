@@ -12,6 +12,7 @@ DEMO_PREDICT="bytes per object of each (the boxed C model asks for 96), and whic
 is faster, by how much. Does the answer change with the number of objects?"
 DEMO_FILTER='^crosscheck/(object_list|dict_object_list)/'
 DEMO_FLAGS=()
+DEMO_QUICK_FLAGS=(--quick)
 DEMO_SIZES=3
 DEMO_COMMON_ARGS=1
 DEMO_TABLE=largest
