@@ -10,16 +10,19 @@ topics_dir=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/topics
 topics() { for f in "$topics_dir"/*.sh; do basename "$f" .sh; done; }
 
 # Reads a topic's settings; exits 2 for a topic that does not exist or
-# lacks one of the four settings every topic gives.  The defaults below are
-# the settings' documentation: a topic states only where it differs
+# lacks one of the three settings every topic gives.  The defaults below
+# are the settings' documentation: a topic states only where it differs
 # from them, so that what its file says is its own.
 load_topic() {
     local t=$1 v
     [[ $t =~ ^[a-z][a-z_-]*$ && -f $topics_dir/$t.sh ]] || {
         echo "demo: no topic '$t'; topics: $(topics | tr '\n' ' ')" >&2; exit 2; }
-    # Every topic gives these: the bench program, the line make demo
-    # prints, the question, and what to predict before looking.
-    DEMO_BENCH='' DEMO_SUMMARY='' DEMO_QUESTION='' DEMO_PREDICT=''
+    # The bench program: that of the experiment the topic is named after
+    # (X, for a topic X or X-what).
+    DEMO_BENCH=${t%%-*}
+    # Every topic gives these: the line make demo prints, the question,
+    # and what to predict before looking.
+    DEMO_SUMMARY='' DEMO_QUESTION='' DEMO_PREDICT=''
     # Which cases run: the program's --quick sizes up to 64 MiB, past the
     # caches of the machines a class runs on (the size the questions
     # name); with DEMO_QUICK=1 up to 1 MiB, seconds for the tests.  A

@@ -1,7 +1,6 @@
 # alloc-arena.sh - demo-alloc-arena: build, walk and tear down N small objects with
 # malloc/free per object, refcounting, a bump arena and a pool (claim A3).
 # shellcheck shell=bash disable=SC2034  # settings read by tools/demo/run.sh
-DEMO_BENCH=alloc
 DEMO_SUMMARY="build/walk/teardown of N small objects: malloc vs refcount vs arena vs pool"
 DEMO_QUESTION="A program builds a tree of many small objects, walks it, and throws it away.
 How much of its time goes to the allocator, and what does an arena (bump

@@ -3,7 +3,6 @@
 # The counts are exact; the cases come from the alloc experiment
 # (benches/alloc.c): the refcounted tree and the rings.
 # shellcheck shell=bash disable=SC2034  # settings read by tools/demo/run.sh
-DEMO_BENCH=alloc
 DEMO_SUMMARY="a refcounted tree freed at once, a refcounted cycle leaked: exact counts"
 DEMO_QUESTION="With reference counting, an object is freed when its last reference goes.
 Drop the root of a tree: what is left? Drop your reference to a ring of

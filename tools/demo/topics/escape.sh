@@ -1,7 +1,6 @@
 # escape.sh - demo-escape: a function returning a record by value against
 # one returning a pointer to a record it allocated (claim A4).
 # shellcheck shell=bash disable=SC2034  # settings read by tools/demo/run.sh
-DEMO_BENCH=escape
 DEMO_SUMMARY="return a record by value vs through a heap pointer: ns and allocations per call"
 DEMO_QUESTION="A function builds a 24-byte record and gives it to its caller: by value
 (the x86-64 System V ABI returns a struct over 16 bytes through a hidden

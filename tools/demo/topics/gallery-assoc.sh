@@ -2,7 +2,6 @@
 # whose starts are a power of two bytes apart, against the same pitch
 # plus one cache line (claim X3).
 # shellcheck shell=bash disable=SC2034  # settings read by tools/demo/run.sh
-DEMO_BENCH=gallery
 DEMO_SUMMARY="associativity: a column of 16 rows 4096 B apart against 4160 B apart"
 DEMO_QUESTION="A loop walks down one column of a row-major matrix: 16 loads, one per row,
 over and over. Only 16 cache lines are ever touched (1 KiB), far less than

@@ -2,7 +2,6 @@
 # incrementing its own counter, the counters on one cache line, one or two
 # lines apart, or on each thread's stack (claim X4).
 # shellcheck shell=bash disable=SC2034  # settings read by tools/demo/run.sh
-DEMO_BENCH=gallery
 DEMO_SUMMARY="false sharing: two threads, two counters, one line or apart"
 DEMO_QUESTION="Two threads each add 1 to their own counter a million times. Nothing is
 shared: no thread reads the other's counter. Does it matter whether the two

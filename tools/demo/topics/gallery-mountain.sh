@@ -2,7 +2,6 @@
 # mountain: read every element, and one element per cache line, as the
 # working set grows from L1 to past the caches (claim X1).
 # shellcheck shell=bash disable=SC2034  # settings read by tools/demo/run.sh
-DEMO_BENCH=gallery
 DEMO_SUMMARY="the memory mountain: ns per read, every element vs one per line, by working set"
 DEMO_QUESTION="A loop reads 4-byte elements of a buffer, either every element or one per
 64-byte line, over working sets from 16 KiB to 64 MiB. How does the time per

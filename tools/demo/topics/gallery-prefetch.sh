@@ -2,7 +2,6 @@
 # past the caches in sequential order, at a fixed stride, and at random
 # (claim X5; the same chase across pages is demo-gallery-tlb, X6).
 # shellcheck shell=bash disable=SC2034  # settings read by tools/demo/run.sh
-DEMO_BENCH=gallery
 DEMO_SUMMARY="the prefetcher: one chase, same lines, three orders"
 DEMO_QUESTION="A pointer chase visits every line of 64 MiB once, each load waiting for the
 one before. Only the order changes: line after line, every 8th line, or at

@@ -2,7 +2,6 @@
 # the caches, finishing each 4 KiB page first, across all pages, and
 # across 2 MiB huge pages (claim X6).
 # shellcheck shell=bash disable=SC2034  # settings read by tools/demo/run.sh
-DEMO_BENCH=gallery
 DEMO_SUMMARY="TLB reach: a random walk within pages, across pages, on huge pages"
 DEMO_QUESTION="A pointer chase visits every 64-byte line of 64 MiB in a random order,
 each load a cache miss. Three orders: at random within one 4 KiB page before

@@ -2,7 +2,6 @@
 # caches: a read, plain stores, read-modify-write, and non-temporal
 # (streaming) stores (claim X7).
 # shellcheck shell=bash disable=SC2034  # settings read by tools/demo/run.sh
-DEMO_BENCH=gallery
 DEMO_SUMMARY="write costs: read, write, read-modify-write and streaming stores"
 DEMO_QUESTION="Four loops over the same 256 MiB, far past the caches: one sums it, one
 stores to every word, one loads, changes and stores every word, and one

@@ -2,7 +2,6 @@
 # per item against one reused buffer: how often the collector runs, and
 # what each item costs (claim C1; the gc experiment, benches/gc.c).
 # shellcheck shell=bash disable=SC2034  # settings read by tools/demo/run.sh
-DEMO_BENCH=gc
 DEMO_SUMMARY="a garbage collector: a temporary per item vs a reused buffer (collections, ns)"
 DEMO_QUESTION="Two loops do the same work on N items of 256 bytes. One allocates a fresh
 buffer for every item and drops it; the other reuses one buffer. Both run

@@ -1,7 +1,6 @@
 # growth.sh - demo-growth: appending past capacity, under each growth
 # policy; reallocations and bytes copied are exact counts (claims G1, G2).
 # shellcheck shell=bash disable=SC2034  # settings read by tools/demo/run.sh
-DEMO_BENCH=growth
 DEMO_SUMMARY="reallocations and bytes copied by N appends, per growth policy"
 DEMO_QUESTION="Appending one value at a time to a growable array: when the array is full it
 moves to a bigger block and copies what it holds. How much copying does that

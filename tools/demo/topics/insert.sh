@@ -1,7 +1,6 @@
 # insert.sh - demo-insert: inserts and removals at random positions, an
 # array that shifts its tail against a linked list that walks (claim L2).
 # shellcheck shell=bash disable=SC2034  # settings read by tools/demo/run.sh
-DEMO_BENCH=insert
 DEMO_SUMMARY="insert at a random position: array with memmove vs linked list walk"
 DEMO_QUESTION="Inserting in the middle is O(N) for an array (shift the tail) and O(1) for a
 linked list once you are there, but finding the place is O(N) for the list.

@@ -2,7 +2,6 @@
 # view the reader hands out (its buffer is reused) or as a copy, and see
 # what the kept lines read when the text ends (claim A6).
 # shellcheck shell=bash disable=SC2034  # settings read by tools/demo/run.sh
-DEMO_BENCH=lines
 DEMO_SUMMARY="lines kept as views into a reused buffer, or as copies: which still read their line"
 DEMO_QUESTION="Collecting every line of a text in an array: keep the slice the scanner hands
 out (Go's scanner.Bytes()), or a copy of it (scanner.Text()). After the

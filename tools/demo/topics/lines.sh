@@ -1,7 +1,6 @@
 # lines.sh - demo-lines: split a text into lines as a fresh heap string per
 # line or as a view into the reader's reused buffer (claim A5).
 # shellcheck shell=bash disable=SC2034  # settings read by tools/demo/run.sh
-DEMO_BENCH=lines
 DEMO_SUMMARY="a new string per line vs a view into the buffer: ns and allocations per line"
 DEMO_QUESTION="Reading a text line by line: make each line its own string (allocate, copy,
 free later), or look at it where it lies in the read buffer. What does the

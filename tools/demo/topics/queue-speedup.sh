@@ -2,7 +2,6 @@
 # of 1, 2, 4 and 8 workers: the speedup over one, and where more workers
 # stop helping (claim S6, S4's purpose).
 # shellcheck shell=bash disable=SC2034  # settings read by tools/demo/run.sh
-DEMO_BENCH=queue
 DEMO_SUMMARY="a pool of 1, 2, 4, 8 workers on the same lines: speedup, and where it stops"
 DEMO_QUESTION="A pool of workers processes lines of text (each hashed 16 times). How much
 faster are 2 workers than 1, and 4 or 8 than 2, on this machine?"

@@ -3,7 +3,6 @@
 # against the input size, and a worker pool against a thread per message
 # (claims S3, S4).
 # shellcheck shell=bash disable=SC2034  # settings read by tools/demo/run.sh
-DEMO_BENCH=queue
 DEMO_SUMMARY="bounded vs unbounded queue: peak memory held as the input grows"
 DEMO_QUESTION="A producer makes items faster than the consumer can take them. With a
 bounded queue the producer waits when it is full; with an unbounded one it

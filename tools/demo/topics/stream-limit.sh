@@ -2,7 +2,6 @@
 # smaller than the file, whole and streamed, and see how each ended
 # (claim S5, S1 as the article tells it).
 # shellcheck shell=bash disable=SC2034  # settings read by tools/demo/run.sh
-DEMO_BENCH=stream
 DEMO_SUMMARY="a file 4x the memory limit: read whole vs streamed, how each ended"
 DEMO_QUESTION="A process may grow its memory by a quarter of a file's size (RLIMIT_AS),
 no more. It reads the file whole, in fixed chunks, line by line, with

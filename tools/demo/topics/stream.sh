@@ -1,7 +1,6 @@
 # stream.sh - demo-stream: peak resident memory of reading a file whole
 # versus streaming it, against the file size (claims S1, S2).
 # shellcheck shell=bash disable=SC2034  # settings read by tools/demo/run.sh
-DEMO_BENCH=stream
 DEMO_SUMMARY="peak memory vs file size: read whole vs chunks vs lines vs mmap"
 DEMO_QUESTION="Counting the lines of a file: read it whole into memory, or stream it in
 fixed-size pieces. How much memory does each need as the file grows?"

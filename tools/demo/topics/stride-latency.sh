@@ -2,7 +2,6 @@
 # chase over one random cycle) as the working set outgrows each cache
 # (the stride experiment, claim L6 and the latency every lesson uses).
 # shellcheck shell=bash disable=SC2034  # settings read by tools/demo/run.sh
-DEMO_BENCH=stride
 DEMO_SUMMARY="latency of one dependent load from L1 to DRAM (pointer chase)"
 DEMO_QUESTION="Each load's address comes from the previous load, so nothing overlaps and
 the prefetcher cannot guess. How long does one load take when the data fits

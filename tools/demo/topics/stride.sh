@@ -1,7 +1,6 @@
 # stride.sh - demo-stride: read one 4-byte value every S bytes of a buffer
 # far larger than the caches; the cost per read against S (claim L6).
 # shellcheck shell=bash disable=SC2034  # settings read by tools/demo/run.sh
-DEMO_BENCH=stride
 DEMO_SUMMARY="one 4-byte read every S bytes: ns per read as the stride grows"
 DEMO_QUESTION="Reading every value of a big buffer, then every 2nd, 4th, ... 4096th: each
 pass reads fewer values. Does each read cost the same whatever the stride?"

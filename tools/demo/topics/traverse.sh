@@ -1,7 +1,6 @@
 # traverse.sh - demo-traverse: the same records as an array of structs, an
 # array of pointers, a linked list and boxed objects (claims L1, L3, L4, L5).
 # shellcheck shell=bash disable=SC2034  # settings read by tools/demo/run.sh
-DEMO_BENCH=traverse
 DEMO_SUMMARY="array of structs vs pointers vs linked list vs boxed objects: ns per record"
 DEMO_QUESTION="Summing one field of N records is O(N) whatever the layout. Does the layout
 change the time per record, and does the answer depend on N?"
