@@ -19,9 +19,7 @@ struct link {
 };
 
 static const size_t link_children[] = {offsetof(struct link, next)};
-static const rc_type link_type = {
-    "link", sizeof(struct link), alignof(struct link), 1, link_children,
-};
+static const rc_type link_type = RC_TYPE(link, link_children);
 
 static counting_allocator c;
 
@@ -42,6 +40,24 @@ Test(refcount, new_gives_a_zeroed_object_with_one_reference)
     cr_assert_eq(l->h.type, &link_type);
     cr_assert_eq(c.stats.live_bytes, sizeof *l);
     cr_assert_eq(rc_release(&c.base, l), 1);
+}
+
+Test(refcount, rc_type_takes_name_size_alignment_and_children_from_the_struct)
+{
+    cr_assert_str_eq(rc_tree_node_type.name, "rc_tree_node");
+    cr_assert_eq(rc_tree_node_type.size, sizeof(struct rc_tree_node));
+    cr_assert_eq(rc_tree_node_type.align, alignof(struct rc_tree_node));
+    cr_assert_eq(rc_tree_node_type.nchildren, 2);
+    cr_assert_eq(rc_tree_node_type.child_offsets[0], offsetof(struct rc_tree_node, left));
+    cr_assert_eq(rc_tree_node_type.child_offsets[1], offsetof(struct rc_tree_node, right));
+    cr_assert_str_eq(rc_link_type.name, "rc_link");
+    cr_assert_eq(rc_link_type.size, sizeof(struct rc_link));
+    cr_assert_eq(rc_link_type.align, alignof(struct rc_link));
+    cr_assert_eq(rc_link_type.nchildren, 1);
+    cr_assert_eq(rc_link_type.child_offsets[0], offsetof(struct rc_link, next));
+    cr_assert_str_eq(link_type.name, "link");
+    cr_assert_eq(link_type.size, sizeof(struct link));
+    cr_assert_eq(link_type.nchildren, 1);
 }
 
 Test(refcount, new_refuses_an_invalid_type)

@@ -6,13 +6,7 @@ static const size_t rc_tree_children[] = {
     offsetof(struct rc_tree_node, right),
 };
 
-const rc_type rc_tree_node_type = {
-    .name = "rc_tree_node",
-    .size = sizeof(struct rc_tree_node),
-    .align = alignof(struct rc_tree_node),
-    .nchildren = 2,
-    .child_offsets = rc_tree_children,
-};
+const rc_type rc_tree_node_type = RC_TYPE(rc_tree_node, rc_tree_children);
 
 /* A node and n - 1 descendants split evenly between its two subtrees. */
 static bool build(allocator *a, size_t n, uint64_t *next, struct tree_node **out)

@@ -3,13 +3,7 @@
 
 static const size_t rc_link_children[] = {offsetof(struct rc_link, next)};
 
-const rc_type rc_link_type = {
-    .name = "rc_link",
-    .size = sizeof(struct rc_link),
-    .align = alignof(struct rc_link),
-    .nchildren = 1,
-    .child_offsets = rc_link_children,
-};
+const rc_type rc_link_type = RC_TYPE(rc_link, rc_link_children);
 
 bool rc_ring_make(allocator *a, size_t n, struct rc_link **any)
 {

@@ -38,6 +38,16 @@ typedef struct rc_type {
     const size_t *child_offsets; /* ... at these offsets (offsetof); may be NULL */
 } rc_type;
 
+/* The rc_type of struct T, whose pointers to counted objects are at the
+ * offsets in the array 'children' (offsetof): name, size, alignment and
+ * the number of children come from the compiler, so a descriptor cannot
+ * disagree with its struct.  E.g. RC_TYPE(rc_link, rc_link_children). */
+#define RC_TYPE(T, children)                                                  \
+    {                                                                         \
+        #T, sizeof(struct T), alignof(struct T),                              \
+        sizeof(children) / sizeof((children)[0]), children                    \
+    }
+
 typedef struct rc_header {
     union {
         size_t count;                 /* references held; 0 once freed */
