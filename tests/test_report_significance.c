@@ -32,22 +32,25 @@ Test(report_significance, the_interval_decides)
  * narrow its interval: the band is relative, 3% either side. */
 Test(report_significance, a_ratio_on_the_threshold_is_noise)
 {
-    ratio_ci c = ci(1.10, 1.09, 1.11);
-    cr_assert_eq(ratio_ci_status(&c, 1.10), COMPARE_NOISE, "exactly on it");
-    c = ci(1.13, 1.12, 1.14);
-    cr_assert_eq(ratio_ci_status(&c, 1.10), COMPARE_NOISE, "2.7%% above");
-    c = ci(1.08, 1.079, 1.081);
-    cr_assert_eq(ratio_ci_status(&c, 1.10), COMPARE_NOISE, "1.8%% below, interval wholly under");
-    c = ci(1.14, 1.13, 1.15);
-    cr_assert_eq(ratio_ci_status(&c, 1.10), COMPARE_HOLDS, "3.6%% above");
-    c = ci(1.06, 1.05, 1.07);
-    cr_assert_eq(ratio_ci_status(&c, 1.10), COMPARE_SMALL, "3.8%% below");
-    c = ci(2.0, 1.9, 2.1);
-    cr_assert_eq(ratio_ci_status(&c, 2.0), COMPARE_NOISE, "the band scales with the threshold");
-    c = ci(2.07, 2.0, 2.1);
-    cr_assert_eq(ratio_ci_status(&c, 2.0), COMPARE_HOLDS);
-    c = ci(0.9, 0.85, 0.95);
-    cr_assert_eq(ratio_ci_status(&c, 1.10), COMPARE_AGAINST, "reversed stays reversed");
+    static const struct {
+        double ratio, lo, hi, threshold;
+        compare_status want;
+        const char *why;
+    } cases[] = {
+        {1.10, 1.09, 1.11, 1.10, COMPARE_NOISE, "exactly on it"},
+        {1.13, 1.12, 1.14, 1.10, COMPARE_NOISE, "2.7% above"},
+        {1.08, 1.079, 1.081, 1.10, COMPARE_NOISE, "1.8% below, interval wholly under"},
+        {1.14, 1.13, 1.15, 1.10, COMPARE_HOLDS, "3.6% above"},
+        {1.06, 1.05, 1.07, 1.10, COMPARE_SMALL, "3.8% below"},
+        {2.0, 1.9, 2.1, 2.0, COMPARE_NOISE, "the band scales with the threshold"},
+        {2.07, 2.0, 2.1, 2.0, COMPARE_HOLDS, "3.5% above 2x"},
+        {0.9, 0.85, 0.95, 1.10, COMPARE_AGAINST, "reversed stays reversed"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        ratio_ci c = ci(cases[i].ratio, cases[i].lo, cases[i].hi);
+        cr_assert_eq(ratio_ci_status(&c, cases[i].threshold), cases[i].want, "%s",
+                     cases[i].why);
+    }
 }
 
 /* The threshold, not 1 alone, decides: the two X1 outcomes in L1 of two
