@@ -34,7 +34,8 @@
  *           collections, gc_ms (world stopped, from the collector's
  *           events), mark_ms, heap_bytes, live_bytes (in use after a full
  *           collection), ws_bytes (= live_bytes: what the collector
- *           traces), and per family: allocations (C1), objects,
+ *           traces; for C2, live_bytes - live_before_bytes: the values'
+ *           own), and per family: allocations (C1), objects,
  *           mark_ns_per_value and live_before_bytes (what was live
  *           before the case built its values; every C2 structure is
  *           freed explicitly after its case, src/gc/values.h says why)
@@ -97,11 +98,11 @@ static void clock_counters(bench_state *b, const gc_clock *c)
     bench_set_counter(b, "mark_ms", (double)c->mark_ns / 1e6 / it, BENCH_COUNTER_PLAIN);
 }
 
-static void heap_counters(bench_state *b, size_t live)
+static void heap_counters(bench_state *b, size_t live, size_t ws)
 {
     bench_set_counter(b, "heap_bytes", (double)gc_heap_bytes(), BENCH_COUNTER_PLAIN);
     bench_set_counter(b, "live_bytes", (double)live, BENCH_COUNTER_PLAIN);
-    bench_set_counter(b, "ws_bytes", (double)live, BENCH_COUNTER_PLAIN);
+    bench_set_counter(b, "ws_bytes", (double)ws, BENCH_COUNTER_PLAIN);
     char label[32];
     bench_set_label(b, size_format(live, label, sizeof label));
 }
@@ -138,7 +139,8 @@ static void churn_case(bench_state *b, const void *user)
     bench_set_counter(b, "allocations", (double)allocations, BENCH_COUNTER_PLAIN);
     clock_counters(b, &c);
     gc_collect();
-    heap_counters(b, gc_live_bytes());
+    size_t live = gc_live_bytes();
+    heap_counters(b, live, live);
 }
 
 /* --- C2: one full collection over n values in each layout ---------------- */
@@ -180,7 +182,12 @@ static void values_case(bench_state *b, const void *user)
                       BENCH_COUNTER_PLAIN);
     bench_set_counter(b, "live_before_bytes", (double)live_before, BENCH_COUNTER_PLAIN);
     clock_counters(b, &c);
-    heap_counters(b, live);
+    /* The working set that places a size in a cache level is the values'
+     * own bytes: what was live before them (8 to 20 KiB of the collector's
+     * and earlier cases', varying from one process to the next) moved the
+     * 1024 values of a list between L1 and L2 from run to run, while
+     * live - live_before was 32 KiB in every run. */
+    heap_counters(b, live, live > live_before ? live - live_before : live);
 }
 
 /* --- C3: a cache that keeps every result against one that drops them ----- */
@@ -238,7 +245,7 @@ static void cache_case(bench_state *b, const void *user)
     bench_set_counter(b, "collect_ms", (double)collect_ns / 1e6 / (double)bench_iterations(b),
                       BENCH_COUNTER_PLAIN);
     clock_counters(b, &c);
-    heap_counters(b, live);
+    heap_counters(b, live, live);
 }
 
 /* --- C4: pauses against the live heap, one fresh process per mode -------- */
