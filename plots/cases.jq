@@ -46,3 +46,13 @@ def ns_of($clock):
 # Benchmark's suffixes): "real_time" for the wall-clock cases, else
 # "cpu_time".
 def report_clock: if wall_clock_case then "real_time" else "cpu_time" end;
+
+# The repetitions of one case (an array of its records) that its figures
+# use: without those whose host check took $limit ns or more (they ran
+# while the host was slow: scripts/slow-limit.sh), where at least two
+# others remain, as src/report/run.c leaves them out.  $limit null: all.
+def unslowed($limit):
+  if $limit == null then .
+  else (map(select((.host_check_ns // 0) < $limit))) as $fast
+       | if ($fast | length) >= 2 then $fast else . end
+  end;

@@ -6,7 +6,7 @@
 #        in block order: gnuplot's legend titles.  --argjson slow_limit NS
 #        leaves out the repetitions whose host check took NS or more, where
 #        two others of the case remain: the report's rule, src/report/run.h;
-#        scripts/plot.sh passes 1.25x the run's reference.)
+#        scripts/plot.sh passes scripts/slow-limit.sh's.)
 #
 # Case names are <bench>/<variant>/<arg> (then the library's suffixes).  Rows come in blocks, one block
 # per variant in the order the program registered them, separated by two blank
@@ -45,14 +45,6 @@ def counter_column($c):
 # child-process cases.
 def ns_per_item:
   ns_of(.run_name | case_parts | join("/") | report_clock);
-
-# The repetitions of one case the figures use: without those that ran
-# while the host was slow, where at least two others remain.
-def unslowed($limit):
-  if $limit == null then .
-  else (map(select((.host_check_ns // 0) < $limit))) as $fast
-       | if ($fast | length) >= 2 then $fast else . end
-  end;
 
 ($ARGS.named.slow_limit // null) as $limit
 | ($counters | split(",") | map(select(length > 0))) as $cols

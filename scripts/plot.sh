@@ -53,28 +53,8 @@ fi
 [ ${#benches[@]} -gt 0 ] || { echo "plot: no results in $run" >&2; exit 1; }
 
 # The repetitions that ran while the host was slow are left out of the
-# plots as the report leaves them out of its figures (src/report/run.h):
-# a check of 1.25x the run's reference or more, the reference being the
-# calibration's check or the median over every case when that is faster.
-host_checks() {
-    local json
-    for json in "$run"/*.json "$run"/*.json.gz; do
-        [ -e "$json" ] || continue
-        case $(basename "$json") in machine.json* | conditions.json* | report.json*) continue ;; esac
-        case $json in *.gz) gzip -dc "$json" ;; *) cat "$json" ;; esac |
-            jq -r '.benchmarks[]? | select(.run_type == "iteration") | .host_check_ns | numbers' 2>/dev/null
-    done
-}
-calibration_check=$(jq -r '.measured.host_check_ns // empty' "$run/machine.json" 2>/dev/null) || calibration_check=""
-slow_limit=$(host_checks | sort -g | awk -v cal="$calibration_check" '
-    { v[NR] = $1 }
-    END {
-        if (NR == 0) { print "null"; exit }
-        m = NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2
-        if (cal ~ /^[0-9.]+([eE][0-9]+)?$/ && cal + 0 > 0 && cal + 0 < m) m = cal + 0
-        printf "%.6g\n", 1.25 * m
-    }')
-[[ $slow_limit =~ ^[0-9.]+(e[+-]?[0-9]+)?$ ]] || slow_limit=null
+# plots as the report leaves them out of its figures.
+slow_limit=$("$here/scripts/slow-limit.sh" "$run/machine.json" "$run"/*.json "$run"/*.json.gz)
 
 # A private directory on the run's file system: the finished files are
 # renamed into place, which needs no room, so what lands is whole.

@@ -80,5 +80,13 @@ slowed_row "plots: a slowed repetition is left out while two remain" '[20000, 20
 slowed_row "plots: with one unslowed repetition the case keeps all three" '[20000, 30000, 40000]' "6 5 7 3"
 slowed_row "plots: just under the limit is not slowed" '[24999, 20000, 24999]' "6 5 7 3"
 
+# The lessons' and demos' rows leave them out the same way (DEMO_SLOW_LIMIT).
+got=$(jq '.benchmarks |= map(if .run_type == "iteration" and (.run_name | test("aos"))
+                             then .host_check_ns = [20000, 20000, 25000][.repetition_index] else . end)' "$fixture" |
+      (cd "$root/tools/demo" && DEMO_ITEM=item DEMO_SLOW_LIMIT=25000 jq -c -L . \
+          'include "lib"; rows | map(select(.variant == "aos"))[0] | {ns, reps}'))
+if [ "$got" = '{"ns":5.5,"reps":2}' ]; then pass=$((pass + 1)); echo "ok    lessons: a slowed repetition is left out of the rows"
+else fail=$((fail + 1)); echo "FAIL  lessons: a slowed repetition is left out of the rows"; echo "      got: $got"; fi
+
 echo "$pass passed, $fail failed"
 [ $fail -eq 0 ]

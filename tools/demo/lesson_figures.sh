@@ -28,6 +28,11 @@ lessons=$(cd "$lessons" && pwd)
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/lessons.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
 
+# Repetitions that ran while the host was slow are left out of the
+# tables, as the report and the plots leave them out.
+DEMO_SLOW_LIMIT=$("$here/../../scripts/slow-limit.sh" "$run/machine.json" "$run"/*.json "$run"/*.json.gz)
+export DEMO_SLOW_LIMIT
+
 # Path of $1 relative to the lessons directory (for links in the markdown).
 relative() { realpath -m --relative-to="$lessons" "$1"; }
 

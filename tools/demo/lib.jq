@@ -51,7 +51,10 @@ def rows:
   | sort_by(.family_index // 0, .per_family_instance_index // 0)
   | variant_order as $order
   | group_by([.variant, .arg])
-  | map( . as $reps
+  # Without the repetitions that ran while the host was slow, as the
+  # report and the plots (DEMO_SLOW_LIMIT: scripts/slow-limit.sh).
+  | ($ENV.DEMO_SLOW_LIMIT // "" | tonumber? // null) as $limit
+  | map( unslowed($limit) | . as $reps
          | ($reps | map(to_entries[] | select(.value | type == "number")
                                      | .key | select(. as $k | gb_keys | index($k) | not))
                   | unique) as $counters

@@ -137,6 +137,10 @@ fi
 jq -r '"Measured on \(.context.host_name) (\(.context.num_cpus) CPUs), \(.context.date[0:16]) UTC, load average \(.context.load_avg[0]? // "?" | tostring | .[0:4]) at start, \(.context.mode // "?") mode, in \('$((SECONDS - start))') s."' "$tmp/run.json"
 echo
 
+# Repetitions that ran while the host was slow are left out, as the
+# report and the plots leave them out (scripts/slow-limit.sh).
+DEMO_SLOW_LIMIT=$("$root/scripts/slow-limit.sh" "${MEMLAYOUT_PROFILE:-}" "$tmp/run.json")
+export DEMO_SLOW_LIMIT
 jq -L "$here" 'include "lib"; rows' "$tmp/run.json" > "$tmp/rows.json"
 [ "$(jq length "$tmp/rows.json")" -gt 0 ] || { echo "demo: no case succeeded" >&2; exit 1; }
 
