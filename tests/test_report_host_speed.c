@@ -312,7 +312,7 @@ Test(report_host_speed, a_slowed_calibration_asks_to_be_measured_again)
     char err[256];
     cr_assert(recalibration_read(dir, &r, err, sizeof err), "%s", err);
     cr_assert(r.slowed);
-    cr_assert_float_eq(r.check_ns, 30000, 1e-9);
+    cr_assert_float_eq(r.profile.host_check_ns, 30000, 1e-9);
     cr_assert_float_eq(r.reference_ns, 20000, 1e-9, "the cases' median");
     cr_assert(recalibration_may_replace(&r, 20500, 0));
     cr_assert_not(recalibration_may_replace(&r, 25000, 0), "slowed like the first");

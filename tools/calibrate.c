@@ -193,7 +193,7 @@ static int calibrate_again(const char *dir, bool ignore, profile_measure_params 
     snprintf(path, sizeof path, "%s/machine.json", dir);
     if (!r.slowed) {
         fprintf(stderr, "calibrate: %s ran unslowed (check %.1f us, the run's %.1f us): kept\n",
-                path, r.check_ns / 1e3, r.reference_ns / 1e3);
+                path, r.profile.host_check_ns / 1e3, r.reference_ns / 1e3);
         return 0;
     }
     json_error_t jerr;
@@ -207,9 +207,8 @@ static int calibrate_again(const char *dir, bool ignore, profile_measure_params 
         json_decref(first_doc);
         return 0;
     }
-    machine_profile first;
-    profile_load(path, &first);
-    slowed_text(r.check_ns, r.gave_up, r.reference_ns, why, sizeof why);
+    slowed_text(r.profile.host_check_ns, r.profile.host_gate_gave_up, r.reference_ns, why,
+                sizeof why);
     fprintf(stderr, "calibrate: %s ran slowed (%s): measuring again\n", path, why);
 
     calibration *c = calloc(1, sizeof *c);
@@ -236,7 +235,7 @@ static int calibrate_again(const char *dir, bool ignore, profile_measure_params 
         return 0;
     }
     char old_levels[100], new_levels[100];
-    levels_text(&first, old_levels, sizeof old_levels);
+    levels_text(&r.profile, old_levels, sizeof old_levels);
     if (c->notes.count < PROFILE_MAX_NOTES)
         snprintf(c->notes.text[c->notes.count++], sizeof c->notes.text[0],
                  "measured again after the run's programs: the first calibration ran while "
@@ -244,11 +243,12 @@ static int calibrate_again(const char *dir, bool ignore, profile_measure_params 
                  "under first_calibration",
                  why, old_levels[0] ? old_levels : "no cache level");
     json_t *doc = calibration_json(c);
+    double first_check = r.profile.host_check_ns;
     json_t *replaced = json_pack("{s:f, s:I, s:f, s:o}",
-                                 "host_check_ns", isfinite(r.check_ns) ? r.check_ns : 0.0,
-                                 "host_gate_gave_up", (json_int_t)r.gave_up, "reference_ns",
-                                 isfinite(r.reference_ns) ? r.reference_ns : 0.0, "profile",
-                                 first_doc);
+                                 "host_check_ns", isfinite(first_check) ? first_check : 0.0,
+                                 "host_gate_gave_up", (json_int_t)r.profile.host_gate_gave_up,
+                                 "reference_ns", isfinite(r.reference_ns) ? r.reference_ns : 0.0,
+                                 "profile", first_doc);
     bool ok = doc && replaced && json_object_set_new(doc, "first_calibration", replaced) == 0;
     if (!ok)
         fprintf(stderr, "calibrate: out of memory\n");

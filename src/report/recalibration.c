@@ -1,7 +1,6 @@
 /* recalibration.c - judge a run's calibration by its cases' host checks. */
 #include "recalibration.h"
 
-#include "harness/profile.h"
 #include "host_speed.h"
 #include "run.h"
 
@@ -11,26 +10,24 @@
 
 bool recalibration_read(const char *dir, recalibration *out, char *err, size_t errsize)
 {
-    *out = (recalibration){.check_ns = NAN, .reference_ns = NAN};
+    *out = (recalibration){.reference_ns = NAN};
     char path[4096];
     snprintf(path, sizeof path, "%s/machine.json", dir);
-    machine_profile profile;
-    if (!profile_load(path, &profile)) {
+    if (!profile_load(path, &out->profile)) {
         /* The reason, without the fallback a bench would then assume. */
-        char *assumed = strstr(profile.source, "; assumed");
+        char *assumed = strstr(out->profile.source, "; assumed");
         if (assumed)
             *assumed = '\0';
-        snprintf(err, errsize, "%s", profile.source);
+        snprintf(err, errsize, "%s", out->profile.source);
         return false;
     }
     report_run run;
     if (!report_run_load(&run, dir, err, errsize))
         return false;
-    out->check_ns = profile.host_check_ns;
-    out->gave_up = profile.host_gate_gave_up;
     out->reference_ns = run.host_reference_ns;
     report_run_free(&run);
-    out->slowed = host_speed_calibration_slowed(out->check_ns, out->gave_up, out->reference_ns);
+    out->slowed = host_speed_calibration_slowed(out->profile.host_check_ns,
+                                                out->profile.host_gate_gave_up, out->reference_ns);
     return true;
 }
 

@@ -15,14 +15,16 @@
 #ifndef REPORT_RECALIBRATION_H
 #define REPORT_RECALIBRATION_H
 
+#include "harness/profile.h"
+
 #include <stdbool.h>
 #include <stddef.h>
 
 typedef struct recalibration {
-    bool slowed;          /* the run's calibration ran slowed */
-    double check_ns;      /* its host speed check; NAN: machine.json has none */
-    size_t gave_up;       /* its repeats run beside another thread */
-    double reference_ns;  /* the run's reference (run.h); NAN: no case checks */
+    machine_profile profile; /* the run's machine.json: its levels, its
+                                host check and gave-up repeats */
+    bool slowed;             /* that calibration ran slowed */
+    double reference_ns;     /* the run's reference (run.h); NAN: no case checks */
 } recalibration;
 
 /* Reads the run in dir: its machine.json (which must load) and its
