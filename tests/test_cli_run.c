@@ -1,6 +1,7 @@
 /* test_cli_run.c - what bench_cli_start and bench_cli_finish do around the
- * cases: the run's machine profile, listing without running, and the load
- * check written for the run script (and not when only listing). */
+ * cases: the run's machine profile, listing without running, the
+ * repetitions used, and the load check written for the run script (and
+ * not when only listing). */
 #include "harness/cli.h"
 
 #include <criterion/criterion.h>
@@ -55,6 +56,24 @@ Test(cli_run, no_flag_is_not_listing)
 {
     start_with(NULL);
     cr_assert_not(bench_cli_listing());
+}
+
+Test(cli_run, repetitions_default_to_the_suites)
+{
+    start_with(NULL);
+    cr_assert_eq(bench_cli_repetitions(), BENCH_DEFAULT_REPETITIONS);
+}
+
+Test(cli_run, repetitions_with_quick_are_the_quick_default)
+{
+    start_with("--quick");
+    cr_assert_eq(bench_cli_repetitions(), BENCH_QUICK_REPETITIONS);
+}
+
+Test(cli_run, repetitions_given_are_the_ones_used)
+{
+    start_with("--benchmark_repetitions=7");
+    cr_assert_eq(bench_cli_repetitions(), 7);
 }
 
 Test(cli_run, without_a_profile_the_fallback_says_why)

@@ -206,6 +206,21 @@ Test(shim, register_refuses_invalid_definitions)
     bench_def time_and_iters = {.name = "x", .run = failing_case, .min_time = 0.1,
                                 .iterations = 10};
     cr_assert_eq(bench_register(&time_and_iters), -1);
+    bench_def negative_reps = {.name = "x", .run = failing_case, .repetitions = -1};
+    cr_assert_eq(bench_register(&negative_reps), -1);
+}
+
+Test(shim, a_familys_repetitions_override_the_flag)
+{
+    bench_def def = {.name = "demo/many", .run = sum_case, .user = &(int){1},
+                     .args = (const int64_t[]){16}, .nargs = 1, .repetitions = 3};
+    cr_assert_eq(bench_register(&def), 0);
+    json_t *root = run_to_json();   /* --benchmark_repetitions=2 */
+    const char *name = "demo/many/16/repeats:3/real_time";
+    for (int rep = 0; rep < 3; rep++)
+        cr_assert_not_null(find_run(root, name, rep), "%s, repetition %d", name, rep);
+    cr_assert_null(find_run(root, name, 3));
+    json_decref(root);
 }
 
 Test(shim, a_range_expands_to_its_multiples)

@@ -387,6 +387,11 @@ bool bench_cli_listing(void)
     return listing;
 }
 
+int bench_cli_repetitions(void)
+{
+    return atoi(repetitions_used);
+}
+
 const machine_profile *bench_cli_profile(void)
 {
     return &profile;

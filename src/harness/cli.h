@@ -127,6 +127,13 @@ void bench_cli_require_memory(const bench_program *prog, size_t bytes,
  * cases all the same. */
 bool bench_cli_listing(void);
 
+/* The repetitions of every case in this run, after bench_cli_start():
+ * --benchmark_repetitions's value, or the suite's default for the mode.
+ * A family that needs more samples than a size sweep gives it (one size,
+ * a spread of modes) asks for a multiple of this in bench_def.repetitions,
+ * so that a quick run or a user's flag still scales it. */
+int bench_cli_repetitions(void);
+
 /* The run's machine profile, loaded by bench_cli_start() from
  * MEMLAYOUT_PROFILE (the fallback, saying why, when there is none): size
  * sweeps and level names use its measured levels. */

@@ -134,8 +134,8 @@ int bench_register(const bench_def *def)
     if (has_range && (def->range_lo <= 0 || def->range_hi < def->range_lo ||
                       def->range_mult < 2))
         return invalid(def, "a range needs 0 < lo <= hi and mult >= 2");
-    if (def->min_time < 0 || def->iterations < 0)
-        return invalid(def, "min_time and iterations must not be negative");
+    if (def->min_time < 0 || def->iterations < 0 || def->repetitions < 0)
+        return invalid(def, "min_time, iterations and repetitions must not be negative");
     if (def->min_time > 0 && def->iterations > 0)
         return invalid(def, "give either min_time or iterations, not both");
 
@@ -157,6 +157,8 @@ int bench_register(const bench_def *def)
         b->MinTime(def->min_time);
     if (def->iterations > 0)
         b->Iterations(def->iterations);
+    if (def->repetitions > 0)
+        b->Repetitions(def->repetitions);
     return 0;
 }
 

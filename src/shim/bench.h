@@ -58,6 +58,7 @@ typedef struct bench_def {
     int range_mult;          /* >= 2 when a range is used */
     double min_time;         /* seconds per repetition; 0 = the flag's value */
     int64_t iterations;      /* fixed iteration count; 0 = chosen by the library */
+    int repetitions;         /* this family's repetitions; 0 = the flag's value */
 } bench_def;
 
 /* Registers a family.  Returns 0, or -1 (with a message on stderr) when the
