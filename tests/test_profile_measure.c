@@ -1,5 +1,6 @@
-/* test_profile_measure.c - the calibration's kernels and bookkeeping: exact
- * sums, medians, lost-CPU judgement, repeat counts, every failure path.
+/* test_profile_measure.c - the calibration's bookkeeping: medians, lost-CPU
+ * judgement, repeat counts, every failure path (its read kernel:
+ * test_read_sum.c).
  * No timing is checked: only that figures exist and are positive. */
 #include "harness/profile_measure.h"
 
@@ -12,19 +13,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-
-Test(profile_measure, read_sum_adds_every_word_at_every_length)
-{
-    uint64_t w[37];
-    for (size_t i = 0; i < 37; i++)
-        w[i] = i * 0x9e3779b97f4a7c15u;
-    for (size_t n = 0; n <= 37; n++) {
-        uint64_t want = 0;
-        for (size_t i = 0; i < n; i++)
-            want += w[i];
-        cr_assert_eq(profile_read_sum(w, n), want, "n = %zu", n);
-    }
-}
 
 Test(profile_measure, median_of_odd_and_even_counts)
 {

@@ -1,6 +1,8 @@
 /* writes.c - read, write, read-modify-write and streaming-store passes. */
 #include "writes.h"
 
+#include "harness/read_sum.h"
+
 #ifdef __SSE2__
 #include <immintrin.h>
 #endif
@@ -9,23 +11,6 @@ void writes_fill(uint64_t *words, size_t n)
 {
     for (size_t i = 0; i < n; i++)
         words[i] = i;
-}
-
-/* Four running sums, so the loop waits on loads, not on one chain of
- * additions. */
-uint64_t writes_read(const uint64_t *words, size_t n)
-{
-    uint64_t s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-    size_t i = 0;
-    for (; i + 4 <= n; i += 4) {
-        s0 += words[i];
-        s1 += words[i + 1];
-        s2 += words[i + 2];
-        s3 += words[i + 3];
-    }
-    for (; i < n; i++)
-        s0 += words[i];
-    return s0 + s1 + s2 + s3;
 }
 
 uint64_t writes_expected_sum(size_t n)
@@ -127,7 +112,7 @@ uint64_t writes_memory_bytes(writes_kind kind, size_t n, size_t line_bytes)
 uint64_t writes_pass(writes_kind kind, uint64_t *words, size_t n, uint64_t key)
 {
     switch (kind) {
-    case WRITES_READ: return writes_read(words, n);
+    case WRITES_READ: return read_sum(words, n);
     case WRITES_PLAIN: writes_plain(words, n); return 0;
     case WRITES_RMW: writes_rmw(words, n, key); return 0;
     case WRITES_STREAM: writes_stream(words, n); return 0;

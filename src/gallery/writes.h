@@ -34,8 +34,8 @@ typedef struct writes_traffic {
 /* words[i] = i for i < n. */
 void writes_fill(uint64_t *words, size_t n);
 
-/* The sum of words[0..n): n(n-1)/2 after writes_fill (mod 2^64). */
-uint64_t writes_read(const uint64_t *words, size_t n);
+/* What the read pass returns after writes_fill: the sum of words[0..n),
+ * n(n-1)/2 (mod 2^64). */
 uint64_t writes_expected_sum(size_t n);
 
 /* Plain stores: words[i] = i. */
@@ -65,7 +65,9 @@ writes_traffic writes_traffic_of(writes_kind kind);
 uint64_t writes_memory_bytes(writes_kind kind, size_t n, size_t line_bytes);
 
 /* One pass of that kind over words[0..n), touching exactly those n words
- * (key is the rmw pass's).  Returns the read pass's sum, 0 for the
+ * (key is the rmw pass's).  The read pass is the calibration's bandwidth
+ * kernel (harness/read_sum.h), so its figure and machine.json's read
+ * bandwidth time the same loop.  Returns the read pass's sum, 0 for the
  * others; another kind touches nothing. */
 uint64_t writes_pass(writes_kind kind, uint64_t *words, size_t n, uint64_t key);
 

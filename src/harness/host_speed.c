@@ -1,7 +1,7 @@
 /* host_speed.c - the host speed check: a fixed L1-resident sum, timed. */
 #include "harness/host_speed.h"
 
-#include "harness/profile_measure.h"
+#include "harness/read_sum.h"
 #include "harness/timing.h"
 #include "shim/bench.h"
 
@@ -26,7 +26,7 @@ double host_speed_check_ns(void)
         for (int p = 0; p < CHECK_PASSES; p++) {
             /* The compiler must read the words again each pass. */
             bench_clobber_memory();
-            sum += profile_read_sum(words, CHECK_WORDS);
+            sum += read_sum(words, CHECK_WORDS);
         }
         double ns = (timing_thread_cpu_now() - start) * 1e9;
         bench_do_not_optimize(&sum);

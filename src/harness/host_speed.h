@@ -11,7 +11,7 @@
  * the others took 0.31-0.34).  The other-programs check cannot see it.
  *
  * The check is the same work every time: sums over 4 KiB, in L1 on any
- * machine, with eight running sums (profile_read_sum), so loads and
+ * machine, with eight running sums (harness/read_sum.h), so loads and
  * additions set its pace, as in the cache-resident kernels it stands
  * beside.  It is timed on the calling thread's CPU clock, which a vCPU
  * taken away by the host still advances.  Calibration times it at the

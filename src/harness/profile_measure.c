@@ -4,6 +4,7 @@
 #include "alloc/pages.h"
 #include "harness/host_speed.h"
 #include "harness/machine.h"
+#include "harness/read_sum.h"
 #include "harness/rng.h"
 #include "harness/sizes.h"
 #include "harness/thp.h"
@@ -253,28 +254,6 @@ static bool stride_curve(uint32_t *words, size_t n, profile_measured *m)
     return true;
 }
 
-uint64_t profile_read_sum(const uint64_t *words, size_t n)
-{
-    /* Named sums, not an array: GCC keeps these in registers (an array of
-     * sums stays on the stack, and the loop then runs at half the speed
-     * of L1, below what memory delivers). */
-    uint64_t s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;
-    size_t i = 0;
-    for (; i + 8 <= n; i += 8) {
-        s0 += words[i];
-        s1 += words[i + 1];
-        s2 += words[i + 2];
-        s3 += words[i + 3];
-        s4 += words[i + 4];
-        s5 += words[i + 5];
-        s6 += words[i + 6];
-        s7 += words[i + 7];
-    }
-    for (; i < n; i++)
-        s0 += words[i];
-    return s0 + s1 + s2 + s3 + s4 + s5 + s6 + s7;
-}
-
 typedef struct read_pass {
     const uint64_t *words;
     size_t n;
@@ -284,7 +263,7 @@ typedef struct read_pass {
 static void read_run(void *ctx)
 {
     read_pass *r = ctx;
-    r->sum = profile_read_sum(r->words, r->n);
+    r->sum = read_sum(r->words, r->n);
 }
 
 /* Read bandwidth over regions of 1 MiB, 2 MiB, .. the whole buffer; the

@@ -26,7 +26,7 @@
  *              (at least 64 MiB): time per read rises with S until each read
  *              needs a transfer of its own; the bend (stride/knee.h) is the
  *              unit the memory system moves, the line or a pair of lines.
- *   bandwidth  a sum of every 8-byte word, 8 running sums, over 1 MiB,
+ *   bandwidth  a sum of every 8-byte word (harness/read_sum.h), over 1 MiB,
  *              2 MiB, .. the whole buffer: bytes per second of one thread
  *              reading sequentially; the whole buffer's is memory's.
  *   faults     fresh base pages from mmap, one byte written per page:
@@ -162,10 +162,6 @@ profile_measure_params profile_measure_defaults(void);
  */
 bool profile_measure(const profile_measure_params *p, profile_measured *out,
                      char *err, size_t errsize);
-
-/* The bandwidth kernel: the sum of words[0..n), eight running sums so
- * that loads, not one chain of additions, set the pace. */
-uint64_t profile_read_sum(const uint64_t *words, size_t n);
 
 /*
  * Microseconds per first touch of a base page, the median over p->repeats
