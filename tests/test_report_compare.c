@@ -214,3 +214,42 @@ Test(report_compare, two_args_help_inputs_and_bad_usage)
     cr_assert_eq(three, 2);
     cr_assert_eq(option, 2);
 }
+
+/* What two_args_run handed to the work, and how often. */
+static int work_calls;
+static const char *work_a, *work_b;
+static FILE *work_out, *work_err;
+
+static int fake_work(const char *a, const char *b, FILE *out, FILE *err)
+{
+    work_calls++;
+    work_a = a;
+    work_b = b;
+    work_out = out;
+    work_err = err;
+    return 7;
+}
+
+Test(report_compare, two_args_run_hands_the_inputs_to_the_work_only)
+{
+    FILE *saved_out = stdout, *saved_err = stderr;
+    stdout = fopen("/dev/null", "w");
+    stderr = fopen("/dev/null", "w");
+    FILE *out = stdout, *err = stderr;
+    int help = two_args_run(2, (char *[]){"t", "-h", NULL}, usage, fake_work);
+    int bad = two_args_run(2, (char *[]){"t", "a", NULL}, usage, fake_work);
+    int calls_before = work_calls;
+    int ok = two_args_run(3, (char *[]){"t", "a", "b", NULL}, usage, fake_work);
+    fclose(stdout);
+    fclose(stderr);
+    stdout = saved_out;
+    stderr = saved_err;
+    cr_assert_eq(help, 0);
+    cr_assert_eq(bad, 2);
+    cr_assert_eq(calls_before, 0, "no work for --help or bad usage");
+    cr_assert_eq(ok, 7, "the work's status is main's");
+    cr_assert_eq(work_calls, 1);
+    cr_assert_str_eq(work_a, "a");
+    cr_assert_str_eq(work_b, "b");
+    cr_assert(work_out == out && work_err == err, "stdout and stderr");
+}

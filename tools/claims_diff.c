@@ -31,8 +31,5 @@ static void usage(FILE *f)
 
 int main(int argc, char **argv)
 {
-    int status = two_args_check(argc, argv, usage);
-    if (status >= 0)
-        return status;
-    return stability_report(argv[1], argv[2], stdout, stderr);
+    return two_args_run(argc, argv, usage, stability_report);
 }

@@ -34,8 +34,5 @@ static void usage(FILE *f)
 
 int main(int argc, char **argv)
 {
-    int status = two_args_check(argc, argv, usage);
-    if (status >= 0)
-        return status;
-    return run_compare_files(argv[1], argv[2], stdout, stderr);
+    return two_args_run(argc, argv, usage, run_compare_files);
 }

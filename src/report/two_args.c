@@ -1,4 +1,4 @@
-/* two_args.c - --help, or exactly two inputs that are not options. */
+/* two_args.c - --help, or exactly two inputs that are not options, then the work. */
 #include "two_args.h"
 
 #include <string.h>
@@ -16,4 +16,10 @@ int two_args_check(int argc, char **argv, void (*usage)(FILE *))
         return 2;
     }
     return -1;
+}
+
+int two_args_run(int argc, char **argv, void (*usage)(FILE *), two_args_work *work)
+{
+    int status = two_args_check(argc, argv, usage);
+    return status >= 0 ? status : work(argv[1], argv[2], stdout, stderr);
 }
