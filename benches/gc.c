@@ -15,7 +15,7 @@
  *         gc/graph|pointers|atomic/<values>       (C2) one full collection
  *             with <values> values live as a linked list of objects, an
  *             array of pointers to boxed values, or one pointer-free
- *             array; values 1K to 4M by 2 (--quick: to 256K by 4)
+ *             array; values 1K to 4M by 4 (--quick: to 256K)
  *         gc/keep|drop/<steps>                    (C3) <steps> results of
  *             1 KiB stored in a cache that keeps all or the last 16;
  *             steps 1K, 10K, 100K (--quick: 1K, 10K)
@@ -307,16 +307,12 @@ static void rings_case(bench_state *b, const void *user)
 
 /* --- registration ---------------------------------------------------------- */
 
-/* Values 1K, 2K, ... up to 4M (a list of 4M nodes is 64 MiB traced: past
- * every cache), and no more than --max-ws holds as list nodes.  By 2, not
- * 4: the ratio C2 judges climbs through every level (1x in L1 to 200x in
- * memory), and by 4 a level held two sizes from either end of its climb,
- * whose median moved from run to run.  --quick keeps 4. */
+/* Values 1K, 4K, ... up to 4M (a list of 4M nodes is 64 MiB traced: past
+ * every cache), and no more than --max-ws holds as list nodes. */
 static size_t value_sizes(const bench_options *o, int64_t *out, size_t cap)
 {
     size_t top = o->quick ? (size_t)256 << 10 : (size_t)4 << 20, count = 0;
-    size_t step = o->quick ? 4 : 2;
-    for (size_t n = 1024; n <= top && n * 16 <= o->max_ws && count < cap; n *= step)
+    for (size_t n = 1024; n <= top && n * 16 <= o->max_ws && count < cap; n *= 4)
         out[count++] = (int64_t)n;
     return count;
 }
