@@ -265,7 +265,7 @@ def measure_cases(cases, repetitions, min_time, seed):
                 times[name] = [time_calls(loop, xs, n, numbers[name])
                                for _ in range(repetitions)]
             del xs   # one list alive at a time, in the timed loops too
-        interleaved = [kind for kind in kinds if not times[kind[0]]]
+        interleaved = kinds if n <= TRACE_MAX_ELEMENTS else []
         for rep in range(repetitions):
             for (name, build, loop, *_) in (interleaved if rep % 2 == 0
                                             else interleaved[::-1]):
