@@ -28,11 +28,12 @@ test-demo: check-build-deps $(BENCH_BINS)
 	$(call deps,plot)
 	@tests/demo/run-demos.sh
 
-test-lessons:
+test-lessons: $(BIN)/report
 	$(call deps,plot)
 	@tests/demo/lesson-numbers.sh docs/lessons
 
-# make test runs the lesson check with the command-line tests.
+# make test runs the lesson check with the command-line tests (its clock
+# checks compare scripts/slow-limit.sh with the report: hence report).
 test-cli: test-lessons
 
 HELP_DAILY += demo

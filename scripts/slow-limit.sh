@@ -5,7 +5,8 @@
 # calibration's check or the median over every case repetition when that
 # is faster.  The plots (scripts/plot.sh) and the demos and lessons
 # (tools/demo/) leave such repetitions out by the same rule
-# (plots/cases.jq, unslowed).
+# (plots/cases.jq, unslowed).  tests/demo/lib-clocks.sh checks that it
+# gives the report's own limit (report.json host_speed).
 #
 # Usage: scripts/slow-limit.sh MACHINE_JSON RESULT_JSON...
 #        MACHINE_JSON may be missing; a RESULT_JSON may be gzipped

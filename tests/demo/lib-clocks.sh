@@ -88,5 +88,33 @@ got=$(jq '.benchmarks |= map(if .run_type == "iteration" and (.run_name | test("
 if [ "$got" = '{"ns":5.5,"reps":2}' ]; then pass=$((pass + 1)); echo "ok    lessons: a slowed repetition is left out of the rows"
 else fail=$((fail + 1)); echo "FAIL  lessons: a slowed repetition is left out of the rows"; echo "      got: $got"; fi
 
+# scripts/slow-limit.sh computes the report's limit again for the plots
+# and lessons (which run before, or without, a report): both must give
+# the same, whether the case checks' median or the calibration's check
+# is the faster reference.
+report=$root/build/bin/report
+slow_limit_agrees() {
+    local dir got want
+    dir=$(mktemp -d)
+    jq '.benchmarks |= map(if .run_type == "iteration"
+                           then .host_check_ns = (20000 + 1000 * .repetition_index) else . end)' \
+        "$fixture" > "$dir/traverse.json"
+    jq --argjson check "$2" '.measured.host_check_ns = $check' \
+        "$root/tests/fixtures/report/holds/machine.json" > "$dir/machine.json"
+    got=$("$root/scripts/slow-limit.sh" "$dir/machine.json" "$dir"/*.json)
+    want=$("$report" --quiet "$dir" > /dev/null 2>&1 &&
+           jq -r '.host_speed.reference_ns * .host_speed.slow_factor' "$dir/report.json")
+    rm -rf "$dir"
+    if [ -n "$want" ] && awk -v a="$got" -v b="$want" 'BEGIN { exit !(a == b) }'; then
+        pass=$((pass + 1)); echo "ok    $1: $got ns"
+    else fail=$((fail + 1)); echo "FAIL  $1"; echo "      slow-limit.sh: $got, report: $want"; fi
+}
+if [ -x "$report" ]; then
+    slow_limit_agrees "slow-limit.sh and the report: the cases' median is the reference" 21500
+    slow_limit_agrees "slow-limit.sh and the report: the calibration's check is" 19000
+else
+    fail=$((fail + 1)); echo "FAIL  $report is not built (make build)"
+fi
+
 echo "$pass passed, $fail failed"
 [ $fail -eq 0 ]
