@@ -135,6 +135,8 @@ static const bench_program gallery_program = {
     .llc_multiple = GALLERY_PAST_MULTIPLE,
     .min_time_s = {.full = 0.02, .quick = 0.005},
     .interleave = true,
+    /* Each of X2 and X4-X7 compares cases of one size. */
+    .replicate = "^gallery/(mlp|falseshare|prefetch|tlb|writes)/",
 };
 
 /* The mountain has ~330 cases: a shorter repetition each keeps it within

@@ -89,6 +89,8 @@ static const bench_program queue_program = {
         "S4, S6.",
     .max_ws = {.full = (size_t)256 << 20, .quick = (size_t)16 << 20},
     .child_main = queue_child_run,
+    /* S6 compares the pool at one size. */
+    .replicate = "^queue/workers/",
 };
 
 /* The largest S4 run: a thread costs tens of microseconds to start, and

@@ -1,10 +1,12 @@
 /* test_cli_run.c - what bench_cli_start and bench_cli_finish do around the
  * cases: the run's machine profile, listing without running, the
- * repetitions used, and the load check written for the run script (and
- * not when only listing). */
+ * repetitions used, the cases a --replicate process runs, and the load
+ * check written for the run script (and not when only listing). */
 #include "harness/cli.h"
+#include "shim/bench.h"
 
 #include <criterion/criterion.h>
+#include <criterion/redirect.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -56,6 +58,70 @@ Test(cli_run, no_flag_is_not_listing)
 {
     start_with(NULL);
     cr_assert_not(bench_cli_listing());
+}
+
+/* A program whose runcheck/again cases later processes measure again. */
+static const bench_program replicating = {
+    .name = "runcheck",
+    .purpose = "a program with replicated cases",
+    .max_ws = {.full = 1 << 20, .quick = 1 << 16},
+    .min_time_s = {.full = 0.001, .quick = 0.001},
+    .replicate = "^runcheck/again/",
+};
+
+static void count_runs(bench_state *s, const void *user)
+{
+    int *runs = (int *)user;
+    (*runs)++;
+    while (bench_keep_running(s, 1))
+        bench_clobber_memory();
+}
+
+/* Registers runcheck/again/1 and runcheck/once/1, starts 'replicating'
+ * with argv, runs, and returns how often each case's code was entered. */
+static void replicate_run(int argc, char **argv, int *again, int *once)
+{
+    static const int64_t one[] = {1};
+    *again = *once = 0;
+    bench_cli_start(&replicating, argc, argv);
+    bench_register(&(bench_def){.name = "runcheck/again", .run = count_runs, .user = again,
+                                .args = one, .nargs = 1, .iterations = 1, .repetitions = 1});
+    bench_register(&(bench_def){.name = "runcheck/once", .run = count_runs, .user = once,
+                                .args = one, .nargs = 1, .iterations = 1, .repetitions = 1});
+    bench_run();
+}
+
+Test(cli_run, replicate_runs_only_the_replicated_cases, .init = cr_redirect_stdout)
+{
+    static char name[] = "runcheck", flag[] = "--replicate";
+    char *argv[] = {name, flag, NULL};
+    int again, once;
+    replicate_run(2, argv, &again, &once);
+    cr_assert_gt(again, 0);
+    cr_assert_eq(once, 0);
+}
+
+Test(cli_run, without_replicate_every_case_runs, .init = cr_redirect_stdout)
+{
+    static char name[] = "runcheck";
+    char *argv[] = {name, NULL};
+    int again, once;
+    replicate_run(1, argv, &again, &once);
+    cr_assert_gt(again, 0);
+    cr_assert_gt(once, 0);
+}
+
+Test(cli_run, replicate_with_a_filter_is_refused, .exit_code = 2)
+{
+    static char name[] = "runcheck", flag[] = "--replicate", filter[] = "--benchmark_filter=x";
+    char *argv[] = {name, flag, filter, NULL};
+    int again, once;
+    replicate_run(3, argv, &again, &once);
+}
+
+Test(cli_run, replicate_in_a_program_without_such_cases_is_refused, .exit_code = 2)
+{
+    start_with("--replicate");
 }
 
 Test(cli_run, repetitions_default_to_the_suites)

@@ -29,6 +29,7 @@ static const bench_program *current;
 static char **volatile argv_with_defaults; /* volatile: never read, must be kept */
 static bool any_case_failed;
 static bool listing; /* --benchmark_list_tests: names only, nothing runs */
+static bool replicating; /* --replicate: a later process, prog->replicate only */
 /* The repetitions and minimum time the run uses, given or defaulted, for
  * the context. */
 static char repetitions_used[32], min_time_used[32], interleaving_used[32];
@@ -52,6 +53,9 @@ static void print_help(void)
             size_format(current->max_ws.quick, quick, sizeof quick),
             size_format(current->max_ws.full, max, sizeof max),
             (uint64_t)BENCH_DEFAULT_SEED);
+    if (current->replicate)
+        printf("  --replicate      only the cases a later process of the run measures\n"
+               "                   again (%s)\n", current->replicate);
     if (current->llc_multiple)
         printf("                   (without --max-ws: %ux the last cache level the run\n"
                "                   measured, at least %s, at most the default)\n",
@@ -93,6 +97,8 @@ static void add_context(const bench_options *o, bool max_ws_given)
     bench_add_context("repetitions", repetitions_used);
     bench_add_context("min_time_s", min_time_used);
     bench_add_context("random_interleaving", interleaving_used);
+    if (replicating)
+        bench_add_context("replicate", current->replicate);
     /* What else may move a timing, as it was when the run started. */
     bench_add_context("cpu_model", run_conditions_cpu_model(buf, sizeof buf));
     bench_add_context("cpu_governor", run_conditions_governor(buf, sizeof buf));
@@ -222,8 +228,9 @@ static char **with_defaults(int *argc, char **argv)
 {
     static char reps[64], min_time[64];
     static char interleave[] = "--benchmark_enable_random_interleaving=true";
+    static char *filter;
     bool quick = has_flag(*argc, argv, "--quick");
-    char **out = calloc((size_t)*argc + 4, sizeof *out);
+    char **out = calloc((size_t)*argc + 5, sizeof *out);
     if (!out) {
         fprintf(stderr, "%s: out of memory\n", current->name);
         exit(2);
@@ -253,6 +260,21 @@ static char **with_defaults(int *argc, char **argv)
         given = strchr(interleave, '=') + 1;
     }
     snprintf(interleaving_used, sizeof interleaving_used, "%s", given ? given : "false");
+    if (replicating) {
+        if (!current->replicate)
+            usage_error("--replicate: %s has no cases that later processes measure again",
+                        current->name);
+        if (flag_value(*argc, argv, "--benchmark_filter"))
+            usage_error("--replicate chooses its own cases; give it or --benchmark_filter, "
+                        "not both");
+        size_t len = strlen("--benchmark_filter=") + strlen(current->replicate) + 1;
+        if (!(filter = malloc(len))) {
+            fprintf(stderr, "%s: out of memory\n", current->name);
+            exit(2);
+        }
+        snprintf(filter, len, "--benchmark_filter=%s", current->replicate);
+        out[n++] = filter;
+    }
     out[n] = NULL;
     *argc = n;
     argv_with_defaults = out;
@@ -270,16 +292,18 @@ bench_options bench_cli_start(const bench_program *prog, int argc, char **argv)
     check_library_flags(argc, argv);
     const char *list = flag_value(argc, argv, "--benchmark_list_tests");
     listing = list && truthy(list);
+    replicating = has_flag(argc, argv, "--replicate");
     argv = with_defaults(&argc, argv);
     bench_initialize(&argc, argv, print_help);
 
-    enum { OPT_QUICK = 1, OPT_MAX_WS, OPT_SEED, OPT_HELP, OPT_CHILD };
+    enum { OPT_QUICK = 1, OPT_MAX_WS, OPT_SEED, OPT_HELP, OPT_CHILD, OPT_REPLICATE };
     static const struct option long_options[] = {
         {"quick", no_argument, NULL, OPT_QUICK},
         {"max-ws", required_argument, NULL, OPT_MAX_WS},
         {"seed", required_argument, NULL, OPT_SEED},
         {"help", no_argument, NULL, OPT_HELP},
         {"child", required_argument, NULL, OPT_CHILD},
+        {"replicate", no_argument, NULL, OPT_REPLICATE},
         {NULL, 0, NULL, 0},
     };
     bench_options o = {.max_ws = prog->max_ws.full, .seed = BENCH_DEFAULT_SEED};
@@ -307,6 +331,8 @@ bench_options bench_cli_start(const bench_program *prog, int argc, char **argv)
             o.seed = v;
             break;
         }
+        case OPT_REPLICATE:
+            break;   /* with_defaults() set the filter */
         case OPT_HELP:
             print_help();
             exit(0);

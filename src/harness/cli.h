@@ -58,6 +58,14 @@ typedef struct bench_program {
      * allocates (also in a --child) and recorded in the context; {0, 0}
      * leaves glibc's own and records nothing. */
     malloc_thresholds malloc;
+    /* NULL, or the cases (a POSIX extended regular expression over case
+     * names, as --benchmark_filter takes) that later processes of the
+     * run measure again, started with --replicate: cases whose claim
+     * compares one size, so no other size averages out what drifts
+     * between processes, and whose figures were seen to drift between
+     * processes of one run more than between the repetitions of one
+     * (docs/measuring.md).  The report judges them over the processes. */
+    const char *replicate;
 } bench_program;
 
 /* The least largest working set llc_multiple gives: past the last-level
@@ -101,6 +109,9 @@ typedef struct bench_options {
  *   --max-ws=SIZE     largest working set (e.g. 256M, 1G)
  *   --seed=N          seed for generated data and shuffles
  *   --help            this program's options, then the library's
+ *   --replicate       run only prog->replicate's cases (a later process
+ *                     of the run measuring them again); refused when the
+ *                     program has none or --benchmark_filter is given
  *   --child=SPEC      run one case alone and exit (see peak_rss.h); not
  *                     for people: the program starts itself this way
  * An unknown option or a malformed value prints the usage on stderr and

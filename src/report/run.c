@@ -26,12 +26,19 @@ struct report_file {
     json_t *context;    /* borrowed from root; NULL when absent */
 };
 
+/* One repetition: its record, borrowed, and the process that ran it (0
+ * the program's own, k the k-th pass of run-benches.sh's replicates). */
+typedef struct report_rep {
+    json_t *rec;
+    unsigned process;
+} report_rep;
+
 struct report_case {
     char *name;         /* "traverse/aos/170" */
     size_t first;       /* order of first appearance in the run's files */
-    json_t **reps;      /* successful iteration records, borrowed */
+    report_rep *reps;   /* successful iteration records */
     size_t nreps, cap;
-    json_t **kept;      /* the records judged: reps but those taken while the
+    report_rep *kept;   /* the records judged: reps but those taken while the
                            host was slow (host_filter), or NULL for all */
     size_t nkept;
     const char *error;  /* error_message of a failed repetition, or NULL */
@@ -120,18 +127,20 @@ static report_case *case_for(report_run *run, const char *name)
     return c;
 }
 
-static void case_add(report_case *c, json_t *record)
+static void case_add(report_case *c, json_t *record, unsigned process)
 {
     if (c->nreps == c->cap) {
         c->cap = c->cap ? 2 * c->cap : 8;
         c->reps = report_xrealloc(c->reps, c->cap * sizeof *c->reps);
     }
-    c->reps[c->nreps++] = record;
+    c->reps[c->nreps++] = (report_rep){record, process};
 }
 
-/* Indexes the iteration records of one loaded file.  False (with err set)
- * when the file is not shaped like a Google Benchmark result. */
-static bool index_file(report_run *run, report_file *f, char *err, size_t errsize)
+/* Indexes the iteration records of one loaded file, run by 'process'.
+ * False (with err set) when the file is not shaped like a Google
+ * Benchmark result. */
+static bool index_file(report_run *run, report_file *f, unsigned process, char *err,
+                       size_t errsize)
 {
     if (!json_is_object(f->root)) {
         set_err(err, errsize, "%s: not a Google Benchmark result (the top level is not an object)",
@@ -179,7 +188,7 @@ static bool index_file(report_run *run, report_file *f, char *err, size_t errsiz
             const char *msg = json_string_value(json_object_get(rec, "error_message"));
             c->error = msg ? msg : "failed (no message)";
         } else {
-            case_add(c, rec);
+            case_add(c, rec, process);
         }
     }
     return true;
@@ -346,13 +355,15 @@ static json_t *load_benchmark_json(const char *path, json_error_t *jerr)
     return root;
 }
 
-/* Parses f->path and indexes its records; false with err set. */
-static bool load_file(report_run *run, report_file *f, char *err, size_t errsize)
+/* Parses f->path and indexes its records as run by 'process'; false with
+ * err set. */
+static bool load_file(report_run *run, report_file *f, unsigned process, char *err,
+                      size_t errsize)
 {
     json_error_t jerr;
     f->root = load_benchmark_json(f->path, &jerr);
     if (f->root)
-        return index_file(run, f, err, errsize);
+        return index_file(run, f, process, err, errsize);
     /* jansson 2.14 seldom says json_error_out_of_memory: an allocation that
      * fails mid-parse leaves an error without a position (line -1) and
      * without text.  A malformed file always has a position. */
@@ -411,7 +422,7 @@ static double host_reference(report_run *run)
     double *v = NULL;
     for (size_t i = 0; i < run->ncases; i++)
         for (size_t k = 0; k < run->cases[i].nreps; k++) {
-            double ns = host_check_of(run->cases[i].reps[k]);
+            double ns = host_check_of(run->cases[i].reps[k].rec);
             if (isnan(ns))
                 continue;
             if (n == cap) {
@@ -456,7 +467,7 @@ static void host_filter(report_run *run)
         report_case *c = &run->cases[i];
         size_t fast = 0;
         for (size_t k = 0; k < c->nreps; k++)
-            fast += !(host_check_of(c->reps[k]) >= limit);
+            fast += !(host_check_of(c->reps[k].rec) >= limit);
         if (fast == c->nreps)
             continue;
         if (fast < REPORT_HOST_KEEP_MIN) {
@@ -465,10 +476,62 @@ static void host_filter(report_run *run)
         }
         c->kept = report_xrealloc(NULL, fast * sizeof *c->kept);
         for (size_t k = 0; k < c->nreps; k++)
-            if (!(host_check_of(c->reps[k]) >= limit))
+            if (!(host_check_of(c->reps[k].rec) >= limit))
                 c->kept[c->nkept++] = c->reps[k];
         run->host_dropped_reps += c->nreps - c->nkept;
     }
+}
+
+/* The pass of a replicate's file name: 2 for "gallery.2.json" (or
+ * ".json.gz"), a whole number from 1 to 999; 0 for any other name. */
+static unsigned replicate_pass(const char *file)
+{
+    char *stem = bench_of_file(file);   /* "gallery.2" */
+    const char *dot = stem ? strrchr(stem, '.') : NULL;
+    unsigned pass = 0;
+    if (dot && dot > stem) {
+        size_t len = strlen(dot + 1);
+        if (len >= 1 && len <= 3 && dot[1] != '0' && strspn(dot + 1, "0123456789") == len)
+            pass = (unsigned)atoi(dot + 1);
+    }
+    free(stem);
+    return pass;
+}
+
+/* The replicates of <dir>/replicates/ (scripts/run-benches.sh): each
+ * "<bench>.<pass>.json" indexed as run by process <pass>, kept in
+ * run->replicas, not run->files (a replicate is no bench of its own: the
+ * context, the program list and the plots read the program's own file).
+ * A run without that folder has none; false, with err set, when a file
+ * in it cannot be read. */
+static bool load_replicates(report_run *run, char *err, size_t errsize)
+{
+    char sub[4096];
+    snprintf(sub, sizeof sub, "%s/replicates", run->dir);
+    char **names, **files;
+    size_t count;
+    if (!list_json(sub, &names, &files, &count))
+        return true;
+    bool ok = true;
+    run->replicas = report_xrealloc(NULL, (count ? count : 1) * sizeof *run->replicas);
+    for (size_t i = 0; i < count; i++) {
+        unsigned pass = replicate_pass(files[i]);
+        if (ok && pass > 0) {
+            report_file *f = &run->replicas[run->nreplicas++];
+            memset(f, 0, sizeof *f);
+            f->bench = names[i];
+            size_t plen = strlen(sub) + strlen(files[i]) + 2;
+            f->path = report_xrealloc(NULL, plen);
+            snprintf(f->path, plen, "%s/%s", sub, files[i]);
+            ok = load_file(run, f, pass, err, errsize);
+        } else {
+            free(names[i]);
+        }
+        free(files[i]);
+    }
+    free(names);
+    free(files);
+    return ok;
 }
 
 bool report_run_load(report_run *run, const char *dir, char *err, size_t errsize)
@@ -493,10 +556,12 @@ bool report_run_load(report_run *run, const char *dir, char *err, size_t errsize
         free(files[i]);
         run->nfiles++;
         if (ok)   /* after a failure, keep taking ownership of the names */
-            ok = load_file(run, f, err, errsize);
+            ok = load_file(run, f, 0, err, errsize);
     }
     free(names);
     free(files);
+    if (ok)
+        ok = load_replicates(run, err, errsize);
     if (!ok) {
         report_run_free(run);
         return false;
@@ -531,7 +596,7 @@ bool report_run_load_file(report_run *run, const char *path, char *err, size_t e
         f->bench = report_xstrdup(base);
     f->path = report_xstrdup(path);
     run->nfiles = 1;
-    if (!load_file(run, f, err, errsize)) {
+    if (!load_file(run, f, 0, err, errsize)) {
         report_run_free(run);
         return false;
     }
@@ -551,7 +616,13 @@ void report_run_free(report_run *run)
         free(run->cases[i].reps);
         free(run->cases[i].kept);
     }
+    for (size_t i = 0; i < run->nreplicas; i++) {
+        free(run->replicas[i].bench);
+        free(run->replicas[i].path);
+        json_decref(run->replicas[i].root);
+    }
     free(run->files);
+    free(run->replicas);
     free(run->cases);
     free(run->in_order);
     free(run->index);
@@ -718,10 +789,25 @@ static bool metric_of(json_t *rec, const char *metric, double *out)
     return true;
 }
 
-/* The metric of every repetition of case 'name', in a new array (free it)
- * of *n values; *values is set only when the status is SAMPLE_OK. */
+/* The repetitions a figure of case c reads: all of them for the host
+ * checks themselves (host_speed.h counts them), else those host_filter
+ * kept. */
+static const report_rep *judged_reps(const report_case *c, const char *metric, size_t *n)
+{
+    bool all = !c->kept || strcmp(metric, HOST_SPEED_COUNTER) == 0;
+    *n = all ? c->nreps : c->nkept;
+    return all ? c->reps : c->kept;
+}
+
+/* case_values' process for the repetitions of every process. */
+#define ANY_PROCESS UINT_MAX
+
+/* The metric of every repetition of case 'name' that 'process' ran (all
+ * of them for ANY_PROCESS), in a new array (free it) of *n values;
+ * *values is set only when the status is SAMPLE_OK. */
 static sample_status case_values(const report_run *run, const char *name,
-                                 const char *metric, double **values, size_t *n)
+                                 const char *metric, unsigned process, double **values,
+                                 size_t *n)
 {
     const report_case *c = case_of(run, name);
     if (!c)
@@ -730,19 +816,24 @@ static sample_status case_values(const report_run *run, const char *name,
         return SAMPLE_FAILED;
     if (c->nreps == 0)
         return SAMPLE_MISSING;
-    /* The checks themselves are read whole: host_speed.h counts them. */
-    bool all = !c->kept || strcmp(metric, HOST_SPEED_COUNTER) == 0;
-    json_t *const *reps = all ? c->reps : c->kept;
-    size_t count = all ? c->nreps : c->nkept;
+    size_t count;
+    const report_rep *reps = judged_reps(c, metric, &count);
     double *v = report_xrealloc(NULL, count * sizeof *v);
+    size_t m = 0;
     for (size_t i = 0; i < count; i++) {
-        if (!metric_of(reps[i], metric, &v[i])) {
+        if (process != ANY_PROCESS && reps[i].process != process)
+            continue;
+        if (!metric_of(reps[i].rec, metric, &v[m++])) {
             free(v);
             return SAMPLE_NO_METRIC;
         }
     }
+    if (m == 0) {
+        free(v);
+        return SAMPLE_MISSING;
+    }
     *values = v;
-    *n = count;
+    *n = m;
     return SAMPLE_OK;
 }
 
@@ -751,7 +842,7 @@ sample_status report_run_summary(const report_run *run, const char *name,
 {
     double *v;
     size_t n;
-    sample_status st = case_values(run, name, metric, &v, &n);
+    sample_status st = case_values(run, name, metric, ANY_PROCESS, &v, &n);
     if (st != SAMPLE_OK)
         return st;
     *out = summary_of(v, n);
@@ -774,7 +865,7 @@ sample_status report_run_samples(const report_run *run, const char *name,
 {
     double *v;
     size_t n;
-    sample_status st = case_values(run, name, metric, &v, &n);
+    sample_status st = case_values(run, name, metric, ANY_PROCESS, &v, &n);
     if (st != SAMPLE_OK)
         return st;
     for (size_t i = 0; i < n && i < cap; i++)
@@ -830,4 +921,46 @@ size_t report_run_case_count(const report_run *run)
 const char *report_run_case_name(const report_run *run, size_t i)
 {
     return i < run->ncases ? run->in_order[i]->name : NULL;
+}
+
+/* The processes that ran the judged repetitions of c, ascending, into
+ * out; returns how many, at most cap (the first cap met). */
+static size_t case_processes(const report_case *c, unsigned *out, size_t cap)
+{
+    size_t count, n = 0;
+    const report_rep *reps = judged_reps(c, "", &count);
+    for (size_t i = 0; i < count; i++) {
+        size_t at = 0;
+        while (at < n && out[at] < reps[i].process)
+            at++;
+        if ((at < n && out[at] == reps[i].process) || n == cap)
+            continue;
+        memmove(out + at + 1, out + at, (n - at) * sizeof *out);
+        out[at] = reps[i].process;
+        n++;
+    }
+    return n;
+}
+
+size_t report_run_processes(const report_run *run, const char *name, unsigned *ids,
+                            size_t cap)
+{
+    const report_case *c = case_of(run, name);
+    return c && !c->error ? case_processes(c, ids, cap) : 0;
+}
+
+sample_status report_run_process_samples(const report_run *run, const char *name,
+                                         const char *metric, unsigned process, double *out,
+                                         size_t cap, size_t *count)
+{
+    double *v;
+    size_t n;
+    sample_status st = case_values(run, name, metric, process, &v, &n);
+    if (st != SAMPLE_OK)
+        return st;
+    for (size_t i = 0; i < n && i < cap; i++)
+        out[i] = v[i];
+    *count = n;
+    free(v);
+    return SAMPLE_OK;
 }

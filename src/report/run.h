@@ -24,6 +24,8 @@ typedef struct report_run {
     char *dir;                 /* as given to report_run_load */
     report_file *files;        /* sorted by bench name */
     size_t nfiles;
+    report_file *replicas;     /* <dir>/replicates/<bench>.<pass>.json */
+    size_t nreplicas;
     report_case *cases;        /* sorted by name */
     size_t ncases, cases_cap;
     report_case **in_order;    /* the cases in order of first appearance */
@@ -162,6 +164,30 @@ double report_run_median_at(const report_run *run, const char *prefix, double ar
 sample_status report_run_samples(const report_run *run, const char *name,
                                  const char *metric, double *out, size_t cap,
                                  size_t *count);
+
+/*
+ * Later processes of a run measure some cases again (a program's
+ * --replicate, scripts/run-benches.sh): <dir>/replicates/<bench>.<pass>
+ * .json, read by report_run_load as the repetitions of process <pass>,
+ * the program's own being process 0.  Every reader above pools them; a
+ * comparison judged over processes (significance.h) reads them apart.
+ * REPORT_MAX_PROCESSES is more than a run makes.
+ */
+#define REPORT_MAX_PROCESSES 8
+
+/* The processes that ran the judged repetitions of case 'name' (those
+ * the host check did not leave out), ascending, into ids (at most cap,
+ * those first met); returns how many: 1 for a case its program's process
+ * alone measured, 0 when the case is missing or failed.
+ */
+size_t report_run_processes(const report_run *run, const char *name, unsigned *ids,
+                            size_t cap);
+
+/* report_run_samples of the judged repetitions of case 'name' that
+ * process 'process' ran; SAMPLE_MISSING when it ran none. */
+sample_status report_run_process_samples(const report_run *run, const char *name,
+                                         const char *metric, unsigned process, double *out,
+                                         size_t cap, size_t *count);
 
 /* The error message of a failed case, or NULL. */
 const char *report_run_case_error(const report_run *run, const char *name);

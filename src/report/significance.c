@@ -39,6 +39,45 @@ static sample_status samples_of(const report_run *run, const char *name,
     return st;
 }
 
+/* The interval over the processes that measured both cases, into *out,
+ * and how many there were into *processes.  With two or more, each
+ * process's repetitions of the two are one group of stats_group_ratio_ci:
+ * the ratio is the median of the processes' ratios, and the interval is
+ * as wide as they disagree; with one, that process's repetitions alone
+ * (a case another process measured too is not mixed in).  False when no
+ * process measured both, or no interval could be had. */
+static bool process_ci(const report_run *run, const char *costly, const char *cheap,
+                       const char *metric, ratio_ci *out, size_t *processes)
+{
+    enum { PER_PROCESS = MAX_SAMPLES / REPORT_MAX_PROCESSES };
+    unsigned ids_a[REPORT_MAX_PROCESSES], ids_b[REPORT_MAX_PROCESSES];
+    size_t n_a = report_run_processes(run, costly, ids_a, REPORT_MAX_PROCESSES);
+    size_t n_b = report_run_processes(run, cheap, ids_b, REPORT_MAX_PROCESSES);
+    double a[REPORT_MAX_PROCESSES][PER_PROCESS], b[REPORT_MAX_PROCESSES][PER_PROCESS];
+    size_samples groups[REPORT_MAX_PROCESSES];
+    size_t n = 0;
+    for (size_t i = 0; i < n_a; i++) {
+        size_t j = 0;
+        while (j < n_b && ids_b[j] != ids_a[i])
+            j++;
+        size_t na = 0, nb = 0;
+        if (j == n_b ||
+            report_run_process_samples(run, costly, metric, ids_a[i], a[n], PER_PROCESS,
+                                       &na) != SAMPLE_OK ||
+            report_run_process_samples(run, cheap, metric, ids_a[i], b[n], PER_PROCESS,
+                                       &nb) != SAMPLE_OK)
+            continue;
+        groups[n] = (size_samples){a[n], na < PER_PROCESS ? na : PER_PROCESS,
+                                   b[n], nb < PER_PROCESS ? nb : PER_PROCESS};
+        n++;
+    }
+    *processes = n;
+    if (n == 1)
+        return stats_ratio_ci95(groups[0].costly, groups[0].ncostly, groups[0].cheap,
+                                groups[0].ncheap, out);
+    return n >= 2 && stats_group_ratio_ci95(groups, n, out);
+}
+
 sample_status compare_cases(const report_run *run, const char *costly,
                             const char *cheap, const char *metric, double min_ratio,
                             case_comparison *out)
@@ -54,7 +93,11 @@ sample_status compare_cases(const report_run *run, const char *costly,
     /* One read of each case: the summary comes from the same samples. */
     c.costly = summary_of(a, na);
     c.cheap = summary_of(b, nb);
-    c.has_ci = stats_ratio_ci95(a, na, b, nb, &c.ci);
+    c.has_ci = process_ci(run, costly, cheap, metric, &c.ci, &c.processes);
+    if (c.processes == 0) {   /* no process measured both: pooled */
+        c.processes = 1;
+        c.has_ci = stats_ratio_ci95(a, na, b, nb, &c.ci);
+    }
     c.status = c.has_ci ? ratio_ci_status(&c.ci, min_ratio)
                         : summary_compare(c.costly, c.cheap, min_ratio);
     *out = c;

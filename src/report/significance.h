@@ -56,11 +56,18 @@ typedef struct case_comparison {
                                (summary_compare) */
     ratio_ci ci;
     compare_status status;
+    size_t processes;       /* the interval is over (run.h): 1, or the
+                               processes that measured both cases */
 } case_comparison;
 
 /*
  * Compares case 'costly' with case 'cheap' on metric (as
- * report_run_summary reads it).  Returns SAMPLE_OK and fills *out, or the
+ * report_run_summary reads it).  When later processes of the run measured
+ * both again (at least two processes measured both), the interval
+ * is over the processes (stats_group_ratio_ci, each process one group)
+ * and its ratio the median of theirs: what drifts between processes then
+ * widens it.  With one process that measured both, that process's
+ * repetitions decide.  The summaries pool every process's repetitions.  Returns SAMPLE_OK and fills *out, or the
  * status of the first case that cannot be read (out untouched).
  */
 sample_status compare_cases(const report_run *run, const char *costly,

@@ -88,13 +88,17 @@ static void compare_part(const report_run *run, const char *label, const char *c
                     text_str(&part->condition));
         return;
     }
-    *ratio = c.costly.median / c.cheap.median;
+    *ratio = c.has_ci ? c.ci.ratio : c.costly.median / c.cheap.median;
     verdict_set(part, compare_verdict_kind(c.status), NULL);
     if (part->kind == VERDICT_DOES_NOT_HOLD)
         text_printf(&part->note, "%.2fx, the rule asks for %.2fx", *ratio, min_ratio);
-    char ci[64] = "";
-    if (c.has_ci)
+    char ci[96] = "";
+    if (c.has_ci) {
         stats_ratio_ci_format(&c.ci, ci, sizeof ci);
+        if (c.processes > 1)
+            snprintf(ci + strlen(ci), sizeof ci - strlen(ci), " over %zu processes",
+                     c.processes);
+    }
     text_printf(&out->body, "| %s | %.3g (%.3g .. %.3g) | %.3g (%.3g .. %.3g) | %s | "
                 "%.2fx | %s |\n", label, c.costly.median, c.costly.min, c.costly.max,
                 c.cheap.median, c.cheap.min, c.cheap.max, c.has_ci ? ci : "no interval",
