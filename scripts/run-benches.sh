@@ -270,9 +270,9 @@ fi
 # by then, pass 2 after them all (pass 1 first for the rest), each into
 # RUN/replicates/<bench>.<pass>.json.  A program without such cases, or
 # whose own result was not kept, is left out.
-awaiting_pass1=""
+awaiting_pass1="" replicated="" replicate_seconds=0
 replicate_pass() { # pass "bench ..."
-    local pass=$1 b n ran="" pass_start status out
+    local pass=$1 b n pass_start status out
     pass_start=$(date +%s)
     for b in $2; do
         [ -f "$run/$b.json" ] || continue
@@ -290,13 +290,13 @@ replicate_pass() { # pass "bench ..."
         rm -f "$log.part"
         if [ $status -le 1 ] && jq -se 'length == 1 and (.[0].benchmarks | length > 0)' "$out.part" >/dev/null 2>&1; then
             mv -f "$out.part" "$out"
-            ran="$ran $b"
+            [[ " $replicated " == *" $b "* ]] || replicated="$replicated $b"
         else
             rm -f "$out.part"
             echo "run-benches: $b --replicate (pass $pass) exited with status $status; the report judges its cases on the processes it has" >&2
         fi
     done
-    [ -z "$ran" ] || echo "==> measured again (pass $pass):$ran in $(( $(date +%s) - pass_start )) s"
+    replicate_seconds=$((replicate_seconds + $(date +%s) - pass_start))
 }
 halfway=$(( (total + 1) / 2 ))
 
@@ -370,6 +370,7 @@ for b in $benches; do
 done
 [ -z "$awaiting_pass1" ] || replicate_pass 1 "$awaiting_pass1"
 replicate_pass 2 "$benches"
+[ -z "$replicated" ] || echo "==> measured again by two later processes (cases of one size):$replicated, $replicate_seconds s"
 
 # Each program's load check, in the order they ran, as one file.
 shopt -s nullglob
