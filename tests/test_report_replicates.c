@@ -34,8 +34,9 @@ TestSuite(report_replicates, .init = make_dir, .fini = remove_all);
 
 /* Writes dir/file: a Google Benchmark result whose cases x/costly/1 and
  * x/cheap/1 took the given real times, three repetitions each (NULL: the
- * case is not in the file). */
-static void write_result(const char *file, const double *costly, const double *cheap)
+ * case is not in the file), each with host check check_ns (0: none). */
+static void write_checked(const char *file, const double *costly, const double *cheap,
+                          double check_ns)
 {
     char path[600];
     snprintf(path, sizeof path, "%s/%s", dir, file);
@@ -47,13 +48,21 @@ static void write_result(const char *file, const double *costly, const double *c
         const double *t = which == 0 ? costly : cheap;
         for (int r = 0; t && r < 3; r++) {
             fprintf(f, "%s{\"name\": \"x/%s/1/real_time\", \"run_name\": \"x/%s/1/real_time\", "
-                       "\"run_type\": \"iteration\", \"real_time\": %g, \"time_unit\": \"ns\"}",
+                       "\"run_type\": \"iteration\", \"real_time\": %g, \"time_unit\": \"ns\"",
                     sep, which == 0 ? "costly" : "cheap", which == 0 ? "costly" : "cheap", t[r]);
+            if (check_ns > 0)
+                fprintf(f, ", \"host_check_ns\": %g", check_ns);
+            fprintf(f, "}");
             sep = ", ";
         }
     }
     fprintf(f, "]}\n");
     fclose(f);
+}
+
+static void write_result(const char *file, const double *costly, const double *cheap)
+{
+    write_checked(file, costly, cheap, 0);
 }
 
 static void load_run(void)
@@ -188,4 +197,20 @@ Test(report_replicates, with_one_process_in_common_its_repetitions_decide)
     cr_assert(c.has_ci);
     cr_assert_float_eq(c.ci.ratio, 1.10, 1e-9, "process 0's ratio alone");
     cr_assert_eq(c.status, COMPARE_SMALL);
+}
+
+/* The host check's reference is the programs' own processes' (what
+ * scripts/slow-limit.sh reads for the plots); a replicate run while the
+ * host was slow is left out by it like any slowed repetition. */
+Test(report_replicates, the_host_reference_is_the_programs_own)
+{
+    write_checked("x.json", AROUND(110), AROUND(100), 20000);
+    write_checked("replicates/x.1.json", AROUND(160), AROUND(100), 60000);
+    write_checked("replicates/x.2.json", AROUND(161), AROUND(100), 60000);
+    load_run();
+    cr_assert_float_eq(run.host_reference_ns, 20000, 1e-9);
+    unsigned ids[REPORT_MAX_PROCESSES];
+    cr_assert_eq(report_run_processes(&run, "x/costly/1", ids, REPORT_MAX_PROCESSES), 1,
+                 "the slowed processes' repetitions are left out");
+    cr_assert_eq(run.host_dropped_reps, 12);
 }

@@ -412,9 +412,11 @@ static double host_check_of(json_t *rec)
 /*
  * The host speed check's reference: the calibration's time (read here
  * into run->host_calibration_ns from <dir>/machine.json), or the median
- * over every case of the run when that is faster (a calibration that
- * itself ran while the host was slow: then most cases ran faster than
- * it).  NAN when the run has no checks.
+ * over every case repetition of the programs' own processes when that is
+ * faster (a calibration that itself ran while the host was slow: then
+ * most cases ran faster than it).  The replicates are not counted, so
+ * that scripts/slow-limit.sh, reading the programs' files, gives the same
+ * limit.  NAN when the run has no checks.
  */
 static double host_reference(report_run *run)
 {
@@ -423,7 +425,7 @@ static double host_reference(report_run *run)
     for (size_t i = 0; i < run->ncases; i++)
         for (size_t k = 0; k < run->cases[i].nreps; k++) {
             double ns = host_check_of(run->cases[i].reps[k].rec);
-            if (isnan(ns))
+            if (isnan(ns) || run->cases[i].reps[k].process != 0)
                 continue;
             if (n == cap) {
                 cap = cap ? 2 * cap : 256;
