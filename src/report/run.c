@@ -865,16 +865,7 @@ sample_status report_run_samples(const report_run *run, const char *name,
                                  const char *metric, double *out, size_t cap,
                                  size_t *count)
 {
-    double *v;
-    size_t n;
-    sample_status st = case_values(run, name, metric, ANY_PROCESS, &v, &n);
-    if (st != SAMPLE_OK)
-        return st;
-    for (size_t i = 0; i < n && i < cap; i++)
-        out[i] = v[i];
-    *count = n;
-    free(v);
-    return SAMPLE_OK;
+    return report_run_process_samples(run, name, metric, ANY_PROCESS, out, cap, count);
 }
 
 static int cmp_double(const void *a, const void *b)
