@@ -134,20 +134,28 @@ Test(report_replicates, a_malformed_replicate_fails_the_load_naming_it)
     cr_assert_not_null(strstr(err, "replicates/x.1.json"), "%s", err);
 }
 
-/* Each process alone says the ratio is 1.10, 1.20 or 1.60 for sure; over
- * the three the interval reaches the 1.25 threshold: within noise, where
- * the program's own process alone would read "below threshold". */
-Test(report_replicates, processes_that_disagree_make_it_noise)
+/* x/costly/1 against x/cheap/1 (100 ns in each process) with a 1.25x
+ * threshold, the costly case taking c0, c1, c2 ns in processes 0-2. */
+static case_comparison judge_three(double c0, double c1, double c2)
 {
-    write_result("x.json", AROUND(110), AROUND(100));
-    write_result("replicates/x.1.json", AROUND(120), AROUND(100));
-    write_result("replicates/x.2.json", AROUND(160), AROUND(100));
+    write_result("x.json", AROUND(c0), AROUND(100));
+    write_result("replicates/x.1.json", AROUND(c1), AROUND(100));
+    write_result("replicates/x.2.json", AROUND(c2), AROUND(100));
     load_run();
     case_comparison c;
     cr_assert_eq(compare_cases(&run, "x/costly/1", "x/cheap/1", "real_time", 1.25, &c),
                  SAMPLE_OK);
     cr_assert(c.has_ci);
     cr_assert_eq(c.processes, 3);
+    return c;
+}
+
+/* Each process alone says the ratio is 1.10, 1.20 or 1.60 for sure; over
+ * the three the interval reaches the 1.25 threshold: within noise, where
+ * the program's own process alone would read "below threshold". */
+Test(report_replicates, processes_that_disagree_make_it_noise)
+{
+    case_comparison c = judge_three(110, 120, 160);
     cr_assert_float_eq(c.ci.ratio, 1.20, 1e-9, "the median of the processes' ratios");
     cr_assert_lt(c.ci.lo, 1.12);
     cr_assert_gt(c.ci.hi, 1.55);
@@ -156,16 +164,16 @@ Test(report_replicates, processes_that_disagree_make_it_noise)
 
 Test(report_replicates, processes_that_agree_below_the_threshold_do_not_hold)
 {
-    write_result("x.json", AROUND(110), AROUND(100));
-    write_result("replicates/x.1.json", AROUND(112), AROUND(100));
-    write_result("replicates/x.2.json", AROUND(114), AROUND(100));
-    load_run();
-    case_comparison c;
-    cr_assert_eq(compare_cases(&run, "x/costly/1", "x/cheap/1", "real_time", 1.25, &c),
-                 SAMPLE_OK);
-    cr_assert_eq(c.processes, 3);
+    case_comparison c = judge_three(110, 112, 114);
     cr_assert_lt(c.ci.hi, 1.25);
     cr_assert_eq(c.status, COMPARE_SMALL);
+}
+
+Test(report_replicates, processes_that_agree_above_the_threshold_hold)
+{
+    case_comparison c = judge_three(140, 145, 150);
+    cr_assert_gt(c.ci.lo, 1.25);
+    cr_assert_eq(c.status, COMPARE_HOLDS);
 }
 
 /* Only processes that measured both cases count: a replicate holding
