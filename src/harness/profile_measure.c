@@ -205,12 +205,13 @@ static void stride_run(void *ctx)
     s->sum = strided_sum(s->words, s->n, s->step);
 }
 
-/* Past every measured level four times over, and at least 64 MiB: a
- * cache the chase does not see (on a virtual machine, where a TLB step
- * can hide it) may still serve sequential reads.  At most the buffer. */
+/* Past every measured level four times over, and at least
+ * PROFILE_LINE_MIN_REGION: a cache the chase does not see (on a virtual
+ * machine, where a TLB step can hide it) may still serve sequential
+ * reads.  At most the buffer. */
 static size_t region_for(const profile_measure_params *p, const profile_measured *m)
 {
-    size_t region = (size_t)64 << 20;
+    size_t region = PROFILE_LINE_MIN_REGION;
     if (m->have_levels && m->levels.count > 0) {
         double last = m->levels.bytes[m->levels.count - 1] * 4;
         if (last > (double)region)

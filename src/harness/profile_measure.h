@@ -23,7 +23,8 @@
  *              and boundaries come from stride/latency_levels.h.
  *   line       one 4-byte read every S bytes (stride/strided.h), S = 8 B ..
  *              2 KiB, over a region four times the last measured cache
- *              (at least 64 MiB): time per read rises with S until each read
+ *              (at least PROFILE_LINE_MIN_REGION): time per read rises with
+ *              S until each read
  *              needs a transfer of its own; the bend (stride/knee.h) is the
  *              unit the memory system moves, the line or a pair of lines.
  *   bandwidth  a sum of every 8-byte word (harness/read_sum.h), over 1 MiB,
@@ -38,6 +39,18 @@
 
 #include "alloc/alloc.h"
 #include "stride/latency_levels.h"
+
+/* The least region the line is measured over: 128 MiB, four times the
+ * 32 MiB last-level cache a 2-vCPU guest of this project reports for its
+ * host.  Over 64 MiB, six calibrations run back to back on that guest,
+ * quiet (2026-12-05), read the step from 64 to 128 B as 1.04-1.62x and
+ * put the bend at 64 B twice and 128 B four times (in the four full
+ * runs before: 512, 128, 64 and 64 B); over 128 MiB, six read it as
+ * 1.78-2.06x and all found 128 B, as the stride bench's 1 GiB did
+ * (2.1-2.4x, 128 B in each of those four runs): part of 64 MiB was still
+ * served from that cache.  The line phase took 0.16-0.20 s instead of
+ * 0.08-0.15 s. */
+#define PROFILE_LINE_MIN_REGION ((size_t)128 << 20)
 
 #include <stdbool.h>
 #include <stddef.h>
