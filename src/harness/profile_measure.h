@@ -23,10 +23,10 @@
  *              and boundaries come from stride/latency_levels.h.
  *   line       one 4-byte read every S bytes (stride/strided.h), S = 8 B ..
  *              2 KiB, over a region four times the last measured cache
- *              (at least PROFILE_LINE_MIN_REGION): time per read rises with
- *              S until each read
- *              needs a transfer of its own; the bend (stride/knee.h) is the
- *              unit the memory system moves, the line or a pair of lines.
+ *              (at least PROFILE_LINE_MIN_REGION): time per read rises
+ *              with S until each read needs a transfer of its own; the
+ *              bend (stride/knee.h) is the unit the memory system moves,
+ *              the line or a pair of lines.
  *   bandwidth  a sum of every 8-byte word (harness/read_sum.h), over 1 MiB,
  *              2 MiB, .. the whole buffer: bytes per second of one thread
  *              reading sequentially; the whole buffer's is memory's.

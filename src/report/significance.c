@@ -1,6 +1,8 @@
 /* significance.c - two cases compared by their medians' bootstrap interval. */
 #include "significance.h"
 
+#include <stdio.h>
+
 /* More repetitions than this are not read (the bootstrap's own limit). */
 #define MAX_SAMPLES 1024
 
@@ -102,4 +104,13 @@ sample_status compare_cases(const report_run *run, const char *costly,
                         : summary_compare(c.costly, c.cheap, min_ratio);
     *out = c;
     return SAMPLE_OK;
+}
+
+const char *compare_processes_note(const case_comparison *c, char *buf, size_t size)
+{
+    if (c->processes > 1 && c->has_ci)
+        snprintf(buf, size, " over %zu processes", c->processes);
+    else if (size > 0)
+        buf[0] = '\0';
+    return buf;
 }

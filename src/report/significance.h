@@ -74,4 +74,8 @@ sample_status compare_cases(const report_run *run, const char *costly,
                             const char *cheap, const char *metric, double min_ratio,
                             case_comparison *out);
 
+/* " over 3 processes" into buf (size bytes) when c's interval is over
+ * processes, else ""; returns buf: for the text beside an interval. */
+const char *compare_processes_note(const case_comparison *c, char *buf, size_t size);
+
 #endif /* REPORT_SIGNIFICANCE_H */

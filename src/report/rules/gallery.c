@@ -95,9 +95,7 @@ static void compare_part(const report_run *run, const char *label, const char *c
     char ci[96] = "";
     if (c.has_ci) {
         stats_ratio_ci_format(&c.ci, ci, sizeof ci);
-        if (c.processes > 1)
-            snprintf(ci + strlen(ci), sizeof ci - strlen(ci), " over %zu processes",
-                     c.processes);
+        compare_processes_note(&c, ci + strlen(ci), sizeof ci - strlen(ci));
     }
     text_printf(&out->body, "| %s | %.3g (%.3g .. %.3g) | %.3g (%.3g .. %.3g) | %s | "
                 "%.2fx | %s |\n", label, c.costly.median, c.costly.min, c.costly.max,

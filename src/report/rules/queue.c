@@ -195,16 +195,6 @@ void judge_s4(const report_run *run, claim_result *out)
  * within 10% of the fastest) is shown, not judged. */
 #define S6_MAX_K 16
 
-/* " over 3 processes" when the interval is over processes (run.h). */
-static const char *processes_note(const case_comparison *c)
-{
-    static char buf[48];
-    if (c->processes < 2 || !c->has_ci)
-        return "";
-    snprintf(buf, sizeof buf, " over %zu processes", c->processes);
-    return buf;
-}
-
 static void s6_speedup(const report_run *run, double cpus, verdict *v, text *body)
 {
     char one[64], all[64];
@@ -217,12 +207,13 @@ static void s6_speedup(const report_run *run, double cpus, verdict *v, text *bod
                     st == SAMPLE_FAILED ? "failed its check" : "missing");
         return;
     }
-    char ci[96] = "no interval";
+    char ci[96] = "no interval", over[32];
     if (cmp.has_ci)
         stats_ratio_ci_format(&cmp.ci, ci, sizeof ci);
     text_printf(body, "Speedup of %.0f workers (one per CPU) over one: %s%s; outcome: %s "
                 "(the rule asks for at least %.2fx, interval above 1).\n\n", cpus, ci,
-                processes_note(&cmp), compare_status_name(cmp.status), RULE_MIN_RATIO);
+                compare_processes_note(&cmp, over, sizeof over), compare_status_name(cmp.status),
+                RULE_MIN_RATIO);
     verdict_set(v, compare_verdict_kind(cmp.status), NULL);
     if (cmp.status == COMPARE_SMALL || cmp.status == COMPARE_AGAINST)
         text_printf(&v->note, "%.2fx: %s",
@@ -249,7 +240,7 @@ static void s6_past_cpus(const report_run *run, double cpus, double most, verdic
                     : st == SAMPLE_FAILED ? "failed its check" : "is missing");
         return;
     }
-    char ci[96];
+    char ci[96], over[32];
     stats_ratio_ci_format(&cmp.ci, ci, sizeof ci);
     verdict_kind k = cmp.ci.hi < RULE_MIN_RATIO ? VERDICT_HOLDS
                    : cmp.status == COMPARE_HOLDS ? VERDICT_DOES_NOT_HOLD
@@ -260,7 +251,8 @@ static void s6_past_cpus(const report_run *run, double cpus, double most, verdic
                     cmp.ci.ratio, cpus);
     text_printf(body, "Gain of %.0f workers over %.0f (one per CPU): %s%s; the rule asks "
                 "for its interval to lie below %.2fx (any further gain under 10%%); outcome: %s.\n\n",
-                most, cpus, ci, processes_note(&cmp), RULE_MIN_RATIO, verdict_kind_name(k));
+                most, cpus, ci, compare_processes_note(&cmp, over, sizeof over), RULE_MIN_RATIO,
+                verdict_kind_name(k));
 }
 
 /* What caps the speedup before any noise: the calling thread makes every
