@@ -370,7 +370,6 @@ for b in $benches; do
 done
 [ -z "$awaiting_pass1" ] || replicate_pass 1 "$awaiting_pass1"
 replicate_pass 2 "$benches"
-[ -z "$replicated" ] || echo "==> measured again by two later processes (cases of one size):$replicated, $replicate_seconds s"
 
 # Each program's load check, in the order they ran, as one file.
 shopt -s nullglob
@@ -419,7 +418,9 @@ if kept; then
     ln -sfn "$(basename "$run")" "$results/latest.tmp.$$"
     mv -Tf "$results/latest.tmp.$$" "$results/latest"
     [ -z "${RUN_FILE:-}" ] || echo "$run" > "$RUN_FILE"
-    echo "==> run took $(( $(date +%s) - start )) s; results in $run" >&2
+    replicas_note=""
+    [ -z "$replicated" ] || replicas_note=" ($replicate_seconds s of it measuring the one-size cases of$replicated again)"
+    echo "==> run took $(( $(date +%s) - start )) s$replicas_note; results in $run" >&2
 else
     echo "==> run took $(( $(date +%s) - start )) s; no result was kept" >&2
 fi
