@@ -261,12 +261,6 @@ static char **with_defaults(int *argc, char **argv)
     }
     snprintf(interleaving_used, sizeof interleaving_used, "%s", given ? given : "false");
     if (replicating) {
-        if (!current->replicate)
-            usage_error("--replicate: %s has no cases that later processes measure again",
-                        current->name);
-        if (flag_value(*argc, argv, "--benchmark_filter"))
-            usage_error("--replicate chooses its own cases; give it or --benchmark_filter, "
-                        "not both");
         size_t len = strlen("--benchmark_filter=") + strlen(current->replicate) + 1;
         if (!(filter = malloc(len))) {
             fprintf(stderr, "%s: out of memory\n", current->name);
@@ -293,6 +287,11 @@ bench_options bench_cli_start(const bench_program *prog, int argc, char **argv)
     const char *list = flag_value(argc, argv, "--benchmark_list_tests");
     listing = list && truthy(list);
     replicating = has_flag(argc, argv, "--replicate");
+    if (replicating && !prog->replicate)
+        usage_error("--replicate: %s has no cases that later processes measure again",
+                    prog->name);
+    if (replicating && flag_value(argc, argv, "--benchmark_filter"))
+        usage_error("--replicate chooses its own cases; give it or --benchmark_filter, not both");
     argv = with_defaults(&argc, argv);
     bench_initialize(&argc, argv, print_help);
 
