@@ -147,7 +147,9 @@ fi
 ires=$tmp/interrupted
 mkdir -p "$ires"
 set -m
-scripts/run-benches.sh "$bin" "$ires" traverse --max-ws=64M >"$tmp/int.out" 2>"$tmp/int.err" &
+# 256M: long enough that the run is still going when the signal comes (at
+# 64M, once in a fresh clone, it had ended before: exit 0).
+scripts/run-benches.sh "$bin" "$ires" traverse --max-ws=256M >"$tmp/int.out" 2>"$tmp/int.err" &
 pid=$!
 set +m
 for _ in $(seq 100); do
