@@ -20,9 +20,9 @@
 # CPU share while it ran; they are merged into RUN/conditions.json.
 #
 # Cases whose claim compares one size (a program's --replicate) are
-# measured again halfway through and after the programs, into
-# RUN/replicates/<bench>.<pass>.json: the report judges them over the
-# three processes.
+# measured again halfway through and after the programs (QUICK=1: after
+# them only), into RUN/replicates/<bench>.<pass>.json: the report judges
+# them over the processes.
 #
 # Output: one line per program.  On a terminal a live line for the case it
 # is on (n of total, elapsed, time left, the last case's median and
@@ -366,9 +366,13 @@ for b in $benches; do
     { echo "=== $b (exit $status)"; cat "$log.part"; } >> "$log"
     rm -f "$log.part"
     awaiting_pass1="$awaiting_pass1 $b"
-    [ "$i" -ne "$halfway" ] || { replicate_pass 1 "$awaiting_pass1"; awaiting_pass1=""; }
+    if [ "${QUICK:-0}" = 0 ] && [ "$i" -eq "$halfway" ]; then
+        replicate_pass 1 "$awaiting_pass1"
+        awaiting_pass1=""
+    fi
 done
-[ -z "$awaiting_pass1" ] || replicate_pass 1 "$awaiting_pass1"
+# A quick run keeps to its budget with one later process, at the end.
+[ "${QUICK:-0}" != 0 ] || [ -z "$awaiting_pass1" ] || replicate_pass 1 "$awaiting_pass1"
 replicate_pass 2 "$benches"
 
 # Each program's load check, in the order they ran, as one file.
