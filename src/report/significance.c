@@ -46,8 +46,10 @@ static sample_status samples_of(const report_run *run, const char *name,
  * process's repetitions of the two are one group of stats_group_ratio_ci:
  * the ratio is the median of the processes' ratios, and the interval is
  * as wide as they disagree; with one, that process's repetitions alone
- * (a case another process measured too is not mixed in).  False when no
- * process measured both, or no interval could be had. */
+ * (a case another process measured too is not mixed in).  False, with
+ * *processes 0, when neither case has replicates (the caller's pooled
+ * samples are then the one process's, read once) or no process measured
+ * both; false when no interval could be had. */
 static bool process_ci(const report_run *run, const char *costly, const char *cheap,
                        const char *metric, ratio_ci *out, size_t *processes)
 {
@@ -55,6 +57,9 @@ static bool process_ci(const report_run *run, const char *costly, const char *ch
     unsigned ids_a[REPORT_MAX_PROCESSES], ids_b[REPORT_MAX_PROCESSES];
     size_t n_a = report_run_processes(run, costly, ids_a, REPORT_MAX_PROCESSES);
     size_t n_b = report_run_processes(run, cheap, ids_b, REPORT_MAX_PROCESSES);
+    *processes = 0;
+    if (n_a < 2 && n_b < 2)
+        return false;   /* no replicates: the pooled samples are the process's */
     double a[REPORT_MAX_PROCESSES][PER_PROCESS], b[REPORT_MAX_PROCESSES][PER_PROCESS];
     size_samples groups[REPORT_MAX_PROCESSES];
     size_t n = 0;

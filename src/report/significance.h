@@ -67,8 +67,9 @@ typedef struct case_comparison {
  * is over the processes (stats_group_ratio_ci, each process one group)
  * and its ratio the median of theirs: what drifts between processes then
  * widens it.  With one process that measured both, that process's
- * repetitions decide.  The summaries pool every process's repetitions.  Returns SAMPLE_OK and fills *out, or the
- * status of the first case that cannot be read (out untouched).
+ * repetitions decide.  The summaries pool every process's repetitions.
+ * Returns SAMPLE_OK and fills *out, or the status of the first case that
+ * cannot be read (out untouched).
  */
 sample_status compare_cases(const report_run *run, const char *costly,
                             const char *cheap, const char *metric, double min_ratio,
