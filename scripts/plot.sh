@@ -153,16 +153,56 @@ keep() {
     done
 }
 
+# Benches are drawn side by side, one per CPU (each in its own $work/BENCH,
+# from files it only reads), and kept in order: what a bench prints, and
+# whether it is kept, reads as if they had been drawn one after another.
+# The terminal's plots are drawn one at a time, so they do not interleave.
+max_jobs=$(nproc 2>/dev/null || echo 1)
+[ "$terms" != dumb ] || max_jobs=1
+declare -A drawing=()
+todo=()
 status=0
 for b in "${benches[@]}"; do
     [[ $b =~ ^[A-Za-z0-9_-]+$ ]] || { echo "plot: '$b' is not a bench name; skipping it" >&2; status=1; continue; }
     [ -f "$here/plots/$b.gp" ] || { echo "plot: no plot script plots/$b.gp; skipping $b" >&2; continue; }
-    if draw "$b" && keep "$b"; then
+    todo+=("$b")
+done
+
+[ ${#todo[@]} -gt 1 ] || max_jobs=1
+# What each drawing says waits in a directory of its own, off the run's
+# file system: a full disk there must not swallow the message saying so.
+if [ "$max_jobs" -gt 1 ]; then
+    logs=$(mktemp -d) || { echo "plot: cannot make a temporary directory" >&2; exit 1; }
+    trap 'rm -rf "$work" "$logs"' EXIT
+fi
+
+# finish BENCH: waits for its drawing, shows what it said, keeps it.
+finish() {
+    local b=$1 drawn=0
+    if [ "$max_jobs" -gt 1 ]; then
+        wait "${drawing[$b]}" && drawn=1
+        cat "$logs/$b" >&2
+    else
+        draw "$b" && drawn=1
+    fi
+    if [ "$drawn" = 1 ] && keep "$b"; then
         [ "$terms" = dumb ] || echo "plot: $b -> $run/plots/$b*.{${terms}}" >&2
     else
         echo "plot: $b: not drawn; earlier plots of this run are as they were" >&2
         status=1
     fi
     rm -rf "${work:?}/$b"
+}
+
+next=0
+for ((i = 0; i < ${#todo[@]}; i++)); do
+    if [ "$max_jobs" -gt 1 ]; then
+        { draw "${todo[$i]}" || exit 1; } > "$logs/${todo[$i]}" 2>&1 &
+        drawing[${todo[$i]}]=$!
+        [ $((i - next + 1)) -lt "$max_jobs" ] || { finish "${todo[$next]}"; next=$((next + 1)); }
+    fi
+done
+for ((; next < ${#todo[@]}; next++)); do
+    finish "${todo[$next]}"
 done
 exit $status
