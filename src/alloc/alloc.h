@@ -20,11 +20,19 @@
 #define ALLOC_H
 
 #include <stdalign.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>
 
 typedef struct allocator allocator;
+
+/* Whether align is one the contract accepts: a power of two (0 is not).
+ * Each allocator refuses any other with NULL. */
+static inline bool alloc_align_valid(size_t align)
+{
+    return align != 0 && (align & (align - 1)) == 0;
+}
 
 struct allocator {
     void *(*alloc)(allocator *self, size_t size, size_t align);

@@ -9,11 +9,6 @@ static arena *self_of(allocator *a)
     return (arena *)a;
 }
 
-static int valid_align(size_t align)
-{
-    return align != 0 && (align & (align - 1)) == 0;
-}
-
 static char *block_start(arena_block *b)
 {
     return (char *)(b + 1);
@@ -82,7 +77,7 @@ static int next_block(arena *a, size_t size, size_t align)
 static void *arena_alloc(allocator *self, size_t size, size_t align)
 {
     arena *a = self_of(self);
-    if (size == 0 || !valid_align(align))
+    if (size == 0 || !alloc_align_valid(align))
         return NULL;
     if (!a->cur || !fits(a->beg, a->end, size, align)) {
         if (!next_block(a, size, align))
@@ -107,7 +102,7 @@ static void *arena_resize(allocator *self, void *ptr, size_t old_size,
     arena *a = self_of(self);
     if (!ptr)
         return arena_alloc(self, new_size, align);
-    if (new_size == 0 || !valid_align(align))
+    if (new_size == 0 || !alloc_align_valid(align))
         return NULL;
     char *p = ptr;
     int aligned = padding(p, align) == 0;

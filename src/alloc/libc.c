@@ -9,7 +9,7 @@
 static void *libc_alloc(allocator *self, size_t size, size_t align)
 {
     (void)self;
-    if (size == 0 || align == 0 || (align & (align - 1)) != 0)
+    if (size == 0 || !alloc_align_valid(align))
         return NULL;
     if (align <= alignof(max_align_t))
         return malloc(size);
@@ -33,7 +33,7 @@ static void *libc_resize(allocator *self, void *ptr, size_t old_size,
 {
     if (!ptr)
         return libc_alloc(self, new_size, align);
-    if (new_size == 0 || align == 0 || (align & (align - 1)) != 0)
+    if (new_size == 0 || !alloc_align_valid(align))
         return NULL;
     if (align <= alignof(max_align_t))
         return realloc(ptr, new_size);

@@ -35,7 +35,7 @@ static void *pages_alloc(allocator *self, size_t size, size_t align)
 {
     pages_kind kind = ((pages_allocator *)self)->kind;
     size_t granule = granule_of(kind);
-    if (size == 0 || align == 0 || (align & (align - 1)) != 0 || align > granule)
+    if (size == 0 || !alloc_align_valid(align) || align > granule)
         return NULL;
     size_t len = rounded_size(size, granule);
     if (len == 0)

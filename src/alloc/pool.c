@@ -13,11 +13,6 @@ static pool *self_of(allocator *a)
     return (pool *)a;
 }
 
-static int power_of_two(size_t x)
-{
-    return x != 0 && (x & (x - 1)) == 0;
-}
-
 static size_t round_up(size_t x, size_t align)
 {
     return (x + align - 1) & ~(align - 1);
@@ -31,7 +26,7 @@ static size_t slots_offset(const pool *p)
 
 static int accepts(const pool *p, size_t size, size_t align)
 {
-    return size != 0 && size <= p->slot_size && power_of_two(align) &&
+    return size != 0 && size <= p->slot_size && alloc_align_valid(align) &&
            align <= p->slot_align;
 }
 
@@ -97,7 +92,7 @@ bool pool_init(pool *p, allocator *parent, size_t object_size,
                size_t object_align, size_t slots_per_slab)
 {
     *p = (pool){0};
-    if (!parent || object_size == 0 || !power_of_two(object_align) ||
+    if (!parent || object_size == 0 || !alloc_align_valid(object_align) ||
         object_align > 4096 || slots_per_slab == 0)
         return false;
     size_t align = object_align > alignof(pool_slot) ? object_align

@@ -9,7 +9,7 @@
 static void *gc_alloc_fn(allocator *self, size_t size, size_t align)
 {
     (void)self;
-    if (size == 0 || align == 0 || (align & (align - 1)) || align > GC_ALIGN)
+    if (size == 0 || !alloc_align_valid(align) || align > GC_ALIGN)
         return NULL;
     return GC_MALLOC(size);
 }
@@ -26,7 +26,7 @@ static void *gc_resize_fn(allocator *self, void *ptr, size_t old_size,
 {
     (void)self;
     (void)old_size;
-    if (new_size == 0 || align == 0 || (align & (align - 1)) || align > GC_ALIGN)
+    if (new_size == 0 || !alloc_align_valid(align) || align > GC_ALIGN)
         return NULL;
     return GC_REALLOC(ptr, new_size);
 }
