@@ -18,68 +18,52 @@ static const record_field user_fields[] = {
     RECORD_FIELD(struct user, active, "bool"),
     RECORD_FIELD(struct user, score, "double"),
 };
-const record_desc record_user = {
-    "struct user", "src/traverse/user.h", sizeof(struct user), alignof(struct user),
-    user_fields, COUNT(user_fields),
-};
+const record_desc record_user =
+    RECORD_DESC(struct user, "src/traverse/user.h", user_fields);
 
 static const record_field user_reordered_fields[] = {
     RECORD_FIELD(struct user_reordered, id, "int64_t"),
     RECORD_FIELD(struct user_reordered, score, "double"),
     RECORD_FIELD(struct user_reordered, active, "bool"),
 };
-const record_desc record_user_reordered = {
-    "struct user_reordered", "src/traverse/record_catalog.h",
-    sizeof(struct user_reordered), alignof(struct user_reordered),
-    user_reordered_fields, COUNT(user_reordered_fields),
-};
+const record_desc record_user_reordered =
+    RECORD_DESC(struct user_reordered, "src/traverse/record_catalog.h", user_reordered_fields);
 
 static const record_field user_narrow_fields[] = {
     RECORD_FIELD(struct user_narrow, score, "double"),
     RECORD_FIELD(struct user_narrow, id, "int32_t"),
     RECORD_FIELD(struct user_narrow, active, "bool"),
 };
-const record_desc record_user_narrow = {
-    "struct user_narrow", "src/traverse/record_catalog.h",
-    sizeof(struct user_narrow), alignof(struct user_narrow),
-    user_narrow_fields, COUNT(user_narrow_fields),
-};
+const record_desc record_user_narrow =
+    RECORD_DESC(struct user_narrow, "src/traverse/record_catalog.h", user_narrow_fields);
 
 static const record_field user_node_fields[] = {
     RECORD_FIELD(struct user_node, user, "struct user"),
     RECORD_FIELD(struct user_node, next, "struct user_node *"),
 };
-const record_desc record_user_node = {
-    "struct user_node", "src/traverse/list.h", sizeof(struct user_node),
-    alignof(struct user_node), user_node_fields, COUNT(user_node_fields),
-};
+const record_desc record_user_node =
+    RECORD_DESC(struct user_node, "src/traverse/list.h", user_node_fields);
 
 static const record_field box_header_fields[] = {
     RECORD_FIELD(struct box_header, refcount, "intptr_t"),
     RECORD_FIELD(struct box_header, type, "const struct box_type *"),
 };
-static const record_desc record_box_header = {
-    "struct box_header", "src/traverse/boxed.h", sizeof(struct box_header),
-    alignof(struct box_header), box_header_fields, COUNT(box_header_fields),
-};
+static const record_desc record_box_header =
+    RECORD_DESC(struct box_header, "src/traverse/boxed.h", box_header_fields);
 
 static const record_field box_int_fields[] = {
     RECORD_FIELD(struct box_int, h, "struct box_header"),
     RECORD_FIELD(struct box_int, value, "int64_t"),
 };
-const record_desc record_box_int = {
-    "struct box_int", "src/traverse/boxed.h", sizeof(struct box_int),
-    alignof(struct box_int), box_int_fields, COUNT(box_int_fields),
-};
+const record_desc record_box_int =
+    RECORD_DESC(struct box_int, "src/traverse/boxed.h", box_int_fields);
 
 static const record_field box_float_fields[] = {
     RECORD_FIELD(struct box_float, h, "struct box_header"),
     RECORD_FIELD(struct box_float, value, "double"),
 };
-const record_desc record_box_float = {
-    "struct box_float", "src/traverse/boxed.h", sizeof(struct box_float),
-    alignof(struct box_float), box_float_fields, COUNT(box_float_fields),
-};
+const record_desc record_box_float =
+    RECORD_DESC(struct box_float, "src/traverse/boxed.h", box_float_fields);
 
 static const record_field box_user_fields[] = {
     RECORD_FIELD(struct box_user, h, "struct box_header"),
@@ -87,10 +71,8 @@ static const record_field box_user_fields[] = {
     RECORD_FIELD(struct box_user, active, "const struct box_header *"),
     RECORD_FIELD(struct box_user, score, "struct box_float *"),
 };
-const record_desc record_box_user = {
-    "struct box_user", "src/traverse/boxed.h", sizeof(struct box_user),
-    alignof(struct box_user), box_user_fields, COUNT(box_user_fields),
-};
+const record_desc record_box_user =
+    RECORD_DESC(struct box_user, "src/traverse/boxed.h", box_user_fields);
 
 /* The bookkeeping of one arena: an allocator's three function pointers
  * first, then the bump pointers.  Each block it takes from the parent
@@ -106,10 +88,8 @@ static const record_field arena_fields[] = {
     RECORD_FIELD(arena, blocks, "size_t"),
     RECORD_FIELD(arena, reserved, "size_t"),
 };
-static const record_desc record_arena = {
-    "arena", "src/alloc/arena.h", sizeof(arena), alignof(arena),
-    arena_fields, COUNT(arena_fields),
-};
+static const record_desc record_arena =
+    RECORD_DESC(arena, "src/alloc/arena.h", arena_fields);
 
 /* The bookkeeping of one pool; each slab also starts with a 16-byte
  * header (alloc/blocks.h), and a free slot holds only the next free
@@ -128,10 +108,7 @@ static const record_field pool_fields[] = {
     RECORD_FIELD(pool, slab_count, "size_t"),
     RECORD_FIELD(pool, live, "size_t"),
 };
-static const record_desc record_pool = {
-    "pool", "src/alloc/pool.h", sizeof(pool), alignof(pool),
-    pool_fields, COUNT(pool_fields),
-};
+static const record_desc record_pool = RECORD_DESC(pool, "src/alloc/pool.h", pool_fields);
 
 const record_desc *const suite_records[] = {
     &record_user,      &record_user_reordered, &record_user_narrow,

@@ -13,6 +13,7 @@
 #ifndef EXPLAIN_RECORD_H
 #define EXPLAIN_RECORD_H
 
+#include <stdalign.h>
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -38,6 +39,13 @@ typedef struct record_desc {
  * A descriptor, not code: it only names offsetof and sizeof. */
 #define RECORD_FIELD(T, f, type_text) \
     { #f, type_text, offsetof(T, f), sizeof(((T *)0)->f) }
+
+/* The descriptor of T, declared in header 'where', from its RECORD_FIELD
+ * table: the name, size and alignment come from T itself, so they cannot
+ * disagree with the fields.  E.g. RECORD_DESC(struct user,
+ * "src/traverse/user.h", user_fields). */
+#define RECORD_DESC(T, where, fields)                                           \
+    { #T, where, sizeof(T), alignof(T), fields, sizeof(fields) / sizeof((fields)[0]) }
 
 /* Bytes of padding after field i: up to the next field, or to the end of
  * the record for the last one. */
