@@ -606,25 +606,26 @@ bool report_run_load_file(report_run *run, const char *path, char *err, size_t e
     return true;
 }
 
+/* The bench files and the replicate files are freed alike. */
+static void files_free(report_file *files, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        free(files[i].bench);
+        free(files[i].path);
+        json_decref(files[i].root);
+    }
+    free(files);
+}
+
 void report_run_free(report_run *run)
 {
-    for (size_t i = 0; i < run->nfiles; i++) {
-        free(run->files[i].bench);
-        free(run->files[i].path);
-        json_decref(run->files[i].root);
-    }
+    files_free(run->files, run->nfiles);
+    files_free(run->replicas, run->nreplicas);
     for (size_t i = 0; i < run->ncases; i++) {
         free(run->cases[i].name);
         free(run->cases[i].reps);
         free(run->cases[i].kept);
     }
-    for (size_t i = 0; i < run->nreplicas; i++) {
-        free(run->replicas[i].bench);
-        free(run->replicas[i].path);
-        json_decref(run->replicas[i].root);
-    }
-    free(run->files);
-    free(run->replicas);
     free(run->cases);
     free(run->in_order);
     free(run->index);
