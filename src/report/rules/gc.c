@@ -269,18 +269,18 @@ void judge_c4(const report_run *run, claim_result *out)
                         "%.0f live objects", ratio, args[0], args[n - 1]);
     }
     exact_check_free(&c);
+    /* Both modes against stop-the-world on the same metric and sizes. */
+#define PAUSE_SPEC .bench = "gc", .metric = "longest_stop_ms", .ws_counter = "ws_bytes", \
+                   .min_ratio = RULE_MIN_RATIO, .unit = "ms of the longest stop", .npairs = 1
     static const sweep_spec inc = {
-        .bench = "gc", .metric = "longest_stop_ms", .ws_counter = "ws_bytes",
-        .min_ratio = RULE_MIN_RATIO, .unit = "ms of the longest stop",
+        PAUSE_SPEC,
         .pairs = {{"pause_stw", "pause_incremental", "stop-the-world / incremental"}},
-        .npairs = 1,
     };
     static const sweep_spec par = {
-        .bench = "gc", .metric = "longest_stop_ms", .ws_counter = "ws_bytes",
-        .min_ratio = RULE_MIN_RATIO, .unit = "ms of the longest stop",
+        PAUSE_SPEC,
         .pairs = {{"pause_stw", "pause_parallel", "stop-the-world / parallel marking"}},
-        .npairs = 1,
     };
+#undef PAUSE_SPEC
     sweep_claim_part(&inc, run, names[1], &parts[1], out);
     sweep_claim_part(&par, run, names[2], &parts[2], out);
 
