@@ -91,6 +91,29 @@ else
     fail "room again: $(head -n 2 "$tmp/err")"
 fi
 
+# Benches drawn side by side (one per CPU) are kept, and say so, in the
+# order asked, and one that cannot be drawn spoils none of the others.
+side=$tmp/side
+mkdir -p "$side"
+cp "$run/traverse.json" "$side/"
+gzip -dc results/reference/escape.json.gz > "$side/escape.json"
+echo '{"benchmarks": [' > "$side/insert.json"   # cut short
+PLOT_TERM=png scripts/plot.sh "$side" escape insert traverse 2>"$tmp/err"
+status=$?
+order=$(grep -o '^plot: [a-z]*' "$tmp/err" | uniq | tr '\n' ' ')
+if [ $status -ne 1 ]; then
+    fail "side by side, one bench broken: exit $status, not 1"
+elif [ "$order" != "plot: escape plot: insert plot: traverse " ]; then
+    fail "side by side: messages out of order: $order"
+elif ! ls "$side"/plots/escape*.png "$side"/plots/traverse*.png >/dev/null 2>&1 ||
+    ls "$side"/plots/insert* >/dev/null 2>&1; then
+    fail "side by side: not exactly escape's and traverse's plots kept: $(ls "$side/plots" 2>&1 | tr '\n' ' ')"
+elif [ -n "$(find "$side" -name '.plot.*')" ]; then
+    fail "side by side: a temporary directory was left"
+else
+    pass "side by side, insert broken between escape and traverse -> exit 1, the other two drawn, messages in order"
+fi
+
 if [ "$failures" -gt 0 ]; then
     echo "plots-full-disk: $failures check(s) failed" >&2
     exit 1
