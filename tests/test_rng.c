@@ -1,5 +1,5 @@
-/* test_rng.c - seeded draws repeat, permutations are permutations, and
- * Sattolo's cycles are single cycles. */
+/* test_rng.c - seeded draws repeat, permutations are permutations,
+ * Sattolo's cycles are single cycles, and seeds parse only as written. */
 #include "harness/rng.h"
 
 #include <criterion/criterion.h>
@@ -91,4 +91,34 @@ Test(rng, single_cycle_visits_everything_once)
         } while (at != 0 && steps <= n);
         cr_assert_eq(steps, n, "n=%zu: cycle through 0 has %zu steps", n, steps);
     }
+}
+
+Test(rng, seed_parse_takes_decimal_hex_and_octal)
+{
+    uint64_t seed = 7;
+    cr_assert(rng_seed_parse("0", &seed));
+    cr_assert_eq(seed, 0);
+    cr_assert(rng_seed_parse("42", &seed));
+    cr_assert_eq(seed, 42);
+    cr_assert(rng_seed_parse("0x10", &seed));
+    cr_assert_eq(seed, 16);
+    cr_assert(rng_seed_parse("010", &seed));
+    cr_assert_eq(seed, 8);
+    cr_assert(rng_seed_parse("18446744073709551615", &seed));
+    cr_assert_eq(seed, UINT64_MAX);
+}
+
+Test(rng, seed_parse_refuses_signs_blanks_text_and_overflow)
+{
+    static const char *const bad[] = {
+        "", " 1", " -1", "-1", "+5", "1 ", "12abc", "0x", "18446744073709551616", "1e3",
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        uint64_t seed = 7;
+        cr_assert_not(rng_seed_parse(bad[i], &seed), "'%s' was taken", bad[i]);
+        cr_assert_eq(seed, 7, "'%s' changed the seed", bad[i]);
+    }
+    uint64_t seed = 7;
+    cr_assert_not(rng_seed_parse(NULL, &seed));
+    cr_assert_not(rng_seed_parse("1", NULL));
 }

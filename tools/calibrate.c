@@ -20,6 +20,7 @@
 #include "harness/profile_measure.h"
 #include "harness/profile_reported.h"
 #include "harness/profile_write.h"
+#include "harness/rng.h"
 #include "harness/run_conditions.h"
 #include "harness/sizes.h"
 #include "report/recalibration.h"
@@ -295,15 +296,10 @@ int main(int argc, char **argv)
             if (!size_parse(optarg, &p.max_ws) || p.max_ws < ((size_t)1 << 20))
                 usage_error("--max-ws wants a size of at least 1M, like 128M, not '%s'", optarg);
             break;
-        case OPT_SEED: {
-            char *end;
-            errno = 0;
-            unsigned long long v = strtoull(optarg, &end, 0);
-            if (errno || *end || optarg[0] == '-' || !optarg[0])
+        case OPT_SEED:
+            if (!rng_seed_parse(optarg, &p.seed))
                 usage_error("--seed wants a non-negative integer, not '%s'", optarg);
-            p.seed = v;
             break;
-        }
         case OPT_HELP:
             usage(stdout);
             return 0;

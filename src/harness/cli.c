@@ -6,11 +6,11 @@
 #include "machine.h"
 #include "peak_rss.h"
 #include "profile.h"
+#include "rng.h"
 #include "run_conditions.h"
 #include "shim/bench.h"
 #include "sizes.h"
 
-#include <ctype.h>
 #include <errno.h>
 #include <getopt.h>
 #include <inttypes.h>
@@ -320,16 +320,10 @@ bench_options bench_cli_start(const bench_program *prog, int argc, char **argv)
                             optarg);
             max_ws_given = true;
             break;
-        case OPT_SEED: {
-            char *end;
-            errno = 0;
-            unsigned long long v = strtoull(optarg, &end, 0);
-            /* strtoull skips blanks and negates: ' -1' would be 2^64-1. */
-            if (errno || *end || !isdigit((unsigned char)optarg[0]))
+        case OPT_SEED:
+            if (!rng_seed_parse(optarg, &o.seed))
                 usage_error("--seed wants a non-negative integer, not '%s'", optarg);
-            o.seed = v;
             break;
-        }
         case OPT_REPLICATE:
             break;   /* with_defaults() set the filter */
         case OPT_HELP:

@@ -1,5 +1,10 @@
-/* rng.c - SplitMix64, unbiased bounded draws, shuffles and single cycles. */
+/* rng.c - SplitMix64, unbiased bounded draws, shuffles, single cycles
+ * and the seed as a command line gives it. */
 #include "rng.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <stdlib.h>
 
 /* A GCC and Clang extension on 64-bit targets; __extension__ quiets -Wpedantic. */
 __extension__ typedef unsigned __int128 u128;
@@ -54,4 +59,17 @@ void rng_single_cycle(rng *r, size_t *next, size_t n)
         next[i - 1] = next[j];
         next[j] = t;
     }
+}
+
+bool rng_seed_parse(const char *text, uint64_t *seed)
+{
+    if (!text || !seed || !isdigit((unsigned char)text[0]))
+        return false;
+    char *end;
+    errno = 0;
+    unsigned long long v = strtoull(text, &end, 0);
+    if (errno || *end)
+        return false;
+    *seed = v;
+    return true;
 }

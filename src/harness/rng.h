@@ -10,6 +10,7 @@
 #ifndef RNG_H
 #define RNG_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -34,5 +35,12 @@ void rng_permutation(rng *r, size_t *order, size_t n);
  * cycle, chosen uniformly among such cycles (Sattolo's algorithm).  For
  * n == 1 the cycle is 0 -> 0. */
 void rng_single_cycle(rng *r, size_t *next, size_t n);
+
+/* Parses a seed as a command line gives it: a non-negative integer in
+ * decimal, or in hex or octal with C's 0x or 0 prefix.  False, *seed
+ * untouched, for anything else: empty, a sign or a blank before the
+ * digits (strtoull would read " -1" as 2^64 - 1), trailing text, or a
+ * value past 2^64 - 1. */
+bool rng_seed_parse(const char *text, uint64_t *seed);
 
 #endif /* RNG_H */
