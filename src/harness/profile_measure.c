@@ -9,6 +9,7 @@
 #include "harness/sizes.h"
 #include "harness/thp.h"
 #include "harness/timing.h"
+#include "stats/bootstrap.h"
 #include "stride/chase.h"
 #include "stride/knee.h"
 #include "stride/strided.h"
@@ -41,7 +42,7 @@ static int compare_double(const void *a, const void *b)
 double profile_median(double *v, size_t n)
 {
     qsort(v, n, sizeof *v, compare_double);
-    return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+    return stats_median_sorted(v, n);
 }
 
 void profile_host_gate(profile_repeats *r)

@@ -1,6 +1,8 @@
 /* curves.c - cache levels and the read bend from the stride experiment's curves. */
 #include "stride/curves.h"
 
+#include "stats/bootstrap.h"
+
 #include <stdint.h>
 #include <stdlib.h>
 
@@ -40,7 +42,7 @@ double stride_median_read_ns(const stride_read_point *reads, size_t nreads,
     if (n == 0)
         return 0;
     qsort(v, n, sizeof *v, compare_double);
-    return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+    return stats_median_sorted(v, n);
 }
 
 /* Levels of the chase curve on pages of 'kind'; false when too few

@@ -1,6 +1,7 @@
 /* latency_levels.c - plateaus and boundaries of a latency-versus-working-set curve. */
 #include "latency_levels.h"
 
+#include "stats/bootstrap.h"
 #include "stride/curve_points.h"
 
 #include <math.h>
@@ -25,7 +26,7 @@ static double median_of(const double *ns, size_t first, size_t last, double *scr
     size_t k = last - first + 1;
     memcpy(scratch, ns + first, k * sizeof *scratch);
     qsort(scratch, k, sizeof *scratch, compare_double);
-    return k % 2 ? scratch[k / 2] : (scratch[k / 2 - 1] + scratch[k / 2]) / 2;
+    return stats_median_sorted(scratch, k);
 }
 
 /* Step 1: plateaus from the left, each the longest flat run from its
