@@ -76,7 +76,7 @@ LOCK := build/.lock
 # A sub-make, for the steps of make bench and make test.
 SUBMAKE := $(MAKE) --no-print-directory
 
-.PHONY: all build bench plots test test-unit test-cli deps check-deps help \
+.PHONY: all build bench plots test test-unit test-cli deps help \
         clean asm check-build-deps check-test-deps FORCE
 .DEFAULT_GOAL := all
 
@@ -167,7 +167,7 @@ $(PROBE): $(ASAN)/tests/helpers/child_probe.o $(ASAN_OBJS)
 HELP_DAILY_ORDER := bench test claims demo compare help deps
 HELP_DAILY := bench test help deps
 HELP_RUNS  := plots
-HELP_CODE  := build test-cli asm clean
+HELP_CODE  := build test-unit test-cli asm clean
 HELP_VARS  := QUICK BENCH BENCH_FLAGS MAX_WS RUN RESULTS PLOT_TERM V CC CFLAGS WERROR
 
 HELP.bench := build, run every bench program, plot and judge the claims (results/<UTC>-<host>/)
@@ -176,6 +176,7 @@ HELP.help  := this text
 HELP.deps  := install every Debian package the suite and its tools use (apt-get)
 HELP.plots := redraw the plots of RUN
 HELP.build := build the bench programs and tools into $(BIN)/ (also: make all)
+HELP.test-unit := the unit tests alone, under AddressSanitizer + UBSan (part of make test)
 HELP.test-cli := bad input, full disks, concurrent runs, the make fragments (part of make test)
 HELP.asm   := SRC=f.c: assembly of one source file with the compiler notes, to check a kernel
 HELP.clean := remove build/ (never touches results/)
