@@ -9,10 +9,10 @@
  *
  * Files:  benches/stream.c, src/stream/ (tests/test_filescan.c,
  *         test_linereader.c, test_pagecache.c, test_records.c,
- *         test_stream_files.c),
+ *         test_stream_files.c, test_stream_limit.c),
  *         plots/stream.gp, src/report/rules/stream.c,
- *         docs/experiments/stream.md, docs/lessons/stream.md,
- *         make demo-stream.
+ *         docs/experiments/stream.md, docs/lessons/stream.md and
+ *         stream-limit.md, make demo-stream and demo-stream-limit.
  * Run:    make bench BENCH=stream           (or build/bin/stream --help)
  * Sizes:  1 MiB, 16 MiB, 256 MiB, ... (x16) up to --max-ws, which is also
  *         the largest size (default 1 GiB; --quick: 32 MiB), generated

@@ -10,7 +10,15 @@
  * Files:  benches/traverse.c, src/traverse/ (tests/test_layout.c, test_user.c,
  *         test_latency_model.c, test_traverse_built.c), plots/traverse.gp,
  *         src/report/rules/traverse.c, docs/experiments/traverse.md,
- *         docs/lessons/traverse.md, make demo-traverse.
+ *         docs/lessons/traverse.md, make demo-traverse.  The real CPython
+ *         beside the model (L4's crosscheck, and L7, which the same rule
+ *         file judges): tools/crosscheck.py, mk/crosscheck.mk,
+ *         plots/crosscheck.gp, src/report/crosscheck.c, model_rows.c,
+ *         model_table.c (tests/test_report_model_rows.c,
+ *         test_report_model_table.c), docs/lessons/traverse-slots.md,
+ *         make demo-traverse-slots.  Predicted against measured (make
+ *         layout): tools/explain_traverse.c, src/report/model_compare.c
+ *         (tests/test_explain.c).
  * Run:    make bench BENCH=traverse         (or build/bin/traverse --help)
  * Cases:  traverse/<layout>/<elements>, the same element counts for every
  *         layout, laid out from 4 KiB of array-of-structs data upwards: two
