@@ -106,11 +106,13 @@
 #include "harness/fail_case.h"
 #include "harness/faults.h"
 #include "harness/machine.h"
+#include "harness/positive_counter.h"
 #include "harness/register.h"
 #include "harness/rng.h"
 #include "harness/sizes.h"
 #include "harness/thp.h"
 #include "shim/bench.h"
+#include "stride/buffer.h"
 #include "stride/chase.h"
 #include "stride/strided.h"
 
@@ -158,13 +160,13 @@ static const bench_program gallery_program = {
 #define PREFETCH_STRIDE_LINES 8
 #define WRITES_KEY UINT64_C(0x5a5a5a5a5a5a5a5a)
 
-/* A buffer of whole pages of one kind, held for the whole program. */
+/* A buffer of whole pages of one kind, held for the whole program: the
+ * stride experiment's buffer (its data NULL until built), with where its
+ * chase stopped. */
 typedef struct region {
+    stride_buffer buf;
     pages_kind kind;
-    void *data;             /* NULL until built */
-    size_t bytes;
-    double huge_fraction;   /* of the bytes, backed by huge pages */
-    void *at;               /* where its chase stopped */
+    void *at;
 } region;
 
 enum { R_MOUNTAIN, R_WRITES, R_RANDOM_HUGE, R_SEQ_HUGE, R_STRIDE_HUGE,
@@ -190,34 +192,11 @@ typedef struct cookie {
     bool started;
 } cookie;
 
-/* Sets a counter only when it is above 0: Google Benchmark writes the
- * spread of an all-zero counter as NaN, which strict readers refuse. */
-static void set_positive(bench_state *s, const char *name, double value)
-{
-    if (value > 0)
-        bench_set_counter(s, name, value, BENCH_COUNTER_PLAIN);
-}
-
 static bool region_alloc(region *r, pages_kind kind, size_t bytes)
 {
+    bool fresh;
     r->kind = kind;
-    r->bytes = bytes;
-    r->data = alloc_bytes(alloc_pages(kind), bytes, 64);
-    return r->data != NULL;
-}
-
-/* Asked after the first touch: huge pages are given only then. */
-static void region_note_pages(region *r)
-{
-    long long huge = thp_huge_bytes(r->data, r->bytes);
-    r->huge_fraction = huge < 0 ? 0 : (double)huge / (double)r->bytes;
-}
-
-static void region_free(region *r)
-{
-    if (r->data)
-        alloc_free(alloc_pages(r->kind), r->data, r->bytes);
-    r->data = NULL;
+    return stride_buffer_hold(&r->buf, kind, bytes, &fresh);
 }
 
 /* --- X1: the memory mountain ---------------------------------------------- */
@@ -225,11 +204,11 @@ static void region_free(region *r)
 static bool mountain_ready(gallery *g)
 {
     region *r = &g->r[R_MOUNTAIN];
-    if (r->data)
+    if (r->buf.data)
         return true;
     if (!region_alloc(r, PAGES_SMALL, g->opt.max_ws))
         return false;
-    strided_fill(r->data, r->bytes / sizeof(uint32_t));
+    strided_fill(r->buf.data, r->buf.bytes / sizeof(uint32_t));
     return true;
 }
 
@@ -243,7 +222,7 @@ static void mountain_case(bench_state *s, const void *user)
         bench_fail_case(s, "out of memory for the mountain's buffer");
         return;
     }
-    const uint32_t *data = g->r[R_MOUNTAIN].data;
+    const uint32_t *data = g->r[R_MOUNTAIN].buf.data;
     /* One untimed pass first, so a working set that fits a cache is
      * measured from that cache (as CS:APP's mountain warms it).  Past
      * twice the last level nothing stays warm anyway. */
@@ -269,7 +248,7 @@ static void mountain_case(bench_state *s, const void *user)
     bench_set_counter(s, "stride_elems", (double)step, BENCH_COUNTER_PLAIN);
     bench_set_counter(s, "stride_bytes", (double)(step * sizeof(uint32_t)),
                       BENCH_COUNTER_PLAIN);
-    set_positive(s, "level", gallery_level_inside(&g->levels, ws));
+    bench_set_counter_if_positive(s, "level", gallery_level_inside(&g->levels, ws));
     bench_set_counter(s, "line_bytes", (double)g->line, BENCH_COUNTER_PLAIN);
     for (size_t k = 0; k < g->levels.n; k++) {
         static const char *const names[GALLERY_MAX_LEVELS] = {"l1_bytes", "l2_bytes",
@@ -287,9 +266,9 @@ static bool chase_region(gallery *g, int which, pages_kind kind, const size_t *n
     region *r = &g->r[which];
     if (!region_alloc(r, kind, lines * g->line))
         return false;
-    chase_link(r->data, g->line, next, lines);
-    region_note_pages(r);
-    r->at = r->data;
+    chase_link(r->buf.data, g->line, next, lines);
+    stride_buffer_note_pages(&r->buf);
+    r->at = r->buf.data;
     return true;
 }
 
@@ -330,17 +309,17 @@ static bool chases_ready(gallery *g)
 /* True when p is a line of region r. */
 static bool on_a_line(const gallery *g, const region *r, const void *p)
 {
-    uintptr_t offset = (uintptr_t)p - (uintptr_t)r->data;   /* wraps if p < data */
-    return offset < r->bytes && offset % g->line == 0;
+    uintptr_t offset = (uintptr_t)p - (uintptr_t)r->buf.data;   /* wraps if p < data */
+    return offset < r->buf.bytes && offset % g->line == 0;
 }
 
 static void chase_counters(bench_state *s, const region *r, int64_t loads)
 {
     bench_set_items_processed(s, loads);
     bench_set_counter(s, "per_iteration", CHASE_STEPS, BENCH_COUNTER_PLAIN);
-    bench_set_counter(s, "ws_bytes", (double)r->bytes, BENCH_COUNTER_PLAIN);
+    bench_set_counter(s, "ws_bytes", (double)r->buf.bytes, BENCH_COUNTER_PLAIN);
     if (r->kind == PAGES_HUGE)
-        set_positive(s, "huge_fraction", r->huge_fraction);
+        bench_set_counter_if_positive(s, "huge_fraction", r->buf.huge_fraction);
 }
 
 /* prefetch/ and tlb/: one chase, continuing where the last call stopped. */
@@ -364,7 +343,7 @@ static void chase_case(bench_state *s, const void *user)
         return;
     }
     chase_counters(s, r, bench_iterations(s) * CHASE_STEPS);
-    set_positive(s, "stride_bytes", (double)(c->param * g->line));
+    bench_set_counter_if_positive(s, "stride_bytes", (double)(c->param * g->line));
 }
 
 /* mlp/<k>: k chains from evenly spaced lines of the random cycle. */
@@ -380,7 +359,7 @@ static void mlp_case(bench_state *s, const void *user)
     region *r = &g->r[R_RANDOM_HUGE];
     if (!c->started)
         for (size_t j = 0; j < k; j++)
-            c->heads[j] = (char *)r->data + g->mlp_first[j * (16 / k)] * g->line;
+            c->heads[j] = (char *)r->buf.data + g->mlp_first[j * (16 / k)] * g->line;
     c->started = true;
     while (bench_keep_running(s, 1)) {
         void *p = mlp_walk(c->heads, k, CHASE_STEPS / k);
@@ -454,7 +433,7 @@ static void falseshare_case(bench_state *s, const void *user)
     bench_set_counter(s, "per_iteration", (double)n, BENCH_COUNTER_PLAIN);
     bench_set_counter(s, "ws_bytes", c->param ? (double)(c->param + 8) : 16,
                       BENCH_COUNTER_PLAIN);
-    set_positive(s, "gap_bytes", (double)c->param);
+    bench_set_counter_if_positive(s, "gap_bytes", (double)c->param);
     bench_set_counter(s, "threads", 2, BENCH_COUNTER_PLAIN);
 }
 
@@ -468,12 +447,12 @@ static void falseshare_case(bench_state *s, const void *user)
 static bool writes_ready(gallery *g)
 {
     region *r = &g->r[R_WRITES];
-    if (r->data)
+    if (r->buf.data)
         return true;
     if (!region_alloc(r, PAGES_HUGE, g->past))
         return false;
-    writes_fill(r->data, r->bytes / sizeof(uint64_t));   /* every page touched now */
-    region_note_pages(r);
+    writes_fill(r->buf.data, r->buf.bytes / sizeof(uint64_t));   /* every page touched now */
+    stride_buffer_note_pages(&r->buf);
     return true;
 }
 
@@ -487,8 +466,8 @@ static void writes_case(bench_state *s, const void *user)
         return;
     }
     region *r = &g->r[R_WRITES];
-    uint64_t *w = r->data, sum = 0;
-    size_t n = r->bytes / sizeof(uint64_t);
+    uint64_t *w = r->buf.data, sum = 0;
+    size_t n = r->buf.bytes / sizeof(uint64_t);
     /* The buffer was filled when it was made: a fault in the timed loop
      * would be the kernel taking a page back, and is counted. */
     uint64_t faults = minor_faults();
@@ -506,16 +485,16 @@ static void writes_case(bench_state *s, const void *user)
         return;
     }
     int64_t passes = bench_iterations(s);
-    bench_set_items_processed(s, passes * (int64_t)(r->bytes / g->line));
-    bench_set_counter(s, "per_iteration", (double)(r->bytes / g->line), BENCH_COUNTER_PLAIN);
-    bench_set_bytes_processed(s, passes * (int64_t)r->bytes);
-    bench_set_counter(s, "ws_bytes", (double)r->bytes, BENCH_COUNTER_PLAIN);
+    bench_set_items_processed(s, passes * (int64_t)(r->buf.bytes / g->line));
+    bench_set_counter(s, "per_iteration", (double)(r->buf.bytes / g->line), BENCH_COUNTER_PLAIN);
+    bench_set_bytes_processed(s, passes * (int64_t)r->buf.bytes);
+    bench_set_counter(s, "ws_bytes", (double)r->buf.bytes, BENCH_COUNTER_PLAIN);
     bench_set_counter(s, "traffic_bytes", (double)writes_memory_bytes(kind, n, g->line),
                       BENCH_COUNTER_PLAIN);
-    set_positive(s, "huge_fraction", r->huge_fraction);
-    set_positive(s, "faults_per_pass", passes > 0 ? (double)faults / (double)passes : 0);
+    bench_set_counter_if_positive(s, "huge_fraction", r->buf.huge_fraction);
+    bench_set_counter_if_positive(s, "faults_per_pass", passes > 0 ? (double)faults / (double)passes : 0);
     if (kind == WRITES_STREAM)
-        set_positive(s, "nt_stores", writes_streaming());
+        bench_set_counter_if_positive(s, "nt_stores", writes_streaming());
 }
 
 /* --- sizes and registration ------------------------------------------------------- */
@@ -687,6 +666,6 @@ int main(int argc, char **argv)
 
     int status = bench_cli_finish();
     for (int i = 0; i < R_COUNT; i++)
-        region_free(&g.r[i]);
+        stride_buffer_release(&g.r[i].buf);
     return status;
 }
