@@ -5,10 +5,11 @@
  */
 #include "page/load.h"
 
-#include "harness/child_output.h"
+#include "report/gz_read.h"
 #include "report/run.h"
 
 #include <dirent.h>
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -31,15 +32,13 @@ static void set_err(char *err, size_t errsize, const char *fmt, ...)
     va_end(ap);
 }
 
-/* dir/name+suffix; with dotted, "./" before a relative path: zcat must
- * not read "-x/..." as its options. */
-static char *join(const char *dir, const char *name, const char *suffix, bool dotted)
+/* dir/name+suffix, to free(). */
+static char *join(const char *dir, const char *name, const char *suffix)
 {
-    const char *dot = dotted && dir[0] != '/' ? "./" : "";
-    size_t n = strlen(dot) + strlen(dir) + 1 + strlen(name) + strlen(suffix) + 1;
+    size_t n = strlen(dir) + 1 + strlen(name) + strlen(suffix) + 1;
     char *p = malloc(n);
     if (p)
-        snprintf(p, n, "%s%s/%s%s", dot, dir, name, suffix);
+        snprintf(p, n, "%s/%s%s", dir, name, suffix);
     return p;
 }
 
@@ -51,34 +50,38 @@ static bool is_regular(const char *path)
 
 static json_t *parse_gz(const char *path, char *err, size_t errsize)
 {
-    char *buf = malloc(GZ_LIMIT);
-    char why[160] = "";
-    if (!buf) {
-        set_err(err, errsize, "%s: out of memory while reading it", path);
-        return NULL;
-    }
-    int status = child_output("/bin/zcat", path, 1, buf, GZ_LIMIT, why, sizeof why);
-    size_t len = strlen(buf);
+    char *text, why[160];
+    size_t len;
     json_t *root = NULL;
-    if (status != 0 && len + 1 < GZ_LIMIT) {
-        set_err(err, errsize, "%s: cannot be unpacked (zcat: %s)", path,
-                why[0] ? why : "not gzip data");
-    } else if (len + 1 >= GZ_LIMIT) {
-        set_err(err, errsize, "%s: unpacks to more than 64 MiB", path);
-    } else {
+    switch (gz_read_all(path, GZ_LIMIT, true, &text, &len, why, sizeof why)) {
+    case GZ_READ_OK: {
         json_error_t jerr;
-        root = json_loadb(buf, len, JSON_REJECT_DUPLICATES, &jerr);
+        root = json_loadb(text, len, JSON_REJECT_DUPLICATES, &jerr);
         if (!root)
             set_err(err, errsize, "%s: malformed JSON: %s", path, jerr.text);
+        free(text);
+        break;
     }
-    free(buf);
+    case GZ_READ_CANNOT_OPEN:
+        set_err(err, errsize, "%s: cannot be read: %s", path, strerror(errno));
+        break;
+    case GZ_READ_NOT_GZIP:
+        set_err(err, errsize, "%s: cannot be unpacked (not gzip data)", path);
+        break;
+    case GZ_READ_CORRUPT:
+        set_err(err, errsize, "%s: cannot be unpacked (%s)", path, why);
+        break;
+    case GZ_READ_TOO_LARGE:
+        set_err(err, errsize, "%s: unpacks to more than 64 MiB", path);
+        break;
+    }
     return root;
 }
 
 json_t *page_load_json(const char *dir, const char *name, bool *found, char *err,
                        size_t errsize)
 {
-    char *plain = join(dir, name, "", false), *gz = join(dir, name, ".gz", true);
+    char *plain = join(dir, name, ""), *gz = join(dir, name, ".gz");
     json_t *root = NULL;
     bool have_plain = plain && is_regular(plain), have_gz = gz && is_regular(gz);
     if (found)
@@ -139,15 +142,9 @@ static char *first_bench(const char *dir, bool *gz)
     return best;
 }
 
-static const char *context_string(json_t *root, const char *key)
-{
-    return json_string_value(json_object_get(json_object_get(root, "context"), key));
-}
-
 /* Compiler, allocator, noise grade and mode from one bench's context:
- * the same in every bench of a run.  A plain result may hold NaN tokens
- * (report/run.c reads those); a gzipped one went through jq, which
- * writes them as null, so plain JSON reading does. */
+ * the same in every bench of a run.  The report's reader takes the plain
+ * result (which may hold NaN tokens) and the gzipped one alike. */
 static void load_context(page_run *run)
 {
     bool gz = false;
@@ -156,27 +153,13 @@ static void load_context(page_run *run)
         return;
     static const char *const keys[] = {"compiler", "allocator", "noise_grade", "mode"};
     char **dest[] = {&run->compiler, &run->allocator, &run->noise_grade, &run->mode};
-    if (gz) {
-        size_t n = strlen(bench) + sizeof ".json";
-        char *name = malloc(n);
-        json_t *root = NULL;
-        if (name) {
-            snprintf(name, n, "%s.json", bench);
-            root = page_load_json(run->dir, name, NULL, NULL, 0);
-        }
-        for (size_t k = 0; root && k < 4; k++)
-            *dest[k] = dup_or_null(context_string(root, keys[k]));
-        json_decref(root);
-        free(name);
-    } else {
-        char *path = join(run->dir, bench, ".json", false), err[256];
-        report_run r = {0};
-        if (path && report_run_load_file(&r, path, err, sizeof err))
-            for (size_t k = 0; k < 4; k++)
-                *dest[k] = dup_or_null(report_run_context(&r, NULL, keys[k]));
-        report_run_free(&r);
-        free(path);
-    }
+    char *path = join(run->dir, bench, gz ? ".json.gz" : ".json"), err[256];
+    report_run r = {0};
+    if (path && report_run_load_file(&r, path, err, sizeof err))
+        for (size_t k = 0; k < 4; k++)
+            *dest[k] = dup_or_null(report_run_context(&r, NULL, keys[k]));
+    report_run_free(&r);
+    free(path);
     free(bench);
 }
 

@@ -1,6 +1,7 @@
 /* run.c - read a results directory with jansson and index its cases. */
 #include "run.h"
 
+#include "gz_read.h"
 #include "xalloc.h"
 
 #include "harness/host_speed.h"
@@ -17,7 +18,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <zlib.h>
 
 struct report_file {
     char *bench;        /* "traverse" for traverse.json */
@@ -292,35 +292,19 @@ static bool list_json(const char *dir, char ***names, char ***files, size_t *cou
 static json_t *load_benchmark_json(const char *path, json_error_t *jerr)
 {
     static const char *const bad[] = {"-Infinity", "Infinity", "-NaN", "NaN"};
-    /* zlib reads a plain file as it is and a gzip one inflated: one
-     * reader for a fresh run and the committed reference (*.json.gz). */
-    gzFile in = gzopen(path, "rb");
-    if (!in)
+    /* One reader for a fresh run and the committed reference (*.json.gz). */
+    char *text, why[100];
+    size_t len;
+    gz_read_status st = gz_read_all(path, 0, false, &text, &len, why, sizeof why);
+    if (st == GZ_READ_CANNOT_OPEN)
         return json_load_file(path, 0, jerr); /* for jansson's message */
-    char *text = NULL;
-    size_t len = 0, cap = 0;
-    int n;
-    do {
-        if (cap - len < 4096)
-            text = report_xrealloc(text, cap = cap * 2 + 4096);
-        size_t room = cap - len - 1;   /* one byte for the terminator */
-        n = gzread(in, text + len, room > INT_MAX ? INT_MAX : (unsigned)room);
-        if (n > 0)
-            len += (size_t)n;
-    } while (n > 0);
-    if (n < 0) {
+    if (st != GZ_READ_OK) {
         /* A truncated or corrupt archive: say so, with zlib's words. */
-        int code;
-        const char *why = gzerror(in, &code);
-        snprintf(jerr->text, sizeof jerr->text, "%s%s", GZ_ERROR, why ? why : "?");
+        snprintf(jerr->text, sizeof jerr->text, "%s%s", GZ_ERROR, why);
         jerr->line = 0;
         jerr->column = 0;
-        gzclose(in);
-        free(text);
         return NULL;
     }
-    gzclose(in);
-    text[len] = '\0'; /* room is left: the last read found none to fill */
     /* "null" is at most one byte longer than a replaced token ("NaN"). */
     char *out = report_xrealloc(NULL, 2 * len + 1);
     size_t o = 0;
