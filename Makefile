@@ -177,7 +177,7 @@ HELP.deps  := install every Debian package the suite and its tools use (apt-get)
 HELP.plots := redraw the plots of RUN
 HELP.build := build the bench programs and tools into $(BIN)/ (also: make all)
 HELP.test-unit := the unit tests alone, under AddressSanitizer + UBSan (part of make test)
-HELP.test-cli := bad input, full disks, concurrent runs, the make fragments (part of make test)
+HELP.test-cli := bad input, full disks, concurrent runs, the make fragments, failure sweeps (part of make test)
 HELP.asm   := SRC=f.c: assembly of one source file with the compiler notes, to check a kernel
 HELP.clean := remove build/ (never touches results/)
 
@@ -307,6 +307,7 @@ test-cli: check-test-deps build
 	@tests/cli/large-run.sh $(BIN)
 	@tests/cli/read-only.sh
 	@tests/cli/layout-figures.sh $(BIN)
+	@tests/cli/oom-audit.sh > build/oom-audit.txt || { grep MISSING build/oom-audit.txt; exit 1; }
 
 # Assembly of one source with the compiler's notes, to check what a kernel
 # compiles to: make asm SRC=src/traverse/aos.c  (writes build/asm/...s)

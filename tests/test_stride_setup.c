@@ -1,10 +1,11 @@
 /* test_stride_setup.c - stride's kept buffer and chase cycle (exact bytes,
- * kept or remade, one cycle), and its printed summary. */
+ * kept or remade, one cycle, a request refused), and its printed summary. */
 #include "stride/buffer.h"
 #include "stride/cycle.h"
 #include "stride/summary_print.h"
 
 #include <criterion/criterion.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -51,6 +52,36 @@ Test(stride_setup, cycle_is_one_cycle_checked_and_kept)
     cr_assert_eq(c.lines, 10);
     chase_cycle_release(&c);
     cr_assert_null(c.next);
+    chase_cycle_release(&c);
+}
+
+/* oom-sweep: the buffer and the cycle each make one request, of the size
+ * asked, from an allocator of their own: a size the system cannot give
+ * is their failure path (tests/cli/oom-audit.sh). */
+Test(stride_setup, buffer_refused_holds_nothing_and_can_hold_again)
+{
+    stride_buffer b = {0};
+    bool fresh = true;
+    cr_assert(stride_buffer_hold(&b, PAGES_SMALL, 1 << 16, &fresh));
+    cr_assert_not(stride_buffer_hold(&b, PAGES_SMALL, (size_t)1 << 60, &fresh));
+    cr_assert_not(fresh);
+    cr_assert_null(b.data);
+    cr_assert_eq(b.counter.stats.failed_calls, 1, "the pages allocator refused it");
+    stride_buffer_release(&b);   /* holds nothing: a no-op */
+    cr_assert(stride_buffer_hold(&b, PAGES_SMALL, 1 << 16, &fresh));
+    cr_assert(fresh);
+    stride_buffer_release(&b);
+}
+
+Test(stride_setup, cycle_refused_holds_nothing_and_can_hold_again)
+{
+    chase_cycle c = {0};
+    cr_assert(chase_cycle_hold(&c, 100, 1));
+    cr_assert_not(chase_cycle_hold(&c, SIZE_MAX / 4, 1));   /* bytes overflow size_t */
+    cr_assert_null(c.next);
+    cr_assert_eq(c.counter.requests, 0, "the overflow is caught before the allocator");
+    cr_assert(chase_cycle_hold(&c, 1, 1));
+    cr_assert_eq(c.next[0], 0, "one line: a cycle onto itself");
     chase_cycle_release(&c);
 }
 
