@@ -104,7 +104,6 @@ static const bench_program queue_program = {
 #define WORKERS_ITEMS 10000
 #define WORKERS_QUICK 2000
 static const int64_t worker_counts[] = {1, 2, 4, 8};
-static int64_t workers_items = WORKERS_ITEMS;
 /* S6 has one size, so its interval rests on its repetitions alone, and on
  * 2 CPUs the pool's time is bimodal (two workers ran as fast as one in 2
  * of 5 repetitions, 1.6x slower in the others): with 5 the median follows
@@ -144,11 +143,11 @@ static pipeline_result timed_runs(bench_state *s, const char *what, way w, unsig
 }
 
 /* S6: the pool's work by k workers; wall-clock time per message. */
+/* user: the messages of a run (a uint64_t). */
 static void workers_case(bench_state *s, const void *user)
 {
-    (void)user;
     unsigned k = (unsigned)bench_arg(s, 0);
-    uint64_t n = (uint64_t)workers_items;
+    uint64_t n = *(const uint64_t *)user;
     char what[32];
     snprintf(what, sizeof what, "%u workers", k);
     size_t peak_bytes;
@@ -229,9 +228,10 @@ int main(int argc, char **argv)
                                  "queue/%s", queue_variants[v].name) != 0)
             return 2;
     }
-    if (o.quick)
-        workers_items = WORKERS_QUICK;
-    if (bench_register_named((bench_def){.run = workers_case, .args = worker_counts,
+    static uint64_t workers_items;
+    workers_items = o.quick ? WORKERS_QUICK : WORKERS_ITEMS;
+    if (bench_register_named((bench_def){.run = workers_case, .user = &workers_items,
+                                         .args = worker_counts,
                                          .nargs = sizeof worker_counts / sizeof worker_counts[0],
                                          .repetitions = WORKERS_REPETITION_FACTOR *
                                                         bench_cli_repetitions()},
