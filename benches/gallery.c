@@ -110,7 +110,6 @@
 #include "harness/register.h"
 #include "harness/rng.h"
 #include "harness/sizes.h"
-#include "harness/thp.h"
 #include "shim/bench.h"
 #include "stride/buffer.h"
 #include "stride/chase.h"
@@ -576,7 +575,7 @@ int main(int argc, char **argv)
         fprintf(stderr, "gallery: --max-ws must be at least %zu bytes\n", 64 * g.line);
         return 2;
     }
-    char buf[64], mode[32];
+    char buf[64];
     for (size_t k = 0; k < g.levels.n; k++) {
         char key[32];
         snprintf(key, sizeof key, "gallery_l%zu", k + 1);
@@ -585,7 +584,6 @@ int main(int argc, char **argv)
     }
     state_levels(&g.levels, bench_cli_profile());
     state_line(&g.line_info);
-    bench_add_context("thp_enabled", thp_mode("enabled", mode, sizeof mode));
 
     /* All at once at the end: the mountain, the write buffer, five chase
      * buffers (the five on huge pages rounded up to 2 MiB) and, while they

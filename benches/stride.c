@@ -73,9 +73,9 @@
  *                   line_bytes_per_second counts in).  Times in this case come from the
  *                   fastest run of each size (this program's own clock;
  *                   other load only adds time).
- *         The JSON context also has thp_enabled and thp_defrag: the
- *         transparent huge page mode in effect.  The levels are printed
- *         on stderr at the end.
+ *         The JSON context has thp_enabled and thp_defrag (as every
+ *         program's): the transparent huge page mode in effect.  The
+ *         levels are printed on stderr at the end.
  * Check:  every read pass must return the sum the fill rule predicts; the
  *         chase order must be one cycle through every line (walked up to
  *         2^20 lines; Sattolo's algorithm guarantees it, tests/test_rng.c
@@ -96,7 +96,6 @@
 #include "stride/cycle.h"
 #include "stride/strided.h"
 #include "stride/summary_print.h"
-#include "harness/thp.h"
 #include "harness/timing.h"
 
 #include <inttypes.h>
@@ -344,9 +343,6 @@ int main(int argc, char **argv)
     line_bytes = machine_line_size();
     const machine_profile *measured = bench_cli_profile();
     transfer_bytes = measured->measured && measured->line_bytes ? measured->line_bytes : line_bytes;
-    char mode[32];
-    bench_add_context("thp_enabled", thp_mode("enabled", mode, sizeof mode));
-    bench_add_context("thp_defrag", thp_mode("defrag", mode, sizeof mode));
 
     /* The largest moment: the chase's largest buffer and its cycle (one
      * size_t per line), or the read buffer, rounded up to huge pages. */

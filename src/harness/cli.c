@@ -10,6 +10,7 @@
 #include "run_conditions.h"
 #include "shim/bench.h"
 #include "sizes.h"
+#include "thp.h"
 
 #include <errno.h>
 #include <getopt.h>
@@ -110,6 +111,10 @@ static void add_context(const bench_options *o, bool max_ws_given)
     bench_add_context("max_ws_source", max_ws_given ? "--max-ws" : "default");
     snprintf(buf, sizeof buf, "%zu", machine_page_size());
     bench_add_context("page_size", buf);
+    /* The huge page mode decides what a random access past the caches
+     * costs (thp.h): every program says it, not only those that ask. */
+    bench_add_context("thp_enabled", thp_mode("enabled", buf, sizeof buf));
+    bench_add_context("thp_defrag", thp_mode("defrag", buf, sizeof buf));
     machine_caches c = machine_cache_sizes();
     snprintf(buf, sizeof buf, "%zu", c.l1d);
     bench_add_context("sysfs_l1d_bytes", buf);
