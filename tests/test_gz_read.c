@@ -3,6 +3,8 @@
  * inflated bytes and a missing file each reported as such. */
 #include "report/gz_read.h"
 
+#include "test_dir.h"
+
 #include <criterion/criterion.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,14 +17,12 @@ static char dir[] = "/tmp/gz_read_XXXXXX";
 static void make_dir(void)
 {
     snprintf(dir, sizeof dir, "/tmp/gz_read_XXXXXX");
-    cr_assert_not_null(mkdtemp(dir));
+    test_dir_make(dir);
 }
 
 static void remove_dir(void)
 {
-    char cmd[128];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-    cr_assert_eq(system(cmd), 0);
+    test_dir_remove(dir);
 }
 
 TestSuite(gz_read, .init = make_dir, .fini = remove_dir);
@@ -32,14 +32,6 @@ static const char *in_dir(const char *name)
     static char path[256];
     snprintf(path, sizeof path, "%s/%s", dir, name);
     return path;
-}
-
-static void write_plain(const char *name, const char *text)
-{
-    FILE *f = fopen(in_dir(name), "wb");
-    cr_assert_not_null(f);
-    cr_assert_eq(fwrite(text, 1, strlen(text), f), strlen(text));
-    cr_assert_eq(fclose(f), 0);
 }
 
 /* n bytes of a repeating pattern, gzipped into name. */
@@ -60,7 +52,7 @@ static gz_read_status read_it(const char *name, size_t limit, bool require_gzip,
 
 Test(gz_read, plain_file_reads_as_it_is)
 {
-    write_plain("a.json", "{\"x\": 1}");
+    test_dir_put(dir, "a.json", "{\"x\": 1}");
     char *text, why[64];
     size_t len;
     cr_assert_eq(read_it("a.json", 0, false, &text, &len, why, sizeof why), GZ_READ_OK);
@@ -71,7 +63,7 @@ Test(gz_read, plain_file_reads_as_it_is)
 
 Test(gz_read, empty_file_is_zero_bytes_terminated)
 {
-    write_plain("empty", "");
+    test_dir_put(dir, "empty", "");
     char *text, why[64];
     size_t len = 99;
     cr_assert_eq(read_it("empty", 0, false, &text, &len, why, sizeof why), GZ_READ_OK);
@@ -95,7 +87,7 @@ Test(gz_read, gzip_is_inflated_across_buffer_growth)
 
 Test(gz_read, plain_data_refused_where_gzip_is_required)
 {
-    write_plain("fake.gz", "plain text");
+    test_dir_put(dir, "fake.gz", "plain text");
     char *text = (char *)1, why[64];
     size_t len;
     cr_assert_eq(read_it("fake.gz", 0, true, &text, &len, why, sizeof why), GZ_READ_NOT_GZIP);
