@@ -27,8 +27,8 @@ typedef struct page_run {
 } page_run;
 
 /*
- * Reads <dir>/<name>, or <dir>/<name>.gz through zcat when only that
- * exists, as JSON.  NULL with a one-line message naming the file in err
+ * Reads <dir>/<name>, or <dir>/<name>.gz (report/gz_read.h, at most
+ * 64 MiB unpacked) when only that exists, as JSON.  NULL with a one-line message naming the file in err
  * (errsize bytes) when neither exists, it cannot be read or is not JSON.
  * *found (if not NULL) says whether either file existed.
  */
