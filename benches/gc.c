@@ -8,6 +8,9 @@
  * parallel marking changes them) and C5 (A2's second half: the collector
  * frees the rings reference counting leaks).  See docs/experiments/gc.md.
  *
+ * Files:  benches/gc.c, src/gc/ (tests/test_gc.c), plots/gc.gp,
+ *         src/report/rules/gc.c (tests/test_gc_rules.c),
+ *         docs/experiments/gc.md, docs/lessons/gc.md, make demo-gc.
  * Run:    make bench BENCH=gc           (or build/bin/gc --help)
  * Cases:  gc/temp/<items>, gc/reuse/<items>      (C1) one pass over <items>
  *             items of 256 bytes each, a new buffer per item or one reused;
