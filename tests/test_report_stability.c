@@ -67,6 +67,12 @@ Test(report_stability, outcomes)
     cr_assert_eq(compare(claim("holds", "", "L2", "holds"), claim("holds", "", "L3", "holds"),
                          "L2: holds, now (none); L3: (none), now holds"),
                  STABILITY_MOVED, "another level");
+    cr_assert_eq(compare(claim("holds_only_when", ", for memory, always; for time, past L1",
+                               NULL, NULL),
+                         claim("holds_only_when", "for memory, always; for time, past L1",
+                               NULL, NULL),
+                         ""),
+                 STABILITY_STAYED, "the comma an older report wrote before the parts");
     cr_assert_eq(compare(claim("holds_only_when", "at 1000 messages", NULL, NULL),
                          claim("holds_only_when", "at 10000 messages", NULL, NULL),
                          "condition"),

@@ -253,6 +253,30 @@ Test(report_text, appends_and_clears)
     cr_assert_null(t.s);
 }
 
+Test(report_verdict, a_condition_reads_after_its_verdict_as_the_report_writes_it)
+{
+    cr_assert_str_eq(verdict_condition_lead(VERDICT_HOLDS_ONLY_WHEN, "for time, past L1"), ", ");
+    cr_assert_str_eq(verdict_condition_lead(VERDICT_HOLDS_ONLY_WHEN, "past L1"), " ");
+    cr_assert_str_eq(verdict_condition_lead(VERDICT_DOES_NOT_HOLD, "for speedup, reversed"),
+                     ": ");
+    cr_assert_str_eq(verdict_condition_lead(VERDICT_NOT_MEASURED, "no cases"), ": ");
+    cr_assert_str_eq(verdict_condition_lead(VERDICT_HOLDS_ONLY_WHEN, ""), "");
+    cr_assert_str_eq(verdict_condition_lead(VERDICT_HOLDS, NULL), "");
+    verdict parts[2] = {make(VERDICT_HOLDS, "", ""), make(VERDICT_HOLDS_ONLY_WHEN, "past L1", "")};
+    static const char *const names[] = {"memory", "time"};
+    verdict v = VERDICT_INIT;
+    verdict_combine_free(&v, parts, names, 2);
+    text t = TEXT_INIT;
+    verdict_phrase(&v, false, &t);
+    cr_assert_str_eq(text_str(&t), "holds only when, for memory, always; for time, past L1");
+    text_free(&t);
+    verdict_free(&v);
+    /* Reports before 2026-12-05 wrote the comma into the condition. */
+    cr_assert_str_eq(verdict_condition_read(", for memory, always"), "for memory, always");
+    cr_assert_str_eq(verdict_condition_read("past L1"), "past L1");
+    cr_assert_str_eq(verdict_condition_read(NULL), "");
+}
+
 Test(report_verdict, combining_and_freeing_leaves_the_parts_empty)
 {
     static const char *const names[] = {"memory", "time"};
@@ -261,7 +285,7 @@ Test(report_verdict, combining_and_freeing_leaves_the_parts_empty)
     verdict out = VERDICT_INIT;
     verdict_combine_free(&out, parts, names, 2);
     cr_assert_eq(out.kind, VERDICT_HOLDS_ONLY_WHEN);
-    cr_assert_str_eq(text_str(&out.condition), ", for memory, always; for time, past L1");
+    cr_assert_str_eq(text_str(&out.condition), "for memory, always; for time, past L1");
     cr_assert_str_eq(text_str(&out.note), "memory: a note");
     for (int i = 0; i < 2; i++) {
         cr_assert_eq(parts[i].kind, VERDICT_NOT_MEASURED, "freed");

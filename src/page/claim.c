@@ -9,6 +9,7 @@
 #include "page/overlay.h"
 #include "page/side.h"
 #include "page/table.h"
+#include "report/verdict.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -58,10 +59,16 @@ void claim_badge(FILE *out, const json_t *claim, const char *no_verdict)
     const char *v = str(claim, "verdict");
     html_text(out, v && *v ? v : no_verdict);
     fputs("</span>", out);
-    html_text_in(out, " ", str(claim, "condition"), "");
+    /* The lead the report writes ("holds only when, for time, ..."); an
+     * unknown kind gets a plain space. */
+    const char *cond = verdict_condition_read(str(claim, "condition"));
+    verdict_kind k;
+    const char *lead = verdict_kind_from_token(str(claim, "kind"), &k)
+                           ? verdict_condition_lead(k, cond) : " ";
+    html_text_in(out, lead, cond, "");
 }
 
-static void verdict(FILE *out, const json_t *claim)
+static void verdict_paragraph(FILE *out, const json_t *claim)
 {
     fputs("<p>", out);
     claim_badge(out, claim, "no verdict");
@@ -146,7 +153,7 @@ void page_claim_section(FILE *out, const page_run *run, const json_t *claim, siz
     html_text(out, str(claim, "title"));
     fputs("</h2>\n", out);
     html_text_in(out, "<p class=\"sub\">Experiment ", experiment, "</p>\n");
-    verdict(out, claim);
+    verdict_paragraph(out, claim);
     if (against)
         side_claim(out, claim, page_run_name(run), side_find_claim(against, id),
                    page_run_name(against));

@@ -101,8 +101,8 @@ stability_kind stability_compare(json_t *a, json_t *b, text *what)
         }
     }
     text la = TEXT_INIT, lb = TEXT_INIT;
-    stability_levels_only(field(a, "condition"), &la);
-    stability_levels_only(field(b, "condition"), &lb);
+    stability_levels_only(verdict_condition_read(field(a, "condition")), &la);
+    stability_levels_only(verdict_condition_read(field(b, "condition")), &lb);
     if (strcmp(text_str(&la), text_str(&lb)) != 0) {
         k = STABILITY_MOVED;
         if (what)
@@ -172,10 +172,12 @@ static json_t *claim_of(json_t *doc, const char *id)
 static void cell(text *out, json_t *c)
 {
     text phrase = TEXT_INIT;
-    const char *cond = field(c, "condition");
-    text_printf(&phrase, "%s%s%s", c ? field(c, "verdict") : "(no such claim)",
-                *cond ? (strcmp(field(c, "kind"), "not_measured") == 0 ? ": " : " ") : "",
-                cond);
+    const char *cond = verdict_condition_read(field(c, "condition"));
+    verdict_kind k;
+    const char *lead = !*cond                                          ? ""
+                       : verdict_kind_from_token(field(c, "kind"), &k) ? verdict_condition_lead(k, cond)
+                                                                       : " ";
+    text_printf(&phrase, "%s%s%s", c ? field(c, "verdict") : "(no such claim)", lead, cond);
     md_escape(out, text_str(&phrase), false);
     text_free(&phrase);
 }

@@ -154,23 +154,28 @@ bool verdict_kind_from_token(const char *token, verdict_kind *out)
     return false;
 }
 
+const char *verdict_condition_lead(verdict_kind k, const char *condition)
+{
+    if (!condition || !*condition)
+        return "";
+    if (k != VERDICT_HOLDS_ONLY_WHEN)
+        return ": ";
+    /* "holds only when, for time, ...; for memory, always" */
+    return strncmp(condition, "for ", 4) == 0 ? ", " : " ";
+}
+
+const char *verdict_condition_read(const char *condition)
+{
+    if (!condition)
+        return "";
+    return strncmp(condition, ", ", 2) == 0 ? condition + 2 : condition;
+}
+
 void verdict_phrase(const verdict *v, bool with_note, text *out)
 {
     const char *cond = text_str(&v->condition);
-    switch (v->kind) {
-    case VERDICT_HOLDS_ONLY_WHEN:
-        /* A combined condition starts with ", for <part>, ..." */
-        text_printf(out, "holds only when%s%s", cond[0] == ',' ? "" : " ", cond);
-        break;
-    case VERDICT_NOT_MEASURED:
-        text_printf(out, "not measured%s%s", *cond ? ": " : "", cond);
-        break;
-    default:
-        text_printf(out, "%s", verdict_kind_name(v->kind));
-        if (*cond)
-            text_printf(out, ": %s", cond);
-        break;
-    }
+    text_printf(out, "%s%s%s", verdict_kind_name(v->kind), verdict_condition_lead(v->kind, cond),
+                cond);
     if (with_note && v->note.len)
         text_printf(out, " (%s)", text_str(&v->note));
 }
@@ -243,7 +248,7 @@ void verdict_combine(verdict *out, const verdict *parts, const char *const *name
          * for memory, always" */
         out->kind = VERDICT_HOLDS_ONLY_WHEN;
         for (size_t i = 0; i < n; i++) {
-            text_printf(&out->condition, "%sfor %s, ", i ? "; " : ", ", names[i]);
+            text_printf(&out->condition, "%sfor %s, ", i ? "; " : "", names[i]);
             if (parts[i].kind == VERDICT_HOLDS_ONLY_WHEN)
                 text_printf(&out->condition, "%s", text_str(&parts[i].condition));
             else if (parts[i].kind == VERDICT_HOLDS)

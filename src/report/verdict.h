@@ -107,6 +107,18 @@ const char *verdict_kind_name(verdict_kind k);
 const char *verdict_kind_token(verdict_kind k);
 bool verdict_kind_from_token(const char *token, verdict_kind *out);
 
+/* What goes between a verdict's name and its condition, so that every
+ * place that writes them (the report, the page, claims-diff) reads
+ * alike: "" without a condition; for "holds only when", ", " before a
+ * condition in parts ("for time, ...; for memory, always") and " " before
+ * any other; ": " for every other kind. */
+const char *verdict_condition_lead(verdict_kind k, const char *condition);
+
+/* A condition as read from a report.json: without the ", " that reports
+ * before 2026-12-05 put before a condition in parts, so that an old run
+ * and a new one compare and print alike.  NULL gives "". */
+const char *verdict_condition_read(const char *condition);
+
 /* The verdict as one phrase, appended to out: "holds only when
  * <condition>", "not measured: <reason>", "within noise"; with_note adds
  * " (<note>)" when there is one. */
