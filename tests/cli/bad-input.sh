@@ -147,24 +147,36 @@ fi
 ires=$tmp/interrupted
 mkdir -p "$ires"
 set -m
-# 256M: long enough that the run is still going when the signal comes (at
-# 64M, once in a fresh clone, it had ended before: exit 0).
-scripts/run-benches.sh "$bin" "$ires" traverse --max-ws=256M >"$tmp/int.out" 2>"$tmp/int.err" &
+# 256M: long enough that the run is still going when the signal comes.
+# env --default-signal: a shell that runs this script in the background
+# without job control (nohup ... &, a CI step started that way) hands it
+# SIGINT ignored, which no shell below can undo, and the run would ignore
+# Ctrl-C: it went on to the end (exit 0) twice in such fresh clones.
+env --default-signal=INT scripts/run-benches.sh "$bin" "$ires" traverse --max-ws=256M \
+    >"$tmp/int.out" 2>"$tmp/int.err" &
 pid=$!
 set +m
+waited=0
 for _ in $(seq 100); do
     ls "$ires"/*/traverse.json.part >/dev/null 2>&1 && break
     sleep 0.1
+    waited=$((waited + 1))
 done
 sleep 0.5   # well inside the run: the program has started writing
-kill -INT -- "-$pid"
+kill -INT -- "-$pid" 2>"$tmp/kill.err"
+kill_status=$?
 wait "$pid"
 status=$?
 left=$(find "$ires" -name '*.part' -o -name '*.json' | wc -l)
 if [ "$status" -eq 130 ] && [ "$left" -eq 0 ] && [ ! -e "$ires/latest" ]; then
     pass "Ctrl-C during a run -> exit $status, no .part or .json left, latest not moved: $(grep -m 1 "run-benches: interrupted" "$tmp/int.err")"
 else
-    fail "Ctrl-C during a run: exit $status, $left files left: $(find "$ires" -type f)"
+    # What to look at: when the signal came, whether kill found the
+    # group, and what the run said.
+    fail "Ctrl-C during a run: exit $status, $left files left: $(find "$ires" -type f | tr '\n' ' ')"
+    echo "      signal after $((waited / 10)).$((waited % 10)) s + 0.5 s; kill exit $kill_status $(cat "$tmp/kill.err")"
+    echo "      run's output: $(tr '\n' '|' < "$tmp/int.out")"
+    echo "      run's errors: $(tail -n 5 "$tmp/int.err" | tr '\n' '|')"
 fi
 
 # --- the cross-check as a bench program (make demo-traverse-slots) ----------
