@@ -262,6 +262,10 @@ Test(report_verdict, a_condition_reads_after_its_verdict_as_the_report_writes_it
     cr_assert_str_eq(verdict_condition_lead(VERDICT_NOT_MEASURED, "no cases"), ": ");
     cr_assert_str_eq(verdict_condition_lead(VERDICT_HOLDS_ONLY_WHEN, ""), "");
     cr_assert_str_eq(verdict_condition_lead(VERDICT_HOLDS, NULL), "");
+    cr_assert_str_eq(verdict_condition_lead_token("holds_only_when", "for time, past L1"), ", ");
+    cr_assert_str_eq(verdict_condition_lead_token("within_noise", "in L1"), ": ");
+    cr_assert_str_eq(verdict_condition_lead_token("no_such_kind", "in L1"), " ");
+    cr_assert_str_eq(verdict_condition_lead_token("holds", ""), "");
     verdict parts[2] = {make(VERDICT_HOLDS, "", ""), make(VERDICT_HOLDS_ONLY_WHEN, "past L1", "")};
     static const char *const names[] = {"memory", "time"};
     verdict v = VERDICT_INIT;

@@ -59,13 +59,9 @@ void claim_badge(FILE *out, const json_t *claim, const char *no_verdict)
     const char *v = str(claim, "verdict");
     html_text(out, v && *v ? v : no_verdict);
     fputs("</span>", out);
-    /* The lead the report writes ("holds only when, for time, ..."); an
-     * unknown kind gets a plain space. */
+    /* The lead the report writes: "holds only when, for time, ...". */
     const char *cond = verdict_condition_read(str(claim, "condition"));
-    verdict_kind k;
-    const char *lead = verdict_kind_from_token(str(claim, "kind"), &k)
-                           ? verdict_condition_lead(k, cond) : " ";
-    html_text_in(out, lead, cond, "");
+    html_text_in(out, verdict_condition_lead_token(str(claim, "kind"), cond), cond, "");
 }
 
 static void verdict_paragraph(FILE *out, const json_t *claim)

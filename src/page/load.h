@@ -28,8 +28,9 @@ typedef struct page_run {
 
 /*
  * Reads <dir>/<name>, or <dir>/<name>.gz (report/gz_read.h, at most
- * 64 MiB unpacked) when only that exists, as JSON.  NULL with a one-line message naming the file in err
- * (errsize bytes) when neither exists, it cannot be read or is not JSON.
+ * 64 MiB unpacked) when only that exists, as JSON.  NULL with a one-line
+ * message naming the file in err (errsize bytes) when neither exists, it
+ * cannot be read or is not JSON.
  * *found (if not NULL) says whether either file existed.
  */
 json_t *page_load_json(const char *dir, const char *name, bool *found, char *err,

@@ -173,11 +173,8 @@ static void cell(text *out, json_t *c)
 {
     text phrase = TEXT_INIT;
     const char *cond = verdict_condition_read(field(c, "condition"));
-    verdict_kind k;
-    const char *lead = !*cond                                          ? ""
-                       : verdict_kind_from_token(field(c, "kind"), &k) ? verdict_condition_lead(k, cond)
-                                                                       : " ";
-    text_printf(&phrase, "%s%s%s", c ? field(c, "verdict") : "(no such claim)", lead, cond);
+    text_printf(&phrase, "%s%s%s", c ? field(c, "verdict") : "(no such claim)",
+                verdict_condition_lead_token(field(c, "kind"), cond), cond);
     md_escape(out, text_str(&phrase), false);
     text_free(&phrase);
 }

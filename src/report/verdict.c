@@ -164,6 +164,14 @@ const char *verdict_condition_lead(verdict_kind k, const char *condition)
     return strncmp(condition, "for ", 4) == 0 ? ", " : " ";
 }
 
+const char *verdict_condition_lead_token(const char *kind_token, const char *condition)
+{
+    verdict_kind k;
+    if (!condition || !*condition)
+        return "";
+    return verdict_kind_from_token(kind_token, &k) ? verdict_condition_lead(k, condition) : " ";
+}
+
 const char *verdict_condition_read(const char *condition)
 {
     if (!condition)

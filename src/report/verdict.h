@@ -114,6 +114,10 @@ bool verdict_kind_from_token(const char *token, verdict_kind *out);
  * any other; ": " for every other kind. */
 const char *verdict_condition_lead(verdict_kind k, const char *condition);
 
+/* The same for a kind as report.json writes it (verdict_kind_token): a
+ * token that names no kind gets a plain space before its condition. */
+const char *verdict_condition_lead_token(const char *kind_token, const char *condition);
+
 /* A condition as read from a report.json: without the ", " that reports
  * before 2026-12-05 put before a condition in parts, so that an old run
  * and a new one compare and print alike.  NULL gives "". */
