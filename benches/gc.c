@@ -30,21 +30,23 @@
  *         gc/rings/<links>                        (C5) one ring of counted
  *             links made under the collector and dropped: 2, 1000, 1M
  *             (--quick: 2, 1000)
- * Timed:  C1 one pass; C2 one GC_gcollect; C3 one run of the cache; C4
- *         the child's whole run (its figures are its own); C5 untimed.
- * Output: Google Benchmark JSON; counters (per iteration, medians over
- *         repetitions in the report):
+ * Timed:  C1 one pass; C2, C3 and C4 a fresh process per repetition
+ *         (--child=values:..., cache:..., pause:...; src/gc/fresh.h says
+ *         why), whose figures are its own: C2 and C3 the median of at
+ *         least 5 full collections (20 ms), C4 its whole run; C5 untimed.
+ * Output: Google Benchmark JSON; counters (medians over repetitions in
+ *         the report):
  *           collections, gc_ms (world stopped, from the collector's
  *           events), mark_ms, heap_bytes, live_bytes (in use after a full
  *           collection), ws_bytes (= live_bytes: what the collector
  *           traces; for C2, live_bytes - live_before_bytes: the values'
- *           own), and per family: allocations (C1), objects,
- *           mark_ns_per_value and live_before_bytes (what was live
- *           before the case built its values; every C2 structure is
- *           freed explicitly after its case, src/gc/values.h says why)
- *           (C2), held and collect_ms (one full
- *           collection with the cache alive) (C3), step_p50_us, step_p99_us,
- *           step_max_us, longest_stop_ms, median_stop_ms, total_ms (C4), objects,
+ *           own), and per family: allocations (C1, per pass); objects,
+ *           mark_ns_per_value, live_before_bytes (what was live before
+ *           the values were built) (C2: per timed collection, the median
+ *           of them); held, run_ms, collect_ms (the median stop of a full
+ *           collection with the cache alive; collections and gc_ms are
+ *           the run's own) (C3); step_p50_us, step_p99_us, step_max_us,
+ *           longest_stop_ms, median_stop_ms, total_ms (C4); objects,
  *           counted_live, reclaimed_objects (C5).
  * Check:  C1's two variants must return the same checksum, C2's values
  *         and C3's held results must sum as built after collecting, C4's
@@ -52,9 +54,9 @@
  *         out-of-memory or a failed child fails the case, exit 1.  No
  *         case fails because a claim did not hold: the rules judge.
  */
-#include "gc/cache.h"
 #include "gc/churn.h"
 #include "gc/collector.h"
+#include "gc/fresh.h"
 #include "gc/pause.h"
 #include "gc/rings.h"
 #include "gc/values.h"
@@ -70,9 +72,15 @@
 
 static uint64_t run_seed;
 
+#define ITEM_BYTES 256
+#define RESULT_BYTES 1024
+
+/* --child=SPEC: C4's pauses, or C2's and C3's fresh measurements. */
 static int gc_child(const char *spec)
 {
-    return gc_pause_child_main(spec, run_seed);
+    if (strncmp(spec, "pause:", 6) == 0)
+        return gc_pause_child_main(spec, run_seed);
+    return gc_fresh_child_main(spec, RESULT_BYTES);
 }
 
 static const bench_program gc_program = {
@@ -89,9 +97,6 @@ static const bench_program gc_program = {
     .child_main = gc_child,
 };
 
-#define ITEM_BYTES 256
-#define RESULT_BYTES 1024
-
 /* What the collector did during a case's timed loop, per iteration. */
 static void clock_counters(bench_state *b, const gc_clock *c)
 {
@@ -101,9 +106,9 @@ static void clock_counters(bench_state *b, const gc_clock *c)
     bench_set_counter(b, "mark_ms", (double)c->mark_ns / 1e6 / it, BENCH_COUNTER_PLAIN);
 }
 
-static void heap_counters(bench_state *b, size_t live, size_t ws)
+static void heap_counters(bench_state *b, size_t heap, size_t live, size_t ws)
 {
-    bench_set_counter(b, "heap_bytes", (double)gc_heap_bytes(), BENCH_COUNTER_PLAIN);
+    bench_set_counter(b, "heap_bytes", (double)heap, BENCH_COUNTER_PLAIN);
     bench_set_counter(b, "live_bytes", (double)live, BENCH_COUNTER_PLAIN);
     bench_set_counter(b, "ws_bytes", (double)ws, BENCH_COUNTER_PLAIN);
     char label[32];
@@ -143,112 +148,76 @@ static void churn_case(bench_state *b, const void *user)
     clock_counters(b, &c);
     gc_collect();
     size_t live = gc_live_bytes();
-    heap_counters(b, live, live);
+    heap_counters(b, gc_heap_bytes(), live, live);
 }
 
-/* --- C2: one full collection over n values in each layout ---------------- */
+/* --- C2 and C3: one fresh process per repetition (src/gc/fresh.h: why) -- */
 
-/* Static, so the collector finds the root among the program's data. */
-static gc_values live_values;
+/* Runs spec in a child; false (the case failed) when it did not measure
+ * or what it built did not sum as built after collecting. */
+static bool fresh_case(bench_state *b, const char *spec, gc_fresh_figures *f)
+{
+    int status = 0;
+    while (bench_keep_running(b, 1))
+        status = gc_fresh_in_child("/proc/self/exe", spec, f);
+    char why[128];
+    if (status != 0)
+        snprintf(why, sizeof why, "the %s child failed (exit status %d)", spec, status);
+    else if (!f->intact)
+        snprintf(why, sizeof why, "checksum mismatch: the collector reclaimed a live %s",
+                 strncmp(spec, "cache", 5) == 0 ? "result" : "value");
+    else
+        return true;
+    bench_fail_case(b, why);
+    return false;
+}
 
+/* C2: full collections over n values in each layout. */
 static void values_case(bench_state *b, const void *user)
 {
     gc_layout layout = *(const gc_layout *)user;
     size_t n = (size_t)bench_arg(b, 0);
-    gc_values_free(&live_values);
-    gc_clear_stack();
-    gc_collect();
-    /* What an earlier case left live: a few KiB of the collector's own
-     * when nothing leaked into this measurement (values.h: why freed). */
-    size_t live_before = gc_live_bytes();
-    if (!gc_values_build(&live_values, layout, n)) {
-        bench_fail_case(b, "out of memory while building the values");
+    char spec[64];
+    snprintf(spec, sizeof spec, "values:%s:%zu", gc_layout_name(layout), n);
+    gc_fresh_figures f;
+    if (!fresh_case(b, spec, &f))
         return;
-    }
-    gc_collect();   /* the build's garbage (none) and its own growth */
-    gc_clock_reset();
-    while (bench_keep_running(b, 1))
-        gc_collect();
-    gc_clock c = gc_clock_read();
-    size_t live = gc_live_bytes();
-    bool intact = gc_values_sum(&live_values) == (uint64_t)n * (n - 1) / 2;
-    gc_values_free(&live_values);
-    if (!intact) {
-        bench_fail_case(b, "checksum mismatch: the collector reclaimed a live value");
-        return;
-    }
-    bench_set_items_processed(b, bench_iterations(b) * (int64_t)n);
+    bench_set_items_processed(b, (int64_t)n);
     bench_set_counter(b, "values", (double)n, BENCH_COUNTER_PLAIN);
-    bench_set_counter(b, "objects", (double)gc_values_objects(layout, n), BENCH_COUNTER_PLAIN);
-    bench_set_counter(b, "mark_ns_per_value",
-                      c.collections ? (double)c.mark_ns / (double)c.collections / (double)n : 0,
+    bench_set_counter(b, "objects", (double)f.objects, BENCH_COUNTER_PLAIN);
+    bench_set_counter(b, "collections", (double)f.collections, BENCH_COUNTER_PLAIN);
+    bench_set_counter(b, "gc_ms", (double)f.stopped_ns / 1e6, BENCH_COUNTER_PLAIN);
+    bench_set_counter(b, "mark_ms", (double)f.mark_ns / 1e6, BENCH_COUNTER_PLAIN);
+    bench_set_counter(b, "mark_ns_per_value", (double)f.mark_ns / (double)n,
                       BENCH_COUNTER_PLAIN);
-    bench_set_counter(b, "live_before_bytes", (double)live_before, BENCH_COUNTER_PLAIN);
-    clock_counters(b, &c);
+    bench_set_counter(b, "live_before_bytes", (double)f.live_before_bytes,
+                      BENCH_COUNTER_PLAIN);
     /* The working set that places a size in a cache level is the values'
-     * own bytes: what was live before them (8 to 20 KiB of the collector's
-     * and earlier cases', varying from one process to the next) moved the
-     * 1024 values of a list between L1 and L2 from run to run, while
-     * live - live_before was 32 KiB in every run. */
-    heap_counters(b, live, live > live_before ? live - live_before : live);
+     * own bytes, not what the collector and the program held before. */
+    size_t live = (size_t)f.live_bytes, before = (size_t)f.live_before_bytes;
+    heap_counters(b, (size_t)f.heap_bytes, live, live > before ? live - before : live);
 }
 
-/* --- C3: a cache that keeps every result against one that drops them ----- */
-
-static gc_cache live_cache;
-
+/* C3: a cache that keeps every result against one that drops them. */
 static void cache_case(bench_state *b, const void *user)
 {
     bool keeps_all = user != NULL;
     size_t steps = (size_t)bench_arg(b, 0);
-    size_t live = 0, held = 0;
-    uint64_t collect_ns = 0;
-    bool intact = true;
-    gc_cache_drop(&live_cache);
-    gc_clear_stack();
-    gc_collect();
-    gc_clock_reset();
-    while (bench_keep_running(b, 1)) {
-        if (!gc_cache_init(&live_cache, keeps_all, RESULT_BYTES)) {
-            bench_fail_case(b, "out of memory while making the cache");
-            return;
-        }
-        for (size_t s = 0; s < steps; s++)
-            if (!gc_cache_step(&live_cache)) {
-                bench_fail_case(b, "out of memory while filling the cache");
-                return;
-            }
-        bench_pause_timing(b);
-        /* What the cache holds once a collection has taken the rest, and
-         * how long that one collection stopped the program: the price of
-         * what the cache keeps, paid at every full collection. */
-        uint64_t stopped_before = gc_clock_read().stopped_ns;
-        gc_collect();
-        collect_ns += gc_clock_read().stopped_ns - stopped_before;
-        live = gc_live_bytes();
-        uint64_t sum = gc_cache_held_sum(&live_cache, &held);
-        uint64_t first = keeps_all || steps <= GC_CACHE_KEEP ? 0 : steps - GC_CACHE_KEEP;
-        intact &= sum == (uint64_t)(first + steps - 1) * (steps - first) / 2;
-        gc_cache_drop(&live_cache);
-        bench_resume_timing(b);
-    }
-    /* The loop's own collections: less the one per iteration made with the
-     * clock stopped, whose time is collect_ms. */
-    gc_clock c = gc_clock_read();
-    uint64_t its = (uint64_t)bench_iterations(b);
-    c.collections -= c.collections >= its ? its : c.collections;
-    c.stopped_ns -= c.stopped_ns >= collect_ns ? collect_ns : c.stopped_ns;
-    if (!intact) {
-        bench_fail_case(b, "checksum mismatch: a held result was reclaimed");
+    char spec[64];
+    snprintf(spec, sizeof spec, "cache:%s:%zu", keeps_all ? "keep" : "drop", steps);
+    gc_fresh_figures f;
+    if (!fresh_case(b, spec, &f))
         return;
-    }
-    bench_set_items_processed(b, bench_iterations(b) * (int64_t)steps);
+    bench_set_items_processed(b, (int64_t)steps);
     bench_set_counter(b, "steps", (double)steps, BENCH_COUNTER_PLAIN);
-    bench_set_counter(b, "held", (double)held, BENCH_COUNTER_PLAIN);
-    bench_set_counter(b, "collect_ms", (double)collect_ns / 1e6 / (double)bench_iterations(b),
-                      BENCH_COUNTER_PLAIN);
-    clock_counters(b, &c);
-    heap_counters(b, live, live);
+    bench_set_counter(b, "held", (double)f.objects, BENCH_COUNTER_PLAIN);
+    /* The run's own collections, and one full collection with the cache
+     * alive: the price of what it keeps, paid at every full collection. */
+    bench_set_counter(b, "collections", (double)f.run_collections, BENCH_COUNTER_PLAIN);
+    bench_set_counter(b, "gc_ms", (double)f.run_stopped_ns / 1e6, BENCH_COUNTER_PLAIN);
+    bench_set_counter(b, "run_ms", (double)f.run_ns / 1e6, BENCH_COUNTER_PLAIN);
+    bench_set_counter(b, "collect_ms", (double)f.stopped_ns / 1e6, BENCH_COUNTER_PLAIN);
+    heap_counters(b, (size_t)f.heap_bytes, (size_t)f.live_bytes, (size_t)f.live_bytes);
 }
 
 /* --- C4: pauses against the live heap, one fresh process per mode -------- */
@@ -356,9 +325,8 @@ int main(int argc, char **argv)
                                              .args = items_full, .nargs = n3},
                                  "gc/%s", gc_churn_name(churns[i])) != 0)
             return 2;
-    /* C3 before C2: the collector's heap never shrinks, and after the
-     * largest list it would hold 100 MB of results without collecting. */
-    bench_def cache = {.run = cache_case, .user = &keep_tag, .args = steps_full, .nargs = n3};
+    bench_def cache = {.run = cache_case, .user = &keep_tag, .args = steps_full, .nargs = n3,
+                       .iterations = 1};
     if (bench_register_named(cache, "gc/keep") != 0)
         return 2;
     cache.user = NULL;
@@ -366,7 +334,8 @@ int main(int argc, char **argv)
         return 2;
     for (size_t i = 0; i < GC_LAYOUT_COUNT; i++)
         if (bench_register_named((bench_def){.run = values_case, .user = &layouts[i],
-                                             .args = values, .nargs = nvalues},
+                                             .args = values, .nargs = nvalues,
+                                             .iterations = 1},
                                  "gc/%s", gc_layout_name(layouts[i])) != 0)
             return 2;
     for (size_t i = 0; i < 3; i++)

@@ -6,6 +6,7 @@
 #include "gc/cache.h"
 #include "gc/churn.h"
 #include "gc/collector.h"
+#include "gc/fresh.h"
 #include "gc/gc_alloc.h"
 #include "gc/pause.h"
 #include "gc/rings.h"
@@ -46,9 +47,14 @@ Test(gc, the_clock_counts_each_explicit_collection_exactly)
     cr_assert_geq(c.stopped_ns, c.longest_stop_ns);
     cr_assert_geq(c.longest_stop_ns, c.median_stop_ns);
     cr_assert_gt(c.median_stop_ns, 0);
+    cr_assert_eq(c.marks, 3, "one mark phase per full collection");
+    cr_assert_gt(c.median_mark_ns, 0);
+    cr_assert_geq(c.mark_ns, c.median_mark_ns);
     gc_clock_reset();
     cr_assert_eq(gc_clock_read().collections, 0);
     cr_assert_eq(gc_clock_read().stops, 0);
+    cr_assert_eq(gc_clock_read().marks, 0);
+    cr_assert_eq(gc_clock_read().median_mark_ns, 0);
 }
 
 Test(gc, the_allocator_interface_refuses_what_it_cannot_align)
@@ -228,4 +234,79 @@ Test(gc, a_child_spec_must_name_a_mode_and_a_size)
     cr_assert_eq(gc_pause_in_child("/bin/true", GC_MODE_STOP_WORLD, 100, &f), 127,
                  "a child that prints no figures");
     cr_assert_eq(gc_pause_in_child("/bin/false", GC_MODE_STOP_WORLD, 100, &f), 1);
+}
+
+/* C2 and C3 as their fresh processes measure them, here in the test's own
+ * process: exact counts of what was built, held and collected. */
+Test(gc, a_fresh_measurement_of_values_counts_what_it_built)
+{
+    for (int l = 0; l < GC_LAYOUT_COUNT; l++) {
+        gc_fresh_figures f;
+        cr_assert(gc_fresh_values((gc_layout)l, 4096, &f), "%s", gc_layout_name((gc_layout)l));
+        cr_assert_eq(f.n, 4096);
+        cr_assert_eq(f.intact, 1);
+        cr_assert_eq(f.objects, gc_values_objects((gc_layout)l, 4096));
+        cr_assert_geq(f.collections, GC_FRESH_MIN_COLLECTIONS);
+        cr_assert_leq(f.collections, GC_FRESH_MAX_COLLECTIONS);
+        cr_assert_gt(f.mark_ns, 0);
+        cr_assert_geq(f.stopped_ns, f.mark_ns, "marking happens with the world stopped");
+        cr_assert_geq(f.live_bytes, f.live_before_bytes + 4096 * sizeof(uint64_t),
+                      "%s: the values were live while collected", gc_layout_name((gc_layout)l));
+        cr_assert_eq(f.run_ns + f.run_collections + f.run_stopped_ns, 0, "no run for values");
+    }
+    gc_fresh_figures f;
+    cr_assert_not(gc_fresh_values(GC_LAYOUT_GRAPH, 0, &f));
+    cr_assert_not(gc_fresh_values((gc_layout)9, 10, &f));
+    cr_assert_not(gc_fresh_values(GC_LAYOUT_ATOMIC, SIZE_MAX, &f), "out of memory");
+}
+
+Test(gc, a_fresh_measurement_of_a_cache_counts_what_it_held)
+{
+    gc_fresh_figures keep, drop;
+    cr_assert(gc_fresh_cache(true, 3000, 64, &keep));
+    cr_assert(gc_fresh_cache(false, 3000, 64, &drop));
+    cr_assert_eq(keep.objects, 3000);
+    cr_assert_eq(drop.objects, GC_CACHE_KEEP);
+    cr_assert_eq(keep.intact + drop.intact, 2);
+    cr_assert_eq(keep.n, 3000);
+    cr_assert_geq(keep.collections, GC_FRESH_MIN_COLLECTIONS);
+    cr_assert_gt(keep.run_ns, 0);
+    cr_assert_geq(keep.live_bytes, keep.live_before_bytes + 3000 * 64);
+    gc_fresh_figures one;
+    cr_assert(gc_fresh_cache(false, 1, 64, &one));
+    cr_assert_eq(one.objects, 1);
+    cr_assert_eq(one.intact, 1);
+    cr_assert_not(gc_fresh_cache(true, 0, 64, &one));
+    cr_assert_not(gc_fresh_cache(true, 10, 4, &one), "results below 8 bytes");
+}
+
+Test(gc, fresh_figures_go_through_one_line_and_bad_lines_are_refused)
+{
+    gc_fresh_figures f = {1024, 5, 3, 4, 5, 6, 7, 8, 9, 10, 11, 1}, g;
+    char line[320];
+    gc_fresh_format(&f, line, sizeof line);
+    cr_assert(gc_fresh_parse(line, &g));
+    cr_assert_eq(memcmp(&f, &g, sizeof f), 0);
+    cr_assert_not(gc_fresh_parse("1 2 3", &g));
+    cr_assert_not(gc_fresh_parse("1 5 3 4 5 6 7 8 9 10 11 1 junk", &g));
+    cr_assert_not(gc_fresh_parse("0 5 3 4 5 6 7 8 9 10 11 1", &g), "no values");
+    cr_assert_not(gc_fresh_parse("1 0 3 4 5 6 7 8 9 10 11 1", &g), "no collection timed");
+    cr_assert_not(gc_fresh_parse("1 5 3 4 5 6 7 8 9 10 11 2", &g), "intact is 0 or 1");
+    cr_assert_not(gc_fresh_parse("", &g));
+}
+
+Test(gc, a_fresh_child_spec_must_name_a_shape_and_a_size)
+{
+    static const char *const bad[] = {
+        "values:graph", "values:tree:10", "values:graph:0", "values:graph:-5",
+        "values:graph: 5", "values:graph:10x", "cache:hold:10", "cache:keep:",
+        "cache:keep:+3", "graph:10", "", "values:averyveryverylongname:10",
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
+        cr_assert_eq(gc_fresh_child_main(bad[i], 64), 2, "\"%s\"", bad[i]);
+    gc_fresh_figures f;
+    cr_assert_eq(gc_fresh_in_child("/nonexistent/gc", "values:graph:10", &f), 127);
+    cr_assert_eq(gc_fresh_in_child("/bin/true", "values:graph:10", &f), 127,
+                 "a child that prints no figures");
+    cr_assert_eq(gc_fresh_in_child("/bin/false", "values:graph:10", &f), 1);
 }

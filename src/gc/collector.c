@@ -19,7 +19,10 @@ static gc_mode running;
 static gc_clock clock_now;
 static uint64_t stop_began, mark_began;
 static GC_word gc_no_at_reset;
-static uint64_t stop_lengths[GC_CLOCK_STOPS_KEPT];
+/* malloc'd, not static: the collector scans the program's static data
+ * as roots at every collection, and 64 KiB of lengths would add to the
+ * time being measured. */
+static uint64_t *stop_lengths, *mark_lengths;
 
 const char *gc_mode_name(gc_mode m)
 {
@@ -62,9 +65,14 @@ static void on_event(GC_EventType e)
     case GC_EVENT_MARK_START:
         mark_began = now_ns();
         break;
-    case GC_EVENT_MARK_END:
-        clock_now.mark_ns += now_ns() - mark_began;
+    case GC_EVENT_MARK_END: {
+        uint64_t d = now_ns() - mark_began;
+        if (clock_now.marks < GC_CLOCK_STOPS_KEPT)
+            mark_lengths[clock_now.marks] = d;
+        clock_now.mark_ns += d;
+        clock_now.marks++;
         break;
+    }
     default:
         break;
     }
@@ -79,6 +87,12 @@ bool gc_start(gc_mode m)
     /* The number of markers is read once, at initialisation: one for the
      * stop-the-world and incremental modes, so they measure marking
      * alone, two (this machine's cores) for the parallel one. */
+    if (!stop_lengths)
+        stop_lengths = calloc(GC_CLOCK_STOPS_KEPT, sizeof *stop_lengths);
+    if (!mark_lengths)
+        mark_lengths = calloc(GC_CLOCK_STOPS_KEPT, sizeof *mark_lengths);
+    if (!stop_lengths || !mark_lengths)
+        return false;
     GC_set_markers_count(m == GC_MODE_PARALLEL ? 2 : 1);
     GC_INIT();
     if (m == GC_MODE_INCREMENTAL) {
@@ -123,17 +137,24 @@ static int cmp_u64(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
+/* The upper middle of the first 'count' lengths kept (0 for none). */
+static uint64_t median_kept(const uint64_t *lengths, uint64_t count)
+{
+    size_t kept = count < GC_CLOCK_STOPS_KEPT ? (size_t)count : GC_CLOCK_STOPS_KEPT;
+    if (kept == 0)
+        return 0;
+    uint64_t sorted[GC_CLOCK_STOPS_KEPT];
+    memcpy(sorted, lengths, kept * sizeof *sorted);
+    qsort(sorted, kept, sizeof *sorted, cmp_u64);
+    return sorted[kept / 2];
+}
+
 gc_clock gc_clock_read(void)
 {
     gc_clock c = clock_now;
     c.collections = (uint64_t)(GC_get_gc_no() - gc_no_at_reset);
-    size_t kept = c.stops < GC_CLOCK_STOPS_KEPT ? (size_t)c.stops : GC_CLOCK_STOPS_KEPT;
-    if (kept) {
-        uint64_t sorted[GC_CLOCK_STOPS_KEPT];
-        memcpy(sorted, stop_lengths, kept * sizeof *sorted);
-        qsort(sorted, kept, sizeof *sorted, cmp_u64);
-        c.median_stop_ns = sorted[kept / 2];
-    }
+    c.median_stop_ns = median_kept(stop_lengths, c.stops);
+    c.median_mark_ns = median_kept(mark_lengths, c.marks);
     return c;
 }
 

@@ -58,6 +58,8 @@ typedef struct gc_clock {
     uint64_t mark_ns;       /* marking, summed */
     uint64_t stops;         /* times the world was stopped */
     uint64_t median_stop_ns; /* of the first GC_CLOCK_STOPS_KEPT stops */
+    uint64_t marks;         /* mark phases completed */
+    uint64_t median_mark_ns; /* of the first GC_CLOCK_STOPS_KEPT mark phases */
 } gc_clock;
 
 /* Stops whose length is kept for the median. */
