@@ -298,6 +298,9 @@ int main(int argc, char **argv)
         return 1;
     }
     bench_add_context("gc_library", "Boehm-Demers-Weiser libgc (libgc-dev)");
+    bench_add_context("gc_children_layout", gc_fresh_fixed_layout()
+                                                ? "fixed (no address randomization)"
+                                                : "randomized (the kernel refused to fix it)");
     char version[32];
     bench_add_context("gc_version", gc_library_version(version, sizeof version));
 

@@ -91,6 +91,7 @@ static const bench_program queue_program = {
     .child_main = queue_child_run,
     /* S6 compares the pool at one size. */
     .replicate = "^queue/workers/",
+    .threads = true,
 };
 
 /* The largest S4 run: a thread costs tens of microseconds to start, and

@@ -15,6 +15,7 @@
  * Exit:   0 written (or, with --again, nothing to do); 1 reading, measuring
  *         or writing failed; 2 bad usage.
  */
+#include "harness/cpu_pin.h"
 #include "harness/machine.h"
 #include "harness/profile.h"
 #include "harness/profile_measure.h"
@@ -280,6 +281,7 @@ int main(int argc, char **argv)
         {"help", no_argument, NULL, OPT_HELP},
         {NULL, 0, NULL, 0},
     };
+    cpu_pin_start(true);
     profile_measure_params p = profile_measure_defaults();
     bool ignore = profile_ignore_reported(), again = false;
     opterr = 0;

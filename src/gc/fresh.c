@@ -8,6 +8,7 @@
 #include "harness/timing.h"
 
 #include <inttypes.h>
+#include <sys/personality.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -15,6 +16,12 @@
 /* Statics, so the collector finds their roots among the program's data. */
 static gc_values fresh_values;
 static gc_cache fresh_cache;
+
+bool gc_fresh_fixed_layout(void)
+{
+    int current = personality(0xffffffff);
+    return current != -1 && personality((unsigned long)current | ADDR_NO_RANDOMIZE) != -1;
+}
 
 /* Full collections with the structure alive, timed by the collector's own
  * events; the first one, untimed, takes what building left behind.  The

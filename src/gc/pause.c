@@ -2,6 +2,7 @@
 #include "pause.h"
 
 #include "harness/child_output.h"
+#include "harness/cpu_pin.h"
 #include "harness/rng.h"
 
 #include <gc/gc.h>
@@ -131,6 +132,10 @@ int gc_pause_child_main(const char *spec, uint64_t seed)
     if (sscanf(spec, "pause:%15[a-z]:%zu%n", mode_name, &live, &used) != 2 ||
         spec[used] != '\0' || live == 0 || !gc_mode_parse(mode_name, &m))
         return 2;
+    /* The parallel markers need every CPU; the parent's case was pinned
+     * to one (harness/cpu_pin.h). */
+    if (m == GC_MODE_PARALLEL && !cpu_pin_release())
+        return 1;
     if (!gc_start(m))
         return 1;
     gc_pause_figures f;

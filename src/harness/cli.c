@@ -2,6 +2,7 @@
 #include "cli.h"
 
 #include "build_info.h"
+#include "cpu_pin.h"
 #include "host_speed.h"
 #include "machine.h"
 #include "peak_rss.h"
@@ -115,6 +116,9 @@ static void add_context(const bench_options *o, bool max_ws_given)
      * costs (thp.h): every program says it, not only those that ask. */
     bench_add_context("thp_enabled", thp_mode("enabled", buf, sizeof buf));
     bench_add_context("thp_defrag", thp_mode("defrag", buf, sizeof buf));
+    /* Whether each case ran on the CPU its host check found fastest. */
+    bench_add_context("case_cpu", cpu_pin_enabled() ? "pinned to the fastest by the host check"
+                                                    : "where the scheduler put it");
     machine_caches c = machine_cache_sizes();
     snprintf(buf, sizeof buf, "%zu", c.l1d);
     bench_add_context("sysfs_l1d_bytes", buf);
@@ -283,6 +287,8 @@ static char **with_defaults(int *argc, char **argv)
 bench_options bench_cli_start(const bench_program *prog, int argc, char **argv)
 {
     current = prog;
+    /* First, so a --child knows the CPUs its program started with. */
+    cpu_pin_start(!prog->threads);
     /* Before anything allocates, so every block sees the same rule. */
     if (!malloc_thresholds_apply(prog->malloc)) {
         fprintf(stderr, "%s: glibc refused the malloc thresholds (mallopt)\n", prog->name);

@@ -66,6 +66,10 @@ typedef struct bench_program {
      * processes of one run more than between the repetitions of one
      * (docs/measuring.md).  The report judges them over the processes. */
     const char *replicate;
+    /* Every case runs threads of its own: no case is pinned to one CPU
+     * (cpu_pin.h).  A program with only some such cases calls
+     * cpu_pin_release() in them instead. */
+    bool threads;
 } bench_program;
 
 /* The least largest working set llc_multiple gives: past the last-level

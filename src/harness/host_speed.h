@@ -17,7 +17,9 @@
  * taken away by the host still advances.  Calibration times it at the
  * start of a run (machine.json "host_check_ns"); every case times it again
  * before its own code (counter host_check_ns); the report compares them
- * (report/host_speed.h).  It costs about 0.1 ms per call into a case.
+ * (report/host_speed.h).  It costs about 0.1 ms per call into a case, on
+ * each CPU the program may use: the case then runs on the fastest
+ * (cpu_pin.h).
  */
 #ifndef HOST_SPEED_H
 #define HOST_SPEED_H
@@ -29,8 +31,9 @@
  * interrupt in one try does not count as a slow host. */
 double host_speed_check_ns(void);
 
-/* Makes every case run the check before its own code and record it as
- * HOST_SPEED_COUNTER (shim/bench.h's prologue).  bench_cli_start calls it. */
+/* Makes every case run the check before its own code, pin itself to the
+ * CPU where it was fastest, and record that time as HOST_SPEED_COUNTER
+ * (shim/bench.h's prologue).  bench_cli_start calls it. */
 void host_speed_install(void);
 
 #endif /* HOST_SPEED_H */
