@@ -4,12 +4,16 @@
  *
  * Run:    make layout RUN=results/<run>   (or build/bin/explain_traverse
  *         --run=DIR [--base=aos])
- * Input:  DIR/traverse.json (Google Benchmark JSON from benches/traverse.c).
+ * Input:  DIR/traverse.json (Google Benchmark JSON from benches/traverse.c),
+ *         read with the run as the report reads it (repetitions the host
+ *         slowed left out), and the run's measured levels (machine.json,
+ *         or its stride/levels case).
  * Output: plain text on stdout.  For element counts chosen per cache level
  *         (the largest count at which the working set of every layout in
- *         the run fits in L1d, in L2, in L3 as the run's context reports
- *         them, and the largest count every layout in the run ran), one
- *         row per layout: working set, heap bytes per element measured
+ *         the run fits in each of the first three levels the run
+ *         measured, src/report/levels.h, as the claims report picks them,
+ *         and the largest count every layout in the run ran), one row per
+ *         layout: working set, heap bytes per element measured
  *         and modelled, cache lines
  *         per element (model), median ns per element and its range over
  *         the repetitions, the model's ratio to the base layout (lines),
@@ -20,13 +24,14 @@
  * Units:  ns per element = 1e9 / items_per_second of each repetition.
  * Claims: L1, L3, L4, L5; docs/experiments/traverse.md says how to read it.
  */
+#include "harness/sizes.h"
+#include "report/levels.h"
 #include "report/model_rows.h"
-#include "traverse/latency_model.h"
 #include "report/run.h"
 #include "report/tool_args.h"
-#include "traverse/model.h"
-#include "harness/sizes.h"
 #include "stats/bootstrap.h"
+#include "traverse/latency_model.h"
+#include "traverse/model.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -36,9 +41,8 @@
 /* The metric of the table: wall-clock ns per element, as the plots show. */
 #define METRIC "ns_per_item"
 
-/* What the run's context says of the machine and the run. */
+/* What the run's context says of the run. */
 typedef struct run_info {
-    double limits[3];          /* L1d, L2, L3 bytes as sysfs reports them; 0 unknown */
     char mode[16];
     char load[64];
 } run_info;
@@ -48,9 +52,10 @@ static void usage(FILE *f)
     fprintf(f, "usage: explain_traverse [--run=DIR] [--base=LAYOUT] [--stride-run=DIR2]\n"
                "Reads DIR/traverse.json (default DIR results/latest) and prints the\n"
                "model's predicted time ratios to LAYOUT (default aos) beside the\n"
-               "measured ones, per cache level; then, when DIR2/stride.json (default\n"
-               "DIR2 = DIR) holds the stride bench's measured latencies, predicted\n"
-               "ns per element at the largest size.  Layouts:");
+               "measured ones, per measured cache level, then predicted ns per\n"
+               "element at the largest size from the measured latencies.  The levels\n"
+               "are DIR2's (default DIR): its machine.json, or its stride/levels\n"
+               "case.  Layouts:");
     for (size_t i = 0; i < traverse_model_layout_count; i++)
         fprintf(f, " %s", traverse_model_layouts[i]);
     fprintf(f, "\n");
@@ -64,18 +69,9 @@ static int layout_index(const char *name)
     return -1;
 }
 
-static size_t context_size(const report_run *file, const char *key)
-{
-    const char *s = report_run_context(file, "traverse", key);
-    return s ? (size_t)strtoull(s, NULL, 10) : 0;
-}
-
-/* The cache sizes, mode and load average of the run's context. */
+/* The mode and load average of the run's context. */
 static void read_info(const report_run *file, run_info *info)
 {
-    info->limits[0] = (double)context_size(file, "sysfs_l1d_bytes");
-    info->limits[1] = (double)context_size(file, "sysfs_l2_bytes");
-    info->limits[2] = (double)context_size(file, "sysfs_l3_bytes");
     const char *mode = report_run_context(file, "traverse", "mode");
     snprintf(info->mode, sizeof info->mode, "%s", mode ? mode : "unknown");
     double load[3];
@@ -127,75 +123,34 @@ static void print_level(const model_rows *t, const model_row *row, const char *w
     printf("\n");
 }
 
-/* Median of the "line_bytes_per_second" counter over the repetitions of
- * stride/read/<line>: the bytes per ns memory delivers when every read
- * takes a new line.  0 when the run has no such case. */
-static double read_bandwidth(const report_run *stride, double line)
+/* The model's machine: the run's measured levels, memory latency and
+ * sequential read bandwidth (the calibration's, harness/profile.h).  False with
+ * the reason in 'why' when a latency it needs was not measured. */
+static bool model_levels(const report_levels *rl, machine_levels *lv, char *why, size_t whysize)
 {
-    char name[64];
-    snprintf(name, sizeof name, "stride/read/%.0f", line);
-    summary s;
-    if (report_run_summary(stride, name, "line_bytes_per_second", &s) != SAMPLE_OK ||
-        !(s.median > 0))
-        return 0;
-    return s.median / 1e9;
-}
-
-/* Counter 'key' of the first repetition of case 'name' (0 when absent):
- * the levels found by the stride bench's first pass. */
-static double first_of(const report_run *stride, const char *name, const char *key)
-{
-    double v;
-    size_t n;
-    return report_run_samples(stride, name, key, &v, 1, &n) == SAMPLE_OK ? v : 0;
-}
-
-/*
- * Reads the cache levels the stride experiment found (its stride/levels
- * case, docs/experiments/stride.md) from DIR/stride.json.  Returns
- * false with the reason in 'why' when there is none.  Memory latency is
- * the chase over base (4 KiB) pages when the run has it: traverse's
- * arrays are malloc'd without huge pages.
- */
-static bool load_levels(const char *dir, machine_levels *lv, char *why, size_t whysize)
-{
-    char path[4096], msg[4300];
-    snprintf(path, sizeof path, "%s/stride.json", dir);
-    report_run stride;
-    if (!report_run_load_file(&stride, path, msg, sizeof msg)) {
-        snprintf(why, whysize, "no readable %s", path);
+    const machine_profile *p = &rl->profile;
+    memset(lv, 0, sizeof *lv);
+    lv->count = p->nlevels < LATENCY_MAX_LEVELS ? p->nlevels : LATENCY_MAX_LEVELS;
+    for (size_t k = 0; k < lv->count; k++) {
+        lv->bytes[k] = p->level[k].bytes;
+        lv->ns[k] = p->level[k].ns;
+        if (!(lv->ns[k] > 0)) {
+            snprintf(why, whysize, "L%zu's latency was not measured (levels from %s)", k + 1,
+                     level_source_name(rl->source));
+            return false;
+        }
+    }
+    lv->mem_ns = p->memory_ns;
+    /* The model counts 64-byte lines (traverse/model.h): a machine that
+     * moves two at a time (a measured 128-byte unit) moves the same bytes. */
+    lv->line_bytes = 64;
+    lv->mem_bytes_per_ns = p->read_bytes_per_s > 0 ? p->read_bytes_per_s / 1e9 : 0;
+    if (lv->count == 0 || !(lv->mem_ns > 0)) {
+        snprintf(why, whysize, "no measured levels or memory latency (levels from %s)",
+                 level_source_name(rl->source));
         return false;
     }
-    double arg;
-    char name[64];
-    bool ok = false;
-    if (report_run_args(&stride, "stride/levels", &arg, 1) == 0) {
-        snprintf(why, whysize, "%s has no stride/levels case", path);
-    } else {
-        snprintf(name, sizeof name, "stride/levels/%.0f", arg);
-        memset(lv, 0, sizeof *lv);
-        double count = first_of(&stride, name, "levels");
-        lv->count = count > 0 && count <= LATENCY_MAX_LEVELS ? (size_t)count : 0;
-        for (size_t k = 0; k < lv->count; k++) {
-            char key[32];
-            snprintf(key, sizeof key, "l%zu_bytes", k + 1);
-            lv->bytes[k] = (size_t)first_of(&stride, name, key);
-            snprintf(key, sizeof key, "l%zu_ns", k + 1);
-            lv->ns[k] = first_of(&stride, name, key);
-        }
-        lv->mem_ns = first_of(&stride, name, "mem_ns_base_pages");
-        if (!(lv->mem_ns > 0))
-            lv->mem_ns = first_of(&stride, name, "mem_ns");
-        lv->line_bytes = first_of(&stride, name, "line_bytes");
-        if (!(lv->line_bytes > 0))
-            lv->line_bytes = 64;
-        lv->mem_bytes_per_ns = read_bandwidth(&stride, lv->line_bytes);
-        ok = lv->count > 0 && lv->mem_ns > 0;
-        if (!ok)
-            snprintf(why, whysize, "%s: no usable levels or memory latency", path);
-    }
-    report_run_free(&stride);
-    return ok;
+    return true;
 }
 
 /* Within a factor of two of the prediction, or which way it misses. */
@@ -214,14 +169,14 @@ static void print_latency(const model_rows *t, const model_row *row,
                           const machine_levels *lv, const char *src)
 {
     char b1[32];
-    printf("== In nanoseconds, from the latencies measured by the stride bench (%s),\n"
+    printf("== In nanoseconds, from the latencies the run measured (%s),\n"
            "   at %.0f elements ==\n  levels:", src, row->elements);
     for (size_t k = 0; k < lv->count; k++)
         printf(" L%zu %s %.3g ns,", k + 1, size_format(lv->bytes[k], b1, sizeof b1),
                lv->ns[k]);
     printf(" memory %.3g ns", lv->mem_ns);
     if (lv->mem_bytes_per_ns > 0)
-        printf(", %.3g GB/s (10^9 bytes/s) reading a line at a time", lv->mem_bytes_per_ns);
+        printf(", %.3g GB/s (10^9 bytes/s) reading in order", lv->mem_bytes_per_ns);
     printf("\n  %-15s %10s %8s %9s %9s %10s %10s %9s  %s\n", "layout", "ws", "lives in",
            "stream", "random", "predicted", "measured", "meas/pred", "");
     for (size_t l = 0; l < t->nlayouts; l++) {
@@ -249,10 +204,8 @@ static void print_latency(const model_rows *t, const model_row *row,
                    "-");
     }
     printf("  stream = seq lines x %.0f B / the bandwidth above (memory only); random =\n"
-           "  random lines x the latency where the data lives.  The bandwidth comes from\n"
-           "  stride/read/%.0f: one read per line, which may stream slower than a loop\n"
-           "  that reads whole lines in order.\n",
-           lv->line_bytes, lv->line_bytes);
+           "  random lines x the latency where the data lives.\n",
+           lv->line_bytes);
     printf("\n");
 }
 
@@ -276,23 +229,48 @@ int main(int argc, char **argv)
         usage(stderr);
         return 2;
     }
-    char path[4096], msg[4300];
-    snprintf(path, sizeof path, "%s/traverse.json", dir);
-    report_run file;
-    if (!report_run_load_file(&file, path, msg, sizeof msg)) {
-        fprintf(stderr, "explain_traverse: cannot read %s\n", msg);
+    char msg[4300];
+    report_run run;
+    if (!report_run_load(&run, dir, msg, sizeof msg)) {
+        fprintf(stderr, "explain_traverse: cannot read the run: %s\n", msg);
         return 1;
     }
+    if (!report_run_has_bench(&run, "traverse")) {
+        fprintf(stderr, "explain_traverse: %s has no traverse.json\n", dir);
+        report_run_free(&run);
+        return 1;
+    }
+    /* The levels the claims report judges by: this run's, or DIR2's. */
+    report_levels rl;
+    const char *levels_dir = stride_dir ? stride_dir : dir;
+    if (strcmp(levels_dir, dir) != 0) {
+        report_run other;
+        if (!report_run_load(&other, levels_dir, msg, sizeof msg)) {
+            fprintf(stderr, "explain_traverse: cannot read the levels' run: %s\n", msg);
+            report_run_free(&run);
+            return 1;
+        }
+        report_levels_of_run(&other, &rl);
+        report_run_free(&other);
+    } else {
+        report_levels_of_run(&run, &rl);
+    }
+    /* The fallback's sizes are the suite's guess, not this machine's. */
+    const char *how = rl.source == LEVELS_FALLBACK ? "assumed" : "measured";
+    double limits[3];
+    for (size_t k = 0; k < 3; k++)
+        limits[k] = k < rl.profile.nlevels ? level_size(&rl, k) : 0;
     /* One count per cache level, every layout of the run against the
      * base: the claims report's table (src/report/model_rows.h). */
     run_info info;
-    read_info(&file, &info);
+    read_info(&run, &info);
     model_rows t;
-    model_rows_build(&file, METRIC, traverse_model_layouts, traverse_model_layout_count,
-                     (size_t)base, info.limits, &t);
-    report_run_free(&file);
+    model_rows_build(&run, METRIC, traverse_model_layouts, traverse_model_layout_count,
+                     (size_t)base, limits, &t);
+    report_run_free(&run);
     if (t.nlayouts == 0) {
-        fprintf(stderr, "explain_traverse: %s holds no successful traverse cases\n", path);
+        fprintf(stderr, "explain_traverse: %s/traverse.json holds no successful traverse cases\n",
+                dir);
         return 1;
     }
     if (t.base == t.nlayouts) {
@@ -302,22 +280,23 @@ int main(int argc, char **argv)
     }
 
     printf("Predicted versus measured, traverse (sum score of active users), run %s\n"
-           "(mode %s, load average at start %s).  predicted = cache lines per element\n"
-           "relative to %s (src/traverse/model.h): the time ratio if memory\n"
-           "bandwidth were the only cost.  measured = ratio of median ns per element,\n"
-           "95%% bootstrap interval over the repetitions; \"within noise\" when it\n"
-           "contains 1.  heap B/el: measured by mallinfo2 (model in brackets).\n\n",
-           dir, info.mode, info.load, base_name);
+           "(mode %s, load average at start %s; cache levels %s, from %s of\n"
+           "%s).  predicted = cache lines per element relative to %s\n"
+           "(src/traverse/model.h): the time ratio if memory bandwidth were the only\n"
+           "cost.  measured = ratio of median ns per element, 95%% bootstrap interval\n"
+           "over the repetitions (those the host slowed left out, as in the report);\n"
+           "\"within noise\" when it contains 1.  heap B/el: measured by mallinfo2\n"
+           "(model in brackets).\n\n",
+           dir, info.mode, info.load, how, level_source_name(rl.source), levels_dir, base_name);
     char b[32];
-    static const char *const level_names[3] = {"L1d", "L2", "L3"};
     const model_row *last = NULL;
     for (size_t k = 0; k < LEVEL_PICK_SLOTS; k++) {
         char what[96];
         if (k == LEVEL_PICK_LARGEST)
             snprintf(what, sizeof what, "largest size every layout in the run ran");
-        else if (info.limits[k] > 0)
-            snprintf(what, sizeof what, "every layout in the run fits in %s (%s, reported)",
-                     level_names[k], size_format((size_t)info.limits[k], b, sizeof b));
+        else if (limits[k] > 0)
+            snprintf(what, sizeof what, "every layout in the run fits in %s (%s, %s)",
+                     level_name(&rl, k), size_format((size_t)limits[k], b, sizeof b), how);
         else
             continue;
         if (!t.rows[k].shown) {
@@ -330,13 +309,11 @@ int main(int argc, char **argv)
     }
     machine_levels lv;
     char why[4200];
-    if (!stride_dir)
-        stride_dir = dir;
-    if (last && load_levels(stride_dir, &lv, why, sizeof why))
-        print_latency(&t, last, &lv, stride_dir);
+    if (last && model_levels(&rl, &lv, why, sizeof why))
+        print_latency(&t, last, &lv, level_source_name(rl.source));
     else
-        printf("(Predictions in ns left out: %s.  They need the stride bench's\n"
-               " measured latencies: make bench BENCH=stride, or --stride-run=DIR.)\n\n",
+        printf("(Predictions in ns left out: %s.  They need the run's measured\n"
+               " latencies: make bench runs the calibration first.)\n\n",
                !last ? "no size every layout in the run ran" : why);
     printf("\"slower than lines predict\" (the whole interval above twice the\n"
            "prediction): latency, not bandwidth, sets the time (dependent loads,\n"

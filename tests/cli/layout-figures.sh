@@ -5,7 +5,10 @@
 # struct must come with 'make layout-figures'), parses every one with
 # python3's xml.etree, draws the line size a machine.json measured, and
 # checks --help, bad arguments (exit 2), an unwritable output directory
-# (exit 1) and --png through a stand-in converter.
+# (exit 1) and --png through a stand-in converter.  Then the table make
+# layout prints after the pictures (explain_traverse): its levels are the
+# run's measured ones, never the sizes the system reports, and assumed
+# sizes are called so.
 #
 # Usage: tests/cli/layout-figures.sh [BIN_DIR]   (default build/bin; make test-cli)
 # Prints one line per check; exits 1 when any check fails.
@@ -156,6 +159,32 @@ fi
 printf '#!/bin/sh\nexit 4\n' >"$tmp/fakebin/rsvg-convert"
 expect "--png with a failing converter" 1 "rsvg-convert failed \(exit status 4\)" \
     env PATH="$tmp/fakebin" "$prog" --out="$tmp/badpng" --only=aos --png
+
+# --- explain_traverse: the levels the run measured --------------------------------
+et=$bin/explain_traverse
+mkdir "$tmp/run"
+# The system claims a 1 GiB L1; the calibration measured 40 KiB.
+jq '.context.sysfs_l1d_bytes = "1073741824"' tests/fixtures/report/model/traverse.json \
+    >"$tmp/run/traverse.json"
+jq '.measured.levels[0].bytes = 40960' tests/fixtures/report/model/machine.json \
+    >"$tmp/run/machine.json"
+if "$et" --run="$tmp/run" >"$tmp/out" 2>"$tmp/err" &&
+   grep -q "fits in L1 (40 KiB, measured)" "$tmp/out" &&
+   grep -q "fits in L2 (1 MiB, measured): 4096 elements" "$tmp/out" &&
+   ! grep -q "1 GiB" "$tmp/out"; then
+    pass "explain_traverse picks its rows by the run's measured levels, not the reported ones"
+else
+    fail "explain_traverse levels: $(grep '^==' "$tmp/out" | head -n 2) $(head -n 1 "$tmp/err")"
+fi
+rm "$tmp/run/machine.json"
+if "$et" --run="$tmp/run" >"$tmp/out" 2>"$tmp/err" &&
+   grep -q "cache levels assumed" "$tmp/out" && grep -q "fits in L1 (32 KiB, assumed)" "$tmp/out"; then
+    pass "explain_traverse without a measured profile says its sizes are assumed"
+else
+    fail "explain_traverse assumed levels: $(grep '^==' "$tmp/out" | head -n 1)"
+fi
+expect "explain_traverse on a run without traverse.json" 1 "has no traverse.json" \
+    "$et" --run="$tmp/fakebin"
 
 if [ "$failures" -ne 0 ]; then
     echo "layout-figures: $failures check(s) failed" >&2
