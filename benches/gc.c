@@ -66,6 +66,7 @@
 #include "harness/sizes.h"
 #include "shim/bench.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -153,23 +154,27 @@ static void churn_case(bench_state *b, const void *user)
 
 /* --- C2 and C3: one fresh process per repetition (src/gc/fresh.h: why) -- */
 
-/* Runs spec in a child; false (the case failed) when it did not measure
- * or what it built did not sum as built after collecting. */
-static bool fresh_case(bench_state *b, const char *spec, gc_fresh_figures *f)
+/* Runs the spec made of fmt in a child; false (the case failed) when it
+ * did not measure or what it built did not sum as built after collecting. */
+__attribute__((format(printf, 3, 4)))
+static bool fresh_case(bench_state *b, gc_fresh_figures *f, const char *fmt, ...)
 {
+    char spec[64];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(spec, sizeof spec, fmt, ap);
+    va_end(ap);
     int status = 0;
     while (bench_keep_running(b, 1))
         status = gc_fresh_in_child("/proc/self/exe", spec, f);
-    char why[128];
     if (status != 0)
-        snprintf(why, sizeof why, "the %s child failed (exit status %d)", spec, status);
+        bench_fail_casef(b, "the %s child failed (exit status %d)", spec, status);
     else if (!f->intact)
-        snprintf(why, sizeof why, "checksum mismatch: the collector reclaimed a live %s",
-                 strncmp(spec, "cache", 5) == 0 ? "result" : "value");
+        bench_fail_casef(b, "checksum mismatch: the collector reclaimed a live %s",
+                         strncmp(spec, "cache", 5) == 0 ? "result" : "value");
     else
-        return true;
-    bench_fail_case(b, why);
-    return false;
+        bench_set_items_processed(b, (int64_t)f->n);
+    return status == 0 && f->intact;
 }
 
 /* C2: full collections over n values in each layout. */
@@ -177,12 +182,9 @@ static void values_case(bench_state *b, const void *user)
 {
     gc_layout layout = *(const gc_layout *)user;
     size_t n = (size_t)bench_arg(b, 0);
-    char spec[64];
-    snprintf(spec, sizeof spec, "values:%s:%zu", gc_layout_name(layout), n);
     gc_fresh_figures f;
-    if (!fresh_case(b, spec, &f))
+    if (!fresh_case(b, &f, "values:%s:%zu", gc_layout_name(layout), n))
         return;
-    bench_set_items_processed(b, (int64_t)n);
     bench_set_counter(b, "values", (double)n, BENCH_COUNTER_PLAIN);
     bench_set_counter(b, "objects", (double)f.objects, BENCH_COUNTER_PLAIN);
     bench_set_counter(b, "collections", (double)f.collections, BENCH_COUNTER_PLAIN);
@@ -203,15 +205,12 @@ static void cache_case(bench_state *b, const void *user)
 {
     bool keeps_all = user != NULL;
     size_t steps = (size_t)bench_arg(b, 0);
-    char spec[64];
-    snprintf(spec, sizeof spec, "cache:%s:%zu", keeps_all ? "keep" : "drop", steps);
     gc_fresh_figures f;
-    if (!fresh_case(b, spec, &f))
+    if (!fresh_case(b, &f, "cache:%s:%zu", keeps_all ? "keep" : "drop", steps))
         return;
-    bench_set_items_processed(b, (int64_t)steps);
     bench_set_counter(b, "steps", (double)steps, BENCH_COUNTER_PLAIN);
     bench_set_counter(b, "held", (double)f.objects, BENCH_COUNTER_PLAIN);
-    /* The run's own collections, and one full collection with the cache
+    /* The run's own collections, and a full collection with the cache
      * alive: the price of what it keeps, paid at every full collection. */
     bench_set_counter(b, "collections", (double)f.run_collections, BENCH_COUNTER_PLAIN);
     bench_set_counter(b, "gc_ms", (double)f.run_stopped_ns / 1e6, BENCH_COUNTER_PLAIN);

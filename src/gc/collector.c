@@ -46,6 +46,19 @@ static uint64_t now_ns(void)
     return (uint64_t)t.tv_sec * 1000000000u + (uint64_t)t.tv_nsec;
 }
 
+/* One more stop or mark phase that began at 'began': summed, counted,
+ * and kept for the median while there is room.  Returns its length. */
+static uint64_t record_length(uint64_t began, uint64_t *lengths, uint64_t *count,
+                              uint64_t *sum)
+{
+    uint64_t d = now_ns() - began;
+    if (*count < GC_CLOCK_STOPS_KEPT)
+        lengths[*count] = d;
+    *sum += d;
+    ++*count;
+    return d;
+}
+
 static void on_event(GC_EventType e)
 {
     switch (e) {
@@ -53,11 +66,8 @@ static void on_event(GC_EventType e)
         stop_began = now_ns();
         break;
     case GC_EVENT_POST_START_WORLD: {
-        uint64_t d = now_ns() - stop_began;
-        if (clock_now.stops < GC_CLOCK_STOPS_KEPT)
-            stop_lengths[clock_now.stops] = d;
-        clock_now.stopped_ns += d;
-        clock_now.stops++;
+        uint64_t d = record_length(stop_began, stop_lengths, &clock_now.stops,
+                                   &clock_now.stopped_ns);
         if (d > clock_now.longest_stop_ns)
             clock_now.longest_stop_ns = d;
         break;
@@ -65,14 +75,9 @@ static void on_event(GC_EventType e)
     case GC_EVENT_MARK_START:
         mark_began = now_ns();
         break;
-    case GC_EVENT_MARK_END: {
-        uint64_t d = now_ns() - mark_began;
-        if (clock_now.marks < GC_CLOCK_STOPS_KEPT)
-            mark_lengths[clock_now.marks] = d;
-        clock_now.mark_ns += d;
-        clock_now.marks++;
+    case GC_EVENT_MARK_END:
+        record_length(mark_began, mark_lengths, &clock_now.marks, &clock_now.mark_ns);
         break;
-    }
     default:
         break;
     }

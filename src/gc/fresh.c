@@ -3,14 +3,15 @@
 
 #include "cache.h"
 #include "collector.h"
+#include "figures_line.h"
 
 #include "harness/child_output.h"
 #include "harness/timing.h"
 
-#include <inttypes.h>
-#include <sys/personality.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/personality.h>
 #include <unistd.h>
 
 /* Statics, so the collector finds their roots among the program's data. */
@@ -46,15 +47,20 @@ static void time_collections(gc_fresh_figures *f)
     f->live_bytes = gc_live_bytes();
 }
 
-bool gc_fresh_values(gc_layout layout, size_t n, gc_fresh_figures *out)
+/* What is live before the structure: the collector's own, and the
+ * program's, with no stale copy of an earlier pointer on the stack. */
+static void start_clean(gc_fresh_figures *out, size_t n)
 {
     *out = (gc_fresh_figures){.n = n};
-    if (n == 0 || !gc_layout_name(layout))
-        return false;
     gc_clear_stack();
     gc_collect();
     out->live_before_bytes = gc_live_bytes();
-    if (!gc_values_build(&fresh_values, layout, n))
+}
+
+bool gc_fresh_values(gc_layout layout, size_t n, gc_fresh_figures *out)
+{
+    start_clean(out, n);
+    if (n == 0 || !gc_layout_name(layout) || !gc_values_build(&fresh_values, layout, n))
         return false;
     time_collections(out);
     out->objects = gc_values_objects(layout, n);
@@ -67,13 +73,8 @@ bool gc_fresh_values(gc_layout layout, size_t n, gc_fresh_figures *out)
 bool gc_fresh_cache(bool keeps_all, size_t steps, size_t result_bytes,
                     gc_fresh_figures *out)
 {
-    *out = (gc_fresh_figures){.n = steps};
-    if (steps == 0)
-        return false;
-    gc_clear_stack();
-    gc_collect();
-    out->live_before_bytes = gc_live_bytes();
-    if (!gc_cache_init(&fresh_cache, keeps_all, result_bytes))
+    start_clean(out, steps);
+    if (steps == 0 || !gc_cache_init(&fresh_cache, keeps_all, result_bytes))
         return false;
     gc_clock_reset();
     double start = timing_now();
@@ -98,31 +99,25 @@ bool gc_fresh_cache(bool keeps_all, size_t steps, size_t result_bytes,
     return true;
 }
 
-#define FRESH_FIELDS 12
+#define FRESH_FIELD(name) offsetof(gc_fresh_figures, name)
+static const size_t fresh_fields[] = {
+    FRESH_FIELD(n), FRESH_FIELD(collections), FRESH_FIELD(mark_ns), FRESH_FIELD(stopped_ns),
+    FRESH_FIELD(run_ns), FRESH_FIELD(run_collections), FRESH_FIELD(run_stopped_ns),
+    FRESH_FIELD(objects), FRESH_FIELD(heap_bytes), FRESH_FIELD(live_bytes),
+    FRESH_FIELD(live_before_bytes), FRESH_FIELD(intact),
+};
+#define FRESH_FIELDS (sizeof fresh_fields / sizeof fresh_fields[0])
 
 int gc_fresh_format(const gc_fresh_figures *f, char *buf, size_t cap)
 {
-    return snprintf(buf, cap, "%" PRIu64 " %" PRIu64 " %" PRIu64 " %" PRIu64 " %" PRIu64
-                    " %" PRIu64 " %" PRIu64 " %" PRIu64 " %" PRIu64 " %" PRIu64 " %" PRIu64
-                    " %" PRIu64 "\n",
-                    f->n, f->collections, f->mark_ns, f->stopped_ns, f->run_ns,
-                    f->run_collections, f->run_stopped_ns, f->objects, f->heap_bytes,
-                    f->live_bytes, f->live_before_bytes, f->intact);
+    return figures_line_format(f, fresh_fields, FRESH_FIELDS, buf, cap);
 }
 
 bool gc_fresh_parse(const char *line, gc_fresh_figures *out)
 {
     gc_fresh_figures f;
-    int used = 0;
-    if (sscanf(line, "%" SCNu64 " %" SCNu64 " %" SCNu64 " %" SCNu64 " %" SCNu64 " %" SCNu64
-               " %" SCNu64 " %" SCNu64 " %" SCNu64 " %" SCNu64 " %" SCNu64 " %" SCNu64 "%n",
-               &f.n, &f.collections, &f.mark_ns, &f.stopped_ns, &f.run_ns,
-               &f.run_collections, &f.run_stopped_ns, &f.objects, &f.heap_bytes,
-               &f.live_bytes, &f.live_before_bytes, &f.intact, &used) != FRESH_FIELDS)
-        return false;
-    if (line[used] != '\n' && line[used] != '\0')
-        return false;
-    if (f.n == 0 || f.collections == 0 || f.intact > 1)
+    if (!figures_line_parse(line, &f, fresh_fields, FRESH_FIELDS) || f.n == 0 ||
+        f.collections == 0 || f.intact > 1)
         return false;
     *out = f;
     return true;

@@ -1,12 +1,15 @@
 /* pause.c - time steps of allocation over a fixed live heap, per mode. */
 #include "pause.h"
 
+#include "figures_line.h"
+
 #include "harness/child_output.h"
 #include "harness/cpu_pin.h"
 #include "harness/rng.h"
 
 #include <gc/gc.h>
 #include <inttypes.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -92,32 +95,25 @@ bool gc_pause_run(size_t live, uint64_t seed, gc_pause_figures *out)
     return true;
 }
 
-#define PAUSE_FIELDS 12
+#define PAUSE_FIELD(name) offsetof(gc_pause_figures, name)
+static const size_t pause_fields[] = {
+    PAUSE_FIELD(live), PAUSE_FIELD(steps), PAUSE_FIELD(step_p50_ns), PAUSE_FIELD(step_p99_ns),
+    PAUSE_FIELD(step_max_ns), PAUSE_FIELD(collections), PAUSE_FIELD(stopped_ns),
+    PAUSE_FIELD(longest_stop_ns), PAUSE_FIELD(median_stop_ns), PAUSE_FIELD(total_ns),
+    PAUSE_FIELD(heap_bytes), PAUSE_FIELD(live_bytes),
+};
+#define PAUSE_FIELDS (sizeof pause_fields / sizeof pause_fields[0])
 
 int gc_pause_format(const gc_pause_figures *f, char *buf, size_t cap)
 {
-    return snprintf(buf, cap, "%" PRIu64 " %" PRIu64 " %" PRIu64 " %" PRIu64 " %" PRIu64
-                    " %" PRIu64 " %" PRIu64 " %" PRIu64 " %" PRIu64 " %" PRIu64 " %" PRIu64 " %" PRIu64 "\n",
-                    f->live, f->steps, f->step_p50_ns, f->step_p99_ns, f->step_max_ns,
-                    f->collections, f->stopped_ns, f->longest_stop_ns, f->median_stop_ns,
-                    f->total_ns,
-                    f->heap_bytes, f->live_bytes);
+    return figures_line_format(f, pause_fields, PAUSE_FIELDS, buf, cap);
 }
 
 bool gc_pause_parse(const char *line, gc_pause_figures *out)
 {
     gc_pause_figures f;
-    int used = 0;
-    if (sscanf(line, "%" SCNu64 " %" SCNu64 " %" SCNu64 " %" SCNu64 " %" SCNu64 " %" SCNu64
-               " %" SCNu64 " %" SCNu64 " %" SCNu64 " %" SCNu64 " %" SCNu64 " %" SCNu64 "%n",
-               &f.live, &f.steps, &f.step_p50_ns, &f.step_p99_ns, &f.step_max_ns,
-               &f.collections, &f.stopped_ns, &f.longest_stop_ns, &f.median_stop_ns,
-               &f.total_ns,
-               &f.heap_bytes, &f.live_bytes, &used) != PAUSE_FIELDS)
-        return false;
-    if (line[used] != '\n' && line[used] != '\0')
-        return false;
-    if (f.live == 0 || f.steps == 0)
+    if (!figures_line_parse(line, &f, pause_fields, PAUSE_FIELDS) || f.live == 0 ||
+        f.steps == 0)
         return false;
     *out = f;
     return true;
