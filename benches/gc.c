@@ -71,8 +71,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static uint64_t run_seed;
-
 #define ITEM_BYTES 256
 #define RESULT_BYTES 1024
 
@@ -80,7 +78,7 @@ static uint64_t run_seed;
 static int gc_child(const char *spec)
 {
     if (strncmp(spec, "pause:", 6) == 0)
-        return gc_pause_child_main(spec, run_seed);
+        return gc_pause_child_main(spec);
     return gc_fresh_child_main(spec, RESULT_BYTES);
 }
 
@@ -221,14 +219,22 @@ static void cache_case(bench_state *b, const void *user)
 
 /* --- C4: pauses against the live heap, one fresh process per mode -------- */
 
+/* A C4 case's parameters: the collector's mode, and the run's seed, which
+ * picks the slots the child replaces. */
+typedef struct pause_cookie {
+    gc_mode mode;
+    uint64_t seed;
+} pause_cookie;
+
 static void pause_case(bench_state *b, const void *user)
 {
-    gc_mode mode = *(const gc_mode *)user;
+    const pause_cookie *c = user;
+    gc_mode mode = c->mode;
     size_t live = (size_t)bench_arg(b, 0);
     gc_pause_figures f;
     int status = 0;
     while (bench_keep_running(b, 1))
-        status = gc_pause_in_child("/proc/self/exe", mode, live, &f);
+        status = gc_pause_in_child("/proc/self/exe", mode, live, c->seed, &f);
     if (status != 0) {
         char why[96];
         snprintf(why, sizeof why, "the %s child failed (exit status %d)",
@@ -291,7 +297,6 @@ static size_t value_sizes(const bench_options *o, int64_t *out, size_t cap)
 int main(int argc, char **argv)
 {
     bench_options o = bench_cli_start(&gc_program, argc, argv);
-    run_seed = o.seed;
     if (!gc_start(GC_MODE_STOP_WORLD)) {
         fputs("gc: the collector did not start\n", stderr);
         return 1;
@@ -320,7 +325,8 @@ int main(int argc, char **argv)
 
     static const gc_churn churns[] = {GC_CHURN_TEMP, GC_CHURN_REUSE};
     static const gc_layout layouts[] = {GC_LAYOUT_GRAPH, GC_LAYOUT_POINTERS, GC_LAYOUT_ATOMIC};
-    static const gc_mode modes[] = {GC_MODE_STOP_WORLD, GC_MODE_INCREMENTAL, GC_MODE_PARALLEL};
+    static pause_cookie pauses[] = {
+        {GC_MODE_STOP_WORLD, 0}, {GC_MODE_INCREMENTAL, 0}, {GC_MODE_PARALLEL, 0}};
     static const char keep_tag = 1;
     for (size_t i = 0; i < 2; i++)
         if (bench_register_named((bench_def){.run = churn_case, .user = &churns[i],
@@ -340,12 +346,14 @@ int main(int argc, char **argv)
                                              .iterations = 1},
                                  "gc/%s", gc_layout_name(layouts[i])) != 0)
             return 2;
-    for (size_t i = 0; i < 3; i++)
-        if (bench_register_named((bench_def){.run = pause_case, .user = &modes[i],
+    for (size_t i = 0; i < 3; i++) {
+        pauses[i].seed = o.seed;
+        if (bench_register_named((bench_def){.run = pause_case, .user = &pauses[i],
                                              .args = o.quick ? live_quick : live_full,
                                              .nargs = o.quick ? 2 : 3, .iterations = 1},
-                                 "gc/pause_%s", gc_mode_name(modes[i])) != 0)
+                                 "gc/pause_%s", gc_mode_name(pauses[i].mode)) != 0)
             return 2;
+    }
     if (bench_register_named((bench_def){.run = rings_case, .args = rings, .nargs = n3,
                                          .iterations = 1},
                              "gc/rings") != 0)

@@ -225,15 +225,18 @@ Test(gc, pause_figures_go_through_one_line_and_bad_lines_are_refused)
 
 Test(gc, a_child_spec_must_name_a_mode_and_a_size)
 {
-    cr_assert_eq(gc_pause_child_main("pause:stw", 1), 2);
-    cr_assert_eq(gc_pause_child_main("pause:fast:100", 1), 2);
-    cr_assert_eq(gc_pause_child_main("pause:stw:0", 1), 2);
-    cr_assert_eq(gc_pause_child_main("pause:stw:10x", 1), 2);
+    static const char *const bad[] = {
+        "pause:stw", "pause:stw:100", "pause:fast:100:1", "pause:stw:0:1", "pause:stw:10x:1",
+        "pause:stw:10:-1", "pause:stw:10: 1", "pause:stw:-10:1", "pause:stw:10:1:2",
+        "values:graph:10",
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
+        cr_assert_eq(gc_pause_child_main(bad[i]), 2, "\"%s\"", bad[i]);
     gc_pause_figures f;
-    cr_assert_eq(gc_pause_in_child("/nonexistent/gc", GC_MODE_STOP_WORLD, 100, &f), 127);
-    cr_assert_eq(gc_pause_in_child("/bin/true", GC_MODE_STOP_WORLD, 100, &f), 127,
+    cr_assert_eq(gc_pause_in_child("/nonexistent/gc", GC_MODE_STOP_WORLD, 100, 1, &f), 127);
+    cr_assert_eq(gc_pause_in_child("/bin/true", GC_MODE_STOP_WORLD, 100, 1, &f), 127,
                  "a child that prints no figures");
-    cr_assert_eq(gc_pause_in_child("/bin/false", GC_MODE_STOP_WORLD, 100, &f), 1);
+    cr_assert_eq(gc_pause_in_child("/bin/false", GC_MODE_STOP_WORLD, 100, 1, &f), 1);
 }
 
 /* C2 and C3 as their fresh processes measure them, here in the test's own

@@ -119,13 +119,16 @@ bool gc_pause_parse(const char *line, gc_pause_figures *out)
     return true;
 }
 
-int gc_pause_child_main(const char *spec, uint64_t seed)
+int gc_pause_child_main(const char *spec)
 {
     char mode_name[16];
     size_t live;
+    uint64_t seed;
     int used = 0;
     gc_mode m;
-    if (sscanf(spec, "pause:%15[a-z]:%zu%n", mode_name, &live, &used) != 2 ||
+    if (strncmp(spec, "pause:", 6) != 0 ||
+        spec[6 + strspn(spec + 6, "abcdefghijklmnopqrstuvwxyz:0123456789")] != '\0' ||
+        sscanf(spec, "pause:%15[a-z]:%zu:%" SCNu64 "%n", mode_name, &live, &seed, &used) != 3 ||
         spec[used] != '\0' || live == 0 || !gc_mode_parse(mode_name, &m))
         return 2;
     /* The parallel markers need every CPU; the parent's case was pinned
@@ -142,14 +145,14 @@ int gc_pause_child_main(const char *spec, uint64_t seed)
     return fputs(line, stdout) >= 0 && fflush(stdout) == 0 ? 0 : 1;
 }
 
-int gc_pause_in_child(const char *program, gc_mode mode, size_t live,
+int gc_pause_in_child(const char *program, gc_mode mode, size_t live, uint64_t seed,
                       gc_pause_figures *out)
 {
     *out = (gc_pause_figures){0};
     char arg[96];
     if (!gc_mode_name(mode))
         return 127;
-    snprintf(arg, sizeof arg, "--child=pause:%s:%zu", gc_mode_name(mode), live);
+    snprintf(arg, sizeof arg, "--child=pause:%s:%zu:%" PRIu64, gc_mode_name(mode), live, seed);
     char line[256];
     int code = child_output(program, arg, STDOUT_FILENO, line, sizeof line, NULL, 0);
     if (code != 0)

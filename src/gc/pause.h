@@ -16,7 +16,7 @@
  *
  * A mode is fixed at the collector's start, so each run is a fresh
  * process: gc_pause_in_child starts this program again with
- * --child=pause:<mode>:<live> and reads the figures it prints.
+ * --child=pause:<mode>:<live>:<seed> and reads the figures it prints.
  */
 #ifndef GC_PAUSE_H
 #define GC_PAUSE_H
@@ -53,19 +53,20 @@ int gc_pause_format(const gc_pause_figures *f, char *buf, size_t cap);
 bool gc_pause_parse(const char *line, gc_pause_figures *out);
 
 /*
- * Child side: spec "pause:<mode>:<live>" starts the collector in that
- * mode, runs, and prints the line on stdout.  Returns the exit status: 0,
- * 1 when the run failed, 2 for a malformed spec.
+ * Child side: spec "pause:<mode>:<live>:<seed>" starts the collector in
+ * that mode, runs, and prints the line on stdout.  Returns the exit
+ * status: 0, 1 when the run failed, 2 for a malformed spec.  The seed
+ * travels in the spec: a child starts with none of its parent's options.
  */
-int gc_pause_child_main(const char *spec, uint64_t seed);
+int gc_pause_child_main(const char *spec);
 
 /*
  * Parent side: runs 'program' (this one: "/proc/self/exe") with
- * --child=pause:<mode>:<live> and fills *out from what it prints.
+ * --child=pause:<mode>:<live>:<seed> and fills *out from what it prints.
  * Returns 0, or the child's exit status (128 + signal when killed, 127
  * when it could not start or printed no figures).
  */
-int gc_pause_in_child(const char *program, gc_mode mode, size_t live,
+int gc_pause_in_child(const char *program, gc_mode mode, size_t live, uint64_t seed,
                       gc_pause_figures *out);
 
 #endif /* GC_PAUSE_H */
