@@ -224,3 +224,63 @@ Test(profile_measure, fault_cost_refuses_a_region_below_a_page)
     r.repeats = 0;
     cr_assert(isnan(profile_fault_us(&p, 1 << 20, &r)));
 }
+
+/* A curve 3 points an octave from 4 KiB to 256 MiB: 'steps' (bytes, ns)
+ * pairs, each latency holding up to its size; past the last, 'tail'. */
+static void synthetic_curve(profile_measured *m, const double (*steps)[2], size_t nsteps,
+                            double tail)
+{
+    memset(m, 0, sizeof *m);
+    for (double b = 4096; b <= 268435456.0 && m->npoints < PROFILE_MAX_POINTS; b *= 1.26) {
+        double ns = tail;
+        for (size_t s = nsteps; s-- > 0;)
+            if (b <= steps[s][0])
+                ns = steps[s][1];
+        m->curve_bytes[m->npoints] = b;
+        m->curve_ns[m->npoints++] = ns;
+    }
+}
+
+Test(profile_measure, a_step_under_the_least_is_part_of_the_level_below)
+{
+    /* The split L3 of a shared host cache: 5 MiB at 14.7 ns, then up to
+     * 12 MiB at 27.6 ns (1.9x), then memory at 168 ns. */
+    static const double split[][2] = {{32768, 1.0}, {786432, 3.6}, {5242880, 14.7},
+                                      {12582912, 27.6}};
+    profile_measured m;
+    synthetic_curve(&m, split, 4, 168);
+    levels_fit plateaus;
+    static const levels_params calibrate = LEVELS_CALIBRATE;
+    cr_assert(levels_find(m.curve_bytes, m.curve_ns, m.npoints, &calibrate, &plateaus));
+    cr_assert_eq(plateaus.count, 4, "the plateaus alone: L3 in two parts, then memory");
+    profile_levels_from_curve(&m);
+    cr_assert(m.have_levels);
+    cr_assert_eq(m.levels.count, 3, "L1, L2 and one L3: %zu levels", m.levels.count);
+    cr_assert_eq(m.levels_merged, 1);
+    cr_assert_eq(m.levels.bytes[2], plateaus.bytes[3], "L3 reaches the upper part's capacity");
+    cr_assert_eq(m.levels.bytes[1], plateaus.bytes[1]);
+    cr_assert(m.levels.ns[2] >= 14.7 && m.levels.ns[2] <= 27.6, "%.1f", m.levels.ns[2]);
+    cr_assert_eq(m.levels.ns[3], 168, "memory stays memory");
+    cr_assert_eq(m.beyond_ns, 0);
+
+    /* A real fourth level, 2.7x slower than L3, stays one. */
+    static const double four[][2] = {{32768, 1.0}, {786432, 3.6}, {5242880, 14.7},
+                                     {33554432, 40}};
+    synthetic_curve(&m, four, 4, 168);
+    profile_levels_from_curve(&m);
+    cr_assert_eq(m.levels.count, 4);
+    cr_assert_eq(m.levels_merged, 0);
+
+    /* Three clear levels and page walks past 64 MiB: nothing merged, the
+     * walks set apart, and a second call starts afresh. */
+    synthetic_curve(&m, split, 3, 168);
+    for (size_t i = 0; i < m.npoints; i++)
+        if (m.curve_bytes[i] > 67108864)
+            m.curve_ns[i] = 300;
+    m.levels_merged = 7;
+    profile_levels_from_curve(&m);
+    cr_assert_eq(m.levels.count, 3);
+    cr_assert_eq(m.levels_merged, 0);
+    cr_assert_eq(m.levels.ns[3], 168);
+    cr_assert_gt(m.beyond_ns, 168, "the page walks stay apart");
+}

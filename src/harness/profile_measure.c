@@ -162,6 +162,37 @@ static void cut_at_memory(profile_measured *m)
     f->count = k;
 }
 
+/* Merges each cache level less than PROFILE_LEVEL_MIN_STEP times slower
+ * than the one below into it: the merged level reaches the upper one's
+ * capacity, at the median latency of every point from the lower plateau's
+ * first to the upper's last. */
+static void merge_close_levels(profile_measured *m)
+{
+    levels_fit *f = &m->levels;
+    size_t k = 1;
+    while (k < f->count) {
+        if (f->ns[k] >= PROFILE_LEVEL_MIN_STEP * f->ns[k - 1]) {
+            k++;
+            continue;
+        }
+        double pts[PROFILE_MAX_POINTS];
+        size_t n = 0;
+        for (size_t i = f->first[k - 1]; i <= f->last[k] && n < PROFILE_MAX_POINTS; i++)
+            pts[n++] = m->curve_ns[i];
+        f->ns[k - 1] = profile_median(pts, n);
+        f->bytes[k - 1] = f->bytes[k];
+        f->last[k - 1] = f->last[k];
+        for (size_t j = k; j < f->count; j++) {
+            f->bytes[j] = j + 1 < f->count ? f->bytes[j + 1] : 0;
+            f->ns[j] = f->ns[j + 1];
+            f->first[j] = f->first[j + 1];
+            f->last[j] = f->last[j + 1];
+        }
+        f->count--;
+        m->levels_merged++;
+    }
+}
+
 static bool latency_curve(const profile_measure_params *p, char *buf, size_t *next,
                           profile_measured *m)
 {
@@ -186,11 +217,20 @@ static bool latency_curve(const profile_measure_params *p, char *buf, size_t *ne
                 m->curve_ns[i] = fmin(m->curve_ns[i], ns);
                 m->remeasured++;
             }
-    levels_params lp = LEVELS_CALIBRATE;
-    m->have_levels = levels_find(m->curve_bytes, m->curve_ns, m->npoints, &lp, &m->levels);
-    if (m->have_levels)
-        cut_at_memory(m);
+    profile_levels_from_curve(m);
     return true;
+}
+
+void profile_levels_from_curve(profile_measured *m)
+{
+    levels_params lp = LEVELS_CALIBRATE;
+    m->beyond_bytes = m->beyond_ns = 0;
+    m->levels_merged = 0;
+    m->have_levels = levels_find(m->curve_bytes, m->curve_ns, m->npoints, &lp, &m->levels);
+    if (m->have_levels) {
+        cut_at_memory(m);
+        merge_close_levels(m);
+    }
 }
 
 /* --- the stride curve and the bandwidth ------------------------------------- */

@@ -67,6 +67,22 @@
  * machine), which grows with the working set. */
 #define PROFILE_MEMORY_NS 60.0
 
+/*
+ * The least latency step between two cache levels of a calibration.  In
+ * 29 calibrations on the project's EPYC guest (2026-12-04 and 05), 25
+ * found three cache levels, each at least 2.95x slower than the one below
+ * (L1 to L2 3.3-4.0x, L2 to L3 2.95-4.9x); the other 4 split the L3 in
+ * two, the second part 1.63-2.07x slower than the first (e.g. 5.1 MiB at
+ * 14.7 ns, then 12.1 MiB at 27.6 ns).  The host's L3 is shared with other
+ * guests, and the part of it this guest keeps answers more slowly the
+ * more its neighbours use it: a step within one level, not another level.
+ * Counted as a level, it moved the sizes between 5 and 12 MiB from "L3"
+ * to "L4" in one run of four and changed the levels every verdict names.
+ * Such a step is merged into the level below it (levels.merged says how
+ * many were).
+ */
+#define PROFILE_LEVEL_MIN_STEP 2.2
+
 #define PROFILE_MAX_POINTS 96
 #define PROFILE_MAX_STRIDES 16
 
@@ -141,6 +157,8 @@ typedef struct profile_measured {
     levels_fit levels;               /* count cache levels; ns[count] is memory */
     double beyond_bytes, beyond_ns;  /* a slower step past memory: from where, how
                                         slow (0 when none) */
+    size_t levels_merged;            /* cache plateaus merged into the level below:
+                                        under PROFILE_LEVEL_MIN_STEP slower */
     double huge_fraction;            /* share of the buffer on huge pages */
     /* Stride curve and the transfer unit. */
     size_t nstrides;
@@ -162,6 +180,12 @@ typedef struct profile_measured {
     double phase_s[4];               /* seconds of levels, line, bandwidth, faults */
     double seconds;                  /* the whole measurement, wall clock */
 } profile_measured;
+/* The levels of m's latency curve (curve_bytes, curve_ns, npoints):
+ * plateaus (stride/latency_levels.h, LEVELS_CALIBRATE), a slower step past
+ * memory set apart as beyond_*, and steps under PROFILE_LEVEL_MIN_STEP
+ * merged into the level below.  Sets have_levels, levels, beyond_*,
+ * levels_merged. */
+void profile_levels_from_curve(profile_measured *m);
 
 /* The defaults calibrate uses: 128 MiB, 5 repeats of 1 ms, huge pages for
  * the buffer, malloc for the order, base pages for the faults. */

@@ -134,6 +134,11 @@ void profile_notes_make(const profile_measured *m, const profile_reported *r,
              size_format((size_t)m->beyond_bytes, b, sizeof b), m->beyond_ns,
              m->levels.ns[m->levels.count]);
     }
+    if (m->levels_merged > 0)
+        note(out, "%zu step%s in latency under %.1fx counted as part of the level below, not "
+                  "as a level of %s own: a cache shared with other guests answers more slowly "
+                  "the more they use it", m->levels_merged, m->levels_merged == 1 ? "" : "s",
+             PROFILE_LEVEL_MIN_STEP, m->levels_merged == 1 ? "its" : "their");
     line_note(m, r, out);
     bandwidth_note(m, out);
     if (m->huge_fraction < 0.9)
@@ -190,8 +195,9 @@ static json_t *measured_json(const profile_measured *m)
                                                 "bytes", (json_int_t)m->levels.bytes[k],
                                                 "ns", real(m->levels.ns[k])));
     return json_pack(
-        "{s:o, s:o, s:o, s:I, s:b, s:o, s:o, s:o, s:I, s:f, s:o, s:I, s:o, s:o, s:i, s:I, s:I, s:I, s:I, s:I, s:o}",
+        "{s:o, s:I, s:o, s:o, s:I, s:b, s:o, s:o, s:o, s:I, s:f, s:o, s:I, s:o, s:o, s:i, s:I, s:I, s:I, s:I, s:I, s:o}",
         "levels", levels,
+        "levels_merged", (json_int_t)m->levels_merged,
         "memory_ns", real(m->have_levels ? m->levels.ns[count] : NAN),
         "beyond_memory", m->beyond_ns > 0 ? json_pack("{s:f, s:f}", "from_bytes", m->beyond_bytes,
                                                         "ns", m->beyond_ns) : json_null(),
