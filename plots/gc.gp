@@ -45,7 +45,7 @@ if (words(layouts) > 0) {
     set multiplot layout 1,2 title "C2: the same N values as a list of objects, pointers to boxes, or one flat array\n{/*0.8 ".machine."}"
     set xlabel 'values (log scale)'
     set logscale y 10
-    set title 'marking per value, one full collection'
+    set title 'marking per value in a full collection (median, fresh process)'
     set ylabel 'ns per value'
     plot for [k in layouts] datafile index (int(k) - 1) using 2:($9 > 0 ? $9 : NaN) with linespoints lt int(k) title word(variants, int(k)) noenhanced
     set title 'live heap after the collection'
@@ -68,7 +68,7 @@ if (words(caches) > 0) {
     set format y '%.0b %B'
     plot for [k in caches] datafile index (int(k) - 1) using 2:10 with linespoints lt int(k) title word(variants, int(k)) noenhanced
     set format y '%g'
-    set title 'one full collection with the cache alive'
+    set title 'a full collection with the cache alive (median, fresh process)'
     set ylabel 'ms the program stopped'
     plot for [k in caches] datafile index (int(k) - 1) using 2:15 with linespoints lt int(k) title word(variants, int(k)) noenhanced
     unset logscale y
