@@ -236,10 +236,7 @@ static void pause_case(bench_state *b, const void *user)
     while (bench_keep_running(b, 1))
         status = gc_pause_in_child("/proc/self/exe", mode, live, c->seed, &f);
     if (status != 0) {
-        char why[96];
-        snprintf(why, sizeof why, "the %s child failed (exit status %d)",
-                 gc_mode_name(mode), status);
-        bench_fail_case(b, why);
+        bench_fail_casef(b, "the %s child failed (exit status %d)", gc_mode_name(mode), status);
         return;
     }
     bench_set_items_processed(b, (int64_t)(f.steps * GC_PAUSE_STEP_ALLOCS));

@@ -42,3 +42,13 @@ Test(figures_line, a_malformed_line_changes_nothing)
     }
     cr_assert_not(figures_line_parse("1", &u, order, 0), "no fields");
 }
+
+Test(figures_line, a_plain_spec_has_letters_digits_and_colons_only)
+{
+    cr_assert(figures_spec_plain("pause:stw:16384:42"));
+    cr_assert(figures_spec_plain(""));
+    static const char *const bad[] = {"values:graph:-5", "values:graph: 5", "cache:keep:+3",
+                                      "Values:graph:5", "values/graph/5"};
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
+        cr_assert_not(figures_spec_plain(bad[i]), "\"%s\"", bad[i]);
+}

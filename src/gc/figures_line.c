@@ -10,6 +10,11 @@
 
 #define FIGURES_MAX 32
 
+bool figures_spec_plain(const char *spec)
+{
+    return spec[strspn(spec, "abcdefghijklmnopqrstuvwxyz:0123456789")] == '\0';
+}
+
 int figures_line_format(const void *figures, const size_t *offsets, size_t count,
                         char *buf, size_t cap)
 {

@@ -2,7 +2,8 @@
  * figures_line.h - a struct of uint64_t figures as one line of text, and
  * back: how a child of the gc program hands what it measured to its
  * parent (pause.h, fresh.h).  The fields are named by their offsets, in
- * the order they stand on the line.
+ * the order they stand on the line.  Also the one check both children
+ * make of the spec their parent gave them.
  */
 #ifndef GC_FIGURES_LINE_H
 #define GC_FIGURES_LINE_H
@@ -22,5 +23,10 @@ int figures_line_format(const void *figures, const size_t *offsets, size_t count
  * past 2^64 - 1); *figures is then untouched. */
 bool figures_line_parse(const char *line, void *figures, const size_t *offsets,
                         size_t count);
+
+/* Whether spec holds only lowercase letters, digits and ':' (the shape
+ * of every gc child's spec): sscanf's %zu would otherwise take a sign
+ * or a blank before a number. */
+bool figures_spec_plain(const char *spec);
 
 #endif /* GC_FIGURES_LINE_H */

@@ -128,7 +128,7 @@ static bool parse_word_count(const char *rest, char *word, size_t *n)
 {
     int used = 0;
     return sscanf(rest, "%15[a-z]:%zu%n", word, n, &used) == 2 && rest[used] == '\0' &&
-           *n > 0 && rest[strspn(rest, "abcdefghijklmnopqrstuvwxyz:0123456789")] == '\0';
+           *n > 0 && figures_spec_plain(rest);
 }
 
 int gc_fresh_child_main(const char *spec, size_t result_bytes)

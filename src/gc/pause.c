@@ -127,7 +127,7 @@ int gc_pause_child_main(const char *spec)
     int used = 0;
     gc_mode m;
     if (strncmp(spec, "pause:", 6) != 0 ||
-        spec[6 + strspn(spec + 6, "abcdefghijklmnopqrstuvwxyz:0123456789")] != '\0' ||
+        !figures_spec_plain(spec) ||
         sscanf(spec, "pause:%15[a-z]:%zu:%" SCNu64 "%n", mode_name, &live, &seed, &used) != 3 ||
         spec[used] != '\0' || live == 0 || !gc_mode_parse(mode_name, &m))
         return 2;
