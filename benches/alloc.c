@@ -83,13 +83,7 @@
 
 static const bench_program alloc_program = {
     .name = "alloc",
-    .purpose =
-        "Builds, walks and tears down a tree of N small objects with malloc/free\n"
-        "per object, with reference counting, with a bump arena (released, or\n"
-        "reset and reused) and with a free-list pool: ns per object for each\n"
-        "phase, malloc calls, peak bytes and peak resident memory.  Also makes\n"
-        "and drops rings of counted objects: leaked objects and bytes, exact.\n"
-        "N goes from 1024 to --max-ws / 32.  Claims A1, A2, A3.",
+    .purpose = "Builds, walks and tears down a tree of N small objects with malloc/free per object, with reference counting, with a bump arena (released, or reset and reused) and with a free-list pool: ns per object for each phase, malloc calls, peak bytes and peak resident memory.  Also makes and drops rings of counted objects: leaked objects and bytes, exact.  N goes from 1024 to --max-ws / 32.  Claims A1, A2, A3.",
     /* 4M objects (128 MiB) are far past every cache: the curves are flat
      * from there, and 32M (1 GiB) cost a minute of a full run. */
     .max_ws = {.full = (size_t)128 << 20, .quick = (size_t)16 << 20},
@@ -264,8 +258,7 @@ int main(int argc, char **argv)
         fprintf(stderr, "alloc: --max-ws must allow at least 1024 objects (32K)\n");
         return 2;
     }
-    bench_cli_require_memory(&alloc_program,
-                             (size_t)sizes[nsizes - 1] * WORST_BYTES_PER_NODE,
+    bench_cli_require_memory((size_t)sizes[nsizes - 1] * WORST_BYTES_PER_NODE,
                              "the largest tree (counted nodes)");
 
     for (size_t i = 0; i < ALLOC_STRATEGY_COUNT; i++)

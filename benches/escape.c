@@ -44,12 +44,7 @@
 
 static const bench_program escape_program = {
     .name = "escape",
-    .purpose =
-        "Calls a function that returns the article's User record by value, and\n"
-        "one that returns a pointer to a heap copy (freed by the caller), in a\n"
-        "loop: ns per call and allocations per call.  The pointer version also\n"
-        "runs on a bump arena.  Claim A4.  (--max-ws is accepted and unused:\n"
-        "the working set is one record.)",
+    .purpose = "Calls a function that returns the article's User record by value, and one that returns a pointer to a heap copy (freed by the caller), in a loop: ns per call and allocations per call.  The pointer version also runs on a bump arena.  Claim A4.  (--max-ws is accepted and unused: the working set is one record.)",
     .max_ws = {.full = 4096, .quick = 4096},
     .min_time_s = {.full = 0.1, .quick = 0.02},
 };

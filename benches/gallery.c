@@ -123,12 +123,7 @@
 
 static const bench_program gallery_program = {
     .name = "gallery",
-    .purpose =
-        "The classic cache gallery on this machine: the memory mountain (read\n"
-        "bandwidth by stride and working set), memory-level parallelism, cache\n"
-        "associativity, false sharing between two threads, the prefetcher, TLB\n"
-        "reach on base and huge pages, and the cost of plain, read-modify-write\n"
-        "and streaming stores.  Claims X1-X7.",
+    .purpose = "The classic cache gallery on this machine: the memory mountain (read bandwidth by stride and working set), memory-level parallelism, cache associativity, false sharing between two threads, the prefetcher, TLB reach on base and huge pages, and the cost of plain, read-modify-write and streaming stores.  Claims X1-X7.",
     /* The mountain's floor is flat past twice the last level, and each
      * doubling beyond doubles its cost: it ends at GALLERY_PAST_MULTIPLE
      * times the measured last level, at most 256 MiB (MAX_WS=1G for the
@@ -593,7 +588,7 @@ int main(int argc, char **argv)
      * are built, the order and the cycle (a size_t per line each). */
     size_t need = g.opt.max_ws + 6 * g.past + 5 * PAGES_HUGE_SIZE +
                   2 * (g.past / g.line) * sizeof(size_t);
-    bench_cli_require_memory(&gallery_program, need, "the gallery's buffers");
+    bench_cli_require_memory(need, "the gallery's buffers");
 
     /* Within a line (16 elements of 64 B) the slope is dense; past it the
      * cost per read is flat, and 32 (two 64-byte lines, the adjacent-line

@@ -84,14 +84,7 @@ static int gc_child(const char *spec)
 
 static const bench_program gc_program = {
     .name = "gc",
-    .purpose =
-        "Measures the Boehm collector: collections and time in the collector\n"
-        "for a temporary per item against a reused buffer (C1); mark time and\n"
-        "heap for N values as a list of objects, pointers to boxes, or one\n"
-        "pointer-free array (C2); a cache that keeps every result against one\n"
-        "that drops them (C3); pauses against the live heap, stop-the-world,\n"
-        "incremental and parallel (C4, a fresh process each); and the rings\n"
-        "reference counting leaks, reclaimed (C5, exact counts).",
+    .purpose = "Measures the Boehm collector: collections and time in the collector for a temporary per item against a reused buffer (C1); mark time and heap for N values as a list of objects, pointers to boxes, or one pointer-free array (C2); a cache that keeps every result against one that drops them (C3); pauses against the live heap, stop-the-world, incremental and parallel (C4, a fresh process each); and the rings reference counting leaks, reclaimed (C5, exact counts).",
     .max_ws = {.full = (size_t)1 << 30, .quick = (size_t)16 << 20},
     .child_main = gc_child,
 };
@@ -317,7 +310,7 @@ int main(int argc, char **argv)
         fputs("gc: --max-ws must allow at least 1024 list nodes (16K)\n", stderr);
         return 2;
     }
-    bench_cli_require_memory(&gc_program, (size_t)values[nvalues - 1] * 32,
+    bench_cli_require_memory((size_t)values[nvalues - 1] * 32,
                              "the largest list of values");
 
     static const gc_churn churns[] = {GC_CHURN_TEMP, GC_CHURN_REUSE};

@@ -91,17 +91,7 @@
 
 static const bench_program growth_program = {
     .name = "growth",
-    .purpose =
-        "Appends N 8-byte values or N User records to an empty array under six\n"
-        "growth policies (prealloc, x2, x1.5, plus_k, go, cpython), growing by\n"
-        "realloc or by allocate-copy-free.  N runs 1, 3, 10, ... 10M, 100M while\n"
-        "the final array fits in --max-ws (an eighth of it when growing by copy;\n"
-        "plus_k stops at 300K).  Reports ns per append, reallocations, bytes\n"
-        "copied, peak bytes, slack, page faults and, at one N, peak resident\n"
-        "memory; the capacity staircase of each policy; and what a 10-element\n"
-        "view of each of 16 to 256 1 MiB buffers keeps alive against a copy.\n"
-        "Claims G1, G2, G3 (G4: make slice-demo).  glibc's mmap threshold is\n"
-        "fixed at 128 KiB (mallopt).  No random data: --seed changes nothing.",
+    .purpose = "Appends N 8-byte values or N User records to an empty array under six growth policies (prealloc, x2, x1.5, plus_k, go, cpython), growing by realloc or by allocate-copy-free.  N runs 1, 3, 10, ... 10M, 100M while the final array fits in --max-ws (an eighth of it when growing by copy; plus_k stops at 300K).  Reports ns per append, reallocations, bytes copied, peak bytes, slack, page faults and, at one N, peak resident memory; the capacity staircase of each policy; and what a 10-element view of each of 16 to 256 buffers of 1 MiB keeps alive against a copy.  Claims G1, G2, G3 (G4: make slice-demo).  glibc's mmap threshold is fixed at 128 KiB (mallopt).  No random data: --seed changes nothing.",
     /* A quick run stops at 1M values (8 MiB, far past the caches and the
      * mmap threshold): 10M took 4-5 s of its 90 s in page faults and
      * changed no quick verdict. */
@@ -484,7 +474,7 @@ int main(int argc, char **argv)
 
     /* The worst case holds an old and a new block: with x2, 1 + 2 times
      * the largest array, and 2 times for the rounding of its capacity. */
-    bench_cli_require_memory(&growth_program, 4 * o.max_ws, "the largest growth case");
+    bench_cli_require_memory(4 * o.max_ws, "the largest growth case");
     if (register_cases(&o) != 0)
         return 2;
     return bench_cli_finish();

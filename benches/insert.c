@@ -59,13 +59,7 @@
 
 static const bench_program insert_program = {
     .name = "insert",
-    .purpose =
-        "Inserts and removes int64 values at random positions in a dynamic array\n"
-        "(memmove) and in a linked list (walk to the position; nodes from malloc\n"
-        "or from a pool), holding N = 100 .. 500 000 elements (100 000 with\n"
-        "--quick; --max-ws caps N at max-ws / 32 bytes, what malloc holds per list\n"
-        "node).  Reports time per operation, the list/array ratio, and the bytes\n"
-        "moved and links followed per operation.  Claim L2.",
+    .purpose = "Inserts and removes int64 values at random positions in a dynamic array (memmove) and in a linked list (walk to the position; nodes from malloc or from a pool), holding N = 100 .. 500 000 elements (100 000 with --quick; --max-ws caps N at max-ws / 32 bytes, what malloc holds per list node).  Reports time per operation, the list/array ratio, and the bytes moved and links followed per operation.  Claim L2.",
     /* The list's nodes as malloc holds them (32 bytes each) at the largest
      * N: a larger --max-ws does not add sizes, a smaller one removes some. */
     .max_ws = {.full = (size_t)16 << 20, .quick = (size_t)4 << 20},
@@ -171,8 +165,7 @@ int main(int argc, char **argv)
                 WORST_BYTES_PER_ELEMENT);
         return 2;
     }
-    bench_cli_require_memory(&insert_program,
-                             (size_t)counts[ncounts - 1] * WORST_BYTES_PER_ELEMENT * 2,
+    bench_cli_require_memory((size_t)counts[ncounts - 1] * WORST_BYTES_PER_ELEMENT * 2,
                              "the largest list");
 
     static insert_params params[INSERT_VARIANT_COUNT];

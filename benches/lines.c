@@ -75,14 +75,8 @@
 
 static const bench_program lines_program = {
     .name = "lines",
-    .purpose =
-        "Splits a generated text into lines and digests each one, as a fresh\n"
-        "heap string per line or as a view into the reader's reused buffer,\n"
-        "for four line-length distributions, at 1 MiB and at --max-ws of text:\n"
-        "ns per line, allocations per line, peak bytes.  Claim A5.\n"
-        "keep_* cases keep every line until the pass ends, as a view or a copy,\n"
-        "and record what each kept line reads then (a reused buffer is\n"
-        "overwritten by later reads) and what the copies cost.  Claim A6.",
+    .purpose = "Splits a generated text into lines and digests each one, as a fresh heap string per line or as a view into the reader's reused buffer, for four line-length distributions, at 1 MiB and at --max-ws of text: ns per line, allocations per line, peak bytes.  Claim A5.\n\n"
+               "keep_* cases keep every line until the pass ends, as a view or a copy, and record what each kept line reads then (a reused buffer is overwritten by later reads) and what the copies cost.  Claim A6.",
     .max_ws = {.full = (size_t)64 << 20, .quick = (size_t)8 << 20},
     .interleave = true,
 };
@@ -216,7 +210,7 @@ int main(int argc, char **argv)
     size_t nsizes = o.max_ws > SMALL_TEXT ? 2 : 1;
     if (o.max_ws < SMALL_TEXT)
         sizes[0] = (int64_t)o.max_ws;
-    bench_cli_require_memory(&lines_program, o.max_ws + BUFFER_BYTES + ((size_t)256 << 10),
+    bench_cli_require_memory(o.max_ws + BUFFER_BYTES + ((size_t)256 << 10),
                              "the largest text");
 
     /* A5: copy and view per distribution; A6: keep_copy and keep_view

@@ -78,15 +78,8 @@
 
 static const bench_program queue_program = {
     .name = "queue",
-    .purpose =
-        "A fast producer and a slow consumer thread through a bounded ring (push\n"
-        "waits when full) or an unbounded linked queue: peak queued bytes, peak\n"
-        "resident memory and messages per second against the number of messages.\n"
-        "Then the same kind of messages processed by a pool of one worker per CPU\n"
-        "or by one new thread each.  --max-ws bounds the bytes of all messages of\n"
-        "the largest run.  Then the pool's work by 1, 2, 4 and 8 workers: the\n"
-        "speedup over one, and where adding workers stops helping.  Claims S3,\n"
-        "S4, S6.",
+    .purpose = "A fast producer and a slow consumer thread through a bounded ring (push waits when full) or an unbounded linked queue: peak queued bytes, peak resident memory and messages per second against the number of messages.\n\n"
+               "Then the same kind of messages processed by a pool of one worker per CPU or by one new thread each.  --max-ws bounds the bytes of all messages of the largest run.  Then the pool's work by 1, 2, 4 and 8 workers: the speedup over one, and where adding workers stops helping.  Claims S3, S4, S6.",
     .max_ws = {.full = (size_t)256 << 20, .quick = (size_t)16 << 20},
     .child_main = queue_child_run,
     /* S6 compares the pool at one size. */
@@ -204,8 +197,7 @@ int main(int argc, char **argv)
         sizes[nsizes++] = largest > 0 ? largest : 1;
     /* The unbounded queue may hold every message at once, plus a node and
      * malloc's overhead each. */
-    bench_cli_require_memory(&queue_program,
-                             (size_t)sizes[nsizes - 1] * (sizeof(pipeline_msg) + 64),
+    bench_cli_require_memory((size_t)sizes[nsizes - 1] * (sizeof(pipeline_msg) + 64),
                              "the unbounded queue at the largest size");
     char buf[32];
     snprintf(buf, sizeof buf, "%d", RING_CAPACITY);

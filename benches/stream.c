@@ -114,18 +114,9 @@
 
 static const bench_program stream_program = {
     .name = "stream",
-    .purpose =
-        "Reads a generated file of records and sums a field five ways: whole into\n"
-        "memory (slurp), fixed 64 KiB chunks, the line reader, getline, and mmap,\n"
-        "for files from 1 MiB to --max-ws (the largest file).  Reports MB/s and\n"
-        "each method's peak resident memory, measured alone in a child process.\n"
-        "Warm cases read a file the page cache holds; *_cold cases evict it first.\n"
-        "long_* cases read lines of 16 KiB to 4 MiB: the fixed 64 KiB chunk must\n"
-        "report them as too long, the line reader and getline read them whole.\n"
-        "limit_* cases read the largest file in a child limited to a quarter of\n"
-        "its size (RLIMIT_AS) and record how each method ended.\n"
-        "Files go to a temporary directory under $TMPDIR (default /tmp), removed\n"
-        "afterwards, also on error or Ctrl-C.  Claims S1, S2, S5.",
+    .purpose = "Reads a generated file of records and sums a field five ways: whole into memory (slurp), fixed 64 KiB chunks, the line reader, getline, and mmap, for files from 1 MiB to --max-ws (the largest file).  Reports MB/s and each method's peak resident memory, measured alone in a child process.  Warm cases read a file the page cache holds; *_cold cases evict it first.\n\n"
+               "long_* cases read lines of 16 KiB to 4 MiB: the fixed 64 KiB chunk must report them as too long, the line reader and getline read them whole. limit_* cases read the largest file in a child limited to a quarter of its size (RLIMIT_AS) and record how each method ended.\n\n"
+               "Files go to a temporary directory under $TMPDIR (default /tmp), removed afterwards, also on error or Ctrl-C.  Claims S1, S2, S5.",
     .max_ws = {.full = (size_t)1 << 30, .quick = (size_t)32 << 20},
     .child_main = stream_child_run,
     /* glibc's initial mmap threshold, kept (see the header). */
@@ -355,7 +346,7 @@ int main(int argc, char **argv)
         total += long_bytes;
     }
     /* slurp holds the largest file, and the page cache would like it too. */
-    bench_cli_require_memory(&stream_program, sizes[nsizes - 1],
+    bench_cli_require_memory(sizes[nsizes - 1],
                              "slurping the largest file");
 
     const char *dir = scratch_create("stream");
@@ -365,7 +356,7 @@ int main(int argc, char **argv)
     if (in_memory) {
         fprintf(stderr, "stream: %s is in memory (tmpfs): the files use RAM, and the "
                         "cold cases are left out (set TMPDIR to a disk directory)\n", dir);
-        bench_cli_require_memory(&stream_program, total + sizes[nsizes - 1],
+        bench_cli_require_memory(total + sizes[nsizes - 1],
                                  "the files in tmpfs plus slurping the largest");
     }
     size_t free_bytes = scratch_free_bytes(dir);

@@ -105,12 +105,7 @@
 
 static const bench_program stride_program = {
     .name = "stride",
-    .purpose =
-        "Reads one 4-byte value every S bytes of a buffer far larger than the\n"
-        "caches (S = 4 B .. 64 KiB), and chases pointers through one random cycle\n"
-        "over working sets from 4 KiB to --max-ws, on base and on huge pages.\n"
-        "Reports ns per access, bandwidth, the latency of each cache level and\n"
-        "DRAM, and the cache boundaries found in the latency curve.  Claim L6.",
+    .purpose = "Reads one 4-byte value every S bytes of a buffer far larger than the caches (S = 4 B .. 64 KiB), and chases pointers through one random cycle over working sets from 4 KiB to --max-ws, on base and on huge pages.  Reports ns per access, bandwidth, the latency of each cache level and DRAM, and the cache boundaries found in the latency curve.  Claim L6.",
     .max_ws = {.full = (size_t)1 << 30, .quick = (size_t)256 << 20},
 };
 
@@ -347,7 +342,7 @@ int main(int argc, char **argv)
     /* The largest moment: the chase's largest buffer and its cycle (one
      * size_t per line), or the read buffer, rounded up to huge pages. */
     size_t need = o.max_ws + o.max_ws / line_bytes * sizeof(size_t) + PAGES_HUGE_SIZE;
-    bench_cli_require_memory(&stride_program, need, "the largest chase and its cycle");
+    bench_cli_require_memory(need, "the largest chase and its cycle");
 
     static stride_params small, huge;
     small = (stride_params){.kind = PAGES_SMALL, .max_ws = o.max_ws, .seed = o.seed};

@@ -71,18 +71,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-static int traverse_child(const char *spec);
 
 static const bench_program traverse_program = {
     .name = "traverse",
-    .purpose =
-        "Sums the score of active users over seven layouts of the same records\n"
-        "(array of structs, array of pointers in order and scattered, linked list\n"
-        "in order and scattered, struct of arrays, Python-like boxed objects),\n"
-        "at working sets from 4 KiB past the last-level cache.  Reports time per\n"
-        "element and bytes per element.  Claims L1, L3, L4, L5.",
+    .purpose = "Sums the score of active users over seven layouts of the same records (array of structs, array of pointers in order and scattered, linked list in order and scattered, struct of arrays, Python-like boxed objects), at working sets from 4 KiB past the last-level cache.  Reports time per element and bytes per element.  Claims L1, L3, L4, L5.",
     .max_ws = {.full = (size_t)1 << 30, .quick = (size_t)64 << 20},
-    .child_main = traverse_child,
+    .child_main = traverse_child_run,
     /* The boxed layout holds about four times the bytes of the array of
      * structs, so the array reaches eight times the last measured cache. */
     .llc_multiple = 32,
@@ -162,12 +156,6 @@ static void traverse_case(bench_state *s, const void *user)
                           (double)built.heap_bytes / (double)n, BENCH_COUNTER_PLAIN);
 }
 
-/* --child=LAYOUT/ELEMENTS/PASSES (traverse/built.h). */
-static int traverse_child(const char *spec)
-{
-    return traverse_child_run(&traverse_program, spec);
-}
-
 /* Element counts: the cache sweep (sizes.h) laid out in bytes of
  * array-of-structs data (24 bytes a record); the other layouts hold the
  * same records in more (or, for soa, fewer) bytes and report their own
@@ -213,7 +201,7 @@ int main(int argc, char **argv)
     /* While the largest case is built: its structure (at most --max-ws),
      * malloc's overhead on it (a quarter at most, boxed), the source
      * records and the shuffle order (a third of --max-ws at most). */
-    bench_cli_require_memory(&traverse_program, o.max_ws / 12 * 19,
+    bench_cli_require_memory(o.max_ws / 12 * 19,
                              "the largest case, while it is built,");
 
     traverse_params *params = calloc(layout_kind_count, sizeof *params);

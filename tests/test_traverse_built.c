@@ -4,9 +4,6 @@
 
 #include <criterion/criterion.h>
 
-static const bench_program program = {.name = "test", .purpose = "tests",
-                                      .max_ws = {.full = 1 << 20, .quick = 1 << 20}};
-
 Test(traverse_built, bytes_per_record_of_the_array_of_structs)
 {
     cr_assert_eq(measured_bytes_per_record(layout_find("aos"), 1), sizeof(struct user));
@@ -41,10 +38,10 @@ Test(traverse_built, built_once_then_kept)
 
 Test(traverse_built, child_runs_and_refuses_bad_specs)
 {
-    cr_assert_eq(traverse_child_run(&program, "aos/100/2"), 0);
-    cr_assert_eq(traverse_child_run(&program, "list_scattered/50/0"), 0);
-    cr_assert_eq(traverse_child_run(&program, "aos/100"), 2);
-    cr_assert_eq(traverse_child_run(&program, "aos/100/2x"), 2);
-    cr_assert_eq(traverse_child_run(&program, "tree/100/2"), 2);
-    cr_assert_eq(traverse_child_run(&program, "aos/2000000000000/1"), 2);
+    cr_assert_eq(traverse_child_run("aos/100/2"), 0);
+    cr_assert_eq(traverse_child_run("list_scattered/50/0"), 0);
+    cr_assert_eq(traverse_child_run("aos/100"), 2);
+    cr_assert_eq(traverse_child_run("aos/100/2x"), 2);
+    cr_assert_eq(traverse_child_run("tree/100/2"), 2);
+    cr_assert_eq(traverse_child_run("aos/2000000000000/1"), 2);
 }

@@ -55,7 +55,7 @@ static void usage(FILE *f)
                "measured ones, per measured cache level, then predicted ns per\n"
                "element at the largest size from the measured latencies.  The levels\n"
                "are DIR2's (default DIR): its machine.json, or its stride/levels\n"
-               "case.  Layouts:");
+               "case.\nLayouts:");
     for (size_t i = 0; i < traverse_model_layout_count; i++)
         fprintf(f, " %s", traverse_model_layouts[i]);
     fprintf(f, "\n");

@@ -5,6 +5,7 @@
 #include "cpu_pin.h"
 #include "host_speed.h"
 #include "machine.h"
+#include "paragraph.h"
 #include "peak_rss.h"
 #include "profile.h"
 #include "rng.h"
@@ -40,9 +41,14 @@ static machine_profile profile;
 /* Taken when the cases are about to run, for the load check after them. */
 static run_cpu_sample conditions_start;
 
+/* --help's width: the purpose fills an 80-column terminal with a margin. */
+#define HELP_COLUMNS 76
+
 static void print_help(void)
 {
     char max[32], quick[32];
+    char purpose[4096];
+    paragraph_fill(current->purpose, HELP_COLUMNS, purpose, sizeof purpose);
     printf(
             "usage: %s [--quick] [--max-ws=SIZE] [--seed=N] [--benchmark_...]\n"
             "\n%s\n\n"
@@ -51,7 +57,7 @@ static void print_help(void)
             "  --max-ws=SIZE    largest working set, e.g. 64M or 1G (default %s)\n"
             "  --seed=N         seed for generated data and shuffles (default 0x%" PRIx64 ")\n"
             "  --help           this text, then Google Benchmark's flags\n",
-            current->name, current->purpose,
+            current->name, purpose,
             size_format(current->max_ws.quick, quick, sizeof quick),
             size_format(current->max_ws.full, max, sizeof max),
             (uint64_t)BENCH_DEFAULT_SEED);
@@ -391,8 +397,7 @@ size_t bench_default_max_ws(const bench_program *prog, const machine_profile *le
     return want < top ? want : top;
 }
 
-void bench_cli_require_memory(const bench_program *prog, size_t bytes,
-                              const char *what)
+void bench_cli_require_memory(size_t bytes, const char *what)
 {
     size_t available = machine_mem_available();
     if (available == 0 || bytes <= available / 10 * 9)
@@ -402,7 +407,8 @@ void bench_cli_require_memory(const bench_program *prog, size_t bytes,
             "%s: %s needs about %s, but only %s of memory is available now.\n"
             "Lower the largest working set, e.g. --max-ws=256M "
             "(make bench MAX_WS=256M).\n",
-            prog->name, what, size_format(bytes, need, sizeof need),
+            current ? current->name : program_invocation_short_name, what,
+            size_format(bytes, need, sizeof need),
             size_format(available, have, sizeof have));
     exit(2);
 }

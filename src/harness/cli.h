@@ -26,7 +26,9 @@
 
 typedef struct bench_program {
     const char *name;        /* "traverse": the first part of every case name */
-    const char *purpose;     /* what it measures, for --help (may span lines) */
+    /* What it measures, for --help: one source line a paragraph, filled
+     * when printed (paragraph.h), so grep finds a sentence of --help. */
+    const char *purpose;
     /* Largest working set in bytes, in a full run and with --quick;
      * --max-ws overrides both. */
     struct { size_t full, quick; } max_ws;
@@ -129,12 +131,11 @@ typedef struct bench_options {
 bench_options bench_cli_start(const bench_program *prog, int argc, char **argv);
 
 /*
- * Exits with status 2 and a message naming the case when 'bytes' would
- * not fit in the memory available now (with 10% to spare).  Call before
- * allocating anything.
+ * Exits with status 2 and a message naming the program and 'what' when
+ * 'bytes' would not fit in the memory available now (with 10% to spare).
+ * Call before allocating anything.
  */
-void bench_cli_require_memory(const bench_program *prog, size_t bytes,
-                              const char *what);
+void bench_cli_require_memory(size_t bytes, const char *what);
 
 /* True when the program was started to list its cases
  * (--benchmark_list_tests): nothing will run, so a program skips the

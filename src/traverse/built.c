@@ -66,7 +66,7 @@ bool traverse_built_ensure(traverse_built *b, const layout_kind *kind, size_t n,
     return true;
 }
 
-int traverse_child_run(const bench_program *program, const char *spec)
+int traverse_child_run(const char *spec)
 {
     char name[64];
     unsigned long long n, passes;
@@ -79,9 +79,8 @@ int traverse_child_run(const bench_program *program, const char *spec)
     const layout_kind *kind = layout_find(name);
     /* The same allowance as the bench's: the layout plus, while it is
      * built, the source records, the shuffle order and malloc's overhead. */
-    bench_cli_require_memory(
-        program, (size_t)n * measured_bytes_per_record(kind, BENCH_DEFAULT_SEED) / 4 * 10,
-        "this case, while it is built,");
+    size_t need = (size_t)n * measured_bytes_per_record(kind, BENCH_DEFAULT_SEED) / 4 * 10;
+    bench_cli_require_memory(need, "this case, while it is built,");
     traverse_built b = {0};
     if (!traverse_built_ensure(&b, kind, (size_t)n, BENCH_DEFAULT_SEED)) {
         fprintf(stderr, "traverse: out of memory while building %s\n", spec);

@@ -46,10 +46,10 @@ bool traverse_built_ensure(traverse_built *b, const layout_kind *kind, size_t n,
 /* Frees b's layout; safe when nothing is built. */
 void traverse_built_release(traverse_built *b);
 
-/* --child=LAYOUT/ELEMENTS/PASSES for 'program': builds one case with the
- * default seed (after checking the memory it needs), traverses it PASSES
- * times and prints "<spec> sum <sum> after <passes> passes".  Returns 0,
+/* --child=LAYOUT/ELEMENTS/PASSES, traverse's child_main: builds one case
+ * with the default seed (after checking the memory it needs), traverses
+ * it PASSES times and prints "<spec> sum <sum> after <passes> passes".  Returns 0,
  * 2 for a malformed spec, 1 when building fails or a sum is wrong. */
-int traverse_child_run(const bench_program *program, const char *spec);
+int traverse_child_run(const char *spec);
 
 #endif /* TRAVERSE_BUILT_H */

@@ -57,6 +57,14 @@ for p in "$bin"/*; do
     else
         fail "$name --help: $(head -n 1 "$tmp/out")"
     fi
+    # The suite's part of the help fits an 80-column terminal (the
+    # purposes are filled when printed: paragraph.h).
+    wide=$(sed '/^Google Benchmark/,$d' "$tmp/out" | awk 'length > 80' | head -n 1)
+    if [ -z "$wide" ]; then
+        pass "$name --help fits 80 columns"
+    else
+        fail "$name --help has a line over 80 columns: $wide"
+    fi
     timeout 20 "$p" --no-such-option >"$tmp/out" 2>&1
     got=$?
     if [ "$got" -ne 0 ] && [ "$got" -lt 124 ]; then
