@@ -101,6 +101,7 @@ Test(profile, no_levels_means_everything_is_memory)
     cr_assert_str_eq(profile_level_name(&p, 0), "memory");
     cr_assert(isnan(p.memory_ns));
     cr_assert_eq(p.line_bytes, 64, "an absent line reads as 64 B");
+    cr_assert_not(p.line_measured, "and is said not to be measured");
 }
 
 /* Each bad file gives false, the fallback figures, and the reason. */
@@ -109,7 +110,9 @@ static void expect_fallback(const char *text, const char *reason)
     const char *path = text ? file_with(text) : "/nonexistent/machine.json";
     machine_profile p;
     cr_assert_not(profile_load(path, &p), "%s", reason);
+    cr_assert(strstr(p.source, reason), "'%s' says '%s'", p.source, reason);
     cr_assert_not(p.measured);
+    cr_assert_not(p.line_measured);
     cr_assert_eq(p.nlevels, 3);
     cr_assert_eq(p.level[0].bytes, 32768);
     cr_assert_eq(p.level[2].bytes, (size_t)8 << 20);
@@ -136,6 +139,28 @@ Test(profile, bad_files_give_the_fallback_with_the_reason)
     expect_fallback("{\"format\": \"" PROFILE_FORMAT "\", \"measured\": {\"levels\": "
                     "[{\"bytes\": 1}, {\"bytes\": 2}, {\"bytes\": 3}, {\"bytes\": 4}, "
                     "{\"bytes\": 5}]}}", "at most 4 levels");
+    expect_fallback("{\"format\": \"" PROFILE_FORMAT "\", \"measured\": {\"levels\": [], "
+                    "\"line_bytes\": 1e300}}", "no cache line's size");
+}
+
+/* profile_read is profile_load without the fallback: a tool that must
+ * refuse a bad file gets the reason alone and its profile untouched. */
+Test(profile, read_refuses_without_a_fallback)
+{
+    machine_profile p = {.nlevels = 99};
+    char why[400] = "";
+    const char *path = file_with("{\"format\": \"other\"}");
+    cr_assert_not(profile_read(path, &p, why, sizeof why));
+    unlink(path);
+    cr_assert(strstr(why, "not a machine profile"), "%s", why);
+    cr_assert_null(strstr(why, "assumed"), "no fallback figures in the reason: %s", why);
+    cr_assert_eq(p.nlevels, 99, "untouched");
+    path = file_with(GOOD);
+    cr_assert(profile_read(path, &p, why, sizeof why));
+    unlink(path);
+    cr_assert(p.measured);
+    cr_assert(p.line_measured);
+    cr_assert_eq(p.line_bytes, 128);
 }
 
 Test(profile, the_environment_names_the_profile)

@@ -61,7 +61,12 @@ static bool parse_measured(json_t *m, machine_profile *p, char *why, size_t size
     p->nlevels = json_array_size(levels);
     p->memory_ns = number(m, "memory_ns");
     double line = number(m, "line_bytes");
-    p->line_bytes = isnan(line) ? 64 : (size_t)line;
+    if (line > (double)PROFILE_MAX_LINE_BYTES) {
+        snprintf(why, size, "\"measured.line_bytes\" %g is no cache line's size", line);
+        return false;
+    }
+    p->line_measured = !isnan(line);
+    p->line_bytes = p->line_measured ? (size_t)line : 64;
     p->read_bytes_per_s = number(m, "read_bytes_per_second");
     p->fault_us = number(m, "page_fault_us");
     p->host_check_ns = number(m, "host_check_ns");
@@ -76,36 +81,42 @@ static void parse_first(json_t *first, machine_profile *p)
     p->first_gate_gave_up = count(first, "host_gate_gave_up");
 }
 
-bool profile_load(const char *path, machine_profile *out)
+bool profile_read(const char *path, machine_profile *out, char *why, size_t size)
 {
-    char why[400];
     json_error_t jerr;
     json_t *root = json_load_file(path, 0, &jerr);
     machine_profile p = {.measured = true};
     bool ok = false;
     if (!root) {
-        snprintf(why, sizeof why, "%s: %s", path, jerr.text);
+        snprintf(why, size, "%s: %s", path, jerr.text);
     } else if (!json_is_string(json_object_get(root, "format")) ||
                strcmp(json_string_value(json_object_get(root, "format")), PROFILE_FORMAT) != 0) {
-        snprintf(why, sizeof why, "%s: not a machine profile (\"format\" is not \"%s\")", path,
+        snprintf(why, size, "%s: not a machine profile (\"format\" is not \"%s\")", path,
                  PROFILE_FORMAT);
     } else if (!json_is_object(json_object_get(root, "measured"))) {
-        snprintf(why, sizeof why, "%s: no \"measured\" object", path);
+        snprintf(why, size, "%s: no \"measured\" object", path);
     } else {
         char detail[300];
         ok = parse_measured(json_object_get(root, "measured"), &p, detail, sizeof detail);
         if (!ok)
-            snprintf(why, sizeof why, "%s: %s", path, detail);
+            snprintf(why, size, "%s: %s", path, detail);
         parse_first(json_object_get(root, "first_calibration"), &p);
     }
     json_decref(root);
-    if (!ok) {
-        profile_fallback(out, why);
+    if (!ok)
         return false;
-    }
     snprintf(p.source, sizeof p.source, "measured: %s", path);
     *out = p;
     return true;
+}
+
+bool profile_load(const char *path, machine_profile *out)
+{
+    char why[400];
+    if (profile_read(path, out, why, sizeof why))
+        return true;
+    profile_fallback(out, why);
+    return false;
 }
 
 bool profile_from_env(machine_profile *out)

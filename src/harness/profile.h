@@ -25,6 +25,9 @@
 /* The figure written as "format" in machine.json; a loader refuses others. */
 #define PROFILE_FORMAT "memlayout-machine-profile-1"
 
+/* A larger measured.line_bytes is refused as no cache line's size. */
+#define PROFILE_MAX_LINE_BYTES ((size_t)1 << 20)
+
 typedef struct profile_level {
     size_t bytes;   /* effective capacity: the working set where the chase
                        latency has risen a quarter of the way to the next level */
@@ -38,6 +41,7 @@ typedef struct machine_profile {
     profile_level level[PROFILE_MAX_LEVELS];
     double memory_ns;                /* past the last level; NAN unknown */
     size_t line_bytes;               /* the transfer unit */
+    bool line_measured;              /* line_bytes is the file's, not 64 assumed */
     double read_bytes_per_s;         /* sequential, one thread; NAN unknown */
     double fault_us;                 /* first touch of a base page; NAN unknown */
     double host_check_ns;            /* the host speed check at calibration
@@ -66,6 +70,10 @@ void profile_fallback(machine_profile *out, const char *why);
  * another format, or has levels that are not ascending positive sizes.
  */
 bool profile_load(const char *path, machine_profile *out);
+
+/* The same without the fallback, for a tool that must refuse a bad file:
+ * false with the reason (naming the path) in why, out untouched. */
+bool profile_read(const char *path, machine_profile *out, char *why, size_t size);
 
 /* The same from the path in MEMLAYOUT_PROFILE; unset or empty gives the
  * fallback ("MEMLAYOUT_PROFILE is not set: ..."). */

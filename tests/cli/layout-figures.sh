@@ -111,11 +111,12 @@ printf 'not json' >"$tmp/bad.json"
 expect "profile that is not JSON" 2 "bad.json" "$prog" --machine="$tmp/bad.json" --out="$tmp/x"
 printf '{"format": "other", "measured": {"line_bytes": 64}}' >"$tmp/other.json"
 expect "another format" 2 "not a machine profile" "$prog" --machine="$tmp/other.json" --out="$tmp/x"
-printf '{"format": "memlayout-machine-profile-1", "measured": {"line_bytes": 100}}' >"$tmp/odd.json"
+printf '{"format": "memlayout-machine-profile-1", "measured": {"levels": [], "line_bytes": 100}}' \
+    >"$tmp/odd.json"
 expect "a line that is not a power of two" 2 "line_bytes 100 is not a power of two" \
     "$prog" --machine="$tmp/odd.json" --out="$tmp/x"
-printf '{"format": "memlayout-machine-profile-1", "measured": {}}' >"$tmp/noline.json"
-expect "no line size in the profile" 2 "no integer measured.line_bytes" \
+printf '{"format": "memlayout-machine-profile-1", "measured": {"levels": []}}' >"$tmp/noline.json"
+expect "no line size in the profile" 2 "no measured.line_bytes" \
     "$prog" --machine="$tmp/noline.json" --out="$tmp/x"
 [ ! -e "$tmp/x" ] && pass "bad arguments write nothing" || fail "bad arguments made $tmp/x"
 
