@@ -78,10 +78,24 @@ ctx=$run/traverse.json
     echo "\`make reference\` from the run \`$(basename "$run")\`."
     echo
     jq -r '"- machine: \(.context.host_name), \(.context.num_cpus) CPUs at \(.context.mhz_per_cpu) MHz (\(.context.cpu_model // "CPU model not recorded"))",
-           "- caches reported: " + ([.context.caches[] | "L\(.level) \(.type) \(.size / 1024) KiB"] | join(", ")),
            "- compiler: \(.context.compiler // "?"), flags \(.context.cflags // "?")",
            "- allocator: \(.context.allocator // "?"); mode: \(.context.mode // "?"); noise grade: \(.context.noise_grade // "?")",
            "- date: \(.context.date)"' "$ctx"
+    # What the system reported and what the calibration measured: the
+    # verdicts use the measured levels, so a reader needs both.
+    [ -f "$run/machine.json" ] || echo "- caches: the run has no machine.json (no calibration)"
+    [ -f "$run/machine.json" ] && jq -r 'def size: if . >= 1048576 then "\(. / 1048576 * 10 | round / 10) MiB"
+                     else "\(. / 1024 * 10 | round / 10) KiB" end;
+           def listed: if (.available // false) and (.levels | length) > 0
+                       then [.levels[] | "\(.name) \(.bytes | size)"] | join(", ")
+                       else "none (\(.detail // "not read"))" end;
+           "- caches reported: sysfs " + (.reported.sysfs | listed)
+             + "; CPUID " + (.reported.cpuid | listed),
+           "- caches measured (machine.json): "
+             + ([.measured.levels[] | "\(.name) \(.bytes | size) at \(.ns * 100 | round / 100) ns"]
+                | join(", "))
+             + ", memory \(.measured.memory_ns | round) ns; \(.measured.line_bytes)-byte transfer unit"' \
+        "$run/machine.json"
     echo
     echo "The JSON of each program is compacted and gzipped: \`zcat traverse.json.gz | jq .\`."
     echo "Plots are PNG (palette-reduced) and SVG for traverse. To redraw them all,"
