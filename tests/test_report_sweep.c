@@ -84,7 +84,7 @@ Test(report_sweep, every_level_holding_is_holds_and_names_them)
     sweep s = make(&spec, r);
     verdict v = judge(&s, -1);
     cr_assert_eq(v.kind, VERDICT_HOLDS);
-    cr_assert_str_eq(text_str(&v.note), "L1, L2, L3, memory");
+    cr_assert_str_eq(text_str(&v.note), "L1 to memory");
     sweep_level lv[LEVEL_SLOTS];
     cr_assert_eq(sweep_levels(&s, 0, lv), 4);
     cr_assert_eq(lv[1].nsizes, 8);
@@ -103,7 +103,7 @@ Test(report_sweep, one_noisy_size_cannot_flip_a_level)
     set_point(&pts[20], &s.levels, 0, ws16[20], 0.9, noisy);   /* one in L3 noisy */
     verdict v = judge(&s, -1);
     cr_assert_eq(v.kind, VERDICT_HOLDS, "%s", text_str(&v.note));
-    cr_assert_str_eq(text_str(&v.note), "L1, L2, L3, memory");
+    cr_assert_str_eq(text_str(&v.note), "L1 to memory");
     verdict_free(&v);
 }
 
@@ -117,7 +117,7 @@ Test(report_sweep, a_level_within_noise_is_named_beside_the_holding_ones)
         set_point(&pts[i], &s.levels, 0, ws16[i], 1.0, noisy);
     verdict v = judge(&s, -1);
     cr_assert_eq(v.kind, VERDICT_HOLDS);
-    cr_assert_str_eq(text_str(&v.note), "L2, L3, memory; within noise in L1");
+    cr_assert_str_eq(text_str(&v.note), "L2 to memory; within noise in L1");
     verdict_free(&v);
 }
 
@@ -129,8 +129,49 @@ Test(report_sweep, levels_against_the_claim_make_a_condition)
     sweep s = make(&spec, r);
     verdict v = judge(&s, -1);
     cr_assert_eq(v.kind, VERDICT_HOLDS_ONLY_WHEN);
-    cr_assert_str_eq(text_str(&v.condition), "the working set is in L3 or memory");
+    cr_assert_str_eq(text_str(&v.condition), "the working set is past L2");
     cr_assert_str_eq(text_str(&v.note), "below threshold in L2; reversed in L1");
+    verdict_free(&v);
+}
+
+/* How the levels that hold are said: a range when three or more run
+ * unbroken, "past" or "fits in" when they reach memory or start at L1,
+ * names otherwise.  Ratios per level: L1, L2, L3, memory. */
+static verdict judged_levels(double l1, double l2, double l3, double memory)
+{
+    double r[NS];
+    for (size_t i = 0; i < NS; i++)
+        r[i] = i < 8 ? l1 : i < 16 ? l2 : i < 24 ? l3 : memory;
+    sweep s = make(&spec, r);
+    return judge(&s, -1);
+}
+
+Test(report_sweep, the_levels_that_hold_are_said_by_their_ends_or_by_name)
+{
+    verdict v = judged_levels(2.5, 2.5, 0.7, 0.7);
+    cr_assert_eq(v.kind, VERDICT_HOLDS_ONLY_WHEN);
+    cr_assert_str_eq(text_str(&v.condition), "the working set fits in L2");
+    verdict_free(&v);
+
+    v = judged_levels(2.5, 0.7, 2.5, 2.5);
+    cr_assert_eq(v.kind, VERDICT_HOLDS_ONLY_WHEN);
+    cr_assert_str_eq(text_str(&v.condition), "the working set is in L1, L3 or memory",
+                     "broken by a level against the claim: named");
+    verdict_free(&v);
+
+    v = judged_levels(0.7, 0.7, 0.7, 2.5);
+    cr_assert_str_eq(text_str(&v.condition), "the working set is in memory",
+                     "memory alone is not 'past L3': a run without an L3 would say 'past L2'");
+    verdict_free(&v);
+
+    v = judged_levels(0.7, 2.5, 0.7, 0.7);
+    cr_assert_str_eq(text_str(&v.condition), "the working set is in L2");
+    verdict_free(&v);
+
+    v = judged_levels(1.1, 1.1, 2.5, 2.5);   /* on the threshold: within noise */
+    cr_assert_eq(v.kind, VERDICT_HOLDS);
+    cr_assert_str_eq(text_str(&v.note), "L3, memory; within noise in L1 and L2",
+                     "two levels are named, not a range");
     verdict_free(&v);
 }
 
@@ -207,7 +248,7 @@ Test(report_sweep, per_pair_and_overall_verdicts_differ)
     cr_assert_eq(v.kind, VERDICT_HOLDS_ONLY_WHEN);
     sweep_judge(&s, -1, &v);
     cr_assert_eq(v.kind, VERDICT_HOLDS_ONLY_WHEN, "overall: a level holds when both pairs do");
-    cr_assert_str_eq(text_str(&v.condition), "the working set is in L3 or memory");
+    cr_assert_str_eq(text_str(&v.condition), "the working set is past L2");
     verdict_free(&v);
 }
 

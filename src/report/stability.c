@@ -85,18 +85,27 @@ stability_kind stability_compare(json_t *a, json_t *b, text *what)
         return STABILITY_FLIPPED;
     stability_kind k = STABILITY_STAYED;
     bool pairs = several_pairs(a) || several_pairs(b);
-    size_t i;
+    size_t i, shared = 0;
     json_t *l;
+    json_array_foreach(json_object_get(a, "levels"), i, l)
+        shared += same_level(b, l) != NULL;
+    /* A level only one run measured is named, but it is no move when the
+     * runs share other levels: the machine's levels differed (a guest's
+     * shared L3 is measured at 2 MiB in one run and not at all in the
+     * next), not the verdict.  With no level in common, nothing was
+     * compared, and that is a move. */
+    bool one_sided_moves = shared == 0;
     json_array_foreach(json_object_get(a, "levels"), i, l) {
         json_t *o = same_level(b, l);
-        if (!o || strcmp(field(l, "status"), field(o, "status")) != 0) {
+        if (o ? strcmp(field(l, "status"), field(o, "status")) != 0 : one_sided_moves)
             k = STABILITY_MOVED;
+        if (!o || strcmp(field(l, "status"), field(o, "status")) != 0)
             note_level(what, l, l, o, pairs);
-        }
     }
     json_array_foreach(json_object_get(b, "levels"), i, l) {
         if (!same_level(a, l)) {
-            k = STABILITY_MOVED;
+            if (one_sided_moves)
+                k = STABILITY_MOVED;
             note_level(what, l, NULL, l, pairs);
         }
     }

@@ -29,9 +29,13 @@ typedef enum stability_kind {
 
 /*
  * How claim b (an object of report.json's "claims") compares with claim
- * a.  When what is not NULL, appends what moved: "memory: holds,
- * now within_noise" per level (pair and level named when there are several
- * pairs), or "condition".
+ * a: flipped when the kinds differ; moved when a level both measured has
+ * another status, when the conditions differ in more than their sizes,
+ * or when the two share no level at all; stayed otherwise.  A level only
+ * one run measured is no move by itself.  When what is not NULL, appends
+ * each level that differs: "memory: holds, now within_noise" ("L3:
+ * (none), now holds" for a level one run lacks; pair and level named
+ * when there are several pairs), and "condition".
  */
 stability_kind stability_compare(json_t *a, json_t *b, text *what);
 

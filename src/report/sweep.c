@@ -271,6 +271,61 @@ static size_t name_levels(const sweep *s, const sweep_level *lv, size_t n,
     return total;
 }
 
+/* True when the groups of status st are one unbroken run of lv, with no
+ * group of another status between them; *first and *last get its ends. */
+static bool one_run(const sweep_level *lv, size_t n, compare_status st, size_t *first,
+                    size_t *last)
+{
+    size_t count = 0;
+    for (size_t g = 0; g < n; g++) {
+        if (lv[g].status != st)
+            continue;
+        if (count++ == 0)
+            *first = g;
+        *last = g;
+    }
+    return count > 0 && *last - *first + 1 == count;
+}
+
+/* The levels of status st, as a range when they are three or more in a
+ * row ("L1 to memory"), else by name ("L2, memory").  A range names the
+ * ends a reader can check against the plots, and it reads the same
+ * whether or not a run measured a level between them: the shared L3 of
+ * a guest comes and goes between runs (docs/claims.md). */
+static void name_span(const sweep *s, const sweep_level *lv, size_t n, compare_status st,
+                      const char *last_sep, text *out)
+{
+    size_t first = 0, last = 0;
+    if (one_run(lv, n, st, &first, &last) && last - first >= 2) {
+        text_printf(out, "%s to %s", sweep_level_name(s, lv[first].level),
+                    sweep_level_name(s, lv[last].level));
+        return;
+    }
+    name_levels(s, lv, n, st, last_sep, out);
+}
+
+/* The condition of "holds only when": "the working set is past L1" when
+ * two or more levels that hold run unbroken up to memory, "the working set fits
+ * in L2" when they run unbroken from L1 and stop short of the last level
+ * measured, else the levels by name ("is in L2 or L4"). */
+static void holding_condition(const sweep *s, const sweep_level *lv, size_t n, text *out)
+{
+    size_t first = 0, last = 0;
+    size_t memory = level_count(&s->levels) - 1;
+    bool run = one_run(lv, n, COMPARE_HOLDS, &first, &last);
+    if (run && last > first && lv[last].level == memory && lv[first].level > 0 &&
+        lv[first].level != SWEEP_ALL_SIZES) {
+        text_printf(out, "the working set is past %s", sweep_level_name(s, lv[first].level - 1));
+        return;
+    }
+    if (run && lv[first].level == 0 && last + 1 < n) {
+        text_printf(out, "the working set fits in %s", sweep_level_name(s, lv[last].level));
+        return;
+    }
+    text_printf(out, "the working set is in ");
+    name_levels(s, lv, n, COMPARE_HOLDS, " or ", out);
+}
+
 /* "below threshold in L1; reversed in L2": the levels that are not st. */
 static void note_others(const sweep *s, const sweep_level *lv, size_t n, text *out)
 {
@@ -306,7 +361,7 @@ void sweep_judge(const sweep *s, int pair, verdict *v)
         /* Holds; the levels it was judged in are named, noisy ones apart. */
         if (s->spec->no_levels)
             return;
-        name_levels(s, lv, n, COMPARE_HOLDS, ", ", &v->note);
+        name_span(s, lv, n, COMPARE_HOLDS, ", ", &v->note);
         if (count[COMPARE_NOISE]) {
             text_printf(&v->note, "; within noise in ");
             name_levels(s, lv, n, COMPARE_NOISE, " and ", &v->note);
@@ -314,8 +369,7 @@ void sweep_judge(const sweep *s, int pair, verdict *v)
         return;
     }
     v->kind = VERDICT_HOLDS_ONLY_WHEN;
-    text_printf(&v->condition, "the working set is in ");
-    name_levels(s, lv, n, COMPARE_HOLDS, " or ", &v->condition);
+    holding_condition(s, lv, n, &v->condition);
     note_others(s, lv, n, &v->note);
 }
 
