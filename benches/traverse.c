@@ -141,8 +141,8 @@ static void traverse_case(bench_state *s, const void *user)
      * the kernel runs at memory's limit, not at its own. */
     double read_bw = bench_cli_profile()->read_bytes_per_s;
     if (read_bw > 0) {
-        double moved = kind->bytes_read_per_record
-                           ? (double)(kind->bytes_read_per_record * n)
+        double moved = kind->shape->bytes_read_per_record
+                           ? (double)(kind->shape->bytes_read_per_record * n)
                            : (double)ws;
         bench_set_counter(s, "read_bw_fraction", moved / read_bw,
                           BENCH_COUNTER_INVARIANT_RATE);
@@ -184,10 +184,10 @@ int main(int argc, char **argv)
      * the others stay below (the array of structs at a quarter of it). */
     size_t most_per_record = 0;
     for (size_t k = 0; k < layout_kind_count; k++) {
-        size_t per_record = measured_bytes_per_record(layout_kinds[k], o.seed);
+        size_t per_record = measured_bytes_per_record(&layout_kinds[k], o.seed);
         if (per_record == 0) {
             fprintf(stderr, "traverse: cannot build %s at all (out of memory)\n",
-                    layout_kinds[k]->name);
+                    layout_kinds[k].name);
             return 2;
         }
         if (per_record > most_per_record)
@@ -208,7 +208,7 @@ int main(int argc, char **argv)
     if (!params)
         return 2;
     for (size_t k = 0; k < layout_kind_count; k++)
-        params[k] = (traverse_params){.kind = layout_kinds[k], .seed = o.seed};
+        params[k] = (traverse_params){.kind = &layout_kinds[k], .seed = o.seed};
     /* Size by size, every layout of one size before the next size: the
      * layouts a claim compares run seconds apart, not minutes, so a phase
      * in which the host runs this guest slower (invisible from inside:
@@ -218,7 +218,7 @@ int main(int argc, char **argv)
         for (size_t k = 0; k < layout_kind_count; k++)
             if (bench_register_named((bench_def){.run = traverse_case, .user = &params[k],
                                                  .args = &counts[i], .nargs = 1},
-                                     "traverse/%s", layout_kinds[k]->name) != 0)
+                                     "traverse/%s", layout_kinds[k].name) != 0)
                 return 2;
     int status = bench_cli_finish();
     traverse_built_release(&built);

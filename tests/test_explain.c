@@ -131,7 +131,7 @@ Test(model, bytes_and_blocks_match_the_counting_allocator)
     cr_assert_not_null(users);
     user_generate(users, N, 42);
     for (size_t k = 0; k < layout_kind_count; k++) {
-        const layout_kind *kind = layout_kinds[k];
+        const layout_kind *kind = &layout_kinds[k];
         traverse_model m;
         cr_assert(traverse_model_of(kind->name, &m), "%s", kind->name);
         counting_allocator c;

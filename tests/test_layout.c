@@ -32,13 +32,13 @@ static struct user *users_of(size_t n)
  * slot, a user object and two number objects. */
 static size_t expected_bytes_per_record(const layout_kind *k)
 {
-    if (k == &layout_aos)
+    if (k->shape == &layout_aos_shape)
         return sizeof(struct user);
-    if (k == &layout_soa)
+    if (k->shape == &layout_soa_shape)
         return sizeof(int64_t) + sizeof(bool) + sizeof(double);
-    if (k == &layout_aop_inorder || k == &layout_aop_scattered)
+    if (k->shape == &layout_aop_shape)
         return sizeof(struct user *) + sizeof(struct user);
-    if (k == &layout_list_inorder || k == &layout_list_scattered)
+    if (k->shape == &layout_list_shape)
         return sizeof(struct user) + sizeof(void *);
     return sizeof(struct box_user *) + sizeof(struct box_user) +
            sizeof(struct box_int) + sizeof(struct box_float);
@@ -46,13 +46,13 @@ static size_t expected_bytes_per_record(const layout_kind *k)
 
 static size_t expected_blocks(const layout_kind *k, size_t n)
 {
-    if (k == &layout_aos)
+    if (k->shape == &layout_aos_shape)
         return 1;
-    if (k == &layout_soa)
+    if (k->shape == &layout_soa_shape)
         return 3;
-    if (k == &layout_list_inorder || k == &layout_list_scattered)
+    if (k->shape == &layout_list_shape)
         return n;
-    if (k == &layout_boxed)
+    if (k->shape == &layout_boxed_shape)
         return 1 + 3 * n;
     return 1 + n;
 }
@@ -74,8 +74,8 @@ Test(layout, empty_layouts_sum_to_zero_and_allocate_nothing)
 {
     for (size_t k = 0; k < layout_kind_count; k++) {
         layout l;
-        cr_assert(layout_build(&l, layout_kinds[k], NULL, 0, SEED, &c.base));
-        cr_assert_eq(layout_sum(&l), 0.0, "%s", layout_kinds[k]->name);
+        cr_assert(layout_build(&l, &layout_kinds[k], NULL, 0, SEED, &c.base));
+        cr_assert_eq(layout_sum(&l), 0.0, "%s", layout_kinds[k].name);
         layout_destroy(&l, &c.base);
     }
     cr_assert_eq(c.stats.alloc_calls, 0);
@@ -88,8 +88,8 @@ Test(layout, one_record_sums_to_its_score_if_active)
         u[0].active = active;
         for (size_t k = 0; k < layout_kind_count; k++) {
             layout l;
-            cr_assert(layout_build(&l, layout_kinds[k], u, 1, SEED, &c.base));
-            cr_assert_eq(layout_sum(&l), active ? 12.5 : 0.0, "%s", layout_kinds[k]->name);
+            cr_assert(layout_build(&l, &layout_kinds[k], u, 1, SEED, &c.base));
+            cr_assert_eq(layout_sum(&l), active ? 12.5 : 0.0, "%s", layout_kinds[k].name);
             layout_destroy(&l, &c.base);
         }
     }
@@ -108,9 +108,9 @@ Test(layout, every_kind_gives_the_reference_sum)
         cr_assert_gt(expected, 0.0);
         for (size_t k = 0; k < layout_kind_count; k++) {
             layout l;
-            cr_assert(layout_build(&l, layout_kinds[k], u, n, SEED, &c.base));
+            cr_assert(layout_build(&l, &layout_kinds[k], u, n, SEED, &c.base));
             cr_assert_eq(layout_sum(&l), expected, "%s with n=%zu: %f != %f",
-                         layout_kinds[k]->name, n, layout_sum(&l), expected);
+                         layout_kinds[k].name, n, layout_sum(&l), expected);
             layout_destroy(&l, &c.base);
         }
         free(u);
@@ -122,7 +122,7 @@ Test(layout, bytes_and_blocks_held_are_exact)
     size_t n = 1000;
     struct user *u = users_of(n);
     for (size_t k = 0; k < layout_kind_count; k++) {
-        const layout_kind *kind = layout_kinds[k];
+        const layout_kind *kind = &layout_kinds[k];
         layout l;
         cr_assert(layout_build(&l, kind, u, n, SEED, &c.base));
         cr_assert_eq(c.stats.live_bytes, n * expected_bytes_per_record(kind),
@@ -154,16 +154,16 @@ Test(layout, scattered_visits_every_record_once_in_a_seeded_order)
     struct user *u = users_of(n);
     int64_t in_order[200], a[200], b[200], other_seed[200];
     layout l;
-    cr_assert(layout_build(&l, &layout_list_inorder, u, n, SEED, &c.base));
+    cr_assert(layout_build(&l, layout_find("list_inorder"), u, n, SEED, &c.base));
     list_ids(&l, in_order);
     layout_destroy(&l, &c.base);
-    cr_assert(layout_build(&l, &layout_list_scattered, u, n, SEED, &c.base));
+    cr_assert(layout_build(&l, layout_find("list_scattered"), u, n, SEED, &c.base));
     list_ids(&l, a);
     layout_destroy(&l, &c.base);
-    cr_assert(layout_build(&l, &layout_list_scattered, u, n, SEED, &c.base));
+    cr_assert(layout_build(&l, layout_find("list_scattered"), u, n, SEED, &c.base));
     list_ids(&l, b);
     layout_destroy(&l, &c.base);
-    cr_assert(layout_build(&l, &layout_list_scattered, u, n, SEED + 1, &c.base));
+    cr_assert(layout_build(&l, layout_find("list_scattered"), u, n, SEED + 1, &c.base));
     list_ids(&l, other_seed);
     layout_destroy(&l, &c.base);
 
@@ -177,7 +177,7 @@ Test(layout, scattered_visits_every_record_once_in_a_seeded_order)
     cr_assert_arr_neq(a, in_order, sizeof a);
     cr_assert_arr_neq(a, other_seed, sizeof a);
 
-    cr_assert(layout_build(&l, &layout_aop_scattered, u, n, SEED, &c.base));
+    cr_assert(layout_build(&l, layout_find("aop_scattered"), u, n, SEED, &c.base));
     for (size_t i = 0; i < n; i++)
         cr_assert_eq(l.as.aop[i]->id, a[i], "aop and list share the seeded order");
     layout_destroy(&l, &c.base);
@@ -189,7 +189,7 @@ Test(layout, every_failed_allocation_leaves_nothing_behind)
     size_t n = 6;
     struct user *u = users_of(n);
     for (size_t k = 0; k < layout_kind_count; k++) {
-        const layout_kind *kind = layout_kinds[k];
+        const layout_kind *kind = &layout_kinds[k];
         for (uint64_t fail = 1;; fail++) {
             counting_init(&c, alloc_libc());
             counting_fail_at(&c, fail);
@@ -215,7 +215,7 @@ Test(layout, boxed_objects_carry_headers_and_shared_bools)
 {
     struct user u[2] = {{1, true, 1.5}, {2, false, 2.5}};
     layout l;
-    cr_assert(layout_build(&l, &layout_boxed, u, 2, SEED, &c.base));
+    cr_assert(layout_build(&l, layout_find("boxed"), u, 2, SEED, &c.base));
     const struct box_user *a = l.as.boxed[0], *b = l.as.boxed[1];
     cr_assert_eq(a->h.refcount, 1);
     cr_assert_str_eq(a->h.type->name, "User");
@@ -241,7 +241,7 @@ Test(layout, soa_sums_every_pattern_of_four_activities)
                 expected += on ? u[i].score : 0;
             }
             layout l;
-            cr_assert(layout_build(&l, &layout_soa, u, n, SEED, &c.base));
+            cr_assert(layout_build(&l, layout_find("soa"), u, n, SEED, &c.base));
             cr_assert_eq(layout_sum(&l), expected, "n=%zu pattern %u", n, pattern);
             layout_destroy(&l, &c.base);
         }

@@ -15,7 +15,7 @@ Test(traverse_built, built_once_then_kept)
 {
     traverse_built b = {0};
     for (size_t k = 0; k < layout_kind_count; k++) {
-        const layout_kind *kind = layout_kinds[k];
+        const layout_kind *kind = &layout_kinds[k];
         cr_assert(traverse_built_ensure(&b, kind, 1000, 9), "%s", kind->name);
         cr_assert_eq(layout_sum(&b.l), b.expected, "%s", kind->name);
         cr_assert(b.cold_pass_sum_ok, "%s: the cold pass sums right", kind->name);

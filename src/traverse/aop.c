@@ -60,18 +60,7 @@ static void aop_destroy(layout *l, allocator *a)
     alloc_free(a, l->as.aop, l->n * sizeof *l->as.aop);
 }
 
-const layout_kind layout_aop_inorder = {
-    .name = "aop_inorder",
-    .summary = "array of pointers to records allocated one by one, in order",
-    .build = aop_build,
-    .sum = aop_sum,
-    .destroy = aop_destroy,
-};
-
-const layout_kind layout_aop_scattered = {
-    .name = "aop_scattered",
-    .summary = "array of pointers to the same records, in shuffled order",
-    .scattered = true,
+const layout_shape layout_aop_shape = {
     .build = aop_build,
     .sum = aop_sum,
     .destroy = aop_destroy,

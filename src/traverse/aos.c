@@ -29,9 +29,7 @@ static void aos_destroy(layout *l, allocator *a)
     alloc_free(a, l->as.aos, l->n * sizeof(struct user));
 }
 
-const layout_kind layout_aos = {
-    .name = "aos",
-    .summary = "array of structs: records inline, one allocation",
+const layout_shape layout_aos_shape = {
     .build = aos_build,
     .sum = aos_sum,
     .destroy = aos_destroy,

@@ -90,9 +90,7 @@ static void boxed_destroy(layout *l, allocator *a)
     alloc_free(a, l->as.boxed, l->n * sizeof *l->as.boxed);
 }
 
-const layout_kind layout_boxed = {
-    .name = "boxed",
-    .summary = "Python-like list: pointers to objects with refcount+type headers",
+const layout_shape layout_boxed_shape = {
     .build = boxed_build,
     .sum = boxed_sum,
     .destroy = boxed_destroy,

@@ -3,7 +3,8 @@
  *
  * The traverse experiment asks how much the shape of memory costs when a
  * loop reads every record once: sum the score of active users.  Each
- * layout_kind stores the same records differently and has its own kernel:
+ * layout_kind (the table in layout.c) stores the same records in one of
+ * five shapes, and each shape has its own kernel:
  *
  *   aos             one array of struct user                 (Go: []User)
  *   aop_inorder     array of pointers, one allocation per record, the
@@ -54,10 +55,11 @@ typedef struct layout {
     } as;
 } layout;
 
-struct layout_kind {
-    const char *name;     /* the <variant> in "traverse/<variant>/<n>" */
-    const char *summary;  /* one line for --help and the docs */
-    bool scattered;       /* visited in a random permutation of allocation order */
+/* How one shape of storage is built, summed and freed.  The seven kinds
+ * are five shapes: aop and list are each visited in two orders. */
+typedef struct layout_shape {
+    /* The timed kernel: sum of score over active users. */
+    double (*sum)(const layout *l);
     /* Bytes the kernel reads per record when it skips some of what the
      * layout holds (soa never reads id); 0: all of it.  For its effective
      * bandwidth. */
@@ -66,18 +68,22 @@ struct layout_kind {
      * kinds).  Returns false after freeing everything it had allocated. */
     bool (*build)(layout *l, const struct user *users, const size_t *order,
                   allocator *a);
-    /* The timed kernel: sum of score over active users. */
-    double (*sum)(const layout *l);
     void (*destroy)(layout *l, allocator *a);
+} layout_shape;
+
+/* Each shape, defined in the file of its name. */
+extern const layout_shape layout_aos_shape, layout_soa_shape, layout_aop_shape,
+    layout_list_shape, layout_boxed_shape;
+
+struct layout_kind {
+    const char *name;           /* the <variant> in "traverse/<variant>/<n>" */
+    const layout_shape *shape;
+    bool scattered;             /* visited in a random permutation of allocation order */
+    const char *summary;        /* one line for --help and the docs */
 };
 
-/* Each kind, defined in the file of its name. */
-extern const layout_kind layout_aos, layout_soa, layout_aop_inorder,
-    layout_aop_scattered, layout_list_inorder, layout_list_scattered,
-    layout_boxed;
-
-/* All of them, in the order of cases and plot legends. */
-extern const layout_kind *const layout_kinds[];
+/* All seven kinds, in the order of cases and plot legends (layout.c). */
+extern const layout_kind layout_kinds[];
 extern const size_t layout_kind_count;
 
 /* The kind called 'name', or NULL. */
@@ -93,7 +99,7 @@ bool layout_build(layout *l, const layout_kind *kind, const struct user *users,
 
 static inline double layout_sum(const layout *l)
 {
-    return l->kind->sum(l);
+    return l->kind->shape->sum(l);
 }
 
 /* Frees everything layout_build() allocated; the layout is then empty. */

@@ -81,18 +81,7 @@ static void list_destroy(layout *l, allocator *a)
     list_free_nodes(l->as.list, a);
 }
 
-const layout_kind layout_list_inorder = {
-    .name = "list_inorder",
-    .summary = "singly linked list, nodes linked in allocation order",
-    .build = list_build,
-    .sum = list_sum,
-    .destroy = list_destroy,
-};
-
-const layout_kind layout_list_scattered = {
-    .name = "list_scattered",
-    .summary = "singly linked list, the same nodes linked in shuffled order",
-    .scattered = true,
+const layout_shape layout_list_shape = {
     .build = list_build,
     .sum = list_sum,
     .destroy = list_destroy,

@@ -100,11 +100,9 @@ static double soa_sum(const layout *l)
     return sum;
 }
 
-const layout_kind layout_soa = {
-    .name = "soa",
-    .summary = "struct of arrays: one array per field; the loop skips id",
-    .bytes_read_per_record = sizeof(bool) + sizeof(double),
+const layout_shape layout_soa_shape = {
     .build = soa_build,
     .sum = soa_sum,
     .destroy = soa_free,
+    .bytes_read_per_record = sizeof(bool) + sizeof(double),
 };

@@ -15,7 +15,7 @@ layout *kernels_make_aos(size_t n)
     struct user *users = malloc(n * sizeof *users);
     layout *l = malloc(sizeof *l);
     if (!users || !l || (user_generate(users, n, 42),
-                         !layout_build(l, &layout_aos, users, n, 42, alloc_libc()))) {
+                         !layout_build(l, layout_find("aos"), users, n, 42, alloc_libc()))) {
         free(users);
         free(l);
         return NULL;
