@@ -1,15 +1,10 @@
 /* aos.c - array of structs: every record inline in one allocation. */
 #include "layout.h"
 
-static bool aos_build(layout *l, const struct user *users, const size_t *order,
-                      allocator *a)
+static bool aos_store(void *slots, size_t i, const struct user *u, allocator *a)
 {
-    (void)order;
-    l->as.aos = ALLOC_ARRAY(a, struct user, l->n);
-    if (!l->as.aos)
-        return false;
-    for (size_t i = 0; i < l->n; i++)
-        l->as.aos[i] = users[i];
+    (void)a;
+    ((struct user *)slots)[i] = *u;
     return true;
 }
 
@@ -24,13 +19,7 @@ static double aos_sum(const layout *l)
     return layout_sum_indexed(l->as.aos, l->n, aos_value_at);
 }
 
-static void aos_destroy(layout *l, allocator *a)
-{
-    alloc_free(a, l->as.aos, l->n * sizeof(struct user));
-}
-
 const layout_shape layout_aos_shape = {
-    .build = aos_build,
     .sum = aos_sum,
-    .destroy = aos_destroy,
+    .slots = {sizeof(struct user), alignof(struct user), aos_store, NULL},
 };

@@ -45,29 +45,16 @@ static struct box_user *box_user_new(const struct user *src, allocator *a)
     return u;
 }
 
-static void boxed_free_items(struct box_user **items, size_t count, allocator *a)
+static bool boxed_store(void *slots, size_t i, const struct user *u, allocator *a)
 {
-    for (size_t i = 0; i < count; i++)
-        box_user_free(items[i], a);
+    struct box_user *item = box_user_new(u, a);
+    ((struct box_user **)slots)[i] = item;
+    return item != NULL;
 }
 
-static bool boxed_build(layout *l, const struct user *users, const size_t *order,
-                        allocator *a)
+static void boxed_release(void *slots, size_t i, allocator *a)
 {
-    (void)order;
-    struct box_user **items = ALLOC_ARRAY(a, struct box_user *, l->n);
-    if (!items)
-        return false;
-    for (size_t i = 0; i < l->n; i++) {
-        items[i] = box_user_new(&users[i], a);
-        if (!items[i]) {
-            boxed_free_items(items, i, a);
-            alloc_free(a, items, l->n * sizeof *items);
-            return false;
-        }
-    }
-    l->as.boxed = items;
-    return true;
+    box_user_free(((struct box_user **)slots)[i], a);
 }
 
 /* Reads the score object for every element, active or not, as
@@ -84,14 +71,8 @@ static double boxed_sum(const layout *l)
     return layout_sum_indexed(l->as.boxed, l->n, boxed_value_at);
 }
 
-static void boxed_destroy(layout *l, allocator *a)
-{
-    boxed_free_items(l->as.boxed, l->n, a);
-    alloc_free(a, l->as.boxed, l->n * sizeof *l->as.boxed);
-}
-
 const layout_shape layout_boxed_shape = {
-    .build = boxed_build,
     .sum = boxed_sum,
-    .destroy = boxed_destroy,
+    .slots = {sizeof(struct box_user *), alignof(struct box_user *), boxed_store,
+              boxed_release},
 };

@@ -43,6 +43,9 @@ typedef struct layout {
     const layout_kind *kind;
     size_t n;
     union {
+        /* The array of an indexed shape (layout_slots) as layout.c builds
+         * and frees it; aos, aop and boxed are the same address, typed. */
+        void *slots;
         struct user *aos;
         struct user **aop;
         struct user_node *list;
@@ -55,6 +58,22 @@ typedef struct layout {
     } as;
 } layout;
 
+/*
+ * The indexed shapes (aos, aop, boxed) hold an array of n slots, slot k for
+ * the record visited k-th; they differ only in what a slot holds.  So
+ * layout.c builds, shuffles and frees that array once for all of them,
+ * through these hooks.  Their sums stay each in its file: the kernel must
+ * inline its value_at (layout_sum_indexed).
+ */
+typedef struct layout_slots {
+    size_t size, align; /* of one slot */
+    /* Fills slot i with record *u.  False when out of memory, having
+     * allocated nothing. */
+    bool (*store)(void *slots, size_t i, const struct user *u, allocator *a);
+    /* Frees what slot i points to; NULL when a slot points to nothing. */
+    void (*release)(void *slots, size_t i, allocator *a);
+} layout_slots;
+
 /* How one shape of storage is built, summed and freed.  The seven kinds
  * are five shapes: aop and list are each visited in two orders. */
 typedef struct layout_shape {
@@ -64,6 +83,8 @@ typedef struct layout_shape {
      * layout holds (soa never reads id); 0: all of it.  For its effective
      * bandwidth. */
     size_t bytes_read_per_record;
+    /* An indexed shape gives its slots, and neither build nor destroy. */
+    layout_slots slots;
     /* Stores users[order[k]] at visit position k (order is NULL for in-order
      * kinds).  Returns false after freeing everything it had allocated. */
     bool (*build)(layout *l, const struct user *users, const size_t *order,
