@@ -82,22 +82,23 @@ static const bench_program traverse_program = {
     .llc_multiple = 32,
 };
 
-/* The structure of the case that is running, kept across its repetitions
- * so that a large case is built once, not once per repetition. */
-static traverse_built built;
-
-/* What a case's cookie (bench_def.user) carries. */
+/* What a case's cookie (bench_def.user) carries.  'built' is the
+ * structure of the case that is running, one for all cases (main owns
+ * it): kept across a case's repetitions so that a large case is built
+ * once, not once per repetition, and rebuilt when the next case starts. */
 typedef struct traverse_params {
     const layout_kind *kind;
     uint64_t seed;
+    traverse_built *built;
 } traverse_params;
 
 static void traverse_case(bench_state *s, const void *user)
 {
     const traverse_params *p = user;
     const layout_kind *kind = p->kind;
+    traverse_built *built = p->built;
     size_t n = (size_t)bench_arg(s, 0);
-    if (!traverse_built_ensure(&built, kind, n, p->seed)) {
+    if (!traverse_built_ensure(built, kind, n, p->seed)) {
         bench_fail_case(s, "out of memory while building the layout");
         return;
     }
@@ -107,23 +108,23 @@ static void traverse_case(bench_state *s, const void *user)
     double sum = 0;
     while (bench_keep_running(s, batch)) {
         for (int64_t b = 0; b < batch; b++) {
-            sum = layout_sum(&built.l);
+            sum = layout_sum(&built->l);
             /* Keeps every traversal: without it the compiler may compute
              * the sum once, or not at all, since nothing reads it. */
             bench_do_not_optimize(&sum);
         }
     }
-    if (sum != built.expected || !built.cold_pass_sum_ok) {
+    if (sum != built->expected || !built->cold_pass_sum_ok) {
         bench_fail_casef(s, "checksum mismatch: sum %.2f, expected %.2f", sum,
-                         built.expected);
+                         built->expected);
         return;
     }
-    const alloc_stats *st = &built.counter.stats;
+    const alloc_stats *st = &built->counter.stats;
     /* The working set is what malloc holds (headers, rounding: a 32-byte
      * list node takes 48), which is what the caches hold; the bytes asked
      * for where malloc's figures are unavailable, or read below them (a
      * chunk freed elsewhere during the build makes the difference small). */
-    size_t ws = built.heap_bytes >= st->live_bytes ? built.heap_bytes : st->live_bytes;
+    size_t ws = built->heap_bytes >= st->live_bytes ? built->heap_bytes : st->live_bytes;
     char label[32];
     bench_set_label(s, size_format(ws, label, sizeof label));
     bench_set_items_processed(s, bench_iterations(s) * (int64_t)n);
@@ -132,9 +133,9 @@ static void traverse_case(bench_state *s, const void *user)
     bench_set_counter(s, "asked_bytes", (double)st->live_bytes, BENCH_COUNTER_PLAIN);
     /* The untimed first pass after the build, shown beside the timed ones
      * so a cold first touch stays visible without deciding any figure. */
-    bench_set_counter(s, "cold_pass_ns_per_elem", built.cold_pass_seconds * 1e9 / (double)n,
+    bench_set_counter(s, "cold_pass_ns_per_elem", built->cold_pass_seconds * 1e9 / (double)n,
                       BENCH_COUNTER_PLAIN);
-    bench_set_counter(s, "cold_pass_faults", (double)built.cold_pass_faults, BENCH_COUNTER_PLAIN);
+    bench_set_counter(s, "cold_pass_faults", (double)built->cold_pass_faults, BENCH_COUNTER_PLAIN);
     /* Effective bandwidth as a fraction of what this machine reads
      * sequentially (the run's calibration): the bytes one pass reads, per
      * second, over read_bytes_per_second.  Near 1 past the last cache means
@@ -151,9 +152,9 @@ static void traverse_case(bench_state *s, const void *user)
                       BENCH_COUNTER_PLAIN);
     bench_set_counter(s, "allocs_per_elem", (double)st->live_blocks / (double)n,
                       BENCH_COUNTER_PLAIN);
-    if (built.heap_bytes)
+    if (built->heap_bytes)
         bench_set_counter(s, "heap_bytes_per_elem",
-                          (double)built.heap_bytes / (double)n, BENCH_COUNTER_PLAIN);
+                          (double)built->heap_bytes / (double)n, BENCH_COUNTER_PLAIN);
 }
 
 /* Element counts: the cache sweep (sizes.h) laid out in bytes of
@@ -204,11 +205,13 @@ int main(int argc, char **argv)
     bench_cli_require_memory(o.max_ws / 12 * 19,
                              "the largest case, while it is built,");
 
+    traverse_built built = {0};
     traverse_params *params = calloc(layout_kind_count, sizeof *params);
     if (!params)
         return 2;
     for (size_t k = 0; k < layout_kind_count; k++)
-        params[k] = (traverse_params){.kind = &layout_kinds[k], .seed = o.seed};
+        params[k] = (traverse_params){.kind = &layout_kinds[k], .seed = o.seed,
+                                      .built = &built};
     /* Size by size, every layout of one size before the next size: the
      * layouts a claim compares run seconds apart, not minutes, so a phase
      * in which the host runs this guest slower (invisible from inside:
