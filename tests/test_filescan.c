@@ -224,3 +224,11 @@ Test(filescan, finds_methods_by_name)
     cr_assert_str_eq(filescan_status_message(FILESCAN_LINE_TOO_LONG),
                      "a line is longer than the method's limit");
 }
+
+Test(filescan, every_status_has_a_message)
+{
+    for (int s = FILESCAN_OK; s <= FILESCAN_LINE_TOO_LONG; s++)
+        cr_assert_str_neq(filescan_status_message((filescan_status)s), "unknown status");
+    cr_assert_str_eq(filescan_status_message((filescan_status)99), "unknown status");
+    cr_assert_str_eq(filescan_status_message((filescan_status)-1), "unknown status");
+}

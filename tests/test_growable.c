@@ -91,6 +91,8 @@ Test(growable, names_and_status_texts)
     cr_assert_str_eq(growable_status_text(GROWABLE_NO_MEMORY), "out of memory");
     cr_assert_str_eq(growable_status_text(GROWABLE_TOO_LARGE), "size times count too large");
     cr_assert_str_eq(growable_status_text(GROWABLE_BAD_ARGUMENT), "bad argument");
+    cr_assert_str_eq(growable_status_text((growable_status)99), "unknown status");
+    cr_assert_str_eq(growable_status_text((growable_status)-1), "unknown status");
 }
 
 Test(growable, starts_empty_without_allocating)

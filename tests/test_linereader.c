@@ -416,6 +416,7 @@ Test(linereader, every_status_has_a_message)
     for (int s = LINE_OK; s <= LINE_BAD_ARGUMENT; s++)
         cr_assert_str_neq(line_status_message((line_status)s), "unknown status");
     cr_assert_str_eq(line_status_message((line_status)99), "unknown status");
+    cr_assert_str_eq(line_status_message((line_status)-1), "unknown status");
 }
 
 /* The oracle agrees with the hand-written expectations above, so a replay

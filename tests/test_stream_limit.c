@@ -56,6 +56,7 @@ Test(stream_limit, exit_statuses_read_as_how_the_child_ended)
     cr_assert_str_eq(limit_end_name(LIMIT_NO_MEMORY), "allocation failed");
     cr_assert_str_eq(limit_end_name(LIMIT_KILLED), "killed by a signal");
     cr_assert_str_eq(limit_end_name((limit_end)99), "unknown");
+    cr_assert_str_eq(limit_end_name((limit_end)-1), "unknown");
 }
 
 Test(stream_limit, a_child_that_completes_sends_its_peak)

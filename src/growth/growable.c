@@ -1,6 +1,8 @@
 /* growable.c - a dynamic array growing by a policy, by realloc or by copy. */
 #include "growable.h"
 
+#include "harness/enum_text.h"
+
 #include <string.h>
 
 const char *growable_method_name(growable_method m)
@@ -8,19 +10,16 @@ const char *growable_method_name(growable_method m)
     return m == GROW_REALLOC ? "realloc" : "copy";
 }
 
+static const char *const status_texts[] = {
+    [GROWABLE_OK] = "ok",
+    [GROWABLE_NO_MEMORY] = "out of memory",
+    [GROWABLE_TOO_LARGE] = "size times count too large",
+    [GROWABLE_BAD_ARGUMENT] = "bad argument",
+};
+
 const char *growable_status_text(growable_status s)
 {
-    switch (s) {
-    case GROWABLE_OK:
-        return "ok";
-    case GROWABLE_NO_MEMORY:
-        return "out of memory";
-    case GROWABLE_TOO_LARGE:
-        return "size times count too large";
-    case GROWABLE_BAD_ARGUMENT:
-        return "bad argument";
-    }
-    return "unknown status";
+    return ENUM_TEXT(status_texts, s, "unknown status");
 }
 
 growable_status growable_init(growable *g, size_t elem_size, size_t elem_align,

@@ -1,6 +1,7 @@
 /* filescan.c - slurp, chunks, line reader, getline and mmap over one record file. */
 #include "filescan.h"
 
+#include "harness/enum_text.h"
 #include "linereader.h"
 
 #include <errno.h>
@@ -12,19 +13,16 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+static const char *const status_messages[] = {
+    [FILESCAN_OK] = "ok",
+    [FILESCAN_IO_ERROR] = "I/O error",
+    [FILESCAN_NO_MEMORY] = "out of memory",
+    [FILESCAN_LINE_TOO_LONG] = "a line is longer than the method's limit",
+};
+
 const char *filescan_status_message(filescan_status s)
 {
-    switch (s) {
-    case FILESCAN_OK:
-        return "ok";
-    case FILESCAN_IO_ERROR:
-        return "I/O error";
-    case FILESCAN_NO_MEMORY:
-        return "out of memory";
-    case FILESCAN_LINE_TOO_LONG:
-        return "a line is longer than the method's limit";
-    }
-    return "unknown status";
+    return ENUM_TEXT(status_messages, s, "unknown status");
 }
 
 /* Opens path for reading and stores its size; -1 with errno on failure. */

@@ -2,6 +2,7 @@
 #include "stream/limit.h"
 
 #include "harness/child_output.h"
+#include "harness/enum_text.h"
 #include "harness/machine.h"
 
 #include <errno.h>
@@ -14,19 +15,16 @@
  * bench_cli_start after child_main, whatever the status. */
 #define REPORT_FD 3
 
+static const char *const end_names[] = {
+    [LIMIT_COMPLETED] = "completed",
+    [LIMIT_NO_MEMORY] = "allocation failed",
+    [LIMIT_KILLED] = "killed by a signal",
+    [LIMIT_FAILED] = "failed",
+};
+
 const char *limit_end_name(limit_end e)
 {
-    switch (e) {
-    case LIMIT_COMPLETED:
-        return "completed";
-    case LIMIT_NO_MEMORY:
-        return "allocation failed";
-    case LIMIT_KILLED:
-        return "killed by a signal";
-    case LIMIT_FAILED:
-        return "failed";
-    }
-    return "unknown";
+    return ENUM_TEXT(end_names, e, "unknown");
 }
 
 limit_outcome limit_outcome_of(int status, size_t peak_rss)

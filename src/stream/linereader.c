@@ -1,27 +1,24 @@
 /* linereader.c - lines as views into one buffer that grows up to a limit. */
 #include "linereader.h"
 
+#include "harness/enum_text.h"
+
 #include <errno.h>
 #include <string.h>
 #include <unistd.h>
 
+static const char *const status_messages[] = {
+    [LINE_OK] = "a line was read",
+    [LINE_END] = "end of input",
+    [LINE_TOO_LONG] = "line longer than the limit (skipped)",
+    [LINE_NO_MEMORY] = "out of memory while growing the line buffer",
+    [LINE_IO_ERROR] = "read error",
+    [LINE_BAD_ARGUMENT] = "bad argument",
+};
+
 const char *line_status_message(line_status status)
 {
-    switch (status) {
-    case LINE_OK:
-        return "a line was read";
-    case LINE_END:
-        return "end of input";
-    case LINE_TOO_LONG:
-        return "line longer than the limit (skipped)";
-    case LINE_NO_MEMORY:
-        return "out of memory while growing the line buffer";
-    case LINE_IO_ERROR:
-        return "read error";
-    case LINE_BAD_ARGUMENT:
-        return "bad argument";
-    }
-    return "unknown status";
+    return ENUM_TEXT(status_messages, status, "unknown status");
 }
 
 static line_status init_common(line_reader *r, size_t capacity, size_t max_line,
