@@ -1,6 +1,7 @@
 /* levels.c - measured cache levels of a run, and byte counts for people. */
 #include "levels.h"
 
+#include "harness/enum_text.h"
 #include "harness/sizes.h"
 
 #include <stdint.h>
@@ -99,7 +100,7 @@ const char *level_source_name(level_source s)
         [LEVELS_STRIDE_CASE] = "the run's stride/levels case",
         [LEVELS_FALLBACK] = "fallback",
     };
-    return (unsigned)s <= LEVELS_FALLBACK ? names[s] : "fallback";
+    return ENUM_TEXT(names, s, "fallback");
 }
 
 const char *bytes_human(double bytes, char *buf, size_t bufsize)

@@ -2,6 +2,7 @@
  * their report.json. */
 #include "stability.h"
 
+#include "harness/enum_text.h"
 #include "md_escape.h"
 #include "report_json.h"
 #include "rules.h"
@@ -129,7 +130,7 @@ const char *stability_kind_name(stability_kind k)
         [STABILITY_MOVED] = "moved",
         [STABILITY_FLIPPED] = "flipped",
     };
-    return (unsigned)k <= STABILITY_FLIPPED ? names[k] : "?";
+    return ENUM_TEXT(names, k, "?");
 }
 
 /* Every claim judged on the run in dir, as report.json would hold it. */
