@@ -50,8 +50,7 @@ bool exact_read_at(exact_check *c, const report_run *run, const char *family, do
                    const char *counter, double *out, summary *whole)
 {
     char name[160];
-    int len = snprintf(name, sizeof name, "%s/%.0f", family, arg);
-    if (len < 0 || (size_t)len >= sizeof name) {
+    if (!report_case_name_at(name, sizeof name, arg, "%s", family)) {
         if (c->missing.len == 0)
             text_printf(&c->missing, "case %.40s.../%.0f has a name too long to read",
                         family, arg);

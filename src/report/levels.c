@@ -15,7 +15,7 @@ bool report_levels_from_stride(const report_run *run, machine_profile *out)
     if (report_run_args(run, "stride/levels", &arg, 1) == 0)
         return false;
     char name[64];
-    snprintf(name, sizeof name, "stride/levels/%.0f", arg);
+    report_case_name_at(name, sizeof name, arg, "stride/levels");
     summary count;
     if (report_run_summary(run, name, "levels", &count) != SAMPLE_OK ||
         !(count.median >= 1) || count.median > PROFILE_MAX_LEVELS)

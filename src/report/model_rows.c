@@ -25,7 +25,7 @@ static bool cell_at(const report_run *run, const char *metric, const char *layou
                     reps *r, model_cell *c)
 {
     char name[160];
-    snprintf(name, sizeof name, "traverse/%s/%.0f", layout, n);
+    report_case_name_at(name, sizeof name, n, "traverse/%s", layout);
     summary ws, heap;
     if (report_run_samples(run, name, metric, r->ns, MAX_REPS, &r->n) != SAMPLE_OK ||
         r->n > MAX_REPS || report_run_summary(run, name, "ws_bytes", &ws) != SAMPLE_OK)

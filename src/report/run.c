@@ -837,11 +837,27 @@ sample_status report_run_summary(const report_run *run, const char *name,
     return SAMPLE_OK;
 }
 
+bool report_case_name_at(char *buf, size_t cap, double arg, const char *family, ...)
+{
+    va_list ap;
+    va_start(ap, family);
+    int len = vsnprintf(buf, cap, family, ap);
+    va_end(ap);
+    if (len >= 0 && (size_t)len < cap) {
+        int tail = snprintf(buf + len, cap - (size_t)len, "/%.0f", arg);
+        if (tail >= 0 && (size_t)tail < cap - (size_t)len)
+            return true;
+    }
+    if (cap > 0)
+        buf[0] = '\0';
+    return false;
+}
+
 double report_run_median_at(const report_run *run, const char *prefix, double arg,
                             const char *metric)
 {
     char name[160];
-    snprintf(name, sizeof name, "%s/%.0f", prefix, arg);
+    report_case_name_at(name, sizeof name, arg, "%s", prefix);
     summary s;
     return report_run_summary(run, name, metric, &s) == SAMPLE_OK ? s.median : NAN;
 }

@@ -88,6 +88,18 @@ bool report_run_load_file(report_run *run, const char *path, char *err, size_t e
  */
 char *report_case_name(const char *run_name);
 
+/*
+ * The name of a case of a family at one argument: the family, formatted
+ * from 'family' as by printf, then "/" and arg as Google Benchmark prints
+ * an integer argument ("stream/%s" with "slurp", 1048576 ->
+ * "stream/slurp/1048576").  Returns false, with buf empty, when the name
+ * does not fit in cap bytes: cut short it could name another case, and an
+ * empty name names none, so a caller may look it up as it is and find the
+ * case missing.
+ */
+bool report_case_name_at(char *buf, size_t cap, double arg, const char *family, ...)
+    __attribute__((format(printf, 4, 5)));
+
 /* How many cases the run holds, and the name of case i (0 <= i < count)
  * in order of first appearance in the files: the order of a table. */
 size_t report_run_case_count(const report_run *run);

@@ -13,13 +13,6 @@
 
 #define MAX_ARGS 512
 
-/* "<bench>/<variant>/<arg>" as Google Benchmark printed the integer arg. */
-static void case_name(char *buf, size_t size, const char *bench, const char *variant,
-                      double arg)
-{
-    snprintf(buf, size, "%s/%s/%.0f", bench, variant, arg);
-}
-
 static const char *status_reason(sample_status st)
 {
     switch (st) {
@@ -83,7 +76,8 @@ static bool measure_point(sweep_point *pt, const sweep_spec *spec,
         const char *variants[2] = {spec->pairs[p].costly, spec->pairs[p].cheap};
         char names[2][256];
         for (int v = 0; v < 2; v++)
-            case_name(names[v], sizeof names[v], spec->bench, variants[v], pt->arg);
+            report_case_name_at(names[v], sizeof names[v], pt->arg, "%s/%s", spec->bench,
+                                variants[v]);
         case_comparison c;
         if (compare_cases(run, names[0], names[1], spec->metric, spec->min_ratio, &c) !=
             SAMPLE_OK) {

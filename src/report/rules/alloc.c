@@ -118,7 +118,7 @@ static void a3_malloc_calls(const report_run *run, text *body)
         for (size_t s = 0; s < 4 && all; s++) {
             char name[96];
             summary v = {0, 0, 0, 0};
-            snprintf(name, sizeof name, "alloc/%s/%.0f", strategies[s], args[i]);
+            report_case_name_at(name, sizeof name, args[i], "alloc/%s", strategies[s]);
             all = report_run_summary(run, name, "malloc_calls", &v) == SAMPLE_OK;
             calls[s] = v.median;
         }

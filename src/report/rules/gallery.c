@@ -43,16 +43,6 @@
 #define GALLERY_MAX_PARTS (1 + LEVEL_SLOTS)
 #define GALLERY_MAX_SAMPLES 1024
 
-/* The case of family at argument arg ("gallery/mlp", 4 -> "gallery/mlp/4")
- * into name[CASE_NAME]; returns name.  A name too long for it is left
- * empty: cut short, it could name another case. */
-static const char *case_name(char *name, const char *family, double arg)
-{
-    if (snprintf(name, CASE_NAME, "%s/%.0f", family, arg) >= CASE_NAME)
-        name[0] = '\0';
-    return name;
-}
-
 /* The one case of a family with a single argument ("gallery/tlb/
  * across_base" -> "gallery/tlb/across_base/268435456") into
  * name[CASE_NAME]; false when none. */
@@ -61,7 +51,7 @@ static bool only_case(const report_run *run, const char *family, char *name)
     double arg;
     if (report_run_args(run, family, &arg, 1) == 0)
         return false;
-    case_name(name, family, arg);
+    report_case_name_at(name, CASE_NAME, arg, "%s", family);
     return true;
 }
 
@@ -258,7 +248,7 @@ static size_t level_samples(const report_run *run, const report_levels *lv, int 
     size_t nargs = mountain_sizes(run, stride, family, args), n = 0;
     *nsizes = 0;
     for (size_t i = 0; i < nargs; i++) {
-        case_name(name, family, args[i]);
+        report_case_name_at(name, CASE_NAME, args[i], "%s", family);
         summary ws;
         if (report_run_summary(run, name, "ws_bytes", &ws) != SAMPLE_OK ||
             level_well_inside(lv, ws.median) != level)
@@ -359,7 +349,7 @@ static void x1_peak_floor(const report_run *run, claim_result *out)
         size_t m = mountain_sizes(run, strides[i], family, args);
         for (size_t j = 0; j < m; j++) {
             summary t;
-            case_name(name, family, args[j]);
+            report_case_name_at(name, CASE_NAME, args[j], "%s", family);
             if (report_run_summary(run, name, CPU_METRIC, &t) != SAMPLE_OK || t.median <= 0)
                 continue;
             double bw = 4e9 / t.median;   /* 4-byte elements, per CPU second */
@@ -388,7 +378,7 @@ void judge_x1(const report_run *run, claim_result *out)
         verdict_set(&out->v, VERDICT_NOT_MEASURED, "no case gallery/mountain/s1/<bytes>");
         return;
     }
-    case_name(largest, family, sizes[n - 1]);
+    report_case_name_at(largest, CASE_NAME, sizes[n - 1], "%s", family);
     summary line;
     int stride = 16;   /* 64-byte lines of 4-byte elements, unless told */
     if (report_run_summary(run, largest, "line_bytes", &line) == SAMPLE_OK &&
@@ -430,7 +420,7 @@ void judge_x2(const report_run *run, claim_result *out)
 {
     claim_result_measure(out, "ns per load", X2_MIN_GAIN);
     char four[CASE_NAME];
-    case_name(four, "gallery/mlp", X2_CHAINS);
+    report_case_name_at(four, CASE_NAME, X2_CHAINS, "gallery/mlp");
     text_printf(&out->body, "Rule: past the caches, with %d independent chases in turn "
                 "a load costs at most 1/%.0f of a lone chase's (CPU time per load).\n\n",
                 X2_CHAINS, X2_MIN_GAIN);
@@ -446,7 +436,7 @@ void judge_x2(const report_run *run, claim_result *out)
     for (size_t i = 0; i < n && i < 16; i++) {
         char name[CASE_NAME];
         summary s;
-        case_name(name, "gallery/mlp", ks[i]);
+        report_case_name_at(name, CASE_NAME, ks[i], "gallery/mlp");
         if (report_run_summary(run, name, CPU_METRIC, &s) != SAMPLE_OK)
             continue;
         text_printf(&out->body, "| %.0f | %.3g | %.3g .. %.3g |\n", ks[i], s.median, s.min,
@@ -496,7 +486,7 @@ void judge_x3(const report_run *run, claim_result *out)
     for (size_t i = 0; i < n && i < 64; i++) {
         char name[CASE_NAME];
         summary s;
-        case_name(name, "gallery/assoc", pitches[i]);
+        report_case_name_at(name, CASE_NAME, pitches[i], "gallery/assoc");
         if (report_run_summary(run, name, CPU_METRIC, &s) == SAMPLE_OK &&
             s.median >= X3_MIN_RATIO * padded.median) {
             text_printf(&out->body, " %.0f", pitches[i]);

@@ -5,7 +5,6 @@
 #include "report/sweep.h"
 
 #include <math.h>
-#include <stdio.h>
 
 #define GC_MAX_SIZES 16
 
@@ -257,8 +256,8 @@ void judge_c4(const report_run *run, claim_result *out)
                     ? text_str(&c.missing) : "fewer than two live heap sizes");
     } else {
         char big[64], small[64];
-        snprintf(big, sizeof big, "gc/pause_stw/%.0f", args[n - 1]);
-        snprintf(small, sizeof small, "gc/pause_stw/%.0f", args[0]);
+        report_case_name_at(big, sizeof big, args[n - 1], "gc/pause_stw");
+        report_case_name_at(small, sizeof small, args[0], "gc/pause_stw");
         compared_header(&out->body, "Growth with the live heap");
         double ratio;
         compared_part(run, big, small, "longest_stop_ms", C4_MIN_GROWTH, &parts[0],
@@ -293,7 +292,7 @@ void judge_c4(const report_run *run, claim_result *out)
         for (int m = 0; m < 3; m++) {
             char name[64];
             summary s;
-            snprintf(name, sizeof name, "gc/pause_%s/%.0f", modes[m], args[i]);
+            report_case_name_at(name, sizeof name, args[i], "gc/pause_%s", modes[m]);
             ms[m] = report_run_summary(run, name, "total_ms", &s) == SAMPLE_OK ? s.median : 0;
         }
         text_printf(&out->body, "| %.0f | %.1f | %.1f | %.1f |\n", args[i], ms[0], ms[1],

@@ -107,7 +107,7 @@ static bool g1_series(const report_run *run, const char *type, const char *polic
     }
     bool by_copy = strcmp(method, "copy") == 0;
     double first_cap, first_reallocs;
-    snprintf(name, sizeof name, "%s/%.0f", prefix, ns[0]);
+    report_case_name_at(name, sizeof name, ns[0], "%s", prefix);
     if (!exact_count(run, name, "capacity", &first_cap, NULL, v) ||
         !exact_count(run, name, "reallocs", &first_reallocs, NULL, v))
         return false;
@@ -116,7 +116,7 @@ static bool g1_series(const report_run *run, const char *type, const char *polic
     size_t failed_before = *failed;
     double reallocs = 0, moves = NAN, copied = NAN, held = NAN;
     for (size_t i = 0; i < n; i++) {
-        snprintf(name, sizeof name, "%s/%.0f", prefix, ns[i]);
+        report_case_name_at(name, sizeof name, ns[i], "%s", prefix);
         if (!exact_count(run, name, "reallocs", &reallocs, NULL, v))
             return false;
         if (by_copy && (!exact_count(run, name, "moves", &moves, NULL, v) ||
@@ -151,7 +151,7 @@ static void g1_realloc(const report_run *run, text *figures, text *body)
     if (n == 0)
         return;
     char name[96];
-    snprintf(name, sizeof name, "growth/u64/x2/realloc/%.0f", ns[n - 1]);
+    report_case_name_at(name, sizeof name, ns[n - 1], "growth/u64/x2/realloc");
     double reallocs, moves, large, relocated, remapped;
     verdict scratch = VERDICT_INIT;
     bool have = exact_count(run, name, "reallocs", &reallocs, NULL, &scratch) &&
@@ -211,7 +211,7 @@ void judge_g1(const report_run *run, claim_result *out)
         size_t failed_before = failed;
         double reallocs = 0, copied = 0;
         for (size_t i = 0; i < n; i++) {
-            snprintf(name, sizeof name, "%s/%.0f", prefix, ns[i]);
+            report_case_name_at(name, sizeof name, ns[i], "%s", prefix);
             if (!exact_count(run, name, "reallocs", &reallocs, NULL, &out->v) ||
                 !exact_count(run, name, "bytes_copied", &copied, NULL, &out->v))
                 goto unreadable;
@@ -236,7 +236,7 @@ void judge_g1(const report_run *run, claim_result *out)
      * example of what growing costs. */
     double ns[MAX_SIZES], reallocs = 0, copied = 0;
     size_t n = growth_sizes(run, "growth/u64/x2/copy", ns);
-    snprintf(name, sizeof name, "growth/u64/x2/copy/%.0f", ns[n - 1]);
+    report_case_name_at(name, sizeof name, ns[n - 1], "growth/u64/x2/copy");
     verdict scratch = VERDICT_INIT;
     bool have = exact_count(run, name, "reallocs", &reallocs, NULL, &scratch) &&
                 exact_count(run, name, "bytes_copied", &copied, NULL, &scratch);
@@ -297,7 +297,7 @@ static void g2_memory(const report_run *run, verdict *v, text *figures, text *bo
     }
     for (size_t i = 0; i < n; i++) {
         summary r;
-        snprintf(pre, sizeof pre, "growth/u64/prealloc/%.0f", ns[i]);
+        report_case_name_at(pre, sizeof pre, ns[i], "growth/u64/prealloc");
         /* Only one N has its resident memory measured. */
         if (report_run_summary(run, pre, "rss_over_baseline", &r) != SAMPLE_OK)
             continue;
@@ -305,8 +305,8 @@ static void g2_memory(const report_run *run, verdict *v, text *figures, text *bo
         for (size_t p = 0; p < NPOLICIES; p++)
             for (size_t m = 0; m < NMETHODS; m++) {
                 summary g;
-                snprintf(grown, sizeof grown, "growth/u64/%s/%s/%.0f",
-                         growing_policies[p], growth_methods[m], ns[i]);
+                report_case_name_at(grown, sizeof grown, ns[i], "growth/u64/%s/%s",
+                                    growing_policies[p], growth_methods[m]);
                 if (report_run_summary(run, grown, "rss_over_baseline", &g) != SAMPLE_OK)
                     continue;
                 checked++;
@@ -389,7 +389,7 @@ static void g2_faults(const report_run *run, text *body)
     char names[n][96], where[48];
     fault_case cases[n];
     for (size_t i = 0; i < n; i++) {
-        snprintf(names[i], sizeof names[i], "growth/u64/%s/%.0f", variants[i], at);
+        report_case_name_at(names[i], sizeof names[i], at, "growth/u64/%s", variants[i]);
         cases[i] = (fault_case){names[i], labels[i], at};
     }
     snprintf(where, sizeof where, "N = %.0f 8-byte values", at);
@@ -458,8 +458,8 @@ void judge_g3(const report_run *run, claim_result *out)
     double first_live = 0, first_rss = 0;
     for (size_t i = 0; i < n; i++) {
         char view[96], copy[96], a[32], b[32], c[32], d[32];
-        snprintf(view, sizeof view, "growth/views/keep_view/%.0f", ms[i]);
-        snprintf(copy, sizeof copy, "growth/views/keep_copy/%.0f", ms[i]);
+        report_case_name_at(view, sizeof view, ms[i], "growth/views/keep_view");
+        report_case_name_at(copy, sizeof copy, ms[i], "growth/views/keep_copy");
         double lv, lc, unused;
         summary rv, rc;
         if (!exact_count(run, view, "live_bytes", &lv, NULL, &out->v) ||

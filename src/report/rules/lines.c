@@ -31,8 +31,8 @@ static void a5_allocations(const report_run *run, verdict *v, claim_result *out)
             text_printf(&c.missing, "no case %s/<bytes> in the run", prefix);
         for (size_t i = 0; i < n && i < LINES_MAX_SIZES; i++) {
             char copy[96], view[96];
-            snprintf(copy, sizeof copy, "lines/copy/%s/%.0f", dists[d], args[i]);
-            snprintf(view, sizeof view, "lines/view/%s/%.0f", dists[d], args[i]);
+            report_case_name_at(copy, sizeof copy, args[i], "lines/copy/%s", dists[d]);
+            report_case_name_at(view, sizeof view, args[i], "lines/view/%s", dists[d]);
             double ac, av;
             if (!exact_read(&c, run, copy, "allocs_per_line", &ac, NULL) ||
                 !exact_read(&c, run, view, "allocs_per_line", &av, NULL))
@@ -91,8 +91,8 @@ static void a6_size(const report_run *run, const char *dist, double arg, exact_c
                     size_t *judged, text *row, text *figures, data_table *t)
 {
     char v[96], k[96];
-    snprintf(v, sizeof v, "lines/keep_view/%s/%.0f", dist, arg);
-    snprintf(k, sizeof k, "lines/keep_copy/%s/%.0f", dist, arg);
+    report_case_name_at(v, sizeof v, arg, "lines/keep_view/%s", dist);
+    report_case_name_at(k, sizeof k, arg, "lines/keep_copy/%s", dist);
     double lines, intact, later, other, buffer, copy_lines, copy_intact, first;
     if (!exact_read(c, run, v, "lines", &lines, NULL) ||
         !exact_read(c, run, v, "kept_intact", &intact, NULL) ||

@@ -6,7 +6,6 @@
 #include "report/table_md.h"
 
 #include <math.h>
-#include <stdio.h>
 
 #define QUEUE_MAX_SIZES 16
 
@@ -114,8 +113,8 @@ static void s4_memory(const report_run *run, verdict *v, claim_result *out)
                 "outcome |\n|---|---|---|---|---|\n", RULE_MIN_RATIO);
     for (size_t i = 0; i < n; i++) {
         char t[96], p[96];
-        snprintf(t, sizeof t, "queue/thread_per_item/%.0f", args[i]);
-        snprintf(p, sizeof p, "queue/pool/%.0f", args[i]);
+        report_case_name_at(t, sizeof t, args[i], "queue/thread_per_item");
+        report_case_name_at(p, sizeof p, args[i], "queue/pool");
         double mt, mp;
         summary st, sp;
         if (!exact_read(&c, run, t, "rss_over_baseline", &mt, &st) ||
@@ -198,8 +197,8 @@ void judge_s4(const report_run *run, claim_result *out)
 static void s6_speedup(const report_run *run, double cpus, verdict *v, text *body)
 {
     char one[64], all[64];
-    snprintf(one, sizeof one, "queue/workers/1");
-    snprintf(all, sizeof all, "queue/workers/%.0f", cpus);
+    report_case_name_at(one, sizeof one, 1, "queue/workers");
+    report_case_name_at(all, sizeof all, cpus, "queue/workers");
     case_comparison cmp;
     sample_status st = compare_cases(run, one, all, "ns_per_item", RULE_MIN_RATIO, &cmp);
     if (st != SAMPLE_OK) {
@@ -230,8 +229,8 @@ static void s6_past_cpus(const report_run *run, double cpus, double most, verdic
         return;
     }
     char at[64], past[64];
-    snprintf(at, sizeof at, "queue/workers/%.0f", cpus);
-    snprintf(past, sizeof past, "queue/workers/%.0f", most);
+    report_case_name_at(at, sizeof at, cpus, "queue/workers");
+    report_case_name_at(past, sizeof past, most, "queue/workers");
     case_comparison cmp;
     sample_status st = compare_cases(run, at, past, "ns_per_item", RULE_MIN_RATIO, &cmp);
     if (st != SAMPLE_OK || !cmp.has_ci) {
@@ -312,7 +311,7 @@ void judge_s6(const report_run *run, claim_result *out)
     bool have[S6_MAX_K];
     for (size_t i = 0; i < n; i++) {
         char name[64];
-        snprintf(name, sizeof name, "queue/workers/%.0f", ks[i]);
+        report_case_name_at(name, sizeof name, ks[i], "queue/workers");
         have[i] = report_run_summary(run, name, "ns_per_item", &per[i]) == SAMPLE_OK;
         if (!have[i])
             continue;

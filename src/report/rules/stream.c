@@ -39,7 +39,7 @@ static void s1_faults(const report_run *run, double file_bytes, text *body)
     char names[n][96], where[48];
     fault_case cases[n];
     for (size_t m = 0; m < n; m++) {
-        snprintf(names[m], sizeof names[m], "stream/%s/%.0f", methods[m], file_bytes);
+        report_case_name_at(names[m], sizeof names[m], file_bytes, "stream/%s", methods[m]);
         cases[m] = (fault_case){names[m], methods[m], file_bytes};
     }
     snprintf(where, sizeof where, "%.0f MiB", file_bytes / MIB);
@@ -89,7 +89,7 @@ void judge_s1(const report_run *run, claim_result *out)
         for (size_t m = 0; m < NSTREAMING; m++) {
             char name[96];
             double rss;
-            snprintf(name, sizeof name, "stream/%s/%.0f", streaming[m], args[i]);
+            report_case_name_at(name, sizeof name, args[i], "stream/%s", streaming[m]);
             if (!exact_read(&c, run, name, "rss_over_baseline", &rss, NULL))
                 break;
             if (rss > stream_max)
@@ -153,7 +153,7 @@ void judge_s2(const report_run *run, claim_result *out)
         for (size_t m = 0; m < 3; m++) {
             char name[96];
             double whole, error;
-            snprintf(name, sizeof name, "stream/%s/%.0f", methods[m], args[i]);
+            report_case_name_at(name, sizeof name, args[i], "stream/%s", methods[m]);
             if (!exact_read(&c, run, name, "read_whole", &whole, NULL) ||
                 !exact_read(&c, run, name, "error_reported", &error, NULL))
                 break;
@@ -233,7 +233,7 @@ void judge_s5(const report_run *run, claim_result *out)
         size_t m = 0;
         for (; m < sizeof methods / sizeof methods[0]; m++) {
             char name[96];
-            snprintf(name, sizeof name, "stream/limit_%s/%.0f", methods[m], args[i]);
+            report_case_name_at(name, sizeof name, args[i], "stream/limit_%s", methods[m]);
             double done;
             summary sd, sa, sk;
             if (!exact_read(&c, run, name, "completed", &done, &sd) ||

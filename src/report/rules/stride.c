@@ -3,8 +3,6 @@
 #include "report/rules.h"
 #include "report/significance.h"
 
-#include <stdio.h>
-
 /* A read of the value next to one just read costs "almost nothing": at
  * stride 4 B (sixteen reads per 64-byte line) a read must cost at most
  * half of one at the line stride, where every read fetches a line. */
@@ -18,7 +16,7 @@ static bool stride_levels(const report_run *run, double *bend, double *line)
     if (report_run_args(run, "stride/levels", args, 4) == 0)
         return false;
     char name[96];
-    snprintf(name, sizeof name, "stride/levels/%.0f", args[0]);
+    report_case_name_at(name, sizeof name, args[0], "stride/levels");
     summary b, l;
     if (report_run_summary(run, name, "bend_line_bytes", &b) != SAMPLE_OK ||
         report_run_summary(run, name, "line_bytes", &l) != SAMPLE_OK || l.median <= 0)
@@ -43,8 +41,8 @@ void judge_l6(const report_run *run, claim_result *out)
         return;
     }
     char near_name[96], line_name[96];
-    snprintf(near_name, sizeof near_name, "stride/read/4");
-    snprintf(line_name, sizeof line_name, "stride/read/%.0f", line);
+    report_case_name_at(near_name, sizeof near_name, 4, "stride/read");
+    report_case_name_at(line_name, sizeof line_name, line, "stride/read");
     summary near, whole;
     sample_status sn = report_run_summary(run, near_name, "cpu_ns_per_item", &near);
     sample_status sl = report_run_summary(run, line_name, "cpu_ns_per_item", &whole);

@@ -5,8 +5,6 @@
 #include "report/rules.h"
 #include "report/sweep.h"
 
-#include <stdio.h>
-
 /* Every traverse rule compares time per element over the size sweep, at
  * the working set of the layout that holds more bytes.  CPU time, not wall
  * time: on a machine shared with other programs, wall time also counts
@@ -88,8 +86,8 @@ static void l4_memory(const report_run *run, verdict *v, text *figures, text *bo
     double arg = 0;
     for (size_t i = n < 512 ? n : 512; i-- > 0 && arg == 0;) {
         char b[96], a[96];
-        snprintf(b, sizeof b, "traverse/boxed/%.0f", args[i]);
-        snprintf(a, sizeof a, "traverse/aos/%.0f", args[i]);
+        report_case_name_at(b, sizeof b, args[i], "traverse/boxed");
+        report_case_name_at(a, sizeof a, args[i], "traverse/aos");
         if (report_run_summary(run, b, "bytes_per_elem", &boxed) == SAMPLE_OK &&
             report_run_summary(run, a, "bytes_per_elem", &aos) == SAMPLE_OK &&
             aos.median > 0)
@@ -111,8 +109,8 @@ static void l4_memory(const report_run *run, verdict *v, text *figures, text *bo
                 boxed.median, aos.median, ratio);
 
     char b[96], a[96];
-    snprintf(b, sizeof b, "traverse/boxed/%.0f", arg);
-    snprintf(a, sizeof a, "traverse/aos/%.0f", arg);
+    report_case_name_at(b, sizeof b, arg, "traverse/boxed");
+    report_case_name_at(a, sizeof a, arg, "traverse/aos");
     bool heap = report_run_summary(run, b, "heap_bytes_per_elem", &boxed_heap) == SAMPLE_OK &&
                 report_run_summary(run, a, "heap_bytes_per_elem", &aos_heap) == SAMPLE_OK &&
                 aos_heap.median > 0;
