@@ -76,25 +76,28 @@ Test(report_run, args_of_a_variant_ascend)
 
 Test(report_run, case_names_of_a_family_at_an_arg)
 {
+    static const struct {
+        size_t cap;
+        const char *family;
+        double arg;
+        const char *want;   /* "": the name does not fit */
+    } cases[] = {
+        {24, "stream/slurp", 1048576, "stream/slurp/1048576"},
+        {24, "stream/reader", 123456789, "stream/reader/123456789"}, /* exactly full */
+        /* The argument cut short, "traverse/aos/17" would name another case. */
+        {16, "traverse/aos", 170, ""},
+        {16, "gallery/mountain/s1", 1, ""},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char name[24];
+        bool fits = report_case_name_at(name, cases[i].cap, cases[i].arg, "%s",
+                                        cases[i].family);
+        cr_assert_eq(fits, cases[i].want[0] != '\0', "%s", cases[i].family);
+        cr_assert_str_eq(name, cases[i].want);
+    }
     char name[24];
-    cr_assert(report_case_name_at(name, sizeof name, 1048576, "stream/slurp"));
-    cr_assert_str_eq(name, "stream/slurp/1048576");
     cr_assert(report_case_name_at(name, sizeof name, 64, "gc/pause_%s", "stw"));
     cr_assert_str_eq(name, "gc/pause_stw/64");
-    /* Exactly full: 23 characters and the NUL. */
-    cr_assert(report_case_name_at(name, sizeof name, 123456789, "stream/reader"));
-    cr_assert_str_eq(name, "stream/reader/123456789");
-}
-
-Test(report_run, a_case_name_cut_short_is_empty)
-{
-    char name[16];
-    /* The family fits, its argument does not: cut short, "traverse/aos/17"
-     * would name another case. */
-    cr_assert_not(report_case_name_at(name, sizeof name, 170, "traverse/aos"));
-    cr_assert_str_eq(name, "");
-    cr_assert_not(report_case_name_at(name, sizeof name, 1, "%s", "gallery/mountain/s1"));
-    cr_assert_str_eq(name, "");
 }
 
 Test(report_run, context_strings_numbers_and_caches)
