@@ -2,10 +2,10 @@
 #include "alloc/strategy.h"
 
 #include "alloc/rcring.h"
+#include "harness/named.h"
 
 #include <stdalign.h>
 #include <stdio.h>
-#include <string.h>
 
 #define POOL_SLOTS 4096
 
@@ -92,10 +92,8 @@ const strategy alloc_strategies[ALLOC_STRATEGY_COUNT] = {
 
 const strategy *alloc_strategy_named(const char *name)
 {
-    for (size_t i = 0; i < ALLOC_STRATEGY_COUNT; i++)
-        if (strcmp(alloc_strategies[i].name, name) == 0)
-            return &alloc_strategies[i];
-    return NULL;
+    NAMED_FIRST(strategy);
+    return named_find(alloc_strategies, ALLOC_STRATEGY_COUNT, sizeof alloc_strategies[0], name);
 }
 
 void session_start(session *s, allocator *sys)

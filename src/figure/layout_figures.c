@@ -1,6 +1,7 @@
 /* layout_figures.c - the five traverse layouts as memory pictures, from the compiled records. */
 #include "layout_figures.h"
 
+#include "harness/named.h"
 #include "harness/rng.h"
 #include "traverse/model.h"
 #include "traverse/record_catalog.h"
@@ -279,10 +280,8 @@ const size_t layout_figure_count = sizeof layout_figures / sizeof layout_figures
 
 const layout_figure *layout_figure_find(const char *name)
 {
-    for (size_t i = 0; i < layout_figure_count; i++)
-        if (strcmp(layout_figures[i].name, name) == 0)
-            return &layout_figures[i];
-    return NULL;
+    NAMED_FIRST(layout_figure);
+    return named_find(layout_figures, layout_figure_count, sizeof layout_figures[0], name);
 }
 
 void layout_figure_build(const layout_figure *which, memmap_figure *f, size_t line_bytes,

@@ -1,8 +1,8 @@
 /* policy.c - the growth policies' table and the one function that reads it. */
 #include "policy.h"
+#include "harness/named.h"
 
 #include <stdbool.h>
-#include <string.h>
 
 const growth_policy growth_policies[GROWTH_POLICY_COUNT] = {
     [GROWTH_PREALLOC] = {
@@ -98,10 +98,8 @@ size_t growth_go_roundupsize(size_t size)
 
 const growth_policy *growth_policy_find(const char *name)
 {
-    for (size_t i = 0; i < GROWTH_POLICY_COUNT; i++)
-        if (strcmp(growth_policies[i].name, name) == 0)
-            return &growth_policies[i];
-    return NULL;
+    NAMED_FIRST(growth_policy);
+    return named_find(growth_policies, GROWTH_POLICY_COUNT, sizeof growth_policies[0], name);
 }
 
 /* floor(base * num / den) + add, or false when it does not fit a size_t.

@@ -1,10 +1,10 @@
 /* textgen.c - seeded lines of printable bytes with chosen length distributions. */
 #include "textgen.h"
 
+#include "harness/named.h"
 #include "harness/rng.h"
 
 #include <stdbool.h>
-#include <string.h>
 
 const line_dist line_dists[] = {
     {"short", "0-16 bytes a line (ids, numbers, short CSV rows)", 0, 16, 0, 0, 0},
@@ -17,10 +17,8 @@ const size_t line_dist_count = sizeof line_dists / sizeof line_dists[0];
 
 const line_dist *line_dist_find(const char *name)
 {
-    for (size_t i = 0; i < line_dist_count; i++)
-        if (strcmp(line_dists[i].name, name) == 0)
-            return &line_dists[i];
-    return NULL;
+    NAMED_FIRST(line_dist);
+    return named_find(line_dists, line_dist_count, sizeof line_dists[0], name);
 }
 
 /* 64 printable characters: 6 random bits pick one. */

@@ -3,6 +3,7 @@
 
 #include "alloc/counting.h"
 #include "alloc/locked.h"
+#include "harness/named.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -17,10 +18,8 @@ const queue_variant queue_variants[QUEUE_VARIANT_COUNT] = {
 
 const queue_variant *queue_variant_named(const char *name)
 {
-    for (size_t v = 0; v < QUEUE_VARIANT_COUNT; v++)
-        if (strcmp(queue_variants[v].name, name) == 0)
-            return &queue_variants[v];
-    return NULL;
+    NAMED_FIRST(queue_variant);
+    return named_find(queue_variants, QUEUE_VARIANT_COUNT, sizeof queue_variants[0], name);
 }
 
 unsigned queue_pool_workers(void)

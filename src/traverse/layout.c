@@ -2,35 +2,27 @@
  * array of slots the indexed shapes share. */
 #include "layout.h"
 
+#include "harness/named.h"
 #include "harness/rng.h"
 
 #include <string.h>
 
 /* The order of this table is the order of cases and of plot legends. */
 const layout_kind layout_kinds[] = {
-    {"aos", &layout_aos_shape, false,
-     "array of structs: records inline, one allocation"},
-    {"soa", &layout_soa_shape, false,
-     "struct of arrays: one array per field; the loop skips id"},
-    {"aop_inorder", &layout_aop_shape, false,
-     "array of pointers to records allocated one by one, in order"},
-    {"aop_scattered", &layout_aop_shape, true,
-     "array of pointers to the same records, in shuffled order"},
-    {"list_inorder", &layout_list_shape, false,
-     "singly linked list, nodes linked in allocation order"},
-    {"list_scattered", &layout_list_shape, true,
-     "singly linked list, the same nodes linked in shuffled order"},
-    {"boxed", &layout_boxed_shape, false,
-     "Python-like list: pointers to objects with refcount+type headers"},
+    {"aos", &layout_aos_shape, false, "array of structs: records inline, one allocation"},
+    {"soa", &layout_soa_shape, false, "struct of arrays: one array per field; the loop skips id"},
+    {"aop_inorder", &layout_aop_shape, false, "array of pointers to records allocated one by one, in order"},
+    {"aop_scattered", &layout_aop_shape, true, "array of pointers to the same records, in shuffled order"},
+    {"list_inorder", &layout_list_shape, false, "singly linked list, nodes linked in allocation order"},
+    {"list_scattered", &layout_list_shape, true, "singly linked list, the same nodes linked in shuffled order"},
+    {"boxed", &layout_boxed_shape, false, "Python-like list: pointers to objects with refcount+type headers"},
 };
 const size_t layout_kind_count = sizeof layout_kinds / sizeof layout_kinds[0];
 
 const layout_kind *layout_find(const char *name)
 {
-    for (size_t i = 0; i < layout_kind_count; i++)
-        if (strcmp(layout_kinds[i].name, name) == 0)
-            return &layout_kinds[i];
-    return NULL;
+    NAMED_FIRST(layout_kind);
+    return named_find(layout_kinds, layout_kind_count, sizeof layout_kinds[0], name);
 }
 
 /* Frees what slots[0..count) point to, then the array of n slots. */
