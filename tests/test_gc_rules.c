@@ -95,7 +95,7 @@ Test(gc_rules, c3_collector_time_is_judged_per_measured_level)
 {
     const char *p = judge(FIXTURES "gc_holds", "C3");
     cr_assert_eq(judged.v.kind, VERDICT_HOLDS, "%s", p);
-    cr_assert_not_null(strstr(p, "collector time: L3, memory"), "%s", p);
+    cr_assert_not_null(strstr(p, "collector time: L3 to memory"), "%s", p);
 
     p = judge(FIXTURES "gc_levels", "C3");
     cr_assert_eq(judged.v.kind, VERDICT_HOLDS, "%s", p);

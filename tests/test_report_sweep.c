@@ -134,7 +134,7 @@ Test(report_sweep, levels_against_the_claim_make_a_condition)
     verdict_free(&v);
 }
 
-/* How the levels that hold are said: a range when three or more run
+/* How the levels that hold are said: a range when two or more run
  * unbroken, "past" or "fits in" when they reach memory or start at L1,
  * names otherwise.  Ratios per level: L1, L2, L3, memory. */
 static verdict judged_levels(double l1, double l2, double l3, double memory)
@@ -170,8 +170,13 @@ Test(report_sweep, the_levels_that_hold_are_said_by_their_ends_or_by_name)
 
     v = judged_levels(1.1, 1.1, 2.5, 2.5);   /* on the threshold: within noise */
     cr_assert_eq(v.kind, VERDICT_HOLDS);
-    cr_assert_str_eq(text_str(&v.note), "L3, memory; within noise in L1 and L2",
-                     "two levels are named, not a range");
+    cr_assert_str_eq(text_str(&v.note), "L3 to memory; within noise in L1 and L2");
+    verdict_free(&v);
+
+    v = judged_levels(2.5, 1.1, 1.1, 2.5);
+    cr_assert_eq(v.kind, VERDICT_HOLDS);
+    cr_assert_str_eq(text_str(&v.note), "L1, memory; within noise in L2 and L3",
+                     "broken by levels within noise: named");
     verdict_free(&v);
 }
 

@@ -281,8 +281,8 @@ static bool one_run(const sweep_level *lv, size_t n, compare_status st, size_t *
     return count > 0 && *last - *first + 1 == count;
 }
 
-/* The levels of status st, as a range when they are three or more in a
- * row ("L1 to memory"), else by name ("L2, memory").  A range names the
+/* The levels of status st, as a range when they are two or more in a
+ * row ("L1 to memory"), else by name ("L1, memory").  A range names the
  * ends a reader can check against the plots, and it reads the same
  * whether or not a run measured a level between them: the shared L3 of
  * a guest comes and goes between runs (docs/claims.md). */
@@ -290,7 +290,7 @@ static void name_span(const sweep *s, const sweep_level *lv, size_t n, compare_s
                       const char *last_sep, text *out)
 {
     size_t first = 0, last = 0;
-    if (one_run(lv, n, st, &first, &last) && last - first >= 2) {
+    if (one_run(lv, n, st, &first, &last) && last > first) {
         text_printf(out, "%s to %s", sweep_level_name(s, lv[first].level),
                     sweep_level_name(s, lv[last].level));
         return;
