@@ -13,7 +13,7 @@ LAB_CACHEGRIND ?= 1
 # The suite's code the lab is built against, and the grader; cache_probe.c
 # has a main of its own and is built by lab/grade.sh without sanitizers.
 LAB_SUITE_SRC := src/alloc/libc.c src/alloc/counting.c src/alloc/refcount.c \
-                 src/growth/policy.c src/growth/growable.c
+                 src/growth/policy.c src/growth/growable.c src/harness/named.c
 LAB_GRADER_SRC := $(filter-out lab/grader/cache_probe.c,$(wildcard lab/grader/*.c))
 LAB_OBJS := $(LAB_GRADER_SRC:%.c=$(ASAN)/%.o) $(LAB_SUITE_SRC:%.c=$(ASAN)/%.o)
 
