@@ -68,7 +68,8 @@ static inline char *alloc_string(allocator *a, const char *p, size_t len)
 {
     if (len == SIZE_MAX)
         return NULL;
-    char *s = a->alloc(a, len + 1, 1);
+    /* The cast: tools/shim_overhead/native.cc includes this header as C++. */
+    char *s = (char *)a->alloc(a, len + 1, 1);
     if (s) {
         memcpy(s, p, len);
         s[len] = '\0';
