@@ -21,6 +21,19 @@ Test(bootstrap, median_odd_even_and_input_untouched)
 
 /* Constant samples: every resample has the same medians, so the interval
  * is the ratio itself. */
+Test(bootstrap, median_in_place_sorts_its_values)
+{
+    double a[] = {5, 1, 3};
+    cr_assert_float_eq(stats_median_in_place(a, 3), 3, 1e-12);
+    cr_assert(a[0] == 1 && a[1] == 3 && a[2] == 5, "sorted on the way");
+    double b[] = {4, 1, 3, 2};
+    cr_assert_float_eq(stats_median_in_place(b, 4), 2.5, 1e-12);
+    double c[] = {7};
+    cr_assert_float_eq(stats_median_in_place(c, 1), 7, 1e-12);
+    cr_assert(isnan(stats_median_in_place(c, 0)));
+    stats_sort(NULL, 0);   /* nothing to sort: no call into qsort with NULL */
+}
+
 Test(bootstrap, constant_samples_give_a_point_interval)
 {
     double a[] = {2, 2, 2}, b[] = {1, 1, 1, 1, 1};

@@ -1,4 +1,4 @@
-/* test_profile_measure.c - the calibration's bookkeeping: medians, lost-CPU
+/* test_profile_measure.c - the calibration's bookkeeping: lost-CPU
  * judgement, repeat counts, every failure path (its read kernel:
  * test_read_sum.c).
  * No timing is checked: only that figures exist and are positive. */
@@ -13,16 +13,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-
-Test(profile_measure, median_of_odd_and_even_counts)
-{
-    double a[] = {5, 1, 3};
-    cr_assert_float_eq(profile_median(a, 3), 3, 1e-12);
-    double b[] = {4, 1, 3, 2};
-    cr_assert_float_eq(profile_median(b, 4), 2.5, 1e-12);
-    double c[] = {7};
-    cr_assert_float_eq(profile_median(c, 1), 7, 1e-12);
-}
 
 Test(profile_measure, a_repeat_lost_the_cpu_only_beyond_the_slack)
 {

@@ -34,18 +34,6 @@ bool profile_lost_cpu(double wall, double cpu)
     return wall - cpu > 0.03 * wall && wall - cpu > 20e-6;
 }
 
-static int compare_double(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return (x > y) - (x < y);
-}
-
-double profile_median(double *v, size_t n)
-{
-    qsort(v, n, sizeof *v, compare_double);
-    return stats_median_sorted(v, n);
-}
-
 void profile_host_gate(profile_repeats *r)
 {
     if (!r->check)
@@ -86,7 +74,7 @@ double profile_time(void (*run)(void *ctx), void *ctx, profile_repeats *r)
         }
         kept[nkept++] = t1 - t0;
     }
-    return profile_median(kept, nkept);
+    return stats_median_in_place(kept, nkept);
 }
 
 /* --- spikes ----------------------------------------------------------------- */
@@ -179,7 +167,7 @@ static void merge_close_levels(profile_measured *m)
         size_t n = 0;
         for (size_t i = f->first[k - 1]; i <= f->last[k] && n < PROFILE_MAX_POINTS; i++)
             pts[n++] = m->curve_ns[i];
-        f->ns[k - 1] = profile_median(pts, n);
+        f->ns[k - 1] = stats_median_in_place(pts, n);
         f->bytes[k - 1] = f->bytes[k];
         f->last[k - 1] = f->last[k];
         for (size_t j = k; j < f->count; j++) {
@@ -410,7 +398,7 @@ static double host_check_median(void)
     double ns[HOST_CHECK_RUNS];
     for (size_t i = 0; i < HOST_CHECK_RUNS; i++)
         ns[i] = host_speed_check_ns();
-    return profile_median(ns, HOST_CHECK_RUNS);
+    return stats_median_in_place(ns, HOST_CHECK_RUNS);
 }
 
 /* Pages of fresh memory touched per fault repeat: 2 MiB, about 5 ms at

@@ -124,9 +124,6 @@ void profile_host_gate(profile_repeats *r);
  * seconds lost the CPU part-way: more than 3% and 20 us of difference. */
 bool profile_lost_cpu(double wall, double cpu);
 
-/* Median of v[0..n) (n >= 1); sorts v. */
-double profile_median(double *v, size_t n);
-
 /*
  * Runs run(ctx) r->repeats times and returns the median wall time in
  * seconds of the repeats that kept the CPU (redoing a lost one, at most

@@ -8,12 +8,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int cmp_double(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return (x > y) - (x < y);
-}
-
 summary summary_of(const double *v, size_t n)
 {
     summary s = {0, 0, 0, 0};
@@ -23,11 +17,10 @@ summary summary_of(const double *v, size_t n)
     if (!sorted)
         report_out_of_memory();
     memcpy(sorted, v, n * sizeof *sorted);
-    qsort(sorted, n, sizeof *sorted, cmp_double);
+    s.median = stats_median_in_place(sorted, n);
     s.n = n;
     s.min = sorted[0];
     s.max = sorted[n - 1];
-    s.median = stats_median_sorted(sorted, n);
     free(sorted);
     return s;
 }

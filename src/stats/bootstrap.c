@@ -24,14 +24,27 @@ double stats_median_sorted(const double *s, size_t n)
     return n % 2 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
 }
 
+void stats_sort(double *v, size_t n)
+{
+    if (n > 1)
+        qsort(v, n, sizeof *v, cmp_double);
+}
+
+double stats_median_in_place(double *v, size_t n)
+{
+    if (n == 0)
+        return NAN;
+    stats_sort(v, n);
+    return stats_median_sorted(v, n);
+}
+
 double stats_median(const double *x, size_t n)
 {
     double s[MAX_SAMPLES];
     if (n == 0 || n > MAX_SAMPLES)
         return NAN;
     memcpy(s, x, n * sizeof *x);
-    qsort(s, n, sizeof *s, cmp_double);
-    return stats_median_sorted(s, n);
+    return stats_median_in_place(s, n);
 }
 
 static bool samples_usable(const double *x, size_t n)
@@ -49,8 +62,7 @@ static double resampled_median(rng *r, const double *x, size_t n, double *scratc
 {
     for (size_t i = 0; i < n; i++)
         scratch[i] = x[rng_below(r, n)];
-    qsort(scratch, n, sizeof *scratch, cmp_double);
-    return stats_median_sorted(scratch, n);
+    return stats_median_in_place(scratch, n);
 }
 
 /* The q-quantile of sorted v[0..n) by linear interpolation between the

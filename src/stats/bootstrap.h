@@ -50,6 +50,13 @@ double stats_median(const double *x, size_t n);
  * median rule of the suite, for callers that sort anyway (report/stats.h). */
 double stats_median_sorted(const double *s, size_t n);
 
+/* The median of v[0..n), sorting v ascending on the way (any n; NAN for
+ * 0): for a caller whose values are its own scratch. */
+double stats_median_in_place(double *v, size_t n);
+
+/* Sorts v[0..n) ascending. */
+void stats_sort(double *v, size_t n);
+
 /*
  * Fills *out for samples a[0..na) and b[0..nb): ratio of medians and its
  * 'level' bootstrap interval: exact when stats_ratio_ci_is_exact(na, nb)

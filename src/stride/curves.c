@@ -25,12 +25,6 @@ size_t stride_levels_wanted(const machine_profile *profile)
     return profile->nlevels < LEVELS_MAX ? profile->nlevels : LEVELS_MAX;
 }
 
-static int compare_double(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return (x > y) - (x < y);
-}
-
 double stride_median_read_ns(const stride_read_point *reads, size_t nreads,
                              size_t lo, size_t hi)
 {
@@ -41,8 +35,7 @@ double stride_median_read_ns(const stride_read_point *reads, size_t nreads,
             v[n++] = reads[i].best_ns;
     if (n == 0)
         return 0;
-    qsort(v, n, sizeof *v, compare_double);
-    return stats_median_sorted(v, n);
+    return stats_median_in_place(v, n);
 }
 
 /* Levels of the chase curve on pages of 'kind'; false when too few

@@ -14,19 +14,12 @@ typedef struct plateau {
     double ns;
 } plateau;
 
-static int compare_double(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return (x > y) - (x < y);
-}
-
 /* Median of ns[first..last], sorting a copy in scratch. */
 static double median_of(const double *ns, size_t first, size_t last, double *scratch)
 {
     size_t k = last - first + 1;
     memcpy(scratch, ns + first, k * sizeof *scratch);
-    qsort(scratch, k, sizeof *scratch, compare_double);
-    return stats_median_sorted(scratch, k);
+    return stats_median_in_place(scratch, k);
 }
 
 /* Step 1: plateaus from the left, each the longest flat run from its
