@@ -24,6 +24,16 @@ static json_t *claim(const char *kind, const char *condition, const char *level,
     return c;
 }
 
+/* Claim c with an L3 level of the given status added: a run that measured
+ * one level more. */
+static json_t *with_l3(json_t *c, const char *status)
+{
+    json_array_append_new(json_object_get(c, "levels"),
+                          json_pack("{s:s, s:s, s:s}", "pair", "list / array", "level", "L3",
+                                    "status", status));
+    return c;
+}
+
 static stability_kind compare(json_t *a, json_t *b, const char *what_expected)
 {
     text what = TEXT_INIT;
@@ -67,18 +77,12 @@ Test(report_stability, outcomes)
     cr_assert_eq(compare(claim("holds", "", "L2", "holds"), claim("holds", "", "L3", "holds"),
                          "L2: holds, now (none); L3: (none), now holds"),
                  STABILITY_MOVED, "another level, none in common");
-    json_t *with_l3 = claim("holds", "", "L2", "holds");
-    json_array_append_new(json_object_get(with_l3, "levels"),
-                          json_pack("{s:s, s:s, s:s}", "pair", "list / array", "level", "L3",
-                                    "status", "within_noise"));
-    cr_assert_eq(compare(claim("holds", "", "L2", "holds"), with_l3,
+    cr_assert_eq(compare(claim("holds", "", "L2", "holds"),
+                         with_l3(claim("holds", "", "L2", "holds"), "within_noise"),
                          "L3: (none), now within_noise"),
                  STABILITY_STAYED, "a level one run did not measure is named, not a move");
-    with_l3 = claim("holds", "", "L2", "within_noise");
-    json_array_append_new(json_object_get(with_l3, "levels"),
-                          json_pack("{s:s, s:s, s:s}", "pair", "list / array", "level", "L3",
-                                    "status", "holds"));
-    cr_assert_eq(compare(claim("holds", "", "L2", "holds"), with_l3,
+    cr_assert_eq(compare(claim("holds", "", "L2", "holds"),
+                         with_l3(claim("holds", "", "L2", "within_noise"), "holds"),
                          "L2: holds, now within_noise; L3: (none), now holds"),
                  STABILITY_MOVED, "a shared level that moved still moves");
     cr_assert_eq(compare(claim("holds_only_when", ", for memory, always; for time, past L1",
