@@ -299,9 +299,9 @@ static void name_span(const sweep *s, const sweep_level *lv, size_t n, compare_s
 }
 
 /* The condition of "holds only when": "the working set is past L1" when
- * two or more levels that hold run unbroken up to memory, "the working set fits
- * in L2" when they run unbroken from L1 and stop short of the last level
- * measured, else the levels by name ("is in L2 or L4"). */
+ * two or more levels that hold run unbroken up to memory, "the working
+ * set fits in L2" when they run unbroken from L1 and stop short of the
+ * last level measured, else the levels by name ("is in L2 or L4"). */
 static void holding_condition(const sweep *s, const sweep_level *lv, size_t n, text *out)
 {
     size_t first = 0, last = 0;
