@@ -6,6 +6,7 @@
 
 #include "harness/host_speed.h"
 #include "harness/profile.h"
+#include "stats/bootstrap.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -869,12 +870,6 @@ sample_status report_run_samples(const report_run *run, const char *name,
     return report_run_process_samples(run, name, metric, ANY_PROCESS, out, cap, count);
 }
 
-static int cmp_double(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return (x > y) - (x < y);
-}
-
 size_t report_run_args(const report_run *run, const char *prefix, double *out,
                        size_t cap)
 {
@@ -903,7 +898,7 @@ size_t report_run_args(const report_run *run, const char *prefix, double *out,
             out[count] = arg;
         count++;
     }
-    qsort(out, count < cap ? count : cap, sizeof *out, cmp_double);
+    stats_sort(out, count < cap ? count : cap);
     return count;
 }
 

@@ -98,10 +98,11 @@ stability_kind stability_compare(json_t *a, json_t *b, text *what)
     bool one_sided_moves = shared == 0;
     json_array_foreach(json_object_get(a, "levels"), i, l) {
         json_t *o = same_level(b, l);
-        if (o ? strcmp(field(l, "status"), field(o, "status")) != 0 : one_sided_moves)
+        if (o && strcmp(field(l, "status"), field(o, "status")) == 0)
+            continue;
+        if (o || one_sided_moves)
             k = STABILITY_MOVED;
-        if (!o || strcmp(field(l, "status"), field(o, "status")) != 0)
-            note_level(what, l, l, o, pairs);
+        note_level(what, l, l, o, pairs);
     }
     json_array_foreach(json_object_get(b, "levels"), i, l) {
         if (!same_level(a, l)) {

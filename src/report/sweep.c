@@ -307,8 +307,7 @@ static void holding_condition(const sweep *s, const sweep_level *lv, size_t n, t
     size_t first = 0, last = 0;
     size_t memory = level_count(&s->levels) - 1;
     bool run = one_run(lv, n, COMPARE_HOLDS, &first, &last);
-    if (run && last > first && lv[last].level == memory && lv[first].level > 0 &&
-        lv[first].level != SWEEP_ALL_SIZES) {
+    if (run && last > first && lv[last].level == memory && lv[first].level > 0) {
         text_printf(out, "the working set is past %s", sweep_level_name(s, lv[first].level - 1));
         return;
     }

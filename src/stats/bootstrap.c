@@ -93,7 +93,7 @@ static bool resampled_quantiles(const double *a, size_t na, const double *b, siz
         double mb = resampled_median(&r, b, nb, scratch);
         ratios[k] = ma / mb;
     }
-    qsort(ratios, resamples, sizeof *ratios, cmp_double);
+    stats_sort(ratios, resamples);
     *lo = quantile_sorted(ratios, resamples, lower);
     *hi = quantile_sorted(ratios, resamples, upper);
     free(ratios);
@@ -172,7 +172,7 @@ bool stats_group_ratio_ci(const size_samples *sizes, size_t n, double level,
         }
         ratios[k] = stats_median(per_size, n);
     }
-    qsort(ratios, resamples, sizeof *ratios, cmp_double);
+    stats_sort(ratios, resamples);
     ratio_ci res = {
         .ratio = ratio,
         .lo = quantile_sorted(ratios, resamples, (1 - level) / 2),
