@@ -30,6 +30,9 @@
  *         gc/rings/<links>                        (C5) one ring of counted
  *             links made under the collector and dropped: 2, 1000, 1M
  *             (--quick: 2, 1000)
+ * Order:  C2, C3 and C4 side by side: for each size one repetition of
+ *         every compared case, in turn (harness/register.h), so a slow
+ *         stretch of the host weighs on both sides of a ratio.
  * Timed:  C1 one pass; C2, C3 and C4 a fresh process per repetition
  *         (--child=values:..., cache:..., pause:...; src/gc/fresh.h says
  *         why), whose figures are its own: C2 and C3 the median of at
@@ -323,27 +326,36 @@ int main(int argc, char **argv)
                                              .args = items_full, .nargs = n3},
                                  "gc/%s", gc_churn_name(churns[i])) != 0)
             return 2;
-    bench_def cache = {.run = cache_case, .user = &keep_tag, .args = steps_full, .nargs = n3,
-                       .iterations = 1};
-    if (bench_register_named(cache, "gc/keep") != 0)
+    /* C2, C3 and C4 compare fresh processes of one size: their
+     * repetitions run side by side (register.h), so a slow stretch of the
+     * host weighs on the compared cases alike. */
+    int rounds = bench_cli_repetitions();
+    bench_def caches[] = {
+        {.name = "gc/keep", .run = cache_case, .user = &keep_tag, .args = steps_full,
+         .nargs = n3, .iterations = 1},
+        {.name = "gc/drop", .run = cache_case, .args = steps_full, .nargs = n3,
+         .iterations = 1}};
+    if (bench_register_side_by_side(caches, 2, rounds) != 0)
         return 2;
-    cache.user = NULL;
-    if (bench_register_named(cache, "gc/drop") != 0)
+    _Static_assert(GC_LAYOUT_COUNT <= 3, "a name and a family for every layout");
+    char names[3][32];
+    bench_def families[3];
+    for (size_t i = 0; i < GC_LAYOUT_COUNT; i++) {
+        snprintf(names[i], sizeof names[i], "gc/%s", gc_layout_name(layouts[i]));
+        families[i] = (bench_def){.name = names[i], .run = values_case, .user = &layouts[i],
+                                  .args = values, .nargs = nvalues, .iterations = 1};
+    }
+    if (bench_register_side_by_side(families, GC_LAYOUT_COUNT, rounds) != 0)
         return 2;
-    for (size_t i = 0; i < GC_LAYOUT_COUNT; i++)
-        if (bench_register_named((bench_def){.run = values_case, .user = &layouts[i],
-                                             .args = values, .nargs = nvalues,
-                                             .iterations = 1},
-                                 "gc/%s", gc_layout_name(layouts[i])) != 0)
-            return 2;
     for (size_t i = 0; i < 3; i++) {
         pauses[i].seed = o.seed;
-        if (bench_register_named((bench_def){.run = pause_case, .user = &pauses[i],
-                                             .args = o.quick ? live_quick : live_full,
-                                             .nargs = o.quick ? 2 : 3, .iterations = 1},
-                                 "gc/pause_%s", gc_mode_name(pauses[i].mode)) != 0)
-            return 2;
+        snprintf(names[i], sizeof names[i], "gc/pause_%s", gc_mode_name(pauses[i].mode));
+        families[i] = (bench_def){.name = names[i], .run = pause_case, .user = &pauses[i],
+                                  .args = o.quick ? live_quick : live_full,
+                                  .nargs = o.quick ? 2 : 3, .iterations = 1};
     }
+    if (bench_register_side_by_side(families, 3, rounds) != 0)
+        return 2;
     if (bench_register_named((bench_def){.run = rings_case, .args = rings, .nargs = n3,
                                          .iterations = 1},
                              "gc/rings") != 0)
