@@ -49,8 +49,8 @@ int bench_register_side_by_side(const bench_def *defs, size_t n, int rounds)
     for (size_t i = 0; i < n; i++)
         if (!defs[i].name || !defs[i].args || defs[i].nargs != nargs ||
             memcmp(defs[i].args, defs[0].args, nargs * sizeof *defs[0].args) != 0) {
-            fprintf(stderr, "bench: side by side: family %zu (%s) has other args than the first\n",
-                    i, defs[i].name ? defs[i].name : "no name");
+            fprintf(stderr, "bench: side by side: family %zu (%s) has other args than "
+                    "the first\n", i, defs[i].name ? defs[i].name : "no name");
             return -1;
         }
     if (nargs > SIZE_MAX / sizeof(bench_slot) / n / (size_t)rounds) {
