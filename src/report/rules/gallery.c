@@ -312,6 +312,18 @@ static size_t x1_levels(const report_run *run, int stride, verdict *steps,
                     RULE_MIN_RATIO,
                     compare_status_name(st));
     }
+    /* Every step holding is one outcome however many levels the run
+     * measured: said as one part, it reads the same whether or not the
+     * shared L3 was measured (docs/claims.md, amendment of 2026-12-05);
+     * the steps stay in the table above. */
+    bool all_hold = nsteps > 0;
+    for (size_t k = 0; k < nsteps && all_hold; k++)
+        all_hold = steps[k].kind == VERDICT_HOLDS;
+    if (all_hold) {
+        free_parts(steps + 1, nsteps - 1);
+        names[0] = "each level against the one below";
+        return 1;
+    }
     if (nsteps > 0)
         return nsteps;
     verdict_set(&steps[0], VERDICT_NOT_MEASURED, "no two neighbouring levels with sizes "
