@@ -191,3 +191,69 @@ Test(profile, the_ignore_switch_is_exactly_one)
     cr_assert_not(profile_ignore_reported());
     unsetenv(PROFILE_IGNORE_ENV);
 }
+
+/* --- the read bandwidth curve ------------------------------------------------ */
+
+#define WITH_CURVE(points) "{\"format\": \"" PROFILE_FORMAT "\", \"measured\": {" \
+    "\"levels\": [{\"name\": \"L1\", \"bytes\": 49152, \"ns\": 1.1}]," \
+    "\"read_bytes_per_second\": 2.5e10, \"bandwidth_curve\": [" points "]}}"
+
+Test(profile, the_bandwidth_curve_is_read_and_interpolated_on_a_log_scale)
+{
+    const char *path = file_with(WITH_CURVE(
+        "{\"bytes\": 1048576, \"bytes_per_second\": 4e10},"
+        "{\"bytes\": 4194304, \"bytes_per_second\": 3e10},"
+        "{\"bytes\": 134217728, \"bytes_per_second\": 2.5e10}"));
+    machine_profile p;
+    cr_assert(profile_load(path, &p));
+    unlink(path);
+    cr_assert_eq(p.nbw, 3);
+    cr_assert_float_eq(profile_read_bw_at(&p, 1048576), 4e10, 1);
+    cr_assert_float_eq(profile_read_bw_at(&p, 4194304), 3e10, 1);
+    /* 2 MiB lies halfway between 1 and 4 MiB on a log scale */
+    cr_assert_float_eq(profile_read_bw_at(&p, 2097152), 3.5e10, 1);
+    cr_assert_float_eq(profile_read_bw_at(&p, 4096), 4e10, 1, "below the curve: its first point");
+    cr_assert_float_eq(profile_read_bw_at(&p, 1e12), 2.5e10, 1, "above: its last point");
+    cr_assert(isnan(profile_read_bw_at(&p, 0)));
+    cr_assert(isnan(profile_read_bw_at(&p, NAN)));
+}
+
+Test(profile, a_curve_that_is_not_one_is_left_out_and_the_profile_kept)
+{
+    static const char *const bad[] = {
+        WITH_CURVE("{\"bytes\": 4194304, \"bytes_per_second\": 3e10},"
+                   "{\"bytes\": 1048576, \"bytes_per_second\": 4e10}"),   /* descending */
+        WITH_CURVE("{\"bytes\": 1048576, \"bytes_per_second\": 0}"),
+        WITH_CURVE("{\"bytes\": -1, \"bytes_per_second\": 4e10}"),
+        WITH_CURVE("{\"bytes\": \"1M\", \"bytes_per_second\": 4e10}"),
+        WITH_CURVE("7"),
+        "{\"format\": \"" PROFILE_FORMAT "\", \"measured\": {\"levels\": [],"
+        " \"bandwidth_curve\": {\"bytes\": 1}}}",
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        const char *path = file_with(bad[i]);
+        machine_profile p;
+        cr_assert(profile_load(path, &p), "case %zu: %s", i, p.source);
+        unlink(path);
+        cr_expect_eq(p.nbw, 0, "case %zu", i);
+        cr_expect(isnan(profile_read_bw_at(&p, 1048576)), "case %zu", i);
+    }
+    machine_profile fallback;
+    profile_fallback(&fallback, "test");
+    cr_expect_eq(fallback.nbw, 0);
+}
+
+Test(profile, a_curve_of_more_points_than_kept_is_left_out)
+{
+    char points[4096] = "";
+    for (int k = 0; k <= PROFILE_MAX_BW_POINTS; k++)
+        snprintf(points + strlen(points), sizeof points - strlen(points),
+                 "%s{\"bytes\": %d, \"bytes_per_second\": 1e10}", k ? "," : "", 1 << (k + 10));
+    char text[8192];
+    snprintf(text, sizeof text, WITH_CURVE("%s"), points);
+    const char *path = file_with(text);
+    machine_profile p;
+    cr_assert(profile_load(path, &p));
+    unlink(path);
+    cr_expect_eq(p.nbw, 0);
+}

@@ -39,6 +39,27 @@ static size_t count(json_t *obj, const char *key)
     return v >= 1 && v < 1e9 ? (size_t)v : 0;
 }
 
+/* The bandwidth curve, kept only whole: every point a positive size above
+ * the one before and a positive rate, else none (nbw 0).  A profile
+ * without it is still a profile; the curve is shown, it decides nothing. */
+static void parse_curve(json_t *curve, machine_profile *p)
+{
+    p->nbw = 0;
+    if (!json_is_array(curve) || json_array_size(curve) > PROFILE_MAX_BW_POINTS)
+        return;
+    size_t k;
+    json_t *point;
+    json_array_foreach(curve, k, point) {
+        double bytes = number(point, "bytes"), rate = number(point, "bytes_per_second");
+        if (!(bytes > 0) || !(rate > 0) || bytes > 1e15 ||
+            (k > 0 && bytes <= p->bw[k - 1].bytes))
+            return;
+        p->bw[k].bytes = bytes;
+        p->bw[k].bytes_per_s = rate;
+    }
+    p->nbw = json_array_size(curve);
+}
+
 /* Fills p from the "measured" object; false with the reason in why. */
 static bool parse_measured(json_t *m, machine_profile *p, char *why, size_t size)
 {
@@ -68,6 +89,7 @@ static bool parse_measured(json_t *m, machine_profile *p, char *why, size_t size
     p->line_measured = !isnan(line);
     p->line_bytes = p->line_measured ? (size_t)line : 64;
     p->read_bytes_per_s = number(m, "read_bytes_per_second");
+    parse_curve(json_object_get(m, "bandwidth_curve"), p);
     p->fault_us = number(m, "page_fault_us");
     p->host_check_ns = number(m, "host_check_ns");
     p->host_gate_gave_up = count(m, "host_gate_gave_up");
@@ -135,6 +157,21 @@ size_t profile_level_of(const machine_profile *p, size_t bytes)
     while (k < p->nlevels && bytes > p->level[k].bytes)
         k++;
     return k;
+}
+
+double profile_read_bw_at(const machine_profile *p, double bytes)
+{
+    if (p->nbw == 0 || !(bytes > 0))
+        return NAN;
+    if (bytes <= p->bw[0].bytes)
+        return p->bw[0].bytes_per_s;
+    for (size_t k = 1; k < p->nbw; k++)
+        if (bytes <= p->bw[k].bytes) {
+            double lo = p->bw[k - 1].bytes_per_s, hi = p->bw[k].bytes_per_s;
+            double t = log(bytes / p->bw[k - 1].bytes) / log(p->bw[k].bytes / p->bw[k - 1].bytes);
+            return lo + t * (hi - lo);
+        }
+    return p->bw[p->nbw - 1].bytes_per_s;
 }
 
 const char *profile_level_name(const machine_profile *p, size_t level)

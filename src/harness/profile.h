@@ -25,6 +25,10 @@
 /* The figure written as "format" in machine.json; a loader refuses others. */
 #define PROFILE_FORMAT "memlayout-machine-profile-1"
 
+/* Points of the read bandwidth curve a profile keeps (calibrate measures
+ * regions of 1 MiB, 2 MiB, .. up to its buffer: 8 by default). */
+#define PROFILE_MAX_BW_POINTS 16
+
 /* A larger measured.line_bytes is refused as no cache line's size. */
 #define PROFILE_MAX_LINE_BYTES ((size_t)1 << 20)
 
@@ -43,6 +47,11 @@ typedef struct machine_profile {
     size_t line_bytes;               /* the transfer unit */
     bool line_measured;              /* line_bytes is the file's, not 64 assumed */
     double read_bytes_per_s;         /* sequential, one thread; NAN unknown */
+    /* Sequential read bandwidth over regions of growing size, ascending
+     * (measured.bandwidth_curve); nbw 0 when the file has none or one
+     * that is not a curve. */
+    size_t nbw;
+    struct { double bytes, bytes_per_s; } bw[PROFILE_MAX_BW_POINTS];
     double fault_us;                 /* first touch of a base page; NAN unknown */
     double host_check_ns;            /* the host speed check at calibration
                                         (host_speed.h); NAN unknown */
@@ -82,6 +91,12 @@ bool profile_from_env(machine_profile *out);
 /* The level a working set of 'bytes' falls in: 0 for L1 (bytes <= L1's
  * size), 1 for L2, .., nlevels for memory. */
 size_t profile_level_of(const machine_profile *p, size_t bytes);
+
+/* The sequential read bandwidth over a region of 'bytes', in bytes per
+ * second: the curve interpolated between its points on a log scale of
+ * sizes, its first point below them and its last above; NAN without a
+ * curve. */
+double profile_read_bw_at(const machine_profile *p, double bytes);
 
 /* "L1", "L2", "L3", "L4" or "memory" for a level of profile_level_of(). */
 const char *profile_level_name(const machine_profile *p, size_t level);
