@@ -47,6 +47,8 @@
  *           heap_bytes_per_elem  what malloc really holds per record, chunk
  *                                headers and rounding included (mallinfo2)
  *           allocs_per_elem      blocks allocated per record
+ *           read_bytes_per_elem  bytes one pass reads per record (the fields
+ *                                summed, or the whole layout)
  *           read_bw_fraction     bytes one pass reads per second, over the
  *                                run's measured sequential read bandwidth
  *                                (machine.json); absent without a profile
@@ -140,14 +142,14 @@ static void traverse_case(bench_state *s, const void *user)
      * sequentially (the run's calibration): the bytes one pass reads, per
      * second, over read_bytes_per_second.  Near 1 past the last cache means
      * the kernel runs at memory's limit, not at its own. */
+    double moved = kind->shape->bytes_read_per_record
+                       ? (double)(kind->shape->bytes_read_per_record * n)
+                       : (double)ws;
+    bench_set_counter(s, "read_bytes_per_elem", moved / (double)n, BENCH_COUNTER_PLAIN);
     double read_bw = bench_cli_profile()->read_bytes_per_s;
-    if (read_bw > 0) {
-        double moved = kind->shape->bytes_read_per_record
-                           ? (double)(kind->shape->bytes_read_per_record * n)
-                           : (double)ws;
+    if (read_bw > 0)
         bench_set_counter(s, "read_bw_fraction", moved / read_bw,
                           BENCH_COUNTER_INVARIANT_RATE);
-    }
     bench_set_counter(s, "bytes_per_elem", (double)st->live_bytes / (double)n,
                       BENCH_COUNTER_PLAIN);
     bench_set_counter(s, "allocs_per_elem", (double)st->live_blocks / (double)n,

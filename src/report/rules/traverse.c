@@ -1,5 +1,6 @@
 /* rules/traverse.c - the rules of the claims the traverse bench decides. */
 #include "report/crosscheck.h"
+#include "report/kernel_limit.h"
 #include "report/md_escape.h"
 #include "report/model_table.h"
 #include "report/rules.h"
@@ -170,6 +171,7 @@ void judge_l5(const report_run *run, claim_result *out)
     static const char *const names[] = {"boxed objects against compact arrays",
                                         "records against columns"};
     parts_with_model(specs, names, 2, run, out);
+    kernel_limit_markdown(run, &out->body);
 }
 
 /* L7: __slots__ against dict-backed instances, in the real CPython

@@ -1,0 +1,122 @@
+/* kernel_limit.c - do the contiguous traverse layouts run at memory's
+ * limit past the last measured level (kernel_limit.h)? */
+#include "kernel_limit.h"
+
+#include "levels.h"
+
+#include <math.h>
+#include <stdbool.h>
+#include <stdio.h>
+
+#define KERNEL_LIMIT_MAX_SIZES 128
+
+/* The layouts whose kernels stream their bytes, with the words the
+ * report uses for them. */
+static const struct {
+    const char *family, *label;
+} streamed[] = {
+    {"traverse/aos", "array of structs"},
+    {"traverse/soa", "struct of arrays"},
+};
+#define NSTREAMED (sizeof streamed / sizeof streamed[0])
+
+/* One layout at one size: GB/s of bytes read per second of CPU time and
+ * that over the calibration's curve at as many bytes; false when the run
+ * lacks a figure. */
+typedef struct pass_rate {
+    double ws, bytes, gbps, curve_gbps;
+} pass_rate;
+
+static bool rate_at(const report_run *run, const report_levels *lv, size_t layout, double n,
+                    pass_rate *out)
+{
+    const char *family = streamed[layout].family;
+    double per_elem = report_run_median_at(run, family, n, "read_bytes_per_elem");
+    double ns = report_run_median_at(run, family, n, "cpu_ns_per_item");
+    double ws = report_run_median_at(run, family, n, "ws_bytes");
+    if (!(per_elem > 0) || !(ns > 0) || !(ws > 0))
+        return false;
+    out->ws = ws;
+    out->bytes = per_elem * n;
+    out->gbps = per_elem / ns;
+    out->curve_gbps = profile_read_bw_at(&lv->profile, out->bytes) / 1e9;
+    return isfinite(out->curve_gbps);
+}
+
+/* Why there is no table, when there is none; NULL when there is one. */
+static const char *no_table(const report_levels *lv, size_t nsizes)
+{
+    if (lv->source != LEVELS_MACHINE_JSON || lv->profile.nlevels == 0)
+        return "the run has no machine.json that measured a cache level";
+    if (lv->profile.nbw == 0)
+        return "its machine.json has no bandwidth curve";
+    if (nsizes == 0)
+        return "no traverse size with the two layouts' rates (read_bytes_per_elem, "
+               "recorded since 2026-12-05) lies past the last measured level";
+    return NULL;
+}
+
+void kernel_limit_markdown(const report_run *run, text *out)
+{
+    report_levels lv;
+    report_levels_of_run(run, &lv);
+    double args[KERNEL_LIMIT_MAX_SIZES], past[KERNEL_LIMIT_MAX_SIZES];
+    size_t nargs = report_run_args(run, streamed[0].family, args, KERNEL_LIMIT_MAX_SIZES);
+    if (nargs > KERNEL_LIMIT_MAX_SIZES)
+        nargs = KERNEL_LIMIT_MAX_SIZES;
+    size_t npast = 0;
+    for (size_t i = 0; i < nargs; i++) {
+        bool all = lv.source == LEVELS_MACHINE_JSON && lv.profile.nlevels > 0 &&
+                   lv.profile.nbw > 0;
+        for (size_t l = 0; l < NSTREAMED && all; l++) {
+            pass_rate r;
+            all = rate_at(run, &lv, l, args[i], &r) &&
+                  level_of(&lv, r.ws) == lv.profile.nlevels;
+        }
+        if (all)
+            past[npast++] = args[i];
+    }
+    text_printf(out, "\n#### At memory's limit?\n\n");
+    const char *why = no_table(&lv, npast);
+    if (why) {
+        text_printf(out, "Not shown: %s.\n", why);
+        return;
+    }
+    char h[32], b[32];
+    text_printf(out, "Past the last measured level (%s, %s), each pass of the two "
+                "contiguous layouts streams its bytes; the table sets their rate (bytes "
+                "read per second of CPU time) against the calibration's sequential read "
+                "of as many bytes (machine.json's bandwidth curve). At %.0f%% or more a "
+                "layout runs at memory's limit, not its loop's; from %.0f%% up the pass "
+                "found more of its bytes cached than the calibration did, and the size "
+                "cannot say."
+                "\n\n| layout | elements | "
+                "working set | bytes a pass | GB/s | calibration, GB/s | share |\n"
+                "|---|---|---|---|---|---|---|\n",
+                level_name(&lv, lv.profile.nlevels - 1),
+                bytes_human(level_size(&lv, lv.profile.nlevels - 1), h, sizeof h),
+                100 * KERNEL_LIMIT_SHARE, 100 * KERNEL_LIMIT_CACHED);
+    pass_rate last[NSTREAMED] = {{0}};
+    for (size_t i = 0; i < npast; i++)
+        for (size_t l = 0; l < NSTREAMED; l++) {
+            pass_rate r;
+            rate_at(run, &lv, l, past[i], &r);
+            text_printf(out, "| %s | %.0f | %s | %s | %.1f | %.1f | %.0f%% |\n",
+                        streamed[l].label, past[i], bytes_human(r.ws, h, sizeof h),
+                        bytes_human(r.bytes, b, sizeof b), r.gbps, r.curve_gbps,
+                        100 * r.gbps / r.curve_gbps);
+            last[l] = r;
+        }
+    text_printf(out, "\nAt the largest size (%.0f elements):", past[npast - 1]);
+    for (size_t l = 0; l < NSTREAMED; l++) {
+        double share = last[l].gbps / last[l].curve_gbps;
+        text_printf(out, "%s the %s %s (%.0f%%)", l ? ";" : "", streamed[l].label,
+                    share >= KERNEL_LIMIT_CACHED  ? "read faster than the calibration did: "
+                                                    "more of it was cached, so this size "
+                                                    "cannot say"
+                    : share >= KERNEL_LIMIT_SHARE ? "runs at memory's limit"
+                                                  : "runs below it: its loop sets the pace",
+                    100 * share);
+    }
+    text_printf(out, ".\n");
+}

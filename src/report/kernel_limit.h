@@ -1,0 +1,45 @@
+/*
+ * kernel_limit.h - whether the contiguous traverse layouts run at memory's
+ * limit past the last measured cache level, or at their loop's: L5's
+ * section of the report.
+ *
+ * A claim about layout is only about memory when the kernel is not the
+ * bottleneck.  Past the last level each pass of the array of structs and
+ * of the struct of arrays streams its bytes (counter read_bytes_per_elem)
+ * and should read them about as fast as the calibration's sequential sum
+ * read as many bytes: its bandwidth curve (machine.json
+ * measured.bandwidth_curve), taken at the same region size, since a
+ * guest's shared L3 still holds part of a 24 MiB pass and the curve's
+ * 128 MiB end would flatter it.  At KERNEL_LIMIT_SHARE or more the layout
+ * is said to run at memory's limit.  The share was fixed with the issue
+ * that asked for it ("Verdicts that hold on any machine"), before any run
+ * was read this way; it decides no verdict.
+ *
+ * At KERNEL_LIMIT_CACHED or more the pass read faster than the
+ * calibration's sum over as many bytes: the level below memory held more
+ * of it during the case than during calibration.  On a guest sharing its
+ * L3 that happens for any size the shared L3 could hold (the first run
+ * read this way measured its L3 at 2.1 MiB, and the array of structs read
+ * 16.5 MiB at 1.3x the calibration's rate), and such a size cannot say
+ * where the loop's limit lies.
+ */
+#ifndef REPORT_KERNEL_LIMIT_H
+#define REPORT_KERNEL_LIMIT_H
+
+#include "run.h"
+#include "text.h"
+
+#define KERNEL_LIMIT_SHARE 0.90
+#define KERNEL_LIMIT_CACHED 1.10
+
+/*
+ * Appends to out a heading, a table of every traverse size whose working
+ * set lies past the last measured level (for aos and soa: GB/s of bytes
+ * read per second of CPU time, and that over the curve at as many bytes),
+ * and one sentence on the largest size; or one sentence saying why there
+ * is none (no level measured by machine.json, no curve, no size past the
+ * last level, or cases without read_bytes_per_elem).
+ */
+void kernel_limit_markdown(const report_run *run, text *out);
+
+#endif /* REPORT_KERNEL_LIMIT_H */

@@ -1,0 +1,178 @@
+/* test_kernel_limit.c - L5's "at memory's limit?" table: only sizes past
+ * the last measured level, each layout's rate against the calibration's
+ * curve at as many bytes, the 90% line, and a plain reason when a run
+ * cannot say. */
+#include "report/kernel_limit.h"
+
+#include <criterion/criterion.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static char dir[64];
+
+/* One iteration record of traverse/<layout>/<n>: ns per element (CPU and
+ * wall alike), bytes read per element, and the working set. */
+static void record(FILE *f, bool first, const char *layout, long n, double ns,
+                   double read_per_elem, double ws)
+{
+    fprintf(f, "%s{\"name\": \"traverse/%s/%ld/real_time\", \"run_type\": \"iteration\","
+            " \"repetitions\": 1, \"repetition_index\": 0, \"iterations\": 10,"
+            " \"real_time\": %g, \"cpu_time\": %g, \"time_unit\": \"ns\","
+            " \"items_per_second\": %.17g, \"ws_bytes\": %.17g",
+            first ? "" : ",\n", layout, n, ns * (double)n, ns * (double)n, 1e9 / ns, ws);
+    if (read_per_elem > 0)
+        fprintf(f, ", \"read_bytes_per_elem\": %g", read_per_elem);
+    fputs("}", f);
+}
+
+static void put(const char *file, const char *json)
+{
+    char path[128];
+    snprintf(path, sizeof path, "%s/%s", dir, file);
+    FILE *f = fopen(path, "w");
+    cr_assert_not_null(f, "%s", path);
+    fputs(json, f);
+    fclose(f);
+}
+
+/* L1 32 KiB and L2 1 MiB; the curve 40 GB/s over 1 MiB, 30 over 4 MiB,
+ * 20 over 16 MiB. */
+#define MACHINE(curve) "{\"format\": \"memlayout-machine-profile-1\", \"measured\": {" \
+    "\"levels\": [{\"name\": \"L1\", \"bytes\": 32768, \"ns\": 1}," \
+    " {\"name\": \"L2\", \"bytes\": 1048576, \"ns\": 4}], \"read_bytes_per_second\": 2e10" \
+    curve "}}"
+#define CURVE ", \"bandwidth_curve\": [{\"bytes\": 1048576, \"bytes_per_second\": 4e10}," \
+    " {\"bytes\": 4194304, \"bytes_per_second\": 3e10}," \
+    " {\"bytes\": 16777216, \"bytes_per_second\": 2e10}]"
+
+/* The traverse cases: 1024 elements in L1 (left out); 262144, 1048576 and
+ * 4194304 past L2.  The array of structs reads 16 bytes an element, the
+ * struct of arrays 4, so their passes read 4 MiB and 1 MiB, then 16 MiB
+ * and 4 MiB, then 64 and 16 MiB (where the curve says 20 GB/s and both
+ * read 40: cached). */
+static void write_traverse(bool with_counter)
+{
+    char path[128];
+    snprintf(path, sizeof path, "%s/traverse.json", dir);
+    FILE *f = fopen(path, "w");
+    cr_assert_not_null(f);
+    double aos = with_counter ? 16 : 0, soa = with_counter ? 4 : 0;
+    fputs("{\"context\": {}, \"benchmarks\": [\n", f);
+    record(f, true, "aos", 1024, 0.5, aos, 16384);
+    record(f, false, "soa", 1024, 0.2, soa, 8192);
+    record(f, false, "aos", 262144, 0.64, aos, 4194304);     /* 25 GB/s of 30 */
+    record(f, false, "soa", 262144, 0.1, soa, 2097152);      /* 40 of 40 */
+    record(f, false, "aos", 1048576, 0.8, aos, 16777216);    /* 20 of 20 */
+    record(f, false, "soa", 1048576, 0.16, soa, 8388608);    /* 25 of 30 */
+    record(f, false, "aos", 4194304, 0.4, aos, 67108864);    /* 40 of 20: cached */
+    record(f, false, "soa", 4194304, 0.1, soa, 33554432);    /* 40 of 20 */
+    fputs("]}\n", f);
+    fclose(f);
+}
+
+/* kernel_limit_markdown of the run in dir (a static copy: a failed
+ * assertion leaves nothing to free). */
+static const char *markdown(void)
+{
+    static char copy[8192];
+    report_run run;
+    char err[256];
+    cr_assert(report_run_load(&run, dir, err, sizeof err), "%s", err);
+    text out = TEXT_INIT;
+    kernel_limit_markdown(&run, &out);
+    snprintf(copy, sizeof copy, "%s", text_str(&out));
+    text_free(&out);
+    report_run_free(&run);
+    return copy;
+}
+
+static void make_dir(void)
+{
+    strcpy(dir, "/tmp/test_kernel_limit_XXXXXX");
+    cr_assert_not_null(mkdtemp(dir));
+}
+
+static void remove_dir(void)
+{
+    static const char *const files[] = {"traverse.json", "machine.json"};
+    char path[128];
+    for (size_t i = 0; i < 2; i++) {
+        snprintf(path, sizeof path, "%s/%s", dir, files[i]);
+        unlink(path);
+    }
+    rmdir(dir);
+}
+
+TestSuite(kernel_limit, .init = make_dir, .fini = remove_dir);
+
+Test(kernel_limit, each_size_past_the_last_level_against_the_curve_at_as_many_bytes)
+{
+    put("machine.json", MACHINE(CURVE));
+    write_traverse(true);
+    const char *md = markdown();
+    cr_assert(strstr(md, "Past the last measured level (L2, 1 MiB)"), "%s", md);
+    cr_assert(strstr(md, "| array of structs | 262144 | 4 MiB | 4 MiB | 25.0 | 30.0 | 83% |"),
+              "%s", md);
+    cr_assert(strstr(md, "| struct of arrays | 262144 | 2 MiB | 1 MiB | 40.0 | 40.0 | 100% |"),
+              "%s", md);
+    cr_assert(strstr(md, "| array of structs | 1048576 | 16 MiB | 16 MiB | 20.0 | 20.0 | "
+                         "100% |"), "%s", md);
+    cr_assert(strstr(md, "| struct of arrays | 1048576 | 8 MiB | 4 MiB | 25.0 | 30.0 | 83% |"),
+              "%s", md);
+    cr_assert_null(strstr(md, "| 1024 |"), "a size in L1 is not past the last level: %s", md);
+    cr_assert(strstr(md, "| array of structs | 4194304 | 64 MiB | 64 MiB | 40.0 | 20.0 | "
+                         "200% |"), "%s", md);
+    cr_assert(strstr(md, "At the largest size (4194304 elements): the array of structs read "
+                         "faster than the calibration did: more of it was cached, so this "
+                         "size cannot say (200%); the struct of arrays read faster"), "%s", md);
+}
+
+Test(kernel_limit, the_largest_size_says_which_layout_runs_at_the_limit)
+{
+    put("machine.json", MACHINE(CURVE));
+    write_traverse(true);
+    /* the same run without its largest size */
+    char path[128];
+    snprintf(path, sizeof path, "%s/traverse.json", dir);
+    FILE *f = fopen(path, "r");
+    cr_assert_not_null(f);
+    char json[8192];
+    size_t n = fread(json, 1, sizeof json - 1, f);
+    fclose(f);
+    json[n] = '\0';
+    char *cut = strstr(json, ",\n{\"name\": \"traverse/aos/4194304");
+    cr_assert_not_null(cut);
+    strcpy(cut, "]}\n");
+    put("traverse.json", json);
+    const char *md = markdown();
+    cr_assert(strstr(md, "At the largest size (1048576 elements): the array of structs runs "
+                         "at memory's limit (100%); the struct of arrays runs below it: its "
+                         "loop sets the pace (83%)."), "%s", md);
+}
+
+Test(kernel_limit, without_a_curve_it_says_so)
+{
+    put("machine.json", MACHINE(""));
+    write_traverse(true);
+    const char *md = markdown();
+    cr_assert(strstr(md, "Not shown: its machine.json has no bandwidth curve."), "%s", md);
+    cr_assert_null(strstr(md, "| array of structs |"), "%s", md);
+}
+
+Test(kernel_limit, without_machine_json_it_says_so)
+{
+    write_traverse(true);
+    const char *md = markdown();
+    cr_assert(strstr(md, "Not shown: the run has no machine.json that measured a cache "
+                         "level."), "%s", md);
+}
+
+Test(kernel_limit, a_run_from_before_the_counter_says_so)
+{
+    put("machine.json", MACHINE(CURVE));
+    write_traverse(false);
+    const char *md = markdown();
+    cr_assert(strstr(md, "Not shown: no traverse size with the two layouts' rates"), "%s", md);
+}
