@@ -8,15 +8,13 @@
 # Prints one line per check; exits 1 when any check fails.
 set -uo pipefail
 cd "$(dirname "$0")/../.."
+# shellcheck source-path=SCRIPTDIR source=lib.sh
+. tests/cli/lib.sh
 bin=${1:-build/bin}
 prog=$bin/traverse
 [ -x "$prog" ] || { echo "bad-input: $prog not built (make build)" >&2; exit 1; }
 
-tmp=$(mktemp -d /tmp/bad-input.XXXXXX)
-trap 'rm -rf "$tmp"' EXIT
-failures=0
-pass() { printf 'ok    %s\n' "$1"; }
-fail() { printf 'FAIL  %s\n' "$1"; failures=$((failures + 1)); }
+cli_begin bad-input
 
 # A run small enough to take well under a second.
 tiny=(--max-ws=8K "--benchmark_filter=aos/170/" --benchmark_repetitions=1 --benchmark_min_time=0.001)
@@ -244,8 +242,4 @@ else
     fail "  ...neither replaced nor kept: $(cat "$tmp/out")"
 fi
 
-if [ "$failures" -gt 0 ]; then
-    echo "bad-input: $failures check(s) failed" >&2
-    exit 1
-fi
-echo "bad-input: all checks passed"
+cli_end bad-input

@@ -12,6 +12,8 @@
 # exits 1 when any check fails.
 set -uo pipefail
 cd "$(dirname "$0")/../.."
+# shellcheck source-path=SCRIPTDIR source=lib.sh
+. tests/cli/lib.sh
 
 if [ "${1:-}" = --help ] || [ "${1:-}" = -h ]; then
     sed -n '2,/^set -uo/{/^set -uo/d;s/^# \{0,1\}//;p}' "$0"
@@ -19,11 +21,7 @@ if [ "${1:-}" = --help ] || [ "${1:-}" = -h ]; then
 fi
 [ $# -eq 0 ] || { echo "bench-output: no arguments expected (try --help)" >&2; exit 2; }
 
-tmp=$(mktemp -d /tmp/bench-output.XXXXXX)
-trap 'rm -rf "$tmp"' EXIT
-failures=0
-pass() { printf 'ok    %s\n' "$1"; }
-fail() { printf 'FAIL  %s\n' "$1"; failures=$((failures + 1)); }
+cli_begin bench-output
 limit=60
 nprogs=$(ls benches/*.c | wc -l)
 # Any byte below space but the newline, and DEL: what a log must not hold.
@@ -116,5 +114,4 @@ grep -qa '^.\[K\[1/1\] pause (2 cases) \.\.\. 2 done in [0-9]*s' <<<"$frames" &&
     pass "on a terminal: then the program's line, 2 done" ||
     fail "on a terminal: no final line '[1/1] pause (2 cases) ... 2 done in Ns'"
 
-[ $failures -eq 0 ] || { echo "bench-output: $failures check(s) failed" >&2; exit 1; }
-echo "bench-output: all checks passed"
+cli_end bench-output

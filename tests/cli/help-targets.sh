@@ -19,6 +19,8 @@
 # Prints one line per check; exits 1 when any check fails.
 set -uo pipefail
 cd "$(dirname "$0")/../.."
+# shellcheck source-path=SCRIPTDIR source=lib.sh
+. tests/cli/lib.sh
 
 if [ "${1:-}" = --help ] || [ "${1:-}" = -h ]; then
     sed -n '2,/^set -uo/{/^set -uo/d;s/^# \{0,1\}//;p}' "$0"
@@ -68,11 +70,7 @@ raw='(fatal )?error: |undefined reference|collect2|ld returned|command not found
 # What a target says when it needs a run or a variable first.
 needs='make bench|RUN=|AGAINST=|A=|RUNS=|usage:'
 
-tmp=$(mktemp -d /tmp/help-targets.XXXXXX)
-trap 'rm -rf "$tmp"' EXIT
-failures=0
-pass() { printf 'ok    %s\n' "$1"; }
-fail() { printf 'FAIL  %s\n' "$1"; failures=$((failures + 1)); }
+cli_begin help-targets
 skipped() { printf 'skip  %s\n' "$1"; }
 note() { printf 'note  %s\n' "$1"; }
 
@@ -146,5 +144,4 @@ fi
 for t in $targets; do
     [ -n "${skip[$t]:-}" ] && skipped "make $t: ${skip[$t]}"
 done
-[ $failures -eq 0 ] || { echo "help-targets: $failures check(s) failed" >&2; exit 1; }
-echo "help-targets: all checks passed"
+cli_end help-targets

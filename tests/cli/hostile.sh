@@ -15,6 +15,8 @@
 # (see PENDING below; today none is pending, so every check guards).
 set -uo pipefail
 cd "$(dirname "$0")/../.."
+# shellcheck source-path=SCRIPTDIR source=lib.sh
+. tests/cli/lib.sh
 root=$(pwd)
 bin=${1:-build/bin}
 
@@ -22,8 +24,7 @@ bin=${1:-build/bin}
 # main, so that the check guards it.
 declare -A PENDING=()
 
-tmp=$(mktemp -d /tmp/hostile.XXXXXX)
-trap 'rm -rf "$tmp"' EXIT
+cli_begin hostile
 canary=$tmp/CANARY
 # A run path with spaces, quotes and a command substitution: each would
 # create "pwned" in the working directory of whatever ran it.
@@ -34,8 +35,8 @@ ref=$tmp/reference
 mkdir -p "$ref"
 gzip -dc results/reference/traverse.json.gz > "$ref/traverse.json"
 
-failures=0 xfails=0
-pass() { printf 'ok    %s\n' "$1"; }
+xfails=0
+# Its own fail: a check marked PENDING prints XFAIL instead.
 fail() {
     local name=${1%%:*}
     if [ -n "${PENDING[$name]:-}" ] && [ "${HOSTILE_STRICT:-0}" != 1 ]; then
@@ -249,8 +250,4 @@ else
 fi
 
 clean_canaries
-if [ "$failures" -gt 0 ]; then
-    echo "hostile: $failures check(s) failed" >&2
-    exit 1
-fi
-echo "hostile: all checks passed$([ "$xfails" -gt 0 ] && echo " ($xfails PENDING still failing, marked XFAIL)")"
+cli_end hostile "$([ "$xfails" -gt 0 ] && echo " ($xfails PENDING still failing, marked XFAIL)")"

@@ -18,17 +18,15 @@
 # Prints one line per check; exits 1 when any check fails.
 set -uo pipefail
 cd "$(dirname "$0")/../.."
+# shellcheck source-path=SCRIPTDIR source=lib.sh
+. tests/cli/lib.sh
 bin=${1:-build/bin}
 
 REPORT_BOUND_S=64
 COMPARE_BOUND_S=156
 CASES=100000
 
-tmp=$(mktemp -d /tmp/large-run.XXXXXX)
-trap 'rm -rf "$tmp"' EXIT
-failures=0
-pass() { printf 'ok    %s\n' "$1"; }
-fail() { printf 'FAIL  %s\n' "$1"; failures=$((failures + 1)); }
+cli_begin large-run
 
 # Runs "$@" with stdout to $tmp/out and stderr to $tmp/err; sets status and
 # cpu (user + system seconds of the program and its children).

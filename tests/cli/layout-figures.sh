@@ -14,16 +14,14 @@
 # Prints one line per check; exits 1 when any check fails.
 set -uo pipefail
 cd "$(dirname "$0")/../.."
+# shellcheck source-path=SCRIPTDIR source=lib.sh
+. tests/cli/lib.sh
 bin=${1:-build/bin}
 prog=$bin/layout_svg
 committed=docs/figures/layouts
 [ -x "$prog" ] || { echo "layout-figures: $prog not built (make build)" >&2; exit 1; }
 
-tmp=$(mktemp -d /tmp/layout-figures.XXXXXX)
-trap 'rm -rf "$tmp"' EXIT
-failures=0
-pass() { printf 'ok    %s\n' "$1"; }
-fail() { printf 'FAIL  %s\n' "$1"; failures=$((failures + 1)); }
+cli_begin layout-figures
 
 # expect NAME STATUS PATTERN COMMAND...: exit STATUS, stderr matching PATTERN.
 expect() {
@@ -187,8 +185,4 @@ fi
 expect "explain_traverse on a run without traverse.json" 1 "has no traverse.json" \
     "$et" --run="$tmp/fakebin"
 
-if [ "$failures" -ne 0 ]; then
-    echo "layout-figures: $failures check(s) failed" >&2
-    exit 1
-fi
-echo "layout-figures: all checks passed"
+cli_end layout-figures

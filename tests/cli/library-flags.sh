@@ -9,13 +9,11 @@
 # Prints one line per check; exits 1 when any check fails.
 set -uo pipefail
 cd "$(dirname "$0")/../.."
+# shellcheck source-path=SCRIPTDIR source=lib.sh
+. tests/cli/lib.sh
 bin=${1:-build/bin}
 
-tmp=$(mktemp -d /tmp/library-flags.XXXXXX)
-trap 'rm -rf "$tmp"' EXIT
-failures=0
-pass() { printf 'ok    %s\n' "$1"; }
-fail() { printf 'FAIL  %s\n' "$1"; failures=$((failures + 1)); }
+cli_begin library-flags
 
 benches=$(ls benches/*.c | xargs -n 1 basename | sed 's/\.c$//')
 for b in $benches; do
@@ -62,8 +60,4 @@ if [ -x "$bin/stream" ]; then
     fi
 fi
 
-if [ "$failures" -gt 0 ]; then
-    echo "library-flags: $failures check(s) failed" >&2
-    exit 1
-fi
-echo "library-flags: all checks passed"
+cli_end library-flags

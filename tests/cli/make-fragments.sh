@@ -9,9 +9,8 @@
 # Prints one line per check; exits 1 when any check fails.
 set -uo pipefail
 cd "$(dirname "$0")/../.."
-failures=0
-pass() { printf 'ok    %s\n' "$1"; }
-fail() { printf 'FAIL  %s\n' "$1"; failures=$((failures + 1)); }
+# shellcheck source-path=SCRIPTDIR source=lib.sh
+. tests/cli/lib.sh
 mk() { env -u MAKEFLAGS -u MAKELEVEL -u MFLAGS make --no-print-directory "$@"; }
 
 # The rules of the core's files (objects, programs, tests), one line each:
@@ -83,8 +82,4 @@ vars=$(sed -n '/^Variables:/,/^[^ ]/p' <<<"$help" | grep '^  ' | grep -v '^  [A-
 [ -z "$vars" ] && pass "the Variables section holds variables only" ||
     fail "not variables under Variables: $vars"
 
-if [ "$failures" -gt 0 ]; then
-    echo "make-fragments: $failures check(s) failed" >&2
-    exit 1
-fi
-echo "make-fragments: all checks passed"
+cli_end make-fragments

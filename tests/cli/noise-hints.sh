@@ -11,12 +11,10 @@
 # Prints one line per check; exits 1 when any check fails.
 set -uo pipefail
 cd "$(dirname "$0")/../.." || exit 1
+# shellcheck source-path=SCRIPTDIR source=lib.sh
+. tests/cli/lib.sh
 
-tmp=$(mktemp -d /tmp/noise-hints.XXXXXX)
-trap 'rm -rf "$tmp"' EXIT
-failures=0
-pass() { printf 'ok    %s\n' "$1"; }
-fail() { printf 'FAIL  %s\n' "$1"; failures=$((failures + 1)); }
+cli_begin noise-hints
 
 # make_run DIR OTHERS_SHARE SLOW_CHECK_NS: one program, two cases of five
 # repetitions each, 20-40% apart (noisy); the first case's last repetition
@@ -74,8 +72,4 @@ else
     fail "host slowed: hints '$(hint a)' and '$(hint b)'"
 fi
 
-if [ "$failures" -gt 0 ]; then
-    echo "noise-hints: $failures check(s) failed" >&2
-    exit 1
-fi
-echo "noise-hints: all checks passed"
+cli_end noise-hints

@@ -10,18 +10,17 @@
 # Prints one line per check; exits 1 when any check fails.
 set -uo pipefail
 cd "$(dirname "$0")/../.."
+# shellcheck source-path=SCRIPTDIR source=lib.sh
+. tests/cli/lib.sh
 
-tmp=$(mktemp -d /tmp/plots-full.XXXXXX)
+cli_begin plots-full
 disk=$tmp/disk
 mounted=0
 cleanup() {
     [ $mounted = 1 ] && umount "$disk" 2>/dev/null
-    rm -rf "$tmp"
+    cli_cleanup
 }
 trap cleanup EXIT
-failures=0
-pass() { printf 'ok    %s\n' "$1"; }
-fail() { printf 'FAIL  %s\n' "$1"; failures=$((failures + 1)); }
 
 mkdir -p "$disk"
 if [ "$(id -u)" -eq 0 ] && mount -t tmpfs -o size=4m tmpfs "$disk" 2>/dev/null; then
@@ -114,8 +113,4 @@ else
     pass "side by side, insert broken between escape and traverse -> exit 1, the other two drawn, messages in order"
 fi
 
-if [ "$failures" -gt 0 ]; then
-    echo "plots-full-disk: $failures check(s) failed" >&2
-    exit 1
-fi
-echo "plots-full-disk: all checks passed"
+cli_end plots-full-disk

@@ -7,6 +7,8 @@
 # checkout, it says so and passes.
 set -uo pipefail
 cd "$(dirname "$0")/../.."
+# shellcheck source-path=SCRIPTDIR source=lib.sh
+. tests/cli/lib.sh
 root=$(pwd)
 
 if [ "$(id -u)" -ne 0 ] || ! id nobody >/dev/null 2>&1; then
@@ -16,8 +18,7 @@ if ! su nobody -s /bin/sh -c "test -r '$root/Makefile' && test -x '$root/build/b
     echo "read-only: skipped (user nobody cannot read $root)"; exit 0
 fi
 
-tmp=$(mktemp -d /tmp/read-only.XXXXXX)
-trap 'rm -rf "$tmp"' EXIT
+cli_begin read-only
 cp -r tests/fixtures/report/holds "$tmp/run"
 chown -R nobody "$tmp"
 touch "$tmp/stamp"

@@ -8,14 +8,12 @@
 # Prints one line per check; exits 1 when any check fails.
 set -uo pipefail
 cd "$(dirname "$0")/../.."
+# shellcheck source-path=SCRIPTDIR source=lib.sh
+. tests/cli/lib.sh
 bin=${1:-build/bin}
 [ -x "$bin/traverse" ] || { echo "run-safety: $bin/traverse not built (make build)" >&2; exit 1; }
 
-tmp=$(mktemp -d /tmp/run-safety.XXXXXX)
-trap 'rm -rf "$tmp"' EXIT
-failures=0
-pass() { printf 'ok    %s\n' "$1"; }
-fail() { printf 'FAIL  %s\n' "$1"; failures=$((failures + 1)); }
+cli_begin run-safety
 tiny=(--max-ws=8K "--benchmark_filter=aos/170/" --benchmark_repetitions=1 --benchmark_min_time=0.001)
 
 # --- a bench program whose output file cannot be written exits non-zero -----
@@ -148,8 +146,4 @@ else
     fail "RUN with spaces: $(tail -n 2 "$tmp/out")"
 fi
 
-if [ "$failures" -gt 0 ]; then
-    echo "run-safety: $failures check(s) failed" >&2
-    exit 1
-fi
-echo "run-safety: all checks passed"
+cli_end run-safety
