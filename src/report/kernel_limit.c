@@ -109,7 +109,8 @@ void kernel_limit_markdown(const report_run *run, text *out)
         }
     text_printf(out, "\nAt the largest size (%.0f elements):", past[npast - 1]);
     for (size_t l = 0; l < NSTREAMED; l++) {
-        double share = last[l].gbps / last[l].curve_gbps;
+        /* Judged as printed: a share shown as 110% is read as 110%. */
+        double share = round(100 * last[l].gbps / last[l].curve_gbps) / 100;
         text_printf(out, "%s the %s %s (%.0f%%)", l ? ";" : "", streamed[l].label,
                     share >= KERNEL_LIMIT_CACHED  ? "read faster than the calibration did: "
                                                     "more of it was cached, so this size "
