@@ -73,7 +73,10 @@ table() {
          else map(select((.host_check_ns | numbers) >= $slow)) | length end) as $slowed
       # a name is shown as text on one line: a newline or tab in it
       # would cut the table (control characters as visible escapes)
-      | ($name | sub("/(real_time|manual_time|process_time)$"; "")
+      # shown as the report names it: without Google Benchmark'"'"'s
+      # suffixes ("iterations:1", "repeats:1", "real_time"; cases.jq)
+      | ($name | split("/") | map(select(test("^(real_time|manual_time|process_time)$|:") | not))
+               | join("/")
                | gsub("\n"; "\\n") | gsub("\t"; "\\t") | gsub("[[:cntrl:]]"; "?")) as $case
       | if $cv == null then ["-", "-", $median, $rep_s, $case, "one repetition: no spread to judge"]
         else
