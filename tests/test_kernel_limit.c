@@ -1,4 +1,4 @@
-/* test_kernel_limit.c - L5's "at memory's limit?" table: only sizes past
+/* test_kernel_limit.c - L5's "at memory's pace?" table: only sizes past
  * the last measured level, each layout's rate against the calibration's
  * curve at as many bytes, the 90% line, and a plain reason when a run
  * cannot say. */
@@ -127,8 +127,8 @@ Test(kernel_limit, each_size_past_the_last_level_against_the_curve_at_as_many_by
     cr_assert(strstr(md, "| array of structs | 4194304 | 64 MiB | 64 MiB | 40.0 | 20.0 | "
                          "200% |"), "%s", md);
     cr_assert(strstr(md, "At the largest size (4194304 elements): the array of structs read "
-                         "faster than the calibration did: more of it was cached, so this "
-                         "size cannot say (200%); the struct of arrays read faster"), "%s", md);
+                         "faster than the calibration's sum: this size cannot say (200%); "
+                         "the struct of arrays read faster"), "%s", md);
 }
 
 Test(kernel_limit, the_largest_size_says_which_layout_runs_at_the_limit)
@@ -149,9 +149,9 @@ Test(kernel_limit, the_largest_size_says_which_layout_runs_at_the_limit)
     strcpy(cut, "]}\n");
     put("traverse.json", json);
     const char *md = markdown();
-    cr_assert(strstr(md, "At the largest size (1048576 elements): the array of structs runs "
-                         "at memory's limit (100%); the struct of arrays runs below it: its "
-                         "loop sets the pace (83%)."), "%s", md);
+    cr_assert(strstr(md, "At the largest size (1048576 elements): the array of structs keeps "
+                         "up with the calibration's sum (100%); the struct of arrays falls "
+                         "behind it: its loop sets the pace (83%)."), "%s", md);
 }
 
 Test(kernel_limit, without_a_curve_it_says_so)
@@ -186,6 +186,6 @@ Test(kernel_limit, a_share_is_judged_as_it_is_printed)
     put("machine.json", MACHINE(CURVE));
     write_traverse(true);
     const char *md = markdown();
-    cr_assert(strstr(md, "the struct of arrays read faster than the calibration did: more of "
-                         "it was cached, so this size cannot say (110%)."), "%s", md);
+    cr_assert(strstr(md, "the struct of arrays read faster than the calibration's sum: this "
+                         "size cannot say (110%)."), "%s", md);
 }

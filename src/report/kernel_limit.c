@@ -76,7 +76,7 @@ void kernel_limit_markdown(const report_run *run, text *out)
         if (all)
             past[npast++] = args[i];
     }
-    text_printf(out, "\n#### At memory's limit?\n\n");
+    text_printf(out, "\n#### At memory's pace?\n\n");
     const char *why = no_table(&lv, npast);
     if (why) {
         text_printf(out, "Not shown: %s.\n", why);
@@ -85,11 +85,12 @@ void kernel_limit_markdown(const report_run *run, text *out)
     char h[32], b[32];
     text_printf(out, "Past the last measured level (%s, %s), each pass of the two "
                 "contiguous layouts streams its bytes; the table sets their rate (bytes "
-                "read per second of CPU time) against the calibration's sequential read "
-                "of as many bytes (machine.json's bandwidth curve). At %.0f%% or more a "
-                "layout runs at memory's limit, not its loop's; from %.0f%% up the pass "
-                "found more of its bytes cached than the calibration did, and the size "
-                "cannot say."
+                "read per second of CPU time) against the calibration's sequential sum "
+                "over as many bytes (machine.json's bandwidth curve: the suite's measure "
+                "of what memory gives one thread). At %.0f%% or more a layout keeps up "
+                "with that sum, so memory, not its loop, sets its pace; from %.0f%% up it "
+                "read faster than the sum did (more of its pass was cached, or the sum "
+                "fell short of memory's limit), and the size cannot say."
                 "\n\n| layout | elements | "
                 "working set | bytes a pass | GB/s | calibration, GB/s | share |\n"
                 "|---|---|---|---|---|---|---|\n",
@@ -112,11 +113,10 @@ void kernel_limit_markdown(const report_run *run, text *out)
         /* Judged as printed: a share shown as 110% is read as 110%. */
         double share = round(100 * last[l].gbps / last[l].curve_gbps) / 100;
         text_printf(out, "%s the %s %s (%.0f%%)", l ? ";" : "", streamed[l].label,
-                    share >= KERNEL_LIMIT_CACHED  ? "read faster than the calibration did: "
-                                                    "more of it was cached, so this size "
-                                                    "cannot say"
-                    : share >= KERNEL_LIMIT_SHARE ? "runs at memory's limit"
-                                                  : "runs below it: its loop sets the pace",
+                    share >= KERNEL_LIMIT_CACHED  ? "read faster than the calibration's "
+                                                    "sum: this size cannot say"
+                    : share >= KERNEL_LIMIT_SHARE ? "keeps up with the calibration's sum"
+                                                  : "falls behind it: its loop sets the pace",
                     100 * share);
     }
     text_printf(out, ".\n");

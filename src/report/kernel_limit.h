@@ -1,7 +1,8 @@
 /*
- * kernel_limit.h - whether the contiguous traverse layouts run at memory's
- * limit past the last measured cache level, or at their loop's: L5's
- * section of the report.
+ * kernel_limit.h - whether the contiguous traverse layouts keep up with
+ * the calibration's sequential sum past the last measured cache level, or
+ * their loop sets their pace: L5's section of the report ("At memory's
+ * pace?").
  *
  * A claim about layout is only about memory when the kernel is not the
  * bottleneck.  Past the last level each pass of the array of structs and
@@ -11,17 +12,19 @@
  * measured.bandwidth_curve), taken at the same region size, since a
  * guest's shared L3 still holds part of a 24 MiB pass and the curve's
  * 128 MiB end would flatter it.  At KERNEL_LIMIT_SHARE or more the layout
- * is said to run at memory's limit.  The share was fixed with the issue
- * that asked for it ("Verdicts that hold on any machine"), before any run
- * was read this way; it decides no verdict.
+ * keeps up with the sum.  The share was fixed with the issue that asked
+ * for it ("Verdicts that hold on any machine"), before any run was read
+ * this way; it decides no verdict.
  *
- * At KERNEL_LIMIT_CACHED or more the pass read faster than the
- * calibration's sum over as many bytes: the level below memory held more
- * of it during the case than during calibration.  On a guest sharing its
- * L3 that happens for any size the shared L3 could hold (the first run
- * read this way measured its L3 at 2.1 MiB, and the array of structs read
- * 16.5 MiB at 1.3x the calibration's rate), and such a size cannot say
- * where the loop's limit lies.
+ * At KERNEL_LIMIT_CACHED or more the pass read faster than the sum over
+ * as many bytes, and the size cannot say: either the level below memory
+ * held more of it during the case than during calibration (on a guest
+ * sharing its L3, any size the shared L3 could hold), or the sum itself
+ * fell short of what memory gives.  Both were seen: a run that measured
+ * its L3 at 2.1 MiB read 16.5 MiB of records at 1.3x the sum's rate, and
+ * one with an 8.1 MiB L3 read 64.5 MiB, twice the physical L3, at 29.6
+ * GB/s where the sum read 22.9 (the sum times single passes of a few ms,
+ * the benches repeat theirs for 50 ms; not explained yet).
  */
 #ifndef REPORT_KERNEL_LIMIT_H
 #define REPORT_KERNEL_LIMIT_H
