@@ -151,7 +151,7 @@ Test(kernel_limit, the_largest_size_says_which_layout_runs_at_the_limit)
     const char *md = markdown();
     cr_assert(strstr(md, "At the largest size (1048576 elements): the array of structs keeps "
                          "up with the calibration's sum (100%); the struct of arrays falls "
-                         "behind it: its loop sets the pace (83%)."), "%s", md);
+                         "behind the calibration's sum (83%)."), "%s", md);
 }
 
 Test(kernel_limit, without_a_curve_it_says_so)

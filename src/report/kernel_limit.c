@@ -116,7 +116,7 @@ void kernel_limit_markdown(const report_run *run, text *out)
                     share >= KERNEL_LIMIT_CACHED  ? "read faster than the calibration's "
                                                     "sum: this size cannot say"
                     : share >= KERNEL_LIMIT_SHARE ? "keeps up with the calibration's sum"
-                                                  : "falls behind it: its loop sets the pace",
+                                                  : "falls behind the calibration's sum",
                     100 * share);
     }
     text_printf(out, ".\n");
