@@ -43,16 +43,13 @@ static bool rate_at(const report_run *run, const report_levels *lv, size_t layou
     return isfinite(out->curve_gbps);
 }
 
-/* Why there is no table, when there is none; NULL when there is one. */
-static const char *no_table(const report_levels *lv, size_t nsizes)
+/* Why the run's profile cannot give a table; NULL when it can. */
+static const char *no_curve(const report_levels *lv)
 {
     if (lv->source != LEVELS_MACHINE_JSON || lv->profile.nlevels == 0)
         return "the run has no machine.json that measured a cache level";
     if (lv->profile.nbw == 0)
         return "its machine.json has no bandwidth curve";
-    if (nsizes == 0)
-        return "no traverse size with the two layouts' rates (read_bytes_per_elem, "
-               "recorded since 2026-12-05) lies past the last measured level";
     return NULL;
 }
 
@@ -61,23 +58,26 @@ void kernel_limit_markdown(const report_run *run, text *out)
     report_levels lv;
     report_levels_of_run(run, &lv);
     double args[KERNEL_LIMIT_MAX_SIZES], past[KERNEL_LIMIT_MAX_SIZES];
+    pass_rate rates[KERNEL_LIMIT_MAX_SIZES][NSTREAMED];
     size_t nargs = report_run_args(run, streamed[0].family, args, KERNEL_LIMIT_MAX_SIZES);
     if (nargs > KERNEL_LIMIT_MAX_SIZES)
         nargs = KERNEL_LIMIT_MAX_SIZES;
+    const char *why = no_curve(&lv);
     size_t npast = 0;
-    for (size_t i = 0; i < nargs; i++) {
-        bool all = lv.source == LEVELS_MACHINE_JSON && lv.profile.nlevels > 0 &&
-                   lv.profile.nbw > 0;
-        for (size_t l = 0; l < NSTREAMED && all; l++) {
-            pass_rate r;
-            all = rate_at(run, &lv, l, args[i], &r) &&
-                  level_of(&lv, r.ws) == lv.profile.nlevels;
-        }
+    for (size_t i = 0; i < nargs && !why; i++) {
+        /* A size counts when both layouts have their rates and lie past
+         * the last level; its rates are kept for the table. */
+        bool all = true;
+        for (size_t l = 0; l < NSTREAMED && all; l++)
+            all = rate_at(run, &lv, l, args[i], &rates[npast][l]) &&
+                  level_of(&lv, rates[npast][l].ws) == lv.profile.nlevels;
         if (all)
             past[npast++] = args[i];
     }
+    if (!why && npast == 0)
+        why = "no traverse size with the two layouts' rates (read_bytes_per_elem, "
+              "recorded since 2026-12-05) lies past the last measured level";
     text_printf(out, "\n#### At memory's pace?\n\n");
-    const char *why = no_table(&lv, npast);
     if (why) {
         text_printf(out, "Not shown: %s.\n", why);
         return;
@@ -97,17 +97,15 @@ void kernel_limit_markdown(const report_run *run, text *out)
                 level_name(&lv, lv.profile.nlevels - 1),
                 bytes_human(level_size(&lv, lv.profile.nlevels - 1), h, sizeof h),
                 100 * KERNEL_LIMIT_SHARE, 100 * KERNEL_LIMIT_CACHED);
-    pass_rate last[NSTREAMED] = {{0}};
     for (size_t i = 0; i < npast; i++)
         for (size_t l = 0; l < NSTREAMED; l++) {
-            pass_rate r;
-            rate_at(run, &lv, l, past[i], &r);
+            const pass_rate *r = &rates[i][l];
             text_printf(out, "| %s | %.0f | %s | %s | %.1f | %.1f | %.0f%% |\n",
-                        streamed[l].label, past[i], bytes_human(r.ws, h, sizeof h),
-                        bytes_human(r.bytes, b, sizeof b), r.gbps, r.curve_gbps,
-                        100 * r.gbps / r.curve_gbps);
-            last[l] = r;
+                        streamed[l].label, past[i], bytes_human(r->ws, h, sizeof h),
+                        bytes_human(r->bytes, b, sizeof b), r->gbps, r->curve_gbps,
+                        100 * r->gbps / r->curve_gbps);
         }
+    const pass_rate *last = rates[npast - 1];
     text_printf(out, "\nAt the largest size (%.0f elements):", past[npast - 1]);
     for (size_t l = 0; l < NSTREAMED; l++) {
         /* Judged as printed: a share shown as 110% is read as 110%. */
