@@ -308,6 +308,7 @@ test-cli: check-test-deps build
 	@tests/cli/read-only.sh
 	@tests/cli/layout-figures.sh $(BIN)
 	@tests/cli/noise-hints.sh
+	@tests/cli/plot-leave-out.sh
 	@tests/cli/oom-audit.sh > build/oom-audit.txt || { grep MISSING build/oom-audit.txt; exit 1; }
 
 # Assembly of one source with the compiler's notes, to check what a kernel

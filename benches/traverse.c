@@ -27,8 +27,13 @@
  *         most bytes per record (boxed) holds --max-ws: 32 times the last
  *         measured level (64 MiB .. 1 GiB), or 1 GiB when none was
  *         measured; the array of structs then holds a quarter of it.
+ *         Past the last measured level also traverse/aos_read_sum/<elements>
+ *         and traverse/soa_read_sum/<elements>: a plain sequential sum over
+ *         the bytes the layout's loop reads (traverse/span_sum.h), for the
+ *         report's "At memory's pace?" (report/kernel_limit.h).
  * Order:  size by size: all layouts of one size, then the next size, so
- *         the layouts a claim compares run seconds apart.
+ *         the layouts a claim compares run seconds apart.  A layout and its
+ *         sum run side by side, one repetition of each in turn.
  * Timed:  one full traversal per iteration; setup (generating the records,
  *         allocating, shuffling) is outside the timed loop and done once per
  *         case, then reused by its repetitions.  The repetitions are not
@@ -66,6 +71,7 @@
 #include "harness/fail_case.h"
 #include "traverse/built.h"
 #include "traverse/layout.h"
+#include "traverse/span_sum.h"
 #include "harness/machine.h"
 #include "shim/bench.h"
 #include "harness/sizes.h"
@@ -94,6 +100,32 @@ typedef struct traverse_params {
     traverse_built *built;
 } traverse_params;
 
+/* What every traverse case records of its size: the working set (as its
+ * label too), the records, and items per iteration, so that time per
+ * element is 1e9 / items_per_second.  Returns the working set. */
+static size_t set_size_counters(bench_state *s, const traverse_built *built, size_t n)
+{
+    const alloc_stats *st = &built->counter.stats;
+    /* The working set is what malloc holds (headers, rounding: a 32-byte
+     * list node takes 48), which is what the caches hold; the bytes asked
+     * for where malloc's figures are unavailable, or read below them (a
+     * chunk freed elsewhere during the build makes the difference small). */
+    size_t ws = built->heap_bytes >= st->live_bytes ? built->heap_bytes : st->live_bytes;
+    char label[32];
+    bench_set_label(s, size_format(ws, label, sizeof label));
+    bench_set_items_processed(s, bench_iterations(s) * (int64_t)n);
+    bench_set_counter(s, "elements", (double)n, BENCH_COUNTER_PLAIN);
+    bench_set_counter(s, "ws_bytes", (double)ws, BENCH_COUNTER_PLAIN);
+    return ws;
+}
+
+/* Small layouts are traversed several times per call into the library,
+ * so the call's few nanoseconds stay far below 1% of the timed work. */
+static int64_t passes_per_call(size_t n)
+{
+    return n >= 4096 ? 1 : (int64_t)((4096 + n - 1) / n);
+}
+
 static void traverse_case(bench_state *s, const void *user)
 {
     const traverse_params *p = user;
@@ -104,9 +136,7 @@ static void traverse_case(bench_state *s, const void *user)
         bench_fail_case(s, "out of memory while building the layout");
         return;
     }
-    /* Small layouts are traversed several times per call into the library,
-     * so the call's few nanoseconds stay far below 1% of the timed work. */
-    int64_t batch = n >= 4096 ? 1 : (int64_t)((4096 + n - 1) / n);
+    int64_t batch = passes_per_call(n);
     double sum = 0;
     while (bench_keep_running(s, batch)) {
         for (int64_t b = 0; b < batch; b++) {
@@ -121,18 +151,8 @@ static void traverse_case(bench_state *s, const void *user)
                          built->expected);
         return;
     }
+    size_t ws = set_size_counters(s, built, n);
     const alloc_stats *st = &built->counter.stats;
-    /* The working set is what malloc holds (headers, rounding: a 32-byte
-     * list node takes 48), which is what the caches hold; the bytes asked
-     * for where malloc's figures are unavailable, or read below them (a
-     * chunk freed elsewhere during the build makes the difference small). */
-    size_t ws = built->heap_bytes >= st->live_bytes ? built->heap_bytes : st->live_bytes;
-    char label[32];
-    bench_set_label(s, size_format(ws, label, sizeof label));
-    bench_set_items_processed(s, bench_iterations(s) * (int64_t)n);
-    bench_set_counter(s, "elements", (double)n, BENCH_COUNTER_PLAIN);
-    bench_set_counter(s, "ws_bytes", (double)ws, BENCH_COUNTER_PLAIN);
-    bench_set_counter(s, "asked_bytes", (double)st->live_bytes, BENCH_COUNTER_PLAIN);
     /* The untimed first pass after the build, shown beside the timed ones
      * so a cold first touch stays visible without deciding any figure. */
     bench_set_counter(s, "cold_pass_ns_per_elem", built->cold_pass_seconds * 1e9 / (double)n,
@@ -159,6 +179,33 @@ static void traverse_case(bench_state *s, const void *user)
                           (double)built->heap_bytes / (double)n, BENCH_COUNTER_PLAIN);
 }
 
+/* The sequential sum over the bytes the layout's kernel reads
+ * (traverse/span_sum.h): "<layout>_read_sum", run side by side with the
+ * layout at the sizes past the last measured level, where L5's report
+ * section asks whether the layout reads memory as fast as memory can be
+ * read.  Same built layout, so no rebuild between the two. */
+static void span_sum_case(bench_state *s, const void *user)
+{
+    const traverse_params *p = user;
+    traverse_built *built = p->built;
+    size_t n = (size_t)bench_arg(s, 0);
+    if (!traverse_built_ensure(built, p->kind, n, p->seed)) {
+        bench_fail_case(s, "out of memory while building the layout");
+        return;
+    }
+    int64_t batch = passes_per_call(n);
+    uint64_t sum = 0;
+    while (bench_keep_running(s, batch)) {
+        for (int64_t b = 0; b < batch; b++) {
+            sum = layout_span_sum(&built->l);
+            bench_do_not_optimize(&sum);
+        }
+    }
+    set_size_counters(s, built, n);
+    bench_set_counter(s, "read_bytes_per_elem",
+                      (double)layout_span_bytes(&built->l) / (double)n, BENCH_COUNTER_PLAIN);
+}
+
 /* Element counts: the cache sweep (sizes.h) laid out in bytes of
  * array-of-structs data (24 bytes a record); the other layouts hold the
  * same records in more (or, for soa, fewer) bytes and report their own
@@ -175,6 +222,21 @@ static size_t element_counts(const bench_options *o, size_t top, int64_t *counts
             counts[out++] = n;
     }
     return out;
+}
+
+/* The index of the first count whose array of structs lies past the last
+ * cache level the calibration measured; ncounts when none was measured
+ * (the report's section needs measured levels) or no count is past it. */
+static size_t first_size_past_last_level(const int64_t *counts, size_t ncounts)
+{
+    const machine_profile *p = bench_cli_profile();
+    if (!p->measured || p->nlevels == 0)
+        return ncounts;
+    size_t last = p->level[p->nlevels - 1].bytes;
+    for (size_t i = 0; i < ncounts; i++)
+        if ((size_t)counts[i] * sizeof(struct user) > last)
+            return i;
+    return ncounts;
 }
 
 int main(int argc, char **argv)
@@ -218,13 +280,28 @@ int main(int argc, char **argv)
      * layouts a claim compares run seconds apart, not minutes, so a phase
      * in which the host runs this guest slower (invisible from inside:
      * docs/claims.md, "How stable the verdicts are") slows both sides of a
-     * ratio instead of one. */
+     * ratio instead of one.  Past the last measured level a contiguous
+     * layout runs side by side with the sum over its bytes, repetition by
+     * repetition. */
+    size_t past = first_size_past_last_level(counts, ncounts);
+    int rounds = bench_cli_repetitions();
     for (size_t i = 0; i < ncounts; i++)
-        for (size_t k = 0; k < layout_kind_count; k++)
-            if (bench_register_named((bench_def){.run = traverse_case, .user = &params[k],
-                                                 .args = &counts[i], .nargs = 1},
-                                     "traverse/%s", layout_kinds[k].name) != 0)
+        for (size_t k = 0; k < layout_kind_count; k++) {
+            char names[2][BENCH_FAMILY_NAME_MAX + 1];
+            snprintf(names[0], sizeof names[0], "traverse/%s", layout_kinds[k].name);
+            snprintf(names[1], sizeof names[1], "traverse/%s_read_sum", layout_kinds[k].name);
+            bench_def pair[2] = {
+                {.name = names[0], .run = traverse_case, .user = &params[k],
+                 .args = &counts[i], .nargs = 1},
+                {.name = names[1], .run = span_sum_case, .user = &params[k],
+                 .args = &counts[i], .nargs = 1},
+            };
+            int status = i >= past && layout_has_spans(&layout_kinds[k])
+                             ? bench_register_side_by_side(pair, 2, rounds)
+                             : bench_register_named(pair[0], "%s", names[0]);
+            if (status != 0)
                 return 2;
+        }
     int status = bench_cli_finish();
     traverse_built_release(&built);
     free(params);

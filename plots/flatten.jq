@@ -6,7 +6,10 @@
 #        in block order: gnuplot's legend titles.  --argjson slow_limit NS
 #        leaves out the repetitions whose host check took NS or more, where
 #        two others of the case remain: the report's rule, src/report/run.h;
-#        scripts/plot.sh passes scripts/slow-limit.sh's.)
+#        scripts/plot.sh passes scripts/slow-limit.sh's.  --arg leave_out
+#        REGEX leaves out the variants it matches: a plot script's
+#        "# leave out:" line, for cases a program runs beside others that
+#        the plot does not draw.)
 #
 # Case names are <bench>/<variant>/<arg> (then the library's suffixes).  Rows come in blocks, one block
 # per variant in the order the program registered them, separated by two blank
@@ -53,7 +56,9 @@ def ns_per_item:
              and (.run_name | type) == "string")
     | (.run_name | case_parts) as $parts
     | . + { variant: ($parts[1:-1] | join("/") | shown), arg: ($parts[-1] | tonumber? // null) }
-    | select(.arg != null) ]
+    | select(.arg != null)
+    | select(($ARGS.named.leave_out // "") as $skip
+             | $skip == "" or (.variant | test($skip) | not)) ]
 # Registration order, not the order of the file: with interleaved
 # repetitions a case is written when its last repetition ends, in an order
 # that changes from run to run (and with it the legend and the colours).

@@ -3,6 +3,9 @@
 # and data/traverse_largest.tsv (scripts/plot.sh): columns variant arg ns_med ns_min ns_max reps, then
 # the counters below in this order.
 # counters: ws_bytes,bytes_per_elem,heap_bytes_per_elem,allocs_per_elem,elements
+# leave out: _read_sum$
+# (the sums over the contiguous layouts' bytes, run beside them past the
+# last level for the report's "At memory's pace?": no layout of their own)
 
 load 'common.gp'
 

@@ -94,7 +94,7 @@ complete() {
 # draw BENCH: flattens and draws one bench in $work/BENCH; returns 1 (with
 # a message) when any step fails.
 draw() {
-    local b=$1 json=$run/$1.json gp=$here/plots/$1.gp d=$work/$1 counters term f n l1 l2 l3 r1 r2 r3 machine
+    local b=$1 json=$run/$1.json gp=$here/plots/$1.gp d=$work/$1 counters leave_out term f n l1 l2 l3 r1 r2 r3 machine
     mkdir "$d" || return 1
     if [ ! -f "$json" ] && [ -f "$json.gz" ]; then
         gzip -dc "$json.gz" > "$d/$b.json" || { echo "plot: cannot unpack $json.gz" >&2; return 1; }
@@ -102,7 +102,9 @@ draw() {
     fi
     [ -f "$json" ] || { echo "plot: $json not found" >&2; return 1; }
     counters=$(sed -n 's/^# counters: *//p' "$gp" | head -n 1)
+    leave_out=$(sed -n 's/^# leave out: *//p' "$gp" | head -n 1)
     jq -r --arg counters "$counters" --arg output rows --argjson slow_limit "$slow_limit" \
+        --arg leave_out "$leave_out" \
         -f "$here/plots/flatten.jq" "$json" > "$d/data.tsv" ||
         { echo "plot: $b: cannot flatten $json to TSV" >&2; return 1; }
     # The largest case of each variant, one row each (for bar charts).
@@ -110,7 +112,8 @@ draw() {
                  NF == 0 { if (last != "") print last; last = ""; next }
                  { last = $0 }
                  END { if (last != "") print last }' "$d/data.tsv" > "$d/largest.tsv" || return 1
-    jq -r --arg counters "" --arg output variants -f "$here/plots/flatten.jq" "$json" > "$d/variants.txt" || return 1
+    jq -r --arg counters "" --arg output variants --arg leave_out "$leave_out" \
+        -f "$here/plots/flatten.jq" "$json" > "$d/variants.txt" || return 1
     [ -s "$d/variants.txt" ] || { echo "plot: $b has no successful cases" >&2; return 1; }
     # One line of text; gnuplot reads it as data.
     jq -r '"\(.context.host_name), \(.context.num_cpus) CPUs, \(.context.mode // "?") run, \(.context.compiler // "?" | tostring | split(" ") | .[0:3] | join(" ")), \(.context.date // "?" | tostring | .[0:16])"

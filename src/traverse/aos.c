@@ -19,7 +19,14 @@ static double aos_sum(const layout *l)
     return layout_sum_indexed(l->as.aos, l->n, aos_value_at);
 }
 
+static size_t aos_spans(const layout *l, layout_span out[LAYOUT_MAX_SPANS])
+{
+    out[0] = (layout_span){l->as.aos, l->n * sizeof *l->as.aos};
+    return 1;
+}
+
 const layout_shape layout_aos_shape = {
     .sum = aos_sum,
+    .spans = aos_spans,
     .slots = {sizeof(struct user), alignof(struct user), aos_store, NULL},
 };

@@ -74,6 +74,15 @@ typedef struct layout_slots {
     void (*release)(void *slots, size_t i, allocator *a);
 } layout_slots;
 
+/* A run of bytes a kernel reads front to back. */
+typedef struct layout_span {
+    const void *at;
+    size_t bytes;
+} layout_span;
+
+/* The most runs a shape's kernel reads (soa: activity and score). */
+#define LAYOUT_MAX_SPANS 2
+
 /* How one shape of storage is built, summed and freed.  The seven kinds
  * are five shapes: aop and list are each visited in two orders. */
 typedef struct layout_shape {
@@ -83,6 +92,10 @@ typedef struct layout_shape {
      * layout holds (soa never reads id); 0: all of it.  For its effective
      * bandwidth. */
     size_t bytes_read_per_record;
+    /* The runs of bytes the kernel streams through, for the sequential
+     * sum set beside it (span_sum.h); returns how many it wrote.  NULL
+     * for the shapes that follow pointers: their bytes are no run. */
+    size_t (*spans)(const layout *l, layout_span out[LAYOUT_MAX_SPANS]);
     /* An indexed shape gives its slots, and neither build nor destroy. */
     layout_slots slots;
     /* Stores users[order[k]] at visit position k (order is NULL for in-order

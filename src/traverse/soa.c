@@ -100,7 +100,15 @@ static double soa_sum(const layout *l)
     return sum;
 }
 
+static size_t soa_spans(const layout *l, layout_span out[LAYOUT_MAX_SPANS])
+{
+    out[0] = (layout_span){l->as.soa.active, l->n * sizeof *l->as.soa.active};
+    out[1] = (layout_span){l->as.soa.score, l->n * sizeof *l->as.soa.score};
+    return 2;
+}
+
 const layout_shape layout_soa_shape = {
+    .spans = soa_spans,
     .build = soa_build,
     .sum = soa_sum,
     .destroy = soa_free,
