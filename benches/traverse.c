@@ -58,7 +58,9 @@
  *                                run's measured sequential read bandwidth
  *                                (machine.json); absent without a profile
  *         and items_per_second, from which time per element is
- *         1e9 / items_per_second ns (plots and reports show that).
+ *         1e9 / items_per_second ns (plots and reports show that).  The
+ *         <layout>_read_sum cases carry elements, ws_bytes (their
+ *         layout's) and read_bytes_per_elem (the bytes they sum) only.
  * Check:  every traversal must equal the reference sum of the generated
  *         records; a mismatch fails the case and the program exits 1.
  * Alone:  --child=LAYOUT/ELEMENTS/PASSES builds one case with the default
@@ -153,6 +155,7 @@ static void traverse_case(bench_state *s, const void *user)
     }
     size_t ws = set_size_counters(s, built, n);
     const alloc_stats *st = &built->counter.stats;
+    bench_set_counter(s, "asked_bytes", (double)st->live_bytes, BENCH_COUNTER_PLAIN);
     /* The untimed first pass after the build, shown beside the timed ones
      * so a cold first touch stays visible without deciding any figure. */
     bench_set_counter(s, "cold_pass_ns_per_elem", built->cold_pass_seconds * 1e9 / (double)n,
