@@ -29,6 +29,15 @@ static uint64_t bits_of(double d)
     return b;
 }
 
+/* n generated records (a block even for none, so free() is always right). */
+static struct user *users_of(size_t n)
+{
+    struct user *u = malloc((n ? n : 1) * sizeof *u);
+    cr_assert_not_null(u);
+    user_generate(u, n, SEED);
+    return u;
+}
+
 static const size_t sizes[] = {0, 1, 2, 7, 8, 9, 511, 512, 513, 1000, 1537};
 #define NSIZES (sizeof sizes / sizeof sizes[0])
 
@@ -46,9 +55,7 @@ Test(span_sum, spans_cover_the_bytes_the_kernel_reads)
 {
     for (size_t s = 0; s < NSIZES; s++) {
         size_t n = sizes[s];
-        struct user *u = malloc((n ? n : 1) * sizeof *u);
-        cr_assert_not_null(u);
-        user_generate(u, n, SEED);
+        struct user *u = users_of(n);
         for (size_t k = 0; k < layout_kind_count; k++) {
             const layout_kind *kind = &layout_kinds[k];
             layout l;
@@ -88,9 +95,7 @@ Test(span_sum, sums_every_byte_read)
 {
     for (size_t s = 0; s < NSIZES; s++) {
         size_t n = sizes[s];
-        struct user *u = malloc((n ? n : 1) * sizeof *u);
-        cr_assert_not_null(u);
-        user_generate(u, n, SEED);
+        struct user *u = users_of(n);
         layout soa, aos;
         cr_assert(layout_build(&soa, layout_find("soa"), u, n, SEED, &c.base));
         cr_assert(layout_build(&aos, layout_find("aos"), u, n, SEED, &c.base));
