@@ -216,3 +216,50 @@ Test(kernel_limit, a_share_is_judged_as_it_is_printed)
     cr_assert(strstr(md, "the struct of arrays read faster than the sum over its bytes: this "
                          "size cannot say (110%)."), "%s", md);
 }
+
+/* Three rounds at one size past L2, one repetition of the array of
+ * structs and of its sum each, in the side-by-side order a s, s a, a s:
+ * 20 against 10 GB/s, then 10 against 10, then 16 against 16.  The
+ * struct of arrays and its sum once each, alike.  With sum_reps 2 the
+ * last round's sum is missing. */
+static void write_rounds(int sum_reps)
+{
+    char path[128];
+    snprintf(path, sizeof path, "%s/traverse.json", dir);
+    FILE *f = fopen(path, "w");
+    cr_assert_not_null(f);
+    fputs("{\"context\": {}, \"benchmarks\": [\n", f);
+    record(f, true, "aos", 1048576, 0.8, 16, 16777216);
+    record(f, false, "aos_read_sum", 1048576, 1.6, 16, 16777216);
+    record(f, false, "aos_read_sum", 1048576, 1.6, 16, 16777216);
+    record(f, false, "aos", 1048576, 1.6, 16, 16777216);
+    record(f, false, "aos", 1048576, 1.0, 16, 16777216);
+    if (sum_reps > 2)
+        record(f, false, "aos_read_sum", 1048576, 1.0, 16, 16777216);
+    record(f, false, "soa", 1048576, 0.2, 4, 8388608);
+    record(f, false, "soa_read_sum", 1048576, 0.2, 4, 8388608);
+    fputs("]}\n", f);
+    fclose(f);
+}
+
+Test(kernel_limit, the_share_pairs_the_rounds)
+{
+    put("machine.json", MACHINE(CURVE));
+    write_rounds(3);
+    const char *md = markdown();
+    /* Medians 16 and 10 GB/s (1.6x); the rounds 2.0, 1.0 and 1.0. */
+    cr_assert(strstr(md, "| array of structs | 1048576 | 16 MiB | 16 MiB | 16.0 | 10.0 | 100% | "
+                         "20.0 |"), "%s", md);
+    cr_assert(strstr(md, "the array of structs keeps up with the sum over its bytes (100%)"),
+              "%s", md);
+}
+
+Test(kernel_limit, rounds_that_do_not_pair_fall_back_to_the_medians)
+{
+    put("machine.json", MACHINE(CURVE));
+    write_rounds(2);
+    const char *md = markdown();
+    /* Medians 16 and 10 GB/s: 160%. */
+    cr_assert(strstr(md, "| array of structs | 1048576 | 16 MiB | 16 MiB | 16.0 | 10.0 | 160% | "
+                         "20.0 |"), "%s", md);
+}

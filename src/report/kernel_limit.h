@@ -9,7 +9,8 @@
  * of the struct of arrays streams its bytes (counter read_bytes_per_elem).
  * Beside each, at those sizes, traverse times the sequential sum of the
  * same bytes (traverse/span_sum.h: "traverse/aos_read_sum",
- * "traverse/soa_read_sum"), repetition by repetition.  At
+ * "traverse/soa_read_sum"), repetition by repetition, and the share is
+ * the median of their ratio round by round (kernel_limit.c).  At
  * KERNEL_LIMIT_SHARE of that sum's rate or more the layout keeps up with
  * it; under it, the loop is the limit.  The share was fixed with the issue
  * that asked for it ("Verdicts that hold on any machine"), before any run
