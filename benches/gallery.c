@@ -20,11 +20,10 @@
  *         without a measured level, the reported sizes or stated
  *         fallbacks, said on stderr.  In the JSON context as gallery_l<k>
  *         and gallery_levels_source.  P, the "past the caches" size, is
- *         32 times the last level (GALLERY_PAST_MULTIPLE), at most
- *         --max-ws, in whole pages; without --max-ws and --quick the
- *         largest working set is 32 times the last level the profile
- *         measured within [64 MiB, 256 MiB] (llc_multiple), 64 MiB with
- *         --quick.  On the project's guest (L3 8.5 MiB) both are 256 MiB.
+ *         the largest working set, in whole pages: --max-ws, 256 MiB
+ *         without it, 64 MiB with --quick, whatever the last level
+ *         measured (src/gallery/levels.h says why); under 32 times the
+ *         last level (GALLERY_PAST_MULTIPLE) the program says so.
  * Line:   the measured transfer unit of the profile (line_bytes, as the
  *         stride bench counts it; src/gallery/line.h), else the reported
  *         line; in the context as gallery_line beside
@@ -124,12 +123,11 @@
 static const bench_program gallery_program = {
     .name = "gallery",
     .purpose = "The classic cache gallery on this machine: the memory mountain (read bandwidth by stride and working set), memory-level parallelism, cache associativity, false sharing between two threads, the prefetcher, TLB reach on base and huge pages, and the cost of plain, read-modify-write and streaming stores.  Claims X1-X7.",
-    /* The mountain's floor is flat past twice the last level, and each
-     * doubling beyond doubles its cost: it ends at GALLERY_PAST_MULTIPLE
-     * times the measured last level, at most 256 MiB (MAX_WS=1G for the
-     * classic 1 GiB). */
+    /* The mountain ends where the walks past the caches run: 256 MiB
+     * (MAX_WS=1G for the classic 1 GiB), not a multiple of a measured
+     * last level, which on a guest sharing its L3 moves from run to run
+     * (src/gallery/levels.h). */
     .max_ws = {.full = (size_t)256 << 20, .quick = (size_t)64 << 20},
-    .llc_multiple = GALLERY_PAST_MULTIPLE,
     .min_time_s = {.full = 0.02, .quick = 0.005},
     .interleave = true,
     /* Each of X2 and X4-X7 compares cases of one size. */
@@ -572,6 +570,13 @@ int main(int argc, char **argv)
     if (g.past < 64 * g.line) {
         fprintf(stderr, "gallery: --max-ws must be at least %zu bytes\n", 64 * g.line);
         return 2;
+    }
+    if (gallery_past_short(&g.levels, g.past)) {
+        char p[32], last[32];
+        fprintf(stderr, "gallery: the walks past the caches cover %s, under %d times the "
+                "last level (%s): raise --max-ws for X5-X7\n",
+                size_format(g.past, p, sizeof p), GALLERY_PAST_MULTIPLE,
+                size_format(gallery_last_level(&g.levels), last, sizeof last));
     }
     char buf[64];
     for (size_t k = 0; k < g.levels.n; k++) {

@@ -528,29 +528,43 @@ Test(gallery_levels, only_sizes_well_inside_a_level_get_one)
 
 /* --- past the caches ---------------------------------------------------------- */
 
-Test(gallery_levels, past_the_caches_is_a_multiple_of_the_last_level_capped)
+Test(gallery_levels, past_the_caches_is_the_largest_working_set)
 {
     const size_t mib = (size_t)1 << 20;
+    /* An L3 measured at 2 MiB: P is still all of --max-ws, not 64 MiB. */
     const size_t small[] = {32 << 10, 512 << 10, 2 * mib};
     machine_profile p = measured_profile(small, 3);
     gallery_levels l = gallery_levels_pick(&p, no_report, no_report);
-    cr_assert_eq(gallery_past_bytes(&l, 256 * mib, 4096), GALLERY_PAST_MULTIPLE * 2 * mib);
-    cr_assert_eq(gallery_past_bytes(&l, 16 * mib, 4096), 16 * mib, "capped by --max-ws");
-    /* The reference guest: 32 x 8.5 MiB is past the 256 MiB default. */
+    cr_assert_eq(gallery_past_bytes(&l, 256 * mib, 4096), 256 * mib);
+    cr_assert_eq(gallery_past_bytes(&l, 16 * mib, 4096), 16 * mib, "--max-ws decides");
+    /* The reference guest (L3 8.5 MiB). */
     const size_t guest[] = {44666, 862919, 8913160};
     p = measured_profile(guest, 3);
     l = gallery_levels_pick(&p, no_report, no_report);
     cr_assert_eq(gallery_past_bytes(&l, 256 * mib, 4096), 256 * mib);
-    size_t past = gallery_past_bytes(&l, (size_t)1 << 30, 4096);
-    cr_assert_eq(past, (size_t)8913160 * GALLERY_PAST_MULTIPLE / 4096 * 4096,
-                 "whole pages");
-    cr_assert_eq(past % 4096, 0);
+    size_t past = gallery_past_bytes(&l, 256 * mib + 5000, 4096);
+    cr_assert_eq(past, 256 * mib + 4096, "whole pages");
+}
+
+Test(gallery_levels, past_the_caches_says_when_it_is_short)
+{
+    const size_t mib = (size_t)1 << 20;
+    const size_t guest[] = {44666, 862919, 8 * mib};
+    machine_profile p = measured_profile(guest, 3);
+    gallery_levels l = gallery_levels_pick(&p, no_report, no_report);
+    cr_assert_not(gallery_past_short(&l, 256 * mib), "32 x 8 MiB exactly");
+    cr_assert(gallery_past_short(&l, 256 * mib - 4096));
+    cr_assert(gallery_past_short(&l, 64 * mib));
+    /* A level so large that 32 times it would overflow: short. */
+    const size_t huge[] = {32 << 10, SIZE_MAX / 4};
+    p = measured_profile(huge, 2);
+    l = gallery_levels_pick(&p, no_report, no_report);
+    cr_assert(gallery_past_short(&l, SIZE_MAX / 2));
 }
 
 Test(gallery_levels, past_the_caches_edge_cases)
 {
     const size_t mib = (size_t)1 << 20;
-    /* A level so large the product would overflow: the cap decides. */
     const size_t huge[] = {32 << 10, SIZE_MAX / 4};
     machine_profile p = measured_profile(huge, 2);
     gallery_levels l = gallery_levels_pick(&p, no_report, no_report);
@@ -561,10 +575,9 @@ Test(gallery_levels, past_the_caches_edge_cases)
     /* No level at all: nothing is past it. */
     gallery_levels none = {.n = 0};
     cr_assert_eq(gallery_past_bytes(&none, 64 * mib, 4096), 0);
-    /* Without a profile: the stated fallback's last level. */
+    /* Without a profile (the stated fallback's levels): --max-ws still. */
     l = gallery_levels_pick(NULL, no_report, no_report);
-    cr_assert_eq(gallery_past_bytes(&l, (size_t)4 << 30, 4096),
-                 GALLERY_PAST_MULTIPLE * GALLERY_FALLBACK_L3);
+    cr_assert_eq(gallery_past_bytes(&l, (size_t)4 << 30, 4096), (size_t)4 << 30);
 }
 
 /* --- the line -------------------------------------------------------------------- */

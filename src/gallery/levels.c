@@ -77,11 +77,14 @@ size_t gallery_last_level(const gallery_levels *l)
 
 size_t gallery_past_bytes(const gallery_levels *l, size_t max_ws, size_t page_bytes)
 {
-    size_t last = gallery_last_level(l);
-    size_t past = last > max_ws / GALLERY_PAST_MULTIPLE ? max_ws : last * GALLERY_PAST_MULTIPLE;
-    if (page_bytes == 0)
+    if (l->n == 0 || page_bytes == 0)
         return 0;
-    return past - past % page_bytes;
+    return max_ws - max_ws % page_bytes;
+}
+
+bool gallery_past_short(const gallery_levels *l, size_t past)
+{
+    return gallery_last_level(l) > past / GALLERY_PAST_MULTIPLE;
 }
 
 int gallery_level_of(const gallery_levels *l, size_t ws)

@@ -31,9 +31,8 @@
 /* Largest L3 believed to be this machine's own. */
 #define GALLERY_MAX_OWN_L3 ((size_t)128 << 20)
 
-/* "Past the caches" is this many times the last level: a random walk
- * over it then finds under 1/32 of its lines in that level.  Also the
- * program's llc_multiple (harness/cli.h), so the mountain ends there too. */
+/* "Past the caches" should be this many times the last level: a random
+ * walk over it then finds under 1/32 of its lines in that level. */
 #define GALLERY_PAST_MULTIPLE 32
 
 /* As many levels as a profile can measure. */
@@ -74,13 +73,22 @@ gallery_levels gallery_levels_now(const machine_profile *profile);
 size_t gallery_last_level(const gallery_levels *l);
 
 /*
- * The size of the buffers "past the caches": GALLERY_PAST_MULTIPLE times
- * the last level, at most max_ws (what --max-ws or the program's default
- * allows), rounded down to whole pages of page_bytes (the page-local
- * orders need them).  0 when that leaves less than a page, or page_bytes
- * is 0; a product that would overflow counts as above max_ws.
+ * The size of the buffers "past the caches": max_ws (what --max-ws or the
+ * program's default allows), rounded down to whole pages of page_bytes
+ * (the page-local orders need them), whatever the last level measured.
+ * It was GALLERY_PAST_MULTIPLE times the last level until 2026-12-06,
+ * and on this project's guest, whose shared 32 MiB L3 the calibration
+ * measured at 2.1 to 10 MiB, that moved X6: base against huge pages read
+ * 1.0x over 72 and 114 MiB, 1.3-1.7x over 164 and 256 MiB in the same
+ * two batches.  A walk meant to miss every cache loses nothing by being
+ * larger.  0 when that leaves less than a page, page_bytes is 0, or l has
+ * no level.
  */
 size_t gallery_past_bytes(const gallery_levels *l, size_t max_ws, size_t page_bytes);
+
+/* Whether past is under GALLERY_PAST_MULTIPLE times l's last level (a
+ * --max-ws too small for this machine): the program then says so. */
+bool gallery_past_short(const gallery_levels *l, size_t past);
 
 /* 1 .. n for a working set that fits in that level, n + 1 past them all. */
 int gallery_level_of(const gallery_levels *l, size_t ws);

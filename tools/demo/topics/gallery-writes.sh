@@ -8,9 +8,8 @@ stores to every word, one loads, changes and stores every word, and one
 writes with streaming stores that bypass the cache. A cache holds whole
 lines: what must it do before a plain store to a line it does not hold?"
 DEMO_PREDICT="ns per line (and GB/s) of each pass. Is a write pass cheaper than a read pass, the same, or dearer?"
-# At most 256 MiB: the buffer is 32 times the last level the run measured
-# (or its stated fallback) within --max-ws, past any last-level cache a
-# 2-CPU machine is given; the chase buffers are never built for these cases.
+# 256 MiB: the buffer is --max-ws, past any last-level cache a 2-CPU
+# machine is given; the chase buffers are never built for these cases.
 DEMO_FLAGS=(--quick --max-ws=256M)
 DEMO_SIZES=1
 DEMO_FILTER='^gallery/writes/'
