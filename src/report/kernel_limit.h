@@ -7,7 +7,7 @@
  * A claim about layout is only about memory when the kernel is not the
  * bottleneck.  Past the last level each pass of the array of structs and
  * of the struct of arrays streams its bytes (counter read_bytes_per_elem).
- * Beside each, at those sizes, traverse times the sequential sum of the
+ * Beside each, from twice the last level, traverse times the sum of the
  * same bytes (traverse/span_sum.h: "traverse/aos_read_sum",
  * "traverse/soa_read_sum"), repetition by repetition, and the share is
  * the median of their ratio round by round (kernel_limit.c).  At
