@@ -231,9 +231,11 @@ static size_t element_counts(const bench_options *o, size_t top, int64_t *counts
  * last cache level the calibration measured or more, where the sweep
  * goes one size per doubling; ncounts when none was measured (the
  * report's section needs measured levels) or no count is that large.
- * Not from the level itself: the four sizes near it added 6-7 s to a
- * full run of 11-12 minutes, and past a level measured small they sit in
- * the cache it under-counts (60-90% of the sum there, the loop's limit). */
+ * Not from the level itself: the sums' timed passes at the sizes near it
+ * took 2.8-3.4 s of a full run of 11-12 minutes (1.4 s from twice it;
+ * each repetition's ramp and host check come on top), and past a level
+ * measured small those sizes sit in the cache it under-counts (60-90% of
+ * the sum there: the loop's limit, not memory's). */
 static size_t first_size_past_last_level(const int64_t *counts, size_t ncounts)
 {
     const machine_profile *p = bench_cli_profile();
