@@ -128,16 +128,25 @@ static int64_t passes_per_call(size_t n)
     return n >= 4096 ? 1 : (int64_t)((4096 + n - 1) / n);
 }
 
+/* The case's layout at its size, built unless it is already (the case
+ * before it, or its own earlier repetition, may have left it); NULL after
+ * failing the case when memory ran out. */
+static traverse_built *built_for(bench_state *s, const traverse_params *p)
+{
+    if (traverse_built_ensure(p->built, p->kind, (size_t)bench_arg(s, 0), p->seed))
+        return p->built;
+    bench_fail_case(s, "out of memory while building the layout");
+    return NULL;
+}
+
 static void traverse_case(bench_state *s, const void *user)
 {
     const traverse_params *p = user;
     const layout_kind *kind = p->kind;
-    traverse_built *built = p->built;
     size_t n = (size_t)bench_arg(s, 0);
-    if (!traverse_built_ensure(built, kind, n, p->seed)) {
-        bench_fail_case(s, "out of memory while building the layout");
+    traverse_built *built = built_for(s, p);
+    if (!built)
         return;
-    }
     int64_t batch = passes_per_call(n);
     double sum = 0;
     while (bench_keep_running(s, batch)) {
@@ -189,13 +198,10 @@ static void traverse_case(bench_state *s, const void *user)
  * read.  Same built layout, so no rebuild between the two. */
 static void span_sum_case(bench_state *s, const void *user)
 {
-    const traverse_params *p = user;
-    traverse_built *built = p->built;
     size_t n = (size_t)bench_arg(s, 0);
-    if (!traverse_built_ensure(built, p->kind, n, p->seed)) {
-        bench_fail_case(s, "out of memory while building the layout");
+    traverse_built *built = built_for(s, user);
+    if (!built)
         return;
-    }
     int64_t batch = passes_per_call(n);
     uint64_t sum = 0;
     while (bench_keep_running(s, batch)) {

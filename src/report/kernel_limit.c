@@ -22,16 +22,6 @@ static const struct {
 };
 #define NSTREAMED (sizeof streamed / sizeof streamed[0])
 
-/* GB/s of bytes read per second of CPU time by one family at n elements:
- * its read_bytes_per_elem over its median ns per element; NAN when the
- * run lacks either. */
-static double gbps_at(const report_run *run, const char *family, double n)
-{
-    double per_elem = report_run_median_at(run, family, n, "read_bytes_per_elem");
-    double ns = report_run_median_at(run, family, n, "cpu_ns_per_item");
-    return per_elem > 0 && ns > 0 ? per_elem / ns : NAN;
-}
-
 /* One layout at one size: its rate, the rate of the sum over its bytes,
  * the share (the first over the second, paired_share), and the
  * calibration's curve at as many bytes (NAN without a curve). */
@@ -50,9 +40,10 @@ typedef struct pass_rate {
  * 62.9, 32.6 and 50.0 GB/s, its sum 31.5, 30.5 and 50.3 in the same three
  * rounds; the medians say 1.59, the rounds 2.0, 1.07 and 0.99).  When the
  * host check left out a repetition of one side only, the rounds no longer
- * pair, and the share is the ratio of the medians. */
-static double paired_share(const report_run *run, size_t layout, double n, double gbps,
-                           double sum_gbps)
+ * pair, and the share is of_medians, the ratio of the medians.
+ * bytes_ratio is the layout's bytes per element over its sum's. */
+static double paired_share(const report_run *run, size_t layout, double n, double bytes_ratio,
+                           double of_medians)
 {
     char a[256], b[256];
     double ns_a[KERNEL_LIMIT_MAX_REPS], ns_b[KERNEL_LIMIT_MAX_REPS];
@@ -64,11 +55,7 @@ static double paired_share(const report_run *run, size_t layout, double n, doubl
         report_run_samples(run, b, "cpu_ns_per_item", ns_b, KERNEL_LIMIT_MAX_REPS,
                            &count_b) != SAMPLE_OK ||
         count_a != count_b || count_a > KERNEL_LIMIT_MAX_REPS)
-        return gbps / sum_gbps;
-    /* Bytes per element are the same in every repetition of a case. */
-    double bytes_ratio =
-        report_run_median_at(run, streamed[layout].family, n, "read_bytes_per_elem") /
-        report_run_median_at(run, streamed[layout].sum, n, "read_bytes_per_elem");
+        return of_medians;
     double ratios[KERNEL_LIMIT_MAX_REPS];
     for (size_t k = 0; k < count_a; k++)
         ratios[k] = bytes_ratio * ns_b[k] / ns_a[k];
@@ -78,15 +65,20 @@ static double paired_share(const report_run *run, size_t layout, double n, doubl
 static bool rate_at(const report_run *run, const report_levels *lv, size_t layout, double n,
                     pass_rate *out)
 {
-    const char *family = streamed[layout].family;
+    const char *family = streamed[layout].family, *sum = streamed[layout].sum;
+    double per_elem = report_run_median_at(run, family, n, "read_bytes_per_elem");
+    double sum_per_elem = report_run_median_at(run, sum, n, "read_bytes_per_elem");
+    double ns = report_run_median_at(run, family, n, "cpu_ns_per_item");
+    double sum_ns = report_run_median_at(run, sum, n, "cpu_ns_per_item");
     out->ws = report_run_median_at(run, family, n, "ws_bytes");
-    out->bytes = report_run_median_at(run, family, n, "read_bytes_per_elem") * n;
-    out->gbps = gbps_at(run, family, n);
-    out->sum_gbps = gbps_at(run, streamed[layout].sum, n);
-    out->curve_gbps = lv->profile.nbw ? profile_read_bw_at(&lv->profile, out->bytes) / 1e9 : NAN;
-    if (!(out->ws > 0) || !isfinite(out->gbps) || !isfinite(out->sum_gbps))
+    if (!(out->ws > 0) || !(per_elem > 0) || !(sum_per_elem > 0) || !(ns > 0) || !(sum_ns > 0))
         return false;
-    out->share = paired_share(run, layout, n, out->gbps, out->sum_gbps);
+    out->bytes = per_elem * n;
+    out->gbps = per_elem / ns;
+    out->sum_gbps = sum_per_elem / sum_ns;
+    out->curve_gbps = lv->profile.nbw ? profile_read_bw_at(&lv->profile, out->bytes) / 1e9 : NAN;
+    out->share = paired_share(run, layout, n, per_elem / sum_per_elem,
+                              out->gbps / out->sum_gbps);
     return isfinite(out->share);
 }
 

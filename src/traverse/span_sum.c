@@ -30,16 +30,19 @@ size_t layout_span_bytes(const layout *l)
 uint64_t layout_span_sum(const layout *l)
 {
     layout_span s[LAYOUT_MAX_SPANS];
-    size_t nspans = spans_of(l, s);
-    uint64_t sum = 0;
+    size_t nspans = spans_of(l, s), per_record[LAYOUT_MAX_SPANS];
+    if (nspans == 0 || l->n == 0)
+        return 0;
     if (nspans == 1)
         return read_sum_bytes(s[0].at, s[0].bytes);
+    for (size_t i = 0; i < nspans; i++)
+        per_record[i] = s[i].bytes / l->n;
+    uint64_t sum = 0;
     for (size_t r = 0; r < l->n; r += SPAN_STEP_RECORDS) {
         size_t records = l->n - r < SPAN_STEP_RECORDS ? l->n - r : SPAN_STEP_RECORDS;
-        for (size_t i = 0; i < nspans; i++) {
-            size_t per_record = s[i].bytes / l->n;
-            sum += read_sum_bytes((const char *)s[i].at + r * per_record, records * per_record);
-        }
+        for (size_t i = 0; i < nspans; i++)
+            sum += read_sum_bytes((const char *)s[i].at + r * per_record[i],
+                                  records * per_record[i]);
     }
     return sum;
 }
