@@ -15,8 +15,8 @@
  *         stream-limit.md, make demo-stream and demo-stream-limit.
  * Run:    make bench BENCH=stream           (or build/bin/stream --help)
  * Sizes:  1 MiB, 16 MiB, 256 MiB, ... (x16) up to --max-ws, which is also
- *         the largest size (default 256 MiB, eight times the largest L3
- *         of the machines we run on; --quick: 32 MiB), generated
+ *         the largest size (default 256 MiB, eight times a 32 MiB L3, as
+ *         the AMD guests we measure on have; --quick: 32 MiB), generated
  *         once under $TMPDIR (default /tmp) in a directory removed at the
  *         end, on an error and on SIGINT/SIGTERM/SIGHUP.  Free disk space
  *         is checked first.  A 1 GiB file (--max-ws=1G) read the same
