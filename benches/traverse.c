@@ -86,11 +86,10 @@ static const bench_program traverse_program = {
     .name = "traverse",
     .purpose = "Sums the score of active users over seven layouts of the same records (array of structs, array of pointers in order and scattered, linked list in order and scattered, struct of arrays, Python-like boxed objects), at working sets from 4 KiB past the last-level cache.  Reports time per element and bytes per element.  Claims L1, L3, L4, L5.",
     /* At most 512 MiB: 16 times a 32 MiB L3, as the AMD guests we measure
-     * on have.
-     * A run whose calibration measured this guest's L3 at 17.7 MiB took
-     * the boxed layout to 566 MiB and traverse to 168 s, against 113-129 s
-     * at 131-179 MiB (2026-12-06); 1 GiB would take the full run past its
-     * 12 minutes.  What is lost: the scattered list still slowed past the
+     * on have.  A run whose calibration measured this guest's L3 at
+     * 17.7 MiB took the boxed layout to 566 MiB and traverse to 168 s,
+     * against 113-129 s at 131-179 MiB (2026-12-06); 1 GiB would take the
+     * full run past its 12 minutes.  What is lost: the scattered list still slowed past the
      * L3 (166 ns a record at 35 MiB, 236 at 141, 363 at 282 in that run:
      * TLB misses, which gallery's X6 measures on its own). */
     .max_ws = {.full = (size_t)512 << 20, .quick = (size_t)64 << 20},
