@@ -170,7 +170,7 @@ set ytics autofreq
 set xtics nomirror noenhanced
 set key below box opaque
 set bmargin 6
-plot $views using 0:(NaN):xtic(1) notitle, \
+plot $views using 0:(0):xtic(1) with points pointsize 0 notitle, \
      '' using ($0 - 0.18):($4 / 1048576) with boxes \
          title 'live heap bytes (counting allocator)' lc rgb '#0072B2', \
      '' using ($0 + 0.18):($3 / 1048576) with boxes \
