@@ -133,6 +133,37 @@ Test(profile_notes, disturbance_base_pages_and_a_bandwidth_drop_are_said)
     cr_assert(find(&n, "rises again, to 340 ns"));
 }
 
+/* The second timing of the boundary points (profile_measure.h) is said
+ * only when it moved a level by more than 10%, or changed their number. */
+Test(profile_notes, a_level_the_second_timing_moved_is_said)
+{
+    profile_measured m = measured();
+    m.boundary_remeasured = 9;
+    m.first_had_levels = true;
+    m.first_levels = m.levels;
+    m.first_levels.bytes[0] = 35430;  /* 34.6 KiB: the first pass beside another thread */
+    m.first_levels.bytes[2] = 4400000; /* 4.6 MiB now: 5% apart, not said */
+    profile_reported r = reported();
+    profile_notes n;
+    profile_notes_make(&m, &r, NULL, &n);
+    const char *t = find(&n, "the 9 points around the ends of the levels below the last");
+    cr_assert(t, "no note of the moved L1");
+    cr_assert(strstr(t, "L1 34.6 KiB, now 44 KiB"), "%s", t);
+    cr_assert_null(strstr(t, "L3"), "a 5%% move is not said: %s", t);
+
+    m.first_levels = m.levels;
+    profile_notes_make(&m, &r, NULL, &n);
+    cr_assert_null(find(&n, "points around the ends of the levels below the last"), "nothing moved");
+
+    m.first_levels.count = 2;
+    profile_notes_make(&m, &r, NULL, &n);
+    cr_assert(find(&n, "changed how many levels there are: 2 on the first pass, 3 now"));
+
+    m.boundary_remeasured = 0;
+    profile_notes_make(&m, &r, NULL, &n);
+    cr_assert_null(find(&n, "points around the ends of the levels below the last"), "not timed again");
+}
+
 Test(profile_notes, ignored_sources_say_so_once)
 {
     profile_measured m = measured();
@@ -181,6 +212,10 @@ Test(profile_write, the_file_reads_back_as_the_measured_profile)
     cr_assert(json_is_false(json_object_get(json_object_get(json_object_get(back, "reported"),
                                                             "sysfs"), "available")));
     cr_assert(json_is_true(json_object_get(json_object_get(back, "conditions"), "busy")));
+    json_t *measured_back = json_object_get(back, "measured");
+    cr_assert_eq(json_array_size(json_object_get(measured_back, "levels_first_pass")), 0,
+                 "no first pass recorded in measured()");
+    cr_assert(json_is_integer(json_object_get(measured_back, "boundary_points_remeasured")));
     json_decref(back);
     unlink(path);
     rmdir(dir);

@@ -174,6 +174,10 @@ typedef struct profile_measured {
     size_t page_bytes;
     profile_repeats repeats;
     size_t remeasured;               /* points measured again: slower than both neighbours */
+    size_t boundary_remeasured;      /* points around the levels' ends measured again at
+                                        the end (profile_boundary_points) */
+    bool first_had_levels;           /* the levels before that, for the note that */
+    levels_fit first_levels;         /* says when it moved one */
     double phase_s[4];               /* seconds of levels, line, bandwidth, faults */
     double seconds;                  /* the whole measurement, wall clock */
 } profile_measured;
@@ -183,6 +187,22 @@ typedef struct profile_measured {
  * merged into the level below.  Sets have_levels, levels, beyond_*,
  * levels_merged. */
 void profile_levels_from_curve(profile_measured *m);
+
+/*
+ * The points of m's latency curve that decide where the cache levels
+ * below the last one end: for each, from the last point of its plateau to
+ * the first point of the next.  Writes at most cap indexes, ascending and
+ * each once, into idx and returns how many; 0 when m has fewer than two
+ * levels.  Those levels are the core's own (L1, L2), and another thread
+ * on the core only ever slows a chase through them: it makes a level look
+ * smaller, never larger.  So profile_measure times these points once more
+ * at its end, keeps the faster of the two, and finds the levels again.
+ * The last level is left as first measured: it is shared with other
+ * programs (on a virtual machine, other guests), and the share this
+ * process gets is a state of the machine that the benches run under too;
+ * timed again, it read 8.7 MiB, then 14.4 MiB, a second apart.
+ */
+size_t profile_boundary_points(const profile_measured *m, size_t *idx, size_t cap);
 
 /* The defaults calibrate uses: 128 MiB, 5 repeats of 1 ms, huge pages for
  * the buffer, malloc for the order, base pages for the faults. */

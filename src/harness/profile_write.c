@@ -112,6 +112,41 @@ static void bandwidth_note(const profile_measured *m, profile_notes *n)
          size_format((size_t)m->bw_region_bytes[m->nregions - 1], b, sizeof b));
 }
 
+/* Says which levels the second timing of their boundary points moved by
+ * more than PROFILE_BOUNDARY_MOVED (profile_boundary_points): a first
+ * pass slowed by another thread, whose sizes the run does not use. */
+#define PROFILE_BOUNDARY_MOVED 1.10
+
+static void boundary_note(const profile_measured *m, profile_notes *out)
+{
+    if (!m->boundary_remeasured || !m->first_had_levels || !m->have_levels)
+        return;
+    const levels_fit *a = &m->first_levels, *b = &m->levels;
+    char moved[256] = "";
+    size_t len = 0;
+    for (size_t k = 0; k < a->count && k < b->count && k < PROFILE_MAX_LEVELS; k++) {
+        double r = b->bytes[k] / a->bytes[k];
+        if (r <= PROFILE_BOUNDARY_MOVED && r >= 1 / PROFILE_BOUNDARY_MOVED)
+            continue;
+        char x[32], y[32];
+        int w = snprintf(moved + len, sizeof moved - len, "%s%s %s, now %s", len ? "; " : "",
+                         level_names[k], size_format((size_t)a->bytes[k], x, sizeof x),
+                         size_format((size_t)b->bytes[k], y, sizeof y));
+        if (w < 0 || (size_t)w >= sizeof moved - len)
+            break;
+        len += (size_t)w;
+    }
+    if (a->count != b->count)
+        note(out, "the %zu points around the ends of the levels below the last, timed again "
+                  "at the end, changed how many levels there are: %zu on the first pass, %zu now (the faster "
+                  "time of each point counts)", m->boundary_remeasured, a->count, b->count);
+    else if (len)
+        note(out, "the %zu points around the ends of the levels below the last, timed again "
+                  "at the end, moved a level by more than %.0f%%: %s (the faster time of each point counts: "
+                  "another thread slows a chase, it never speeds one up)",
+             m->boundary_remeasured, (PROFILE_BOUNDARY_MOVED - 1) * 100, moved);
+}
+
 void profile_notes_make(const profile_measured *m, const profile_reported *r,
                         const run_others *others, profile_notes *out)
 {
@@ -163,6 +198,7 @@ void profile_notes_make(const profile_measured *m, const profile_reported *r,
     if (m->remeasured)
         note(out, "%zu points were slower than both neighbours and were measured again",
              m->remeasured);
+    boundary_note(m, out);
     if (others && run_conditions_busy(others))
         note(out, "other programs used %.0f%% of the %u CPUs during calibration: figures may "
                   "be disturbed (they share the caches and memory, not only the CPUs)",
@@ -186,17 +222,25 @@ static json_t *pairs(const double *x, const double *y, size_t n, const char *kx,
     return a;
 }
 
-static json_t *measured_json(const profile_measured *m)
+/* [{name, bytes, ns}, ...]: the cache levels of a fit, none without one. */
+static json_t *levels_json(const levels_fit *f, bool have)
 {
     json_t *levels = json_array();
-    size_t count = m->have_levels ? m->levels.count : 0;
+    size_t count = have ? f->count : 0;
     for (size_t k = 0; levels && k < count && k < PROFILE_MAX_LEVELS; k++)
         json_array_append_new(levels, json_pack("{s:s, s:I, s:o}", "name", level_names[k],
-                                                "bytes", (json_int_t)m->levels.bytes[k],
-                                                "ns", real(m->levels.ns[k])));
+                                                "bytes", (json_int_t)f->bytes[k],
+                                                "ns", real(f->ns[k])));
+    return levels;
+}
+
+static json_t *measured_json(const profile_measured *m)
+{
+    size_t count = m->have_levels ? m->levels.count : 0;
     return json_pack(
-        "{s:o, s:I, s:o, s:o, s:I, s:b, s:o, s:o, s:o, s:I, s:f, s:o, s:I, s:o, s:o, s:i, s:I, s:I, s:I, s:I, s:I, s:o}",
-        "levels", levels,
+        "{s:o, s:o, s:I, s:o, s:o, s:I, s:b, s:o, s:o, s:o, s:I, s:f, s:o, s:I, s:o, s:o, s:i, s:I, s:I, s:I, s:I, s:I, s:I, s:o}",
+        "levels", levels_json(&m->levels, m->have_levels),
+        "levels_first_pass", levels_json(&m->first_levels, m->first_had_levels),
         "levels_merged", (json_int_t)m->levels_merged,
         "memory_ns", real(m->have_levels ? m->levels.ns[count] : NAN),
         "beyond_memory", m->beyond_ns > 0 ? json_pack("{s:f, s:f}", "from_bytes", m->beyond_bytes,
@@ -220,6 +264,7 @@ static json_t *measured_json(const profile_measured *m)
         "host_gate_waits", (json_int_t)m->repeats.waits,
         "host_gate_gave_up", (json_int_t)m->repeats.gave_up,
         "points_remeasured", (json_int_t)m->remeasured,
+        "boundary_points_remeasured", (json_int_t)m->boundary_remeasured,
         "phase_seconds", json_pack("{s:f, s:f, s:f, s:f}", "levels", m->phase_s[0], "line",
                                    m->phase_s[1], "bandwidth", m->phase_s[2], "faults",
                                    m->phase_s[3]));
