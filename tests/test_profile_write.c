@@ -153,7 +153,8 @@ Test(profile_notes, a_level_the_second_timing_moved_is_said)
 
     m.first_levels = m.levels;
     profile_notes_make(&m, &r, NULL, &n);
-    cr_assert_null(find(&n, "points around the ends of the levels below the last"), "nothing moved");
+    const char *said = "points around the ends of the levels below the last";
+    cr_assert_null(find(&n, said), "nothing moved");
 
     m.first_levels.count = 2;
     profile_notes_make(&m, &r, NULL, &n);
@@ -161,7 +162,7 @@ Test(profile_notes, a_level_the_second_timing_moved_is_said)
 
     m.boundary_remeasured = 0;
     profile_notes_make(&m, &r, NULL, &n);
-    cr_assert_null(find(&n, "points around the ends of the levels below the last"), "not timed again");
+    cr_assert_null(find(&n, said), "not timed again");
 }
 
 Test(profile_notes, ignored_sources_say_so_once)

@@ -176,8 +176,8 @@ typedef struct profile_measured {
     size_t remeasured;               /* points measured again: slower than both neighbours */
     size_t boundary_remeasured;      /* points around the levels' ends measured again at
                                         the end (profile_boundary_points) */
-    bool first_had_levels;           /* the levels before that, for the note that */
-    levels_fit first_levels;         /* says when it moved one */
+    bool first_had_levels;           /* the first pass's levels, before that: */
+    levels_fit first_levels;         /* the note says what it moved */
     double phase_s[4];               /* seconds of levels, line, bandwidth, faults */
     double seconds;                  /* the whole measurement, wall clock */
 } profile_measured;

@@ -138,12 +138,13 @@ static void boundary_note(const profile_measured *m, profile_notes *out)
     }
     if (a->count != b->count)
         note(out, "the %zu points around the ends of the levels below the last, timed again "
-                  "at the end, changed how many levels there are: %zu on the first pass, %zu now (the faster "
-                  "time of each point counts)", m->boundary_remeasured, a->count, b->count);
+                  "at the end, changed how many levels there are: %zu on the first pass, "
+                  "%zu now (the faster time of each point counts)",
+             m->boundary_remeasured, a->count, b->count);
     else if (len)
         note(out, "the %zu points around the ends of the levels below the last, timed again "
-                  "at the end, moved a level by more than %.0f%%: %s (the faster time of each point counts: "
-                  "another thread slows a chase, it never speeds one up)",
+                  "at the end, moved a level by more than %.0f%%: %s (the faster time of "
+                  "each point counts: another thread slows a chase, it never speeds one up)",
              m->boundary_remeasured, (PROFILE_BOUNDARY_MOVED - 1) * 100, moved);
 }
 
