@@ -237,11 +237,11 @@ size_t profile_boundary_points(const profile_measured *m, size_t *idx, size_t ca
 /* Three calibrations of 32 in quiet full runs (2026-12-05 and 06) found
  * L1 at 34-35 KiB against 42-44 KiB in the others, each while another
  * thread shared the core (the host gate waited): the point at 40 KiB read
- * 2.9-3.7 ns where the others read 1.3; L2 ranged from 437 KiB to 901
- * KiB.  The gate checks before each repeat, and such a thread can come
- * back within one.  Timed again at the end of the calibration, a second
- * or more later, the points that decide where L1 and L2 end keep the
- * faster of their two medians (as a spike does). */
+ * 2.9-3.7 ns where the others read 1.3.  L2 read 437-678 KiB in six of
+ * them, 700-900 KiB in most.  The gate checks before each repeat, and
+ * such a thread can come back within one.  Timed again at the end of the
+ * calibration, a second or more later, the points that decide where L1
+ * and L2 end keep the faster of their two medians (as a spike does). */
 static bool remeasure_boundaries(const profile_measure_params *p, char *buf, size_t *next,
                                  profile_measured *m)
 {
