@@ -181,6 +181,19 @@ static void merge_close_levels(profile_measured *m)
     }
 }
 
+/* Point i of the curve timed once more on a fresh cycle, keeping the
+ * faster median: interference only ever slows a chase.  False when the
+ * chase left its buffer. */
+static bool time_point_again(const profile_measure_params *p, char *buf, size_t *next,
+                             profile_measured *m, size_t i, rng *r)
+{
+    double ns = chase_ns(p, buf, next, (size_t)m->curve_bytes[i], r, &m->repeats);
+    if (!isfinite(ns))
+        return false;
+    m->curve_ns[i] = fmin(m->curve_ns[i], ns);
+    return true;
+}
+
 static bool latency_curve(const profile_measure_params *p, char *buf, size_t *next,
                           profile_measured *m)
 {
@@ -199,10 +212,8 @@ static bool latency_curve(const profile_measure_params *p, char *buf, size_t *ne
     for (int round = 0; round < SPIKE_ROUNDS; round++)
         for (size_t i = 1; i + 1 < m->npoints; i++)
             if (is_spike(m->curve_ns, i)) {
-                double ns = chase_ns(p, buf, next, sizes[i], &r, &m->repeats);
-                if (!isfinite(ns))
+                if (!time_point_again(p, buf, next, m, i, &r))
                     return false;
-                m->curve_ns[i] = fmin(m->curve_ns[i], ns);
                 m->remeasured++;
             }
     profile_levels_from_curve(m);
@@ -252,10 +263,8 @@ static bool remeasure_boundaries(const profile_measure_params *p, char *buf, siz
     /* Another seed than the first pass's: new cycles through the same sizes. */
     rng r = rng_seeded(p->seed + 1);
     for (size_t j = 0; j < n; j++) {
-        double ns = chase_ns(p, buf, next, (size_t)m->curve_bytes[idx[j]], &r, &m->repeats);
-        if (!isfinite(ns))
+        if (!time_point_again(p, buf, next, m, idx[j], &r))
             return false;
-        m->curve_ns[idx[j]] = fmin(m->curve_ns[idx[j]], ns);
         m->boundary_remeasured++;
     }
     if (n > 0)
