@@ -296,7 +296,7 @@ Test(report_json, a_line_stays_under_140_characters_however_long_the_condition)
 
 Test(report_json, lines_of_long_combined_conditions_stay_short)
 {
-    /* G2 and A5 combine many parts ("holds only when, for time, 8-byte
+    /* G2 and A5 combine many parts ("holds only when, for time of 8-byte
      * values grown by realloc, ..."): conditions of several hundred
      * characters on these fixtures. */
     static const char *const runs[] = {FIXTURES "growth_fails", FIXTURES "growth_noise",

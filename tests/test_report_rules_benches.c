@@ -108,6 +108,9 @@ Test(report_rules_benches, exact_counts_decide_without_spread_and_timings_with_i
     const char *g2 = expect(FIXTURES "growth_noise", "G2", VERDICT_HOLDS_ONLY_WHEN,
                             "grown by copy, within noise");
     cr_assert(strstr(g2, "for peak resident memory, always"), "%s", g2);
+    /* The parts' names hold no comma, so a list of them reads as one. */
+    cr_assert(strstr(g2, "for time of User records grown by copy, "), "%s", g2);
+    cr_assert_null(strstr(g2, "time, "), "%s", g2);
     expect(FIXTURES "growth_noise", "G3", VERDICT_HOLDS_ONLY_WHEN,
            "for live heap bytes, always; for resident memory, within noise");
 }

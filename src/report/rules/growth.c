@@ -402,9 +402,11 @@ void judge_g2(const report_run *run, claim_result *out)
         G2_SPEC("u64", "realloc"), G2_SPEC("u64", "copy"),
         G2_SPEC("user", "realloc"), G2_SPEC("user", "copy"),
     };
+    /* No commas in the names: the verdict's line lists the parts within
+     * noise with ", " between them. */
     static const char *const names[] = {
-        "time, 8-byte values grown by realloc", "time, 8-byte values grown by copy",
-        "time, User records grown by realloc", "time, User records grown by copy",
+        "time of 8-byte values grown by realloc", "time of 8-byte values grown by copy",
+        "time of User records grown by realloc", "time of User records grown by copy",
         "peak resident memory",
     };
     enum { nparts = sizeof names / sizeof names[0] };
