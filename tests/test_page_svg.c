@@ -87,6 +87,20 @@ Test(page_svg, empty_groups_and_layout_space_are_dropped)
     capture_free(&c);
 }
 
+Test(page_svg, padding_inside_attribute_values_is_collapsed)
+{
+    capture c;
+    bool ok;
+    const char *text = "<svg><path stroke=\"rgb( 64,  64,  64)\" d=\" M1,2\tL3,4\n  \"/>"
+                       "<polygon points=\"1,2 3,4 \"/><text font-family=\"a  b\">x  y</text></svg>";
+    cr_expect_str_eq(inlined(&c, text, NULL, &ok),
+                     "<svg><path stroke=\"rgb( 64, 64, 64)\" d=\"M1,2 L3,4\"/>"
+                     "<polygon points=\"1,2 3,4\"/><text font-family=\"a b\">x  y</text></svg>",
+                     "values keep one space between their parts; drawn text keeps its own");
+    cr_expect(ok);
+    capture_free(&c);
+}
+
 Test(page_svg, stray_end_tags_close_nothing_of_the_page)
 {
     capture c;
