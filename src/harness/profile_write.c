@@ -122,9 +122,16 @@ static void boundary_note(const profile_measured *m, profile_notes *out)
     if (!m->boundary_remeasured || !m->first_had_levels || !m->have_levels)
         return;
     const levels_fit *a = &m->first_levels, *b = &m->levels;
+    if (a->count != b->count) {
+        note(out, "the %zu points around the ends of the levels below the last, timed again "
+                  "at the end, changed how many levels there are: %zu on the first pass, "
+                  "%zu now (the faster time of each point counts)",
+             m->boundary_remeasured, a->count, b->count);
+        return;
+    }
     char moved[256] = "";
     size_t len = 0;
-    for (size_t k = 0; k < a->count && k < b->count && k < PROFILE_MAX_LEVELS; k++) {
+    for (size_t k = 0; k < b->count && k < PROFILE_MAX_LEVELS; k++) {
         double r = b->bytes[k] / a->bytes[k];
         if (r <= PROFILE_BOUNDARY_MOVED && r >= 1 / PROFILE_BOUNDARY_MOVED)
             continue;
@@ -136,12 +143,7 @@ static void boundary_note(const profile_measured *m, profile_notes *out)
             break;
         len += (size_t)w;
     }
-    if (a->count != b->count)
-        note(out, "the %zu points around the ends of the levels below the last, timed again "
-                  "at the end, changed how many levels there are: %zu on the first pass, "
-                  "%zu now (the faster time of each point counts)",
-             m->boundary_remeasured, a->count, b->count);
-    else if (len)
+    if (len)
         note(out, "the %zu points around the ends of the levels below the last, timed again "
                   "at the end, moved a level by more than %.0f%%: %s (the faster time of "
                   "each point counts: another thread slows a chase, it never speeds one up)",
