@@ -165,7 +165,10 @@ awk_lines=()
 # with V=1), and leaves in $progress_file how many cases are done and the
 # last one's figures, for the live line and the program's final line.  A
 # case is done after its last line: its aggregates' (median, then cv) with
-# repetitions, its one line without.
+# repetitions, its one line without.  A case registered to run once
+# ("/repeats:1", which the interleaved cases are: each repetition its own
+# case, listed once each) prints no aggregates under the program's
+# repetitions, so each of its lines is a case done.
 progress() {
     awk "${awk_lines[@]}" -v verbose="${V:-0}" -v logf="$log.part" -v statef="$progress_file" '
     function state() { printf "%d\t%s\n", done, last > statef; close(statef) }
@@ -176,7 +179,7 @@ progress() {
     $1 ~ /\// && NF >= 2 && ($2 ~ /^[0-9.]+$/ || $2 == "ERROR") {
         name = $1
         if ($2 == "ERROR") { done++; last = name " failed"; state(); next }
-        if (reps <= 1 && name !~ /_(mean|median|stddev|cv)$/) {
+        if ((reps <= 1 || name ~ /\/repeats:1(\/|$)/) && name !~ /_(mean|median|stddev|cv)$/) {
             done++; sub(/\/real_time$/, "", name); last = name " " $2 " " $3
         } else if (name ~ /_median$/) {
             sub(/(\/real_time)?_median$/, "", name); median = name " median " $2 " " $3

@@ -44,6 +44,12 @@ n=$(control "$tmp/out")
 n=$(grep -c "^\[[0-9]*/$nprogs\] [a-z_]* (.*) \.\.\. [0-9]* done in " "$tmp/out")
 [ "$n" -eq "$nprogs" ] && pass "one line per program ($nprogs)" ||
     fail "$n program lines of the form '[i/$nprogs] name (N cases) ... N done in T', not $nprogs"
+# Every case a program lists is counted done, the interleaved ones
+# ("/repeats:1", no aggregates) too: "9 done" of 189 reads as a failure.
+short=$(sed -n 's/^\[[0-9]*\/[0-9]*\] \([a-z_]*\) (\([0-9]*\) cases) \.\.\. \([0-9]*\) done in .*/\1 \2 \3/p' "$tmp/out" |
+    awk '$2 != $3 { printf "%s%s %d of %d", sep, $1, $3, $2; sep = ", " }')
+[ -z "$short" ] && pass "each program counts all its cases done" ||
+    fail "programs that count fewer cases done than they list: $short"
 run=$(sed -n 's/^==> [0-9]* program(s), quick mode, into \(.*\) (log: .*$/\1/p' "$tmp/out")
 if [ -n "$run" ] && grep -qx "    $run/report.md" "$tmp/out" &&
    grep -q "^    $run/plots/ ([0-9]* plots)$" "$tmp/out"; then
