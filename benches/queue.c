@@ -54,6 +54,10 @@
  *           create_retries      thread creations refused and retried
  *           workers             workers/<k>: k
  *           cpus_online         workers/<k>: the CPUs online
+ *           process_cpu_ns_per_item
+ *                               workers/<k>: CPU time of the whole process
+ *                               (producer and workers, user and kernel)
+ *                               per message
  *           peak_rss_bytes, baseline_rss_bytes, rss_over_baseline
  *                               the child's VmHWM, that of a child doing
  *                               nothing, and their difference
@@ -67,6 +71,7 @@
 #include "harness/cli.h"
 #include "harness/fail_case.h"
 #include "harness/register.h"
+#include "harness/timing.h"
 #include "queue/pipeline.h"
 #include "queue/way.h"
 #include "shim/bench.h"
@@ -107,9 +112,11 @@ static const int64_t worker_counts[] = {1, 2, 4, 8};
 /* Times one whole run of n messages per iteration, the way w ('workers'
  * for the pool, 0: one per CPU), over a locked counting allocator; every
  * run is checked and a failure named by 'what' ends the case.  Returns
- * the last run, with the allocator's peak in *peak_bytes. */
+ * the last run, with the allocator's peak in *peak_bytes and, unless
+ * process_cpu_s is NULL, the CPU seconds of the whole process (every
+ * thread, exited ones too) over the runs in *process_cpu_s. */
 static pipeline_result timed_runs(bench_state *s, const char *what, way w, unsigned workers,
-                                  uint64_t n, size_t *peak_bytes)
+                                  uint64_t n, size_t *peak_bytes, double *process_cpu_s)
 {
     pipeline_result want = pipeline_expected(n);
     counting_allocator c;
@@ -117,6 +124,7 @@ static pipeline_result timed_runs(bench_state *s, const char *what, way w, unsig
     locked_allocator l;
     locked_init(&l, &c.base);
     pipeline_result r = {0};
+    double cpu_start = timing_cpu_now();
     while (bench_keep_running(s, 1)) {
         int err = queue_run_way(w, n, workers, &l.base, &r);
         /* The hashes' sum is the work's only result: kept, so the
@@ -131,6 +139,8 @@ static pipeline_result timed_runs(bench_state *s, const char *what, way w, unsig
                              "%" PRIu64 " corrupt, checksum mismatch", what, r.items, n,
                              r.corrupt);
     }
+    if (process_cpu_s)
+        *process_cpu_s = timing_cpu_now() - cpu_start;
     locked_destroy(&l);
     *peak_bytes = c.stats.peak_live_bytes;
     return r;
@@ -145,10 +155,17 @@ static void workers_case(bench_state *s, const void *user)
     char what[32];
     snprintf(what, sizeof what, "%u workers", k);
     size_t peak_bytes;
-    pipeline_result r = timed_runs(s, what, POOL, k, n, &peak_bytes);
+    double process_cpu_s;
+    pipeline_result r = timed_runs(s, what, POOL, k, n, &peak_bytes, &process_cpu_s);
     if (bench_error_occurred(s))
         return;
     bench_set_items_processed(s, bench_iterations(s) * (int64_t)n);
+    /* Google Benchmark's cpu_time is the calling thread's (the producer):
+     * this is the pool's too, so the report can tell CPU work from the
+     * wall time the threads spent waiting for each other. */
+    bench_set_counter(s, "process_cpu_ns_per_item",
+                      process_cpu_s * 1e9 / ((double)bench_iterations(s) * (double)n),
+                      BENCH_COUNTER_PLAIN);
     bench_set_counter(s, "items", (double)n, BENCH_COUNTER_PLAIN);
     bench_set_counter(s, "workers", k, BENCH_COUNTER_PLAIN);
     bench_set_counter(s, "cpus_online", queue_pool_workers(), BENCH_COUNTER_PLAIN);
@@ -168,7 +185,7 @@ static void queue_case(bench_state *s, const void *user)
         return;
     }
     size_t peak_bytes;
-    pipeline_result r = timed_runs(s, v->name, v->way, 0, n, &peak_bytes);
+    pipeline_result r = timed_runs(s, v->name, v->way, 0, n, &peak_bytes, NULL);
     if (bench_error_occurred(s))
         return;
     bench_set_items_processed(s, bench_iterations(s) * (int64_t)n);

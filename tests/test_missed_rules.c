@@ -106,9 +106,14 @@ Test(missed_rules, what_the_run_lacks_is_not_measured)
 }
 
 /* What caps S6 before noise: the producer is a thread too.  With one
- * worker it ran 43% of the wall time in missed_noise, so two CPUs give at
- * most 2 / 1.43 = 1.40x; a run whose main thread ran all along (its CPU
- * time then is not the producer's alone) gets no such line. */
+ * worker it ran 43% of the wall time in missed_noise, a run from before
+ * the process's CPU time was counted, so two CPUs give at most 2 / 1.43 =
+ * 1.40x if the worker was busy all along; missed_missing's pool beat that
+ * bound (3x), which says the worker was not.  missed_holds counts the
+ * whole process: 60% of one CPU with one worker (1800 of 3000 ns), so at
+ * most 2 / 0.6 = 3.33x, and with two workers the CPUs busy 75% of the
+ * wall time.  A run whose main thread ran all along (its CPU time then is
+ * not the producer's alone) gets no such line. */
 Test(missed_rules, s6_says_what_the_producer_leaves_to_the_workers)
 {
     judge(FIXTURES "missed_noise", "S6");
@@ -116,6 +121,22 @@ Test(missed_rules, s6_says_what_the_producer_leaves_to_the_workers)
     cr_assert_not_null(strstr(body, "on a CPU 43% of the wall time (430 of 1000 ns per "
                               "message)"), "%s", body);
     cr_assert_not_null(strstr(body, "more than 1.40x faster than one worker"), "%s", body);
+    cr_assert_null(strstr(body, "was not busy all along"), "%s", body);
+    judge(FIXTURES "missed_missing", "S6");
+    body = text_str(&judged.body);
+    cr_assert_not_null(strstr(body, "more than 1.40x faster than one worker"), "%s", body);
+    cr_assert_not_null(strstr(body, "The fastest pool ran 3.00x faster, so the lone worker "
+                              "was not busy all along"), "%s", body);
     judge(FIXTURES "missed_holds", "S6");
+    body = text_str(&judged.body);
+    cr_assert_not_null(strstr(body, "on a CPU 30% of the wall time (900 of 3000 ns per "
+                              "message)"), "%s", body);
+    cr_assert_not_null(strstr(body, "used 1800 ns of CPU per message, 60% of one CPU"),
+                       "%s", body);
+    cr_assert_not_null(strstr(body, "no pool can run more than 3.33x faster"), "%s", body);
+    cr_assert_not_null(strstr(body, "1500 ns of CPU per message in 1000 ns of wall time: "
+                                    "the 2 CPUs were busy 75%"), "%s", body);
+    cr_assert_null(strstr(body, "busy all along"), "%s", body);
+    judge(FIXTURES "missed_fails", "S6");
     cr_assert_null(strstr(text_str(&judged.body), "The calling thread"));
 }
