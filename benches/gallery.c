@@ -60,7 +60,10 @@
  *   gallery/tlb/<walk>/<P>      X6: a chase at random within each 4 KiB
  *                               page before the next page (within_base), at
  *                               random over all lines (across_base), and
- *                               the same on huge pages (across_huge).
+ *                               both on huge pages (within_huge,
+ *                               across_huge): within_huge misses no TLB
+ *                               entry either way, so it shows what staying
+ *                               in a 4 KiB page gains besides the TLB.
  *                               Items: loads.
  *   gallery/writes/<kind>/<P>   X7: a pass over P bytes (huge pages asked
  *                               for, as the chases: on base pages the
@@ -163,7 +166,7 @@ typedef struct region {
 } region;
 
 enum { R_MOUNTAIN, R_WRITES, R_RANDOM_HUGE, R_SEQ_HUGE, R_STRIDE_HUGE,
-       R_RANDOM_BASE, R_WITHIN_BASE, R_COUNT };
+       R_RANDOM_BASE, R_WITHIN_BASE, R_WITHIN_HUGE, R_COUNT };
 
 /* What every case reads: the options and the shared buffers. */
 typedef struct gallery {
@@ -291,7 +294,8 @@ static bool chases_ready(gallery *g)
     }
     if (ok && orders_page_local(&r, order, lines, per_page)) {
         orders_to_cycle(order, next, lines);
-        ok = chase_region(g, R_WITHIN_BASE, PAGES_SMALL, next, lines);
+        ok = chase_region(g, R_WITHIN_BASE, PAGES_SMALL, next, lines) &&
+             chase_region(g, R_WITHIN_HUGE, PAGES_HUGE, next, lines);
     }
     free(order);
     free(next);
@@ -588,10 +592,10 @@ int main(int argc, char **argv)
     state_levels(&g.levels, bench_cli_profile());
     state_line(&g.line_info);
 
-    /* All at once at the end: the mountain, the write buffer, five chase
-     * buffers (the five on huge pages rounded up to 2 MiB) and, while they
+    /* All at once at the end: the mountain, the write buffer, six chase
+     * buffers (the six on huge pages rounded up to 2 MiB) and, while they
      * are built, the order and the cycle (a size_t per line each). */
-    size_t need = g.opt.max_ws + 6 * g.past + 5 * PAGES_HUGE_SIZE +
+    size_t need = g.opt.max_ws + 7 * g.past + 6 * PAGES_HUGE_SIZE +
                   2 * (g.past / g.line) * sizeof(size_t);
     bench_cli_require_memory(need, "the gallery's buffers");
 
@@ -607,7 +611,7 @@ int main(int argc, char **argv)
     static const size_t strides_quick[] = {1, 2, 4, 8, 16, 32, 64};
     const size_t *strides = g.opt.quick ? strides_quick : strides_full;
     size_t nstrides = g.opt.quick ? 7 : 10;
-    static cookie mountain[10], mlp[5], prefetch[3], tlb[3], share[4], writes[WRITES_KINDS], assoc;
+    static cookie mountain[10], mlp[5], prefetch[3], tlb[4], share[4], writes[WRITES_KINDS], assoc;
     static int64_t sizes[128], pitches[40];
     size_t nsizes = mountain_sizes(&g, sizes, 128);
     double mtime = g.opt.quick ? MOUNTAIN_QUICK_MIN_TIME : MOUNTAIN_MIN_TIME;
@@ -653,9 +657,11 @@ int main(int argc, char **argv)
         bad |= bench_register_named(def_of(chase_case, &prefetch[i], &past, 1, 0),
                                     "gallery/prefetch/%s", orders[i]);
     }
-    static const char *const walks[] = {"within_base", "across_base", "across_huge"};
-    static const int walk_regions[] = {R_WITHIN_BASE, R_RANDOM_BASE, R_RANDOM_HUGE};
-    for (size_t i = 0; i < 3; i++) {
+    static const char *const walks[] = {"within_base", "across_base", "across_huge",
+                                        "within_huge"};
+    static const int walk_regions[] = {R_WITHIN_BASE, R_RANDOM_BASE, R_RANDOM_HUGE,
+                                       R_WITHIN_HUGE};
+    for (size_t i = 0; i < 4; i++) {
         tlb[i] = (cookie){.g = &g, .region = walk_regions[i]};
         bad |= bench_register_named(def_of(chase_case, &tlb[i], &past, 1, 0),
                                     "gallery/tlb/%s", walks[i]);

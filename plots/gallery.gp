@@ -178,10 +178,12 @@ if (present(list)) {
 }
 
 # --- X6: TLB reach ------------------------------------------------------------------------------
-list = 'tlb/within_base tlb/across_base tlb/across_huge'
+# Runs since 2026-12-06 have the walk within pages on huge pages too.
+list = 'tlb/within_base tlb/within_huge tlb/across_base tlb/across_huge'
+if (!present(list)) { list = 'tlb/within_base tlb/across_base tlb/across_huge' }
 if (present(list)) {
     eval set_output('gallery_tlb')
-    set title "A random chase past the caches: within pages, across pages, on huge pages (CPU time)\n{/*0.8 ".machine."}"
+    set title "A random chase past the caches: within 4 KiB pages or across them, on base or huge pages (CPU time)\n{/*0.8 ".machine."}"
     set xlabel 'walk'
     eval bars(list, 'ns per load')
     plot for [i = 1:words(list)] datafile index (block(word(list, i)) - 1) \

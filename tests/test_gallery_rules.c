@@ -116,6 +116,25 @@ Test(gallery_rules, a_part_not_measured_leaves_the_others_to_decide)
            "streaming stores not measured: this build has no streaming stores");
 }
 
+/* X6's walk within pages on huge pages is shown, not judged: it splits
+ * the first comparison into the page's locality and the TLB.  In
+ * gallery_holds across huge pages costs 110 ns, within them 88 (1.25x),
+ * against 300 / 100 on base pages; gallery_missing has no such walk (a
+ * run from before it) and says nothing of it. */
+Test(gallery_rules, the_walk_within_huge_pages_splits_locality_from_the_tlb)
+{
+    expect(FIXTURES "gallery_holds", "X6", VERDICT_HOLDS, NULL);
+    const char *body = text_str(&judged.body);
+    cr_assert_not_null(strstr(body, "| across / within pages, on huge pages (not judged) |"),
+                       "%s", body);
+    cr_assert_not_null(strstr(body, "still made a load 1.25x cheaper, against 3.00x on base "
+                                    "pages"), "%s", body);
+    cr_assert_not_null(strstr(body, "across pages (2.73x); within pages it read 1.14x"),
+                       "%s", body);
+    expect(FIXTURES "gallery_missing", "X6", VERDICT_HOLDS, NULL);
+    cr_assert_null(strstr(text_str(&judged.body), "on huge pages (not judged)"));
+}
+
 Test(gallery_rules, within_a_line_is_judged_per_measured_level)
 {
     /* In L1 one read per line costs 1.3x a read of every element: real,
