@@ -254,23 +254,24 @@ static void s6_past_cpus(const report_run *run, double cpus, double most, verdic
                 verdict_kind_name(k));
 }
 
-/* What one worker's wall time is made of, and what caps the speedup
- * before any noise.  The calling thread makes every message itself
- * (Google Benchmark's cpu_time is its alone), so k workers share the CPUs
- * with it.  process_cpu_ns_per_item is the whole process's CPU time
- * (producer and workers, user and kernel): the wall time past it the
- * threads spent waiting for each other (hand-offs through the ring,
- * wake-ups), which more threads than CPUs can fill.  If the CPU work stays
- * what it was with one worker, cpus CPUs cannot do it in less than that
- * work over cpus: the ceiling shown.  Runs from before that counter
- * (2026-12-06) get the older bound, which took the worker as busy all
- * along; a pool that beat it says the worker was not.  Shown, not
- * judged; said only when the producer was off the CPU part of the time
- * (else its CPU time is not its own). */
-static void s6_producer_note(const report_run *run, summary one, summary at_cpus, double cpus,
+/* What caps the speedup, and what more workers than CPUs can gain.  The
+ * calling thread makes every message itself (Google Benchmark's cpu_time
+ * is its alone), so k workers share the CPUs with it.  Runs since
+ * 2026-12-06 count the whole process's CPU time (producer and workers,
+ * user and kernel: process_cpu_ns_per_item): over cpus times the wall
+ * time, that is how busy the CPUs were with k workers, and the rest the
+ * threads spent waiting for each other, which more threads than CPUs can
+ * fill.  No bound is drawn from it: with more workers the waits, and the
+ * kernel's time for them, shrink, so one worker's CPU time per message
+ * is no floor for the others.  Older runs get the older bound, which
+ * took the lone worker as busy all along, and are told when a pool beat
+ * it.  Shown, not judged; said only when the producer was off the CPU
+ * part of the time (else its CPU time is not its own). */
+static void s6_producer_note(const report_run *run, const double *ks, const summary *per,
+                             const bool *have, size_t n, summary one, double cpus,
                              double best, text *body)
 {
-    summary cpu, process, process_at;
+    summary cpu;
     if (one.median <= 0 || report_run_summary(run, "queue/workers/1", "cpu_ns_per_item",
                                               &cpu) != SAMPLE_OK ||
         cpu.median <= 0 || cpu.median >= one.median)
@@ -280,35 +281,35 @@ static void s6_producer_note(const report_run *run, summary one, summary at_cpus
                 "on a CPU %.0f%% of the wall time (%.0f of %.0f ns per message), so "
                 "k workers share the %.0f CPUs with a producer", 100 * share, cpu.median,
                 one.median, cpus);
-    if (report_run_summary(run, "queue/workers/1", "process_cpu_ns_per_item", &process) !=
-            SAMPLE_OK || process.median <= 0) {
-        double ceiling = cpus / (1 + share);
-        text_printf(body, ", and with the worker busy all along no pool can run more than "
-                    "%.2fx faster than one worker here, before any contention for the "
-                    "ring's lock.", ceiling);
-        if (best > 0 && one.median / best > ceiling)
-            text_printf(body, " The fastest pool ran %.2fx faster, so the lone worker was "
-                        "not busy all along: it also waited for the producer.",
-                        one.median / best);
-        text_printf(body, "\n\n");
+    size_t shown = 0;
+    for (size_t i = 0; i < n; i++) {
+        char name[64];
+        summary process;
+        report_case_name_at(name, sizeof name, ks[i], "queue/workers");
+        if (!have[i] || per[i].median <= 0 ||
+            report_run_summary(run, name, "process_cpu_ns_per_item", &process) != SAMPLE_OK ||
+            process.median <= 0)
+            continue;
+        text_printf(body, "%s%.0f %s %.0f%%", shown ? ", " : ". The whole process "
+                    "(producer and workers, user and kernel time) kept the CPUs busy this "
+                    "share of the wall time: ", ks[i], ks[i] == 1 ? "worker" : "workers",
+                    100 * process.median / (per[i].median * cpus));
+        shown++;
+    }
+    if (shown) {
+        text_printf(body, " (CPU ns per message over %.0f times the wall-clock ns). For the "
+                    "rest the threads waited for each other (hand-offs through the ring, "
+                    "wake-ups): time that more workers than CPUs can fill.\n\n", cpus);
         return;
     }
-    text_printf(body, ". The whole process (producer and worker, user and kernel time) used "
-                "%.0f ns of CPU per message, %.0f%% of one CPU: for the rest of the wall "
-                "time the two threads waited for each other (hand-offs through the ring, "
-                "wake-ups). If that work stays the same, %.0f CPUs cannot do it in less "
-                "than %.0f ns per message: no pool can run more than %.2fx faster than "
-                "one worker here.", process.median, 100 * process.median / one.median,
-                cpus, process.median / cpus, one.median * cpus / process.median);
-    char at[64];
-    report_case_name_at(at, sizeof at, cpus, "queue/workers");
-    if (at_cpus.median > 0 &&
-        report_run_summary(run, at, "process_cpu_ns_per_item", &process_at) == SAMPLE_OK &&
-        process_at.median > 0)
-        text_printf(body, " With one worker per CPU the process used %.0f ns of CPU per "
-                    "message in %.0f ns of wall time: the %.0f CPUs were busy %.0f%% of "
-                    "it, and more workers can fill the rest.", process_at.median,
-                    at_cpus.median, cpus, 100 * process_at.median / (at_cpus.median * cpus));
+    double ceiling = cpus / (1 + share);
+    text_printf(body, ", and with the worker busy all along no pool can run more than "
+                "%.2fx faster than one worker here, before any contention for the "
+                "ring's lock.", ceiling);
+    if (best > 0 && one.median / best > ceiling)
+        text_printf(body, " The fastest pool ran %.2fx faster, so the lone worker was "
+                    "not busy all along: it also waited for the producer.",
+                    one.median / best);
     text_printf(body, "\n\n");
 }
 
@@ -367,11 +368,7 @@ void judge_s6(const report_run *run, claim_result *out)
     text_printf(&out->body, "\nThis machine has %.0f CPUs online; adding workers "
                 "stopped helping at %.0f (the fewest within 10%% of the fastest).\n\n",
                 cpus, knee);
-    summary at_cpus = {0};
-    for (size_t i = 0; i < n; i++)
-        if (have[i] && ks[i] == cpus)
-            at_cpus = per[i];
-    s6_producer_note(run, one, at_cpus, cpus, best, &out->body);
+    s6_producer_note(run, ks, per, have, n, one, cpus, best, &out->body);
     if (cpus < 2)
         verdict_set(&parts[0], VERDICT_NOT_MEASURED, "one CPU online: no parallel "
                     "speedup to measure");
