@@ -141,6 +141,7 @@ if (b > 0) {
 # Bars, one per variant of a family: labels from the variant's last part.
 bars(list, ylab) = sprintf("set xtics (%s); set ylabel '%s'; set xrange [0.4:%d.6]; \
     set style fill solid 0.6 border -1; set boxwidth 0.6; set yrange [0:*]; \
+    set offsets 0, 0, graph 0.08, 0; \
     set xtics noenhanced; unset key", \
     join_labels(list, 1), ylab, words(list))
 join_labels(list, i) = i > words(list) ? "" : sprintf("'%s' %d%s", \
@@ -170,6 +171,7 @@ if (present(list)) {
     eval bars(list, 'ns per line (log scale)')
     set logscale y 10
     set yrange [*:*]
+    set offsets 0, 0, 0, 0   # a log axis rounds up to a decade: room enough
     plot for [i = 1:words(list)] datafile index (block(word(list, i)) - 1) \
         using (i):(cpu_ns(0)) with boxes lt i notitle, \
          for [i = 1:words(list)] datafile index (block(word(list, i)) - 1) \
