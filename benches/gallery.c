@@ -61,9 +61,10 @@
  *                               page before the next page (within_base), at
  *                               random over all lines (across_base), and
  *                               both on huge pages (within_huge,
- *                               across_huge): within_huge misses no TLB
- *                               entry either way, so it shows what staying
- *                               in a 4 KiB page gains besides the TLB.
+ *                               across_huge): on huge pages the buffer
+ *                               needs few TLB entries, so within_huge shows
+ *                               what staying in a 4 KiB page gains besides
+ *                               the TLB.
  *                               Items: loads.
  *   gallery/writes/<kind>/<P>   X7: a pass over P bytes (huge pages asked
  *                               for, as the chases: on base pages the

@@ -615,11 +615,11 @@ void judge_x6(const report_run *run, claim_result *out)
                 "finishes each page first, and at least %.1fx on base pages what it "
                 "costs on huge pages (CPU time per load).\n\n", X6_MIN_RATIO, X6_MIN_RATIO);
     pair_judge(run, &x6, &p, out);
-    /* The walk within pages on huge pages (runs since 2026-12-06) misses
-     * no TLB entry, within a page or across: what it gains over the walk
-     * across huge pages is the page's locality (prefetchers that work
-     * within 4 KiB, open DRAM rows), which the first comparison counts
-     * with the TLB's part. */
+    /* On huge pages the buffer needs few TLB entries, so what the walk
+     * within pages there (runs since 2026-12-06) gains over the walk
+     * across them is the page's locality (prefetchers that work within
+     * 4 KiB, open DRAM rows), which the first comparison counts with the
+     * TLB's part. */
     char within_huge[CASE_NAME];
     if (only_case(run, "gallery/tlb/within_huge", within_huge)) {
         double locality = aside_part(run, "across / within pages, on huge pages (not judged)",
