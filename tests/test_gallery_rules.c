@@ -119,8 +119,9 @@ Test(gallery_rules, a_part_not_measured_leaves_the_others_to_decide)
 /* X6's walk within pages on huge pages is shown, not judged: it splits
  * the first comparison into the page's locality and the TLB.  In
  * gallery_holds across huge pages costs 110 ns, within them 88 (1.25x),
- * against 300 / 100 on base pages; gallery_missing has no such walk (a
- * run from before it) and says nothing of it. */
+ * against 300 / 100 on base pages.  gallery_missing has no such walk (a
+ * run from before it) and gallery_no_huge has it on base pages (the
+ * kernel gave none): neither says anything of it. */
 Test(gallery_rules, the_walk_within_huge_pages_splits_locality_from_the_tlb)
 {
     expect(FIXTURES "gallery_holds", "X6", VERDICT_HOLDS, NULL);
@@ -133,6 +134,10 @@ Test(gallery_rules, the_walk_within_huge_pages_splits_locality_from_the_tlb)
                        "%s", body);
     expect(FIXTURES "gallery_missing", "X6", VERDICT_HOLDS, NULL);
     cr_assert_null(strstr(text_str(&judged.body), "on huge pages (not judged)"));
+    expect(FIXTURES "gallery_no_huge", "X6", VERDICT_HOLDS,
+           "huge pages not measured: the kernel backed only 0%");
+    cr_assert_null(strstr(text_str(&judged.body), "on huge pages (not judged)"));
+    cr_assert_null(strstr(text_str(&judged.body), "still made a load"));
 }
 
 Test(gallery_rules, within_a_line_is_judged_per_measured_level)

@@ -582,15 +582,24 @@ void judge_x5(const report_run *run, claim_result *out)
 
 /* --- X6: TLB reach ----------------------------------------------------------------------- */
 
-/* The walk on huge pages is one only when the kernel gave them. */
-static void x6_huge_pages(const report_run *run, const char *huge, verdict *part)
+/* A walk on huge pages is one only when the kernel gave them: true when
+ * it backed at least 90% of case huge's buffer, the share into *fraction
+ * (0 when the case does not say). */
+static bool x6_got_huge_pages(const report_run *run, const char *huge, double *fraction)
 {
     summary f;
     bool known = report_run_summary(run, huge, "huge_fraction", &f) == SAMPLE_OK;
-    if (!known || f.median < 0.9)
+    *fraction = known ? f.median : 0.0;
+    return known && f.median >= 0.9;
+}
+
+static void x6_huge_pages(const report_run *run, const char *huge, verdict *part)
+{
+    double fraction;
+    if (!x6_got_huge_pages(run, huge, &fraction))
         verdict_set(part, VERDICT_NOT_MEASURED, "the kernel backed only %.0f%% of the "
                     "huge-page buffer with huge pages (transparent huge pages off?)",
-                    known ? 100 * f.median : 0.0);
+                    100 * fraction);
 }
 
 /* A random walk across pages costs at least X6_MIN_RATIO times a walk
@@ -621,7 +630,10 @@ void judge_x6(const report_run *run, claim_result *out)
      * 4 KiB, open DRAM rows), which the first comparison counts with the
      * TLB's part. */
     char within_huge[CASE_NAME];
-    if (only_case(run, "gallery/tlb/within_huge", within_huge)) {
+    double fraction;
+    if (only_case(run, "gallery/tlb/within_huge", within_huge) &&
+        x6_got_huge_pages(run, within_huge, &fraction) &&
+        x6_got_huge_pages(run, p.cheap[1], &fraction)) {
         double locality = aside_part(run, "across / within pages, on huge pages (not judged)",
                                      p.cheap[1], within_huge, CPU_METRIC, X6_MIN_RATIO, out);
         double pages = aside_part(run, "within pages: base / huge pages (not judged)",
