@@ -1,4 +1,4 @@
-/* case_rss.c - peak RSS of a case above a baseline child, once per spec or per call. */
+/* case_rss.c - peak RSS of a case above its start, once per spec or per call. */
 #include "case_rss.h"
 
 #include "peak_rss.h"
@@ -17,25 +17,31 @@ static size_t baseline_peak;
 static unsigned children;
 
 /* One child; its exit status, or 127 when it failed without one. */
-static int run_child(const char *program, const char *spec, size_t *peak)
+static int run_child(const char *program, const char *spec, peak_rss_figure *f)
 {
     int status = 0;
     children++;
-    if (peak_rss_of_program(program, spec, peak, &status) == 0)
+    if (peak_rss_of_program(program, spec, f, &status) == 0)
         return 0;
     return status ? status : 127;
 }
 
 case_rss case_rss_measure_each_program(const char *program, const char *spec)
 {
+    peak_rss_figure f;
+    case_rss r = {.status = run_child(program, spec, &f), .peak = f.peak,
+                  .baseline = f.start};
+    if (r.status != 0 || f.start > 0)
+        return r;
+    /* The child could not say where its case began. */
     if (!baseline_done) {
-        baseline_status = run_child(program, "baseline", &baseline_peak);
+        peak_rss_figure b;
+        baseline_status = run_child(program, "baseline", &b);
+        baseline_peak = b.peak;
         baseline_done = true;
     }
-    case_rss r = {.baseline = baseline_peak};
-    r.status = run_child(program, spec, &r.peak);
-    if (r.status == 0)
-        r.status = baseline_status;
+    r.baseline = baseline_peak;
+    r.status = baseline_status;
     return r;
 }
 

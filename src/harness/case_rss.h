@@ -4,9 +4,11 @@
  * remembered, since Google Benchmark calls a case's function again for
  * every repetition.
  *
- * The baseline is the peak of a child that runs no case (the program's
- * own cost: code, libraries, Google Benchmark); it is measured once per
- * process.
+ * The baseline is what the case's child held when its case began (the
+ * program's own cost: code, libraries, Google Benchmark), the kernel's
+ * high-water mark being reset there (peak_rss.h says why).  Where a child
+ * cannot report that, it is the peak of a child that runs no case,
+ * measured once per process.
  */
 #ifndef CASE_RSS_H
 #define CASE_RSS_H
@@ -19,7 +21,8 @@ typedef struct case_rss {
     int status;      /* 0 when both figures are good; else the failing
                         child's exit status (see peak_rss.h) */
     size_t peak;     /* the case's child: VmHWM in bytes */
-    size_t baseline; /* the baseline child's */
+    size_t baseline; /* its resident set when the case began, or else
+                        the baseline child's peak */
 } case_rss;
 
 /* Specs remembered at most; past that a spec is measured at every call. */
@@ -41,7 +44,8 @@ case_rss case_rss_measure(const char *spec);
  * of peak RSS over repetitions like that of a time.  For cases whose
  * figure moves from run to run by more than a comparison can ignore (how
  * many threads are alive at once depends on scheduling) and whose child
- * is cheap.  The baseline is still measured once.
+ * is cheap.  A baseline child, where one is needed, is still measured
+ * once.
  */
 case_rss case_rss_measure_each_program(const char *program, const char *spec);
 case_rss case_rss_measure_each(const char *spec);

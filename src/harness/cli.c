@@ -355,6 +355,8 @@ bench_options bench_cli_start(const bench_program *prog, int argc, char **argv)
             }
             if (!prog->child_main)
                 usage_error("--child is not supported by %s", prog->name);
+            /* Last, so the case's growth is measured from here. */
+            peak_rss_start_case();
             int status = prog->child_main(optarg);
             peak_rss_report_to_parent();
             exit(status);

@@ -7,22 +7,45 @@
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
 /* The child writes its figure to this descriptor; the parent sets it up. */
 #define REPORT_FD 3
+
+/* The resident set when this child's case began; 0 until it is kept. */
+static size_t case_start;
 
 size_t peak_rss_self(void)
 {
     return machine_proc_kib_field("/proc/self/status", "VmHWM");
 }
 
+bool peak_rss_start_case(void)
+{
+    case_start = 0;
+    const char *old = getenv("MEMLAYOUT_RSS_BASELINE_CHILD");
+    if (old && *old && strcmp(old, "0") != 0)
+        return false;
+    int fd = open("/proc/self/clear_refs", O_WRONLY | O_CLOEXEC);
+    if (fd < 0)
+        return false;
+    bool reset = write(fd, "5", 1) == 1;
+    close(fd);
+    if (!reset)
+        return false;
+    /* Read after the reset: the mark now equals the resident set, and
+     * reading the mark itself is the figure the peak is compared with. */
+    case_start = peak_rss_self();
+    return case_start > 0;
+}
+
 void peak_rss_report_to_parent(void)
 {
     if (fcntl(REPORT_FD, F_GETFD) < 0)
         return;
-    char buf[32];
-    int len = snprintf(buf, sizeof buf, "%zu\n", peak_rss_self());
+    char buf[48];
+    int len = snprintf(buf, sizeof buf, "%zu %zu\n", peak_rss_self(), case_start);
     if (write(REPORT_FD, buf, (size_t)len) != len)
         return; /* the parent then reports that no figure arrived */
 }
@@ -35,9 +58,9 @@ static int fail(int *exit_status, int status)
 }
 
 int peak_rss_of_program(const char *program, const char *spec,
-                        size_t *peak_bytes, int *exit_status)
+                        peak_rss_figure *figure, int *exit_status)
 {
-    *peak_bytes = 0;
+    *figure = (peak_rss_figure){0, 0};
     char arg[256];
     int len = snprintf(arg, sizeof arg, "--child=%s", spec);
     if (len < 0 || (size_t)len >= sizeof arg)
@@ -49,19 +72,24 @@ int peak_rss_of_program(const char *program, const char *spec,
                             sizeof why);
     if (code == 127 && why[0])
         fprintf(stderr, "peak_rss: %s\n", why);
-    char *end;
-    unsigned long long bytes = strtoull(report, &end, 10);
-    if (code == 0 && (end == report || *end != '\n'))
+    /* "PEAK START\n"; a child built before 2026-12-06 wrote "PEAK\n". */
+    char *end, *start_end;
+    unsigned long long peak = strtoull(report, &end, 10), start = 0;
+    if (*end == ' ') {
+        start = strtoull(end + 1, &start_end, 10);
+        end = start_end == end + 1 ? end : start_end;
+    }
+    if (code == 0 && (end == report || *end != '\n' || start > peak))
         code = 127;
     if (exit_status)
         *exit_status = code;
     if (code != 0)
         return -1;
-    *peak_bytes = (size_t)bytes;
+    *figure = (peak_rss_figure){(size_t)peak, (size_t)start};
     return 0;
 }
 
-int peak_rss_of_child(const char *spec, size_t *peak_bytes, int *exit_status)
+int peak_rss_of_child(const char *spec, peak_rss_figure *figure, int *exit_status)
 {
-    return peak_rss_of_program("/proc/self/exe", spec, peak_bytes, exit_status);
+    return peak_rss_of_program("/proc/self/exe", spec, figure, exit_status);
 }

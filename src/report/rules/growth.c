@@ -272,12 +272,13 @@ unreadable:
 /* --- G2: reserving up front ------------------------------------------------ */
 
 /* How far a growing case's peak resident memory may fall below the
- * reserved array's and still count as "no less": the baseline child's own
- * peak moves by tens of pages from run to run (as for S1). */
+ * reserved array's and still count as "no less": the figure moves by tens
+ * of pages from run to run (as for S1; until 2026-12-06 most of that was
+ * the separate baseline child's, docs/measuring.md). */
 #define G2_RSS_JITTER (0.25 * 1024 * 1024)
 
 /* Peak resident memory (rss_over_baseline: a fresh child doing one build,
- * less one doing nothing) of the reserved array against each growing
+ * less what it held when the build began) of the reserved array against each growing
  * case's, at every N where both were measured (u64, the copy cases'
  * largest N).  Measured, not summed: a block realloc moved by remapping
  * its pages is not counted twice.  Holds when no growing case needs less

@@ -105,8 +105,9 @@ static void s4_memory(const report_run *run, verdict *v, claim_result *out)
     size_t held = 0, noise = 0, measured = 0;
     text held_at = TEXT_INIT, other_at = TEXT_INIT;
     summary last_t = {0}, last_p = {0};
-    text_printf(&out->body, "#### Memory\n\nRule: peak resident memory over a process "
-                "doing nothing (`rss_over_baseline`, a fresh process per repetition), "
+    text_printf(&out->body, "#### Memory\n\nRule: peak resident memory over what the "
+                "process held when its messages began (`rss_over_baseline`, a fresh "
+                "process per repetition), "
                 "thread per message against the pool: medians at least %.2fx apart, "
                 "their ratio's 95%% bootstrap interval clear of 1.\n\n| messages | "
                 "thread per message: median (range) | pool | ratio [95%% interval] | "

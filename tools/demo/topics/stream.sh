@@ -9,8 +9,8 @@ file and which stays flat? Which is faster?"
 DEMO_QUICK_FLAGS=(--quick --max-ws=2M)
 # Warm page cache only (the cold cases evict the file before every pass).
 DEMO_FILTER='^stream/(slurp|chunks|reader|getline|mmap)/'
-# The case's own peak resident memory: the child's, less a child that
-# reads nothing (stream.c's rss_over_baseline).
+# The case's own peak resident memory: the child's, less what it held
+# when the pass began (stream.c's rss_over_baseline).
 DEMO_METRIC='^rss_over_baseline$'
 DEMO_TABLE=largest
 DEMO_ITEM=byte
