@@ -34,8 +34,8 @@ bool peak_rss_start_case(void)
     close(fd);
     if (!reset)
         return false;
-    /* Read after the reset: the mark now equals the resident set, and
-     * reading the mark itself is the figure the peak is compared with. */
+    /* The mark now equals the resident set; reading the mark rather than
+     * VmRSS takes the start from the same counter as the peak. */
     case_start = peak_rss_self();
     return case_start > 0;
 }
