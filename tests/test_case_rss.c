@@ -19,6 +19,7 @@ Test(case_rss, measures_once_per_spec_from_where_the_case_began)
     case_rss a = case_rss_measure_program(probe(), "touch:32");
     cr_assert_eq(a.status, 0);
     cr_assert_eq(case_rss_children_started(), 1, "the case's child, no baseline child");
+    cr_assert(a.from_start);
     cr_assert_gt(a.baseline, 0);
     cr_assert_geq(a.peak, a.baseline + ((size_t)30 << 20), "peak %zu, baseline %zu",
                   a.peak, a.baseline);
@@ -42,6 +43,8 @@ Test(case_rss, without_a_start_a_baseline_child_is_measured_once)
     cr_assert_gt(a.baseline, 0);
     cr_assert_eq(b.baseline, a.baseline, "the baseline is not measured again");
     cr_assert_geq(a.peak, a.baseline + ((size_t)30 << 20));
+    cr_assert(!a.from_start);
+    cr_assert(!b.from_start);
 }
 
 Test(case_rss, a_failing_child_is_reported_and_remembered)

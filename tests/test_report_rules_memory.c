@@ -104,9 +104,14 @@ Test(report_rules_memory, s4_memory_weighs_the_spread_of_its_children)
     cr_assert_not_null(strstr(text_str(&judged.body), "| 10000 | 448 KiB (360-864) | "
                               "224 KiB (204-256) | 2 [1.41, 4.24] | holds |"),
                        "%s", text_str(&judged.body));
+    cr_assert_not_null(strstr(text_str(&judged.body), "a thread per message 30 (12-64) at "
+                              "1000 messages, 70 (50-96) at 10000 messages; the pool 2."),
+                       "%s", text_str(&judged.body));
 
     p = judge(FIXTURES "mem_rss_noise", "S4");
     cr_assert_eq(judged.v.kind, VERDICT_HOLDS_ONLY_WHEN, "%s", p);
+    cr_assert_null(strstr(text_str(&judged.body), "Threads alive at once"),
+                   "a run without the counter says nothing of threads");
     cr_assert_not_null(strstr(p, "for time per message, always; for memory, within noise"),
                        "%s", p);
 }

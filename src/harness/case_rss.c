@@ -30,7 +30,7 @@ case_rss case_rss_measure_each_program(const char *program, const char *spec)
 {
     peak_rss_figure f;
     case_rss r = {.status = run_child(program, spec, &f), .peak = f.peak,
-                  .baseline = f.start};
+                  .baseline = f.start, .from_start = f.start > 0};
     if (r.status != 0 || f.start > 0)
         return r;
     /* The child could not say where its case began. */
@@ -88,5 +88,7 @@ void case_rss_report(bench_state *s, const case_rss *r)
     bench_set_counter(s, "peak_rss_bytes", (double)r->peak, BENCH_COUNTER_PLAIN);
     bench_set_counter(s, "baseline_rss_bytes", (double)r->baseline, BENCH_COUNTER_PLAIN);
     bench_set_counter(s, "rss_over_baseline", (double)r->peak - (double)r->baseline,
+                      BENCH_COUNTER_PLAIN);
+    bench_set_counter(s, "rss_from_case_start", r->from_start ? 1.0 : 0.0,
                       BENCH_COUNTER_PLAIN);
 }

@@ -15,6 +15,7 @@
 
 #include "shim/bench.h"
 
+#include <stdbool.h>
 #include <stddef.h>
 
 typedef struct case_rss {
@@ -23,6 +24,7 @@ typedef struct case_rss {
     size_t peak;     /* the case's child: VmHWM in bytes */
     size_t baseline; /* its resident set when the case began, or else
                         the baseline child's peak */
+    bool from_start; /* true: baseline is the case's own start */
 } case_rss;
 
 /* Specs remembered at most; past that a spec is measured at every call. */
@@ -58,9 +60,11 @@ unsigned case_rss_children_started(void);
  * good (status != 0). */
 size_t case_rss_over_baseline(const case_rss *r);
 
-/* Sets the counters peak_rss_bytes, baseline_rss_bytes and
- * rss_over_baseline (peak - baseline) of the case; nothing when the
- * figure is not good (status != 0). */
+/* Sets the counters peak_rss_bytes, baseline_rss_bytes,
+ * rss_over_baseline (peak - baseline) and rss_from_case_start (1 when the
+ * baseline is the case's own start, 0 when an idle child's: the report
+ * says which) of the case; nothing when the figure is not good
+ * (status != 0). */
 void case_rss_report(bench_state *s, const case_rss *r);
 
 #endif /* CASE_RSS_H */

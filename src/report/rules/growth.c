@@ -324,9 +324,9 @@ static void g2_memory(const report_run *run, verdict *v, text *figures, text *bo
             }
     }
     text_printf(body, "Rule: peak resident memory of one build in a fresh process, "
-                "over a process that does nothing (`rss_over_baseline`, one "
-                "measurement per case): no growing case below the reserved "
-                "array's, less %.2f MiB for the baseline's own jitter, at every N "
+                "over its baseline (`rss_over_baseline`, one measurement per case; "
+                "docs/measuring.md): no growing case below the reserved "
+                "array's, less %.2f MiB for the figure's own jitter, at every N "
                 "where both were measured.\n\n", G2_RSS_JITTER / (1024 * 1024));
     if (checked == 0) {
         verdict_set(v, VERDICT_NOT_MEASURED, "no growing case has rss_over_baseline "

@@ -89,13 +89,44 @@ void judge_s3(const report_run *run, claim_result *out)
     exact_check_free(&c);
 }
 
+/* Beside S4's memory table: how many threads were alive at once, which
+ * decides a thread per message's memory (each holds a stack), per number
+ * of messages; nothing for runs without the counter. */
+static void s4_threads_at_once(const report_run *run, const double *args, size_t n,
+                               text *body)
+{
+    text per = TEXT_INIT;
+    summary pool = {0};
+    bool have_pool = false;
+    for (size_t i = 0; i < n; i++) {
+        char t[96], p[96];
+        summary s;
+        report_case_name_at(t, sizeof t, args[i], "queue/thread_per_item");
+        report_case_name_at(p, sizeof p, args[i], "queue/pool");
+        if (report_run_summary(run, t, "peak_threads", &s) == SAMPLE_OK)
+            text_printf(&per, "%s%.0f (%.0f-%.0f) at %.0f messages", per.len ? ", " : "",
+                        s.median, s.min, s.max, args[i]);
+        if (!have_pool && report_run_summary(run, p, "peak_threads", &pool) == SAMPLE_OK)
+            have_pool = true;
+    }
+    if (per.len) {
+        text_printf(body, "Threads alive at once (`peak_threads`, median and range over "
+                    "the repetitions): a thread per message %s", text_str(&per));
+        if (have_pool)
+            text_printf(body, "; the pool %.0f", pool.median);
+        text_printf(body, ". Each of those threads holds a stack of its own while "
+                    "it runs; the pool starts no threads but its workers.\n\n");
+    }
+    text_free(&per);
+}
+
 /* The memory half of S4: peak resident memory, thread per message against
  * the pool, compared like a time (significance.h: medians at least
  * RULE_MIN_RATIO apart, their 95% interval clear of 1).  Each repetition
  * ran the case in its own fresh process: how many threads are alive at
  * once depends on scheduling, and at 1000 messages the two came out 168
  * against 192 KiB in one run and 240 against 212 in the next, each from a
- * single child.  A size's outcome is read as significance.h says; the part
+ * single child (measured against an idle child then, peak_rss.h).  A size's outcome is read as significance.h says; the part
  * holds at every size that holds, and is within noise when none does. */
 static void s4_memory(const report_run *run, verdict *v, claim_result *out)
 {
@@ -105,9 +136,9 @@ static void s4_memory(const report_run *run, verdict *v, claim_result *out)
     size_t held = 0, noise = 0, measured = 0;
     text held_at = TEXT_INIT, other_at = TEXT_INIT;
     summary last_t = {0}, last_p = {0};
-    text_printf(&out->body, "#### Memory\n\nRule: peak resident memory over what the "
-                "process held when its messages began (`rss_over_baseline`, a fresh "
-                "process per repetition), "
+    text_printf(&out->body, "#### Memory\n\nRule: peak resident memory over its "
+                "baseline (`rss_over_baseline`, a fresh process per repetition; "
+                "docs/measuring.md says what the baseline is), "
                 "thread per message against the pool: medians at least %.2fx apart, "
                 "their ratio's 95%% bootstrap interval clear of 1.\n\n| messages | "
                 "thread per message: median (range) | pool | ratio [95%% interval] | "
@@ -142,6 +173,7 @@ static void s4_memory(const report_run *run, verdict *v, claim_result *out)
         last_p = sp;
     }
     text_printf(&out->body, "\n");
+    s4_threads_at_once(run, args, measured, &out->body);
     if (c.missing.len) {
         verdict_set(v, VERDICT_NOT_MEASURED, "%s", text_str(&c.missing));
         text_printf(&out->body, "Not measured: %s.\n\n", text_str(&c.missing));

@@ -57,8 +57,8 @@ void judge_s1(const report_run *run, claim_result *out)
     exact_check c = EXACT_CHECK_INIT;
     size_t n = exact_args(&c, run, "stream/slurp", "file bytes", args, STREAM_MAX_SIZES);
     text_printf(&out->body, "Rule: peak resident memory of one pass in a fresh "
-                "process, over what it held when the pass began "
-                "(`rss_over_baseline`, one measurement per case, no spread): "
+                "process, over its baseline (`rss_over_baseline`, one "
+                "measurement per case, no spread; docs/measuring.md): "
                 "slurp's at least %.1fx the file, less %.2f MiB for the "
                 "figure's own jitter, at every file size; chunks', "
                 "reader's and getline's at most their figure for the smallest "
