@@ -17,8 +17,8 @@
  * a small case: it differs from a case child's start by tens of KiB from
  * one start to the next (address-space randomization moves how many
  * library pages fault in around each touch), and it includes what the
- * start-up touched and let go again (the dynamic linker's cache), under
- * which a case that grows by less than that showed no growth at all.
+ * start-up touched and let go again (the dynamic linker's cache among
+ * them), under which a case that grows by less showed no growth at all.
  *
  * What no method here removes: the kernel's counters behind VmRSS and
  * VmHWM are approximate.  Since Linux 6.2 they are per-CPU counters, read

@@ -89,8 +89,8 @@ void judge_s3(const report_run *run, claim_result *out)
     exact_check_free(&c);
 }
 
-/* Beside S4's memory table: how many threads were alive at once, which
- * decides a thread per message's memory (each holds a stack), per number
+/* Beside S4's memory table: how many threads were alive at once, which a
+ * thread per message's memory depends on (each holds a stack), per number
  * of messages; nothing for runs without the counter. */
 static void s4_threads_at_once(const report_run *run, const double *args, size_t n,
                                text *body)
@@ -126,8 +126,9 @@ static void s4_threads_at_once(const report_run *run, const double *args, size_t
  * ran the case in its own fresh process: how many threads are alive at
  * once depends on scheduling, and at 1000 messages the two came out 168
  * against 192 KiB in one run and 240 against 212 in the next, each from a
- * single child (measured against an idle child then, peak_rss.h).  A size's outcome is read as significance.h says; the part
- * holds at every size that holds, and is within noise when none does. */
+ * single child (measured against an idle child then, peak_rss.h).  A
+ * size's outcome is read as significance.h says; the part holds at every
+ * size that holds, and is within noise when none does. */
 static void s4_memory(const report_run *run, verdict *v, claim_result *out)
 {
     double args[QUEUE_MAX_SIZES];
