@@ -24,8 +24,8 @@ size_t peak_rss_self(void)
 bool peak_rss_start_case(void)
 {
     case_start = 0;
-    const char *old = getenv("MEMLAYOUT_RSS_BASELINE_CHILD");
-    if (old && *old && strcmp(old, "0") != 0)
+    const char *old = getenv(PEAK_RSS_BASELINE_CHILD_ENV);
+    if (old && strcmp(old, "1") == 0)
         return false;
     int fd = open("/proc/self/clear_refs", O_WRONLY | O_CLOEXEC);
     if (fd < 0)

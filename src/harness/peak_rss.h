@@ -46,9 +46,11 @@ size_t peak_rss_self(void);
  * In a child, just before its case: sets the kernel's high-water mark back
  * to the present resident set ("5" into /proc/self/clear_refs) and keeps
  * that set's size for peak_rss_report_to_parent().  Returns false, and
- * keeps nothing, when the kernel refused or MEMLAYOUT_RSS_BASELINE_CHILD
- * is set (the earlier method, kept to compare the two and to test it).
+ * keeps nothing, when the kernel refused or PEAK_RSS_BASELINE_CHILD_ENV is
+ * 1, as the suite's other switches (the earlier method, kept to compare
+ * the two and to test it).
  */
+#define PEAK_RSS_BASELINE_CHILD_ENV "MEMLAYOUT_RSS_BASELINE_CHILD"
 bool peak_rss_start_case(void);
 
 /* What a child reports: its peak resident set, and the resident set it
