@@ -96,8 +96,12 @@ Test(layout, one_record_sums_to_its_score_if_active)
     cr_assert_eq(c.stats.live_bytes, 0);
 }
 
-/* Sizes around the four-way unrolled loop's boundaries, and a larger one. */
-static const size_t sizes[] = {2, 3, 4, 5, 7, 8, 9, 15, 16, 17, 1000, 4099};
+/* Sizes around the four-way unrolled loop's boundaries, around the blocks
+ * in which soa takes its runs (LAYOUT_RUN_RECORDS), and a larger one. */
+static const size_t sizes[] = {
+    2, 3, 4, 5, 7, 8, 9, 15, 16, 17, 1000,
+    LAYOUT_RUN_RECORDS - 1, LAYOUT_RUN_RECORDS, LAYOUT_RUN_RECORDS + 1,
+    2 * LAYOUT_RUN_RECORDS + 7, 4099};
 
 Test(layout, every_kind_gives_the_reference_sum)
 {
@@ -227,16 +231,17 @@ Test(layout, boxed_objects_carry_headers_and_shared_bools)
     layout_destroy(&l, &c.base);
 }
 
-Test(layout, soa_sums_every_pattern_of_four_activities)
+Test(layout, soa_sums_every_pattern_of_eight_activities)
 {
-    /* The columns' kernel takes four activities at once from a table of
-     * masks: each of the 16 patterns, then a tail of 1..3 records. */
-    for (size_t n = 4; n <= 7; n++)
-        for (unsigned pattern = 0; pattern < 16; pattern++) {
-            struct user u[7];
+    /* The columns' kernel packs eight activities into eight bits at once
+     * and takes masks for pairs of them from a table: each of the 256
+     * patterns, then a tail of 1..7 records the step does not cover. */
+    for (size_t n = 8; n <= 15; n++)
+        for (unsigned pattern = 0; pattern < 256; pattern++) {
+            struct user u[15];
             double expected = 0;
             for (size_t i = 0; i < n; i++) {
-                bool on = i < 4 ? (pattern >> i) & 1 : i % 2;
+                bool on = i < 8 ? (pattern >> i) & 1 : i % 2;
                 u[i] = (struct user){.id = (int64_t)i, .active = on, .score = 1.25 * (double)(i + 1)};
                 expected += on ? u[i].score : 0;
             }

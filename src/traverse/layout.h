@@ -83,6 +83,13 @@ typedef struct layout_span {
 /* The most runs a shape's kernel reads (soa: activity and score). */
 #define LAYOUT_MAX_SPANS 2
 
+/* Where a kernel reads several runs (soa), records it takes from each run
+ * before it moves on to the next: a block of one, then the same records'
+ * block of the other.  The sum beside it (span_sum.h) keeps the same
+ * order, so the two differ in their loops only.  Why blocks and not one
+ * record of each at a time: soa.c. */
+#define LAYOUT_RUN_RECORDS 512
+
 /* How one shape of storage is built, summed and freed.  The seven kinds
  * are five shapes: aop and list are each visited in two orders. */
 typedef struct layout_shape {

@@ -23,10 +23,6 @@ size_t layout_span_bytes(const layout *l)
     return bytes;
 }
 
-/* Records per step when there are several runs: each run advances by as
- * many records, as the kernel's streams advance together. */
-#define SPAN_STEP_RECORDS 512
-
 uint64_t layout_span_sum(const layout *l)
 {
     layout_span s[LAYOUT_MAX_SPANS];
@@ -38,8 +34,8 @@ uint64_t layout_span_sum(const layout *l)
     for (size_t i = 0; i < nspans; i++)
         per_record[i] = s[i].bytes / l->n;
     uint64_t sum = 0;
-    for (size_t r = 0; r < l->n; r += SPAN_STEP_RECORDS) {
-        size_t records = l->n - r < SPAN_STEP_RECORDS ? l->n - r : SPAN_STEP_RECORDS;
+    for (size_t r = 0; r < l->n; r += LAYOUT_RUN_RECORDS) {
+        size_t records = l->n - r < LAYOUT_RUN_RECORDS ? l->n - r : LAYOUT_RUN_RECORDS;
         for (size_t i = 0; i < nspans; i++)
             sum += read_sum_bytes((const char *)s[i].at + r * per_record[i],
                                   records * per_record[i]);

@@ -30,10 +30,12 @@ size_t layout_span_bytes(const layout *l);
 
 /* read_sum_bytes (harness/read_sum.h) over every run of l, added; 0 when
  * its kind has none.  Several runs (soa's activity bytes and scores)
- * advance together, 512 records at a time, as the kernel's streams do:
- * taken one after the other, the columns' sum read 27.7 GB/s where the
- * loop read 18.1 (256 MiB of records), and taken together 24.4 against
- * 23.1, so the first set the loop against a pattern it does not run. */
+ * advance together, LAYOUT_RUN_RECORDS records of one run, then of the
+ * next, in the order the kernel reads them: taken one after the other,
+ * the columns' sum read 27.7 GB/s where the loop read 18.1 (256 MiB of
+ * records), so it set the loop against a pattern the loop does not run.
+ * Since 2026-12-06 the soa kernel takes its runs in the same blocks
+ * (soa.c says why). */
 uint64_t layout_span_sum(const layout *l);
 
 #endif /* TRAVERSE_SPAN_SUM_H */
