@@ -82,33 +82,55 @@ static bool rate_at(const report_run *run, const report_levels *lv, size_t layou
     return isfinite(out->share);
 }
 
+/* One layout's sizes past the last level, each with its rates: the
+ * counts its cases ran, which past the common sweep may be its own
+ * (benches/traverse.c runs the struct of arrays further, so that its
+ * passes, a third as large as the array's, leave the caches too). */
+typedef struct layout_rows {
+    double n[KERNEL_LIMIT_MAX_SIZES];
+    pass_rate rate[KERNEL_LIMIT_MAX_SIZES];
+    size_t count;
+} layout_rows;
+
+static void rows_past_last_level(const report_run *run, const report_levels *lv, size_t layout,
+                                 layout_rows *rows)
+{
+    double args[KERNEL_LIMIT_MAX_SIZES];
+    size_t nargs = report_run_args(run, streamed[layout].family, args, KERNEL_LIMIT_MAX_SIZES);
+    if (nargs > KERNEL_LIMIT_MAX_SIZES)
+        nargs = KERNEL_LIMIT_MAX_SIZES;
+    rows->count = 0;
+    for (size_t i = 0; i < nargs; i++) {
+        pass_rate *r = &rows->rate[rows->count];
+        if (rate_at(run, lv, layout, args[i], r) && level_of(lv, r->ws) == lv->profile.nlevels)
+            rows->n[rows->count++] = args[i];
+    }
+}
+
+/* What the share at a layout's largest size says. */
+static const char *share_says(double share)
+{
+    return share >= KERNEL_LIMIT_CACHED  ? "read faster than the sum over its bytes: this size "
+                                           "cannot say"
+           : share >= KERNEL_LIMIT_SHARE ? "keeps up with the sum over its bytes"
+                                         : "falls behind the sum over its bytes";
+}
+
 void kernel_limit_markdown(const report_run *run, text *out)
 {
     report_levels lv;
     report_levels_of_run(run, &lv);
-    double args[KERNEL_LIMIT_MAX_SIZES], past[KERNEL_LIMIT_MAX_SIZES];
-    pass_rate rates[KERNEL_LIMIT_MAX_SIZES][NSTREAMED];
-    size_t nargs = report_run_args(run, streamed[0].family, args, KERNEL_LIMIT_MAX_SIZES);
-    if (nargs > KERNEL_LIMIT_MAX_SIZES)
-        nargs = KERNEL_LIMIT_MAX_SIZES;
+    static layout_rows rows[NSTREAMED];
     const char *why = lv.source != LEVELS_MACHINE_JSON || lv.profile.nlevels == 0
                           ? "the run has no machine.json that measured a cache level"
                           : NULL;
-    size_t npast = 0;
-    for (size_t i = 0; i < nargs && !why; i++) {
-        /* A size counts when both layouts and their sums have rates and
-         * lie past the last level; its rates are kept for the table. */
-        bool all = true;
-        for (size_t l = 0; l < NSTREAMED && all; l++)
-            all = rate_at(run, &lv, l, args[i], &rates[npast][l]) &&
-                  level_of(&lv, rates[npast][l].ws) == lv.profile.nlevels;
-        if (all)
-            past[npast++] = args[i];
+    for (size_t l = 0; l < NSTREAMED && !why; l++) {
+        rows_past_last_level(run, &lv, l, &rows[l]);
+        if (rows[l].count == 0)
+            why = "no traverse size past the last measured level has both layouts' rates and "
+                  "the sums over their bytes beside them (traverse/aos_read_sum and "
+                  "soa_read_sum, run since 2026-12-06)";
     }
-    if (!why && npast == 0)
-        why = "no traverse size past the last measured level has both layouts' rates and "
-              "the sums over their bytes beside them (traverse/aos_read_sum and "
-              "soa_read_sum, run since 2026-12-06)";
     text_printf(out, "\n#### At memory's pace?\n\n");
     if (why) {
         text_printf(out, "Not shown: %s.\n", why);
@@ -124,36 +146,48 @@ void kernel_limit_markdown(const report_run *run, text *out)
                 "one repetition of each a round). At "
                 "%.0f%% or more a layout keeps up with the sum, so memory, not its loop, sets "
                 "its pace; under it the loop is the limit; from %.0f%% up it read faster "
-                "than the sum, and the size cannot say. The calibration's rate over as many "
-                "bytes, measured minutes before, is shown for comparison only: what this "
-                "host gives one thread can move by tens of percent between the two."
+                "than the sum, and the size cannot say. The struct of arrays runs sizes of "
+                "its own past the others, so that its passes, which read fewer bytes a "
+                "record, leave the caches as far as the array of structs' do. The "
+                "calibration's rate over as many bytes, measured minutes before, is shown "
+                "for comparison only: what this host gives one thread can move by tens of "
+                "percent between the two."
                 "\n\n| layout | elements | working set | bytes a pass | GB/s | "
                 "sum of its bytes, GB/s | share | calibration, GB/s |\n"
                 "|---|---|---|---|---|---|---|---|\n",
                 level_name(&lv, lv.profile.nlevels - 1),
                 bytes_human(level_size(&lv, lv.profile.nlevels - 1), h, sizeof h),
                 100 * KERNEL_LIMIT_SHARE, 100 * KERNEL_LIMIT_CACHED);
-    for (size_t i = 0; i < npast; i++)
+    /* Size by size, both layouts' rows in turn: each list is ascending. */
+    size_t next[NSTREAMED] = {0};
+    for (;;) {
+        double n = INFINITY;
+        for (size_t l = 0; l < NSTREAMED; l++)
+            if (next[l] < rows[l].count && rows[l].n[next[l]] < n)
+                n = rows[l].n[next[l]];
+        if (!isfinite(n))
+            break;
         for (size_t l = 0; l < NSTREAMED; l++) {
-            const pass_rate *r = &rates[i][l];
+            if (next[l] >= rows[l].count || rows[l].n[next[l]] != n)
+                continue;
+            const pass_rate *r = &rows[l].rate[next[l]++];
             char curve[32] = "–";
             if (isfinite(r->curve_gbps))
                 snprintf(curve, sizeof curve, "%.1f", r->curve_gbps);
             text_printf(out, "| %s | %.0f | %s | %s | %.1f | %.1f | %.0f%% | %s |\n",
-                        streamed[l].label, past[i], bytes_human(r->ws, h, sizeof h),
+                        streamed[l].label, n, bytes_human(r->ws, h, sizeof h),
                         bytes_human(r->bytes, b, sizeof b), r->gbps, r->sum_gbps,
                         100 * r->share, curve);
         }
-    const pass_rate *last = rates[npast - 1];
-    text_printf(out, "\nAt the largest size (%.0f elements):", past[npast - 1]);
+    }
+    text_printf(out, "\nAt each layout's largest size:");
     for (size_t l = 0; l < NSTREAMED; l++) {
+        const layout_rows *lr = &rows[l];
         /* Judged as printed: a share shown as 110% is read as 110%. */
-        double share = round(100 * last[l].share) / 100;
-        text_printf(out, "%s the %s %s (%.0f%%)", l ? ";" : "", streamed[l].label,
-                    share >= KERNEL_LIMIT_CACHED  ? "read faster than the sum over its "
-                                                    "bytes: this size cannot say"
-                    : share >= KERNEL_LIMIT_SHARE ? "keeps up with the sum over its bytes"
-                                                  : "falls behind the sum over its bytes",
+        double share = round(100 * lr->rate[lr->count - 1].share) / 100;
+        text_printf(out, "%s the %s (%.0f elements, %s a pass) %s (%.0f%%)", l ? ";" : "",
+                    streamed[l].label, lr->n[lr->count - 1],
+                    bytes_human(lr->rate[lr->count - 1].bytes, b, sizeof b), share_says(share),
                     100 * share);
     }
     text_printf(out, ".\n");
