@@ -31,9 +31,9 @@
  *         and traverse/soa_read_sum/<elements>: a plain sequential sum over
  *         the bytes the layout's loop reads (traverse/span_sum.h), for the
  *         report's "At memory's pace?" (report/kernel_limit.h).  After the
- *         common counts, soa and its sum alone at twice the largest
- *         (counts_past_the_common): its passes read 9 bytes a record, the
- *         array of structs' 24, and only so do they leave the caches as far.
+ *         common counts, aos and soa each once more with its sum, where its
+ *         pass reads as many bytes as the calibration's read bandwidth was
+ *         measured over, if --max-ws allows (count_past_the_common).
  * Order:  size by size: all layouts of one size, then the next size, so
  *         the layouts a claim compares run seconds apart.  A layout and its
  *         sum run side by side, one repetition of each in turn.
@@ -273,31 +273,33 @@ static size_t pass_bytes_per_record(const layout_kind *kind, uint64_t seed)
 }
 
 /*
- * Counts past the common ones for a contiguous layout whose pass reads
- * fewer bytes a record than the array of structs' (soa: 9 of 24): one per
- * doubling of the largest count, while its pass reads no more than the
- * array of structs' largest pass.  Writes them to out; returns how many.
+ * The count past the common ones at which a contiguous layout runs once
+ * more, with its sum, for "At memory's pace?"; 0 when none is needed or
+ * none fits.  Its pass then reads as many bytes as the calibration's read
+ * bandwidth was measured over (the curve's last region: 128 MiB, or four
+ * times the last level if that is more), as far as --max-ws lets the
+ * layout grow, and only when that is a quarter or more past the largest
+ * common count.
  *
- * At the common counts the columns' passes stay under half the array's:
- * 48 MiB at most by default.  On the EPYC guest, whose L3 holds 32 MiB
- * but measured 3.6-20 MiB, the sum over those 48 MiB still found part of
- * them in the L3 (42 GB/s, against 30-34 at 100-190 MiB, 2026-12-06), so
- * "At memory's pace?" set the loop against a cache there, not memory.
- * Only the layout and its sum run these counts, side by side: the claims
- * compare layouts at counts every layout ran, and these are not.  Memory:
- * at twice the largest count the columns (17 bytes a record) and their
- * source records (24) take 82 bytes for each record of the largest
- * count, where the boxed layout alone holds 96 (bench_cli_require_memory
- * in main covers that).
+ * At the common counts the largest pass follows the measured L3 (--max-ws
+ * is 32 times it) and the bytes a record: on the EPYC guest, whose L3
+ * holds 32 MiB but measured 8.6-20 MiB (2026-12-06), the struct of
+ * arrays read 48-50 MiB a pass at most and the array of structs 67-128
+ * MiB, and the sums over such passes still read 42-46 GB/s, against 30-35
+ * at 128-190 MiB: the table set the loops against a cache there.  The
+ * claims compare layouts at counts every layout ran, so no claim judges
+ * this one.
  */
-static size_t counts_past_the_common(const layout_kind *kind, uint64_t seed, int64_t largest,
-                                     int64_t *out, size_t cap)
+static int64_t count_past_the_common(const layout_kind *kind, uint64_t seed, int64_t largest,
+                                     const bench_options *o)
 {
-    size_t reach = pass_bytes_per_record(layout_find("aos"), seed) * (size_t)largest;
-    size_t per_record = pass_bytes_per_record(kind, seed), count = 0;
-    for (int64_t n = 2 * largest; count < cap && per_record * (size_t)n <= reach; n *= 2)
-        out[count++] = n;
-    return count;
+    const machine_profile *p = bench_cli_profile();
+    if (!p->measured || p->nbw == 0)
+        return 0;
+    double reach = p->bw[p->nbw - 1].bytes / (double)pass_bytes_per_record(kind, seed);
+    double fits = (double)o->max_ws / (double)measured_bytes_per_record(kind, seed);
+    double n = reach < fits ? reach : fits;
+    return n >= 1.25 * (double)largest ? (int64_t)n : 0;
 }
 
 /* Registers traverse/<kind> and traverse/<kind>_read_sum at n elements:
@@ -371,12 +373,16 @@ int main(int argc, char **argv)
     for (size_t k = 0; k < layout_kind_count && past < ncounts; k++) {
         if (!layout_has_spans(&layout_kinds[k]))
             continue;
-        int64_t further[8]; /* the library copies a case's args */
-        size_t nfurther = counts_past_the_common(&layout_kinds[k], o.seed, counts[ncounts - 1],
-                                                 further, 8);
-        for (size_t i = 0; i < nfurther; i++)
-            if (register_size(&params[k], &further[i], true, rounds) != 0)
-                return 2;
+        int64_t further = count_past_the_common(&layout_kinds[k], o.seed, counts[ncounts - 1], &o);
+        if (further == 0)
+            continue;
+        /* While it is built: the layout and its source records. */
+        bench_cli_require_memory((size_t)further * (measured_bytes_per_record(&layout_kinds[k],
+                                                                                o.seed) +
+                                                     sizeof(struct user)),
+                                 "a contiguous layout past the common sizes, while it is built,");
+        if (register_size(&params[k], &further, true, rounds) != 0)
+            return 2;
     }
     int status = bench_cli_finish();
     traverse_built_release(&built);

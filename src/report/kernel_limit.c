@@ -83,9 +83,9 @@ static bool rate_at(const report_run *run, const report_levels *lv, size_t layou
 }
 
 /* One layout's sizes past the last level, each with its rates: the
- * counts its cases ran, which past the common sweep may be its own
- * (benches/traverse.c runs the struct of arrays further, so that its
- * passes, a third as large as the array's, leave the caches too). */
+ * counts its cases ran, the last of which may be its own (traverse runs
+ * each contiguous layout once past the common counts, where its pass
+ * reads as many bytes as the calibration's bandwidth figure did). */
 typedef struct layout_rows {
     double n[KERNEL_LIMIT_MAX_SIZES];
     pass_rate rate[KERNEL_LIMIT_MAX_SIZES];
@@ -146,10 +146,11 @@ void kernel_limit_markdown(const report_run *run, text *out)
                 "one repetition of each a round). At "
                 "%.0f%% or more a layout keeps up with the sum, so memory, not its loop, sets "
                 "its pace; under it the loop is the limit; from %.0f%% up it read faster "
-                "than the sum, and the size cannot say. The struct of arrays runs sizes of "
-                "its own past the others, so that its passes, which read fewer bytes a "
-                "record, leave the caches as far as the array of structs' do. The "
-                "calibration's rate over as many bytes, measured minutes before, is shown "
+                "than the sum, and the size cannot say. Each layout also ran once past the "
+                "common sizes, with its sum, where its pass reads as many bytes as the "
+                "calibration's read bandwidth was measured over (as far as the largest "
+                "working set allowed): the closing sentence speaks of each layout at its "
+                "largest size. The calibration's rate over as many bytes, measured minutes before, is shown "
                 "for comparison only: what this host gives one thread can move by tens of "
                 "percent between the two."
                 "\n\n| layout | elements | working set | bytes a pass | GB/s | "

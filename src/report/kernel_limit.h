@@ -40,8 +40,8 @@
  * set lies past the last measured level (for aos and soa: GB/s of bytes
  * read per second of CPU time, the sum's beside it, the share, and the
  * calibration's curve at as many bytes), and one sentence on each
- * layout's largest size (the struct of arrays runs counts of its own past
- * the common ones); or one sentence saying why there is none (no level
+ * layout's largest size (each runs a count of its own past the common
+ * ones); or one sentence saying why there is none (no level
  * measured by machine.json, or no size past the last level with a
  * layout's read_bytes_per_elem and its sum beside it).
  */
