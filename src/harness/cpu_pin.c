@@ -1,12 +1,13 @@
 /* cpu_pin.c - pin the calling thread to the CPU whose host check is fastest. */
 #include "harness/cpu_pin.h"
 
+#include "harness/env_switch.h"
+
 #include <errno.h>
 #include <math.h>
 #include <sched.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 
 static cpu_set_t start_set;
 static int start_count;
@@ -58,8 +59,7 @@ int cpu_pin_start(bool may_pin)
 
 bool cpu_pin_enabled(void)
 {
-    const char *off = getenv(CPU_PIN_OFF_ENV);
-    return pin_allowed && start_count > 1 && !(off && strcmp(off, "1") == 0);
+    return pin_allowed && start_count > 1 && !env_switch_on(CPU_PIN_OFF_ENV);
 }
 
 static bool pin_to(int cpu)

@@ -2,12 +2,12 @@
 #include "peak_rss.h"
 
 #include "child_output.h"
+#include "env_switch.h"
 #include "machine.h"
 
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 #include <unistd.h>
 
 /* The child writes its figure to this descriptor; the parent sets it up. */
@@ -24,8 +24,7 @@ size_t peak_rss_self(void)
 bool peak_rss_start_case(void)
 {
     case_start = 0;
-    const char *old = getenv(PEAK_RSS_BASELINE_CHILD_ENV);
-    if (old && strcmp(old, "1") == 0)
+    if (env_switch_on(PEAK_RSS_BASELINE_CHILD_ENV))
         return false;
     int fd = open("/proc/self/clear_refs", O_WRONLY | O_CLOEXEC);
     if (fd < 0)

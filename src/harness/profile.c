@@ -1,6 +1,8 @@
 /* profile.c - load machine.json, fall back when there is none, place a working set in a level. */
 #include "profile.h"
 
+#include "harness/env_switch.h"
+
 #include <jansson.h>
 #include <math.h>
 #include <stdio.h>
@@ -182,6 +184,5 @@ const char *profile_level_name(const machine_profile *p, size_t level)
 
 bool profile_ignore_reported(void)
 {
-    const char *v = getenv(PROFILE_IGNORE_ENV);
-    return v && strcmp(v, "1") == 0;
+    return env_switch_on(PROFILE_IGNORE_ENV);
 }
