@@ -283,10 +283,10 @@ static size_t pass_bytes_per_record(const layout_kind *kind, uint64_t seed)
  *
  * At the common counts the largest pass follows the measured L3 (--max-ws
  * is 32 times it) and the bytes a record: on the EPYC guest, whose L3
- * holds 32 MiB but measured 8.6-20 MiB (2026-12-06), the struct of
+ * holds 32 MiB but measured 8.4-20.2 MiB (2026-12-06), the struct of
  * arrays read 48-50 MiB a pass at most and the array of structs 67-128
- * MiB, and the sums over such passes still read 42-46 GB/s, against 30-35
- * at 128-190 MiB: the table set the loops against a cache there.  The
+ * MiB, and sums over passes of 48-67 MiB still read 42-46 GB/s, against
+ * 30-35 at 128-190 MiB: the table set the loops against a cache there.  The
  * claims compare layouts at counts every layout ran, so no claim judges
  * this one.
  */
