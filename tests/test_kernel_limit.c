@@ -148,19 +148,25 @@ Test(kernel_limit, each_size_past_the_last_level_against_the_sum_beside_it)
                          "16 MiB a pass) read faster"), "%s", md);
 }
 
+/* The run's traverse.json, as write_traverse left it, into json. */
+static void read_traverse(char *json, size_t cap)
+{
+    char path[128];
+    snprintf(path, sizeof path, "%s/traverse.json", dir);
+    FILE *f = fopen(path, "r");
+    cr_assert_not_null(f);
+    size_t n = fread(json, 1, cap - 1, f);
+    fclose(f);
+    json[n] = '\0';
+}
+
 Test(kernel_limit, the_largest_size_says_which_layout_keeps_up)
 {
     put("machine.json", MACHINE(CURVE));
     write_traverse(true, true);
     /* the same run without its largest size */
-    char path[128];
-    snprintf(path, sizeof path, "%s/traverse.json", dir);
-    FILE *f = fopen(path, "r");
-    cr_assert_not_null(f);
     char json[8192];
-    size_t n = fread(json, 1, sizeof json - 1, f);
-    fclose(f);
-    json[n] = '\0';
+    read_traverse(json, sizeof json);
     char *cut = strstr(json, ",\n{\"name\": \"traverse/aos/4194304");
     cr_assert_not_null(cut);
     strcpy(cut, "]}\n");
@@ -177,18 +183,13 @@ Test(kernel_limit, the_largest_size_says_which_layout_keeps_up)
  * sum beside it at 25. */
 static void append_soa_past_the_common(void)
 {
-    char path[128];
-    snprintf(path, sizeof path, "%s/traverse.json", dir);
-    FILE *f = fopen(path, "r");
-    cr_assert_not_null(f);
-    char json[8192];
-    size_t n = fread(json, 1, sizeof json - 1, f);
-    fclose(f);
-    json[n] = '\0';
+    char json[8192], path[128];
+    read_traverse(json, sizeof json);
     char *end = strstr(json, "]}\n");
     cr_assert_not_null(end);
     *end = '\0';
-    f = fopen(path, "w");
+    snprintf(path, sizeof path, "%s/traverse.json", dir);
+    FILE *f = fopen(path, "w");
     cr_assert_not_null(f);
     fputs(json, f);
     record(f, false, "soa", 16777216, 4 / 25.0, 4, 134217728);
