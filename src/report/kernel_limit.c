@@ -120,7 +120,7 @@ void kernel_limit_markdown(const report_run *run, text *out)
 {
     report_levels lv;
     report_levels_of_run(run, &lv);
-    static layout_rows rows[NSTREAMED];
+    layout_rows rows[NSTREAMED];
     const char *why = lv.source != LEVELS_MACHINE_JSON || lv.profile.nlevels == 0
                           ? "the run has no machine.json that measured a cache level"
                           : NULL;
@@ -150,9 +150,9 @@ void kernel_limit_markdown(const report_run *run, text *out)
                 "common sizes, with its sum, where its pass reads as many bytes as the "
                 "calibration's read bandwidth was measured over (as far as the largest "
                 "working set allowed): the closing sentence speaks of each layout at its "
-                "largest size. The calibration's rate over as many bytes, measured minutes before, is shown "
-                "for comparison only: what this host gives one thread can move by tens of "
-                "percent between the two."
+                "largest size. The calibration's rate over as many bytes, measured minutes "
+                "before, is shown for comparison only: what this host gives one thread can "
+                "move by tens of percent between the two."
                 "\n\n| layout | elements | working set | bytes a pass | GB/s | "
                 "sum of its bytes, GB/s | share | calibration, GB/s |\n"
                 "|---|---|---|---|---|---|---|---|\n",
