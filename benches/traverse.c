@@ -110,6 +110,7 @@ typedef struct traverse_params {
     const layout_kind *kind;
     uint64_t seed;
     traverse_built *built;
+    size_t held_per_record; /* measured_bytes_per_record, once per kind */
 } traverse_params;
 
 /* What every traverse case records of its size: the working set (as its
@@ -264,12 +265,12 @@ static size_t first_size_past_last_level(const int64_t *counts, size_t ncounts)
     return ncounts;
 }
 
-/* Bytes one pass of kind reads per record: the fields its loop sums, or
- * all it holds (as the read_bytes_per_elem counter says). */
-static size_t pass_bytes_per_record(const layout_kind *kind, uint64_t seed)
+/* Bytes one pass of p's kind reads per record: the fields its loop sums,
+ * or all it holds (as the read_bytes_per_elem counter says). */
+static size_t pass_bytes_per_record(const traverse_params *p)
 {
-    size_t fields = kind->shape->bytes_read_per_record;
-    return fields ? fields : measured_bytes_per_record(kind, seed);
+    size_t fields = p->kind->shape->bytes_read_per_record;
+    return fields ? fields : p->held_per_record;
 }
 
 /*
@@ -290,14 +291,14 @@ static size_t pass_bytes_per_record(const layout_kind *kind, uint64_t seed)
  * claims compare layouts at counts every layout ran, so no claim judges
  * this one.
  */
-static int64_t count_past_the_common(const layout_kind *kind, uint64_t seed, int64_t largest,
-                                     const bench_options *o)
+static int64_t count_past_the_common(const traverse_params *params, int64_t largest,
+                                     size_t max_ws)
 {
     const machine_profile *p = bench_cli_profile();
     if (!p->measured || p->nbw == 0)
         return 0;
-    double reach = p->bw[p->nbw - 1].bytes / (double)pass_bytes_per_record(kind, seed);
-    double fits = (double)o->max_ws / (double)measured_bytes_per_record(kind, seed);
+    double reach = p->bw[p->nbw - 1].bytes / (double)pass_bytes_per_record(params);
+    double fits = (double)max_ws / (double)params->held_per_record;
     double n = reach < fits ? reach : fits;
     return n >= 1.25 * (double)largest ? (int64_t)n : 0;
 }
@@ -328,12 +329,19 @@ int main(int argc, char **argv)
      * equal N at every size.  The layout with the most bytes per record
      * (boxed) sets the largest N: its working set reaches --max-ws, and
      * the others stay below (the array of structs at a quarter of it). */
+    traverse_built built = {0};
+    traverse_params *params = calloc(layout_kind_count, sizeof *params);
+    if (!params)
+        return 2;
     size_t most_per_record = 0;
     for (size_t k = 0; k < layout_kind_count; k++) {
         size_t per_record = measured_bytes_per_record(&layout_kinds[k], o.seed);
+        params[k] = (traverse_params){.kind = &layout_kinds[k], .seed = o.seed,
+                                      .built = &built, .held_per_record = per_record};
         if (per_record == 0) {
             fprintf(stderr, "traverse: cannot build %s at all (out of memory)\n",
                     layout_kinds[k].name);
+            free(params);
             return 2;
         }
         if (per_record > most_per_record)
@@ -350,13 +358,6 @@ int main(int argc, char **argv)
     bench_cli_require_memory(o.max_ws / 12 * 19,
                              "the largest case, while it is built,");
 
-    traverse_built built = {0};
-    traverse_params *params = calloc(layout_kind_count, sizeof *params);
-    if (!params)
-        return 2;
-    for (size_t k = 0; k < layout_kind_count; k++)
-        params[k] = (traverse_params){.kind = &layout_kinds[k], .seed = o.seed,
-                                      .built = &built};
     /* Size by size, every layout of one size before the next size: the
      * layouts a claim compares run seconds apart, not minutes, so a phase
      * in which the host runs this guest slower (invisible from inside:
@@ -373,13 +374,12 @@ int main(int argc, char **argv)
     for (size_t k = 0; k < layout_kind_count && past < ncounts; k++) {
         if (!layout_has_spans(&layout_kinds[k]))
             continue;
-        int64_t further = count_past_the_common(&layout_kinds[k], o.seed, counts[ncounts - 1], &o);
+        int64_t further = count_past_the_common(&params[k], counts[ncounts - 1], o.max_ws);
         if (further == 0)
             continue;
         /* While it is built: the layout and its source records. */
-        bench_cli_require_memory((size_t)further * (measured_bytes_per_record(&layout_kinds[k],
-                                                                                o.seed) +
-                                                     sizeof(struct user)),
+        bench_cli_require_memory((size_t)further *
+                                     (params[k].held_per_record + sizeof(struct user)),
                                  "a contiguous layout past the common sizes, while it is built,");
         if (register_size(&params[k], &further, true, rounds) != 0)
             return 2;
